@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Runs before the test suite: checks what the tests need from the machine and, if something is missing, stops at
+// once with the exact command that installs it (instead of a confusing stack trace twenty tests later).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+
+const require = createRequire(import.meta.url);
+const problems = [];
+const apt = [];
+
+function onPath(cmd) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const chromium = process.env.TWINBENCH_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  problems.push(`Chromium not found at ${chromium} (Playwright e2e tests drive Debian's Chromium).`);
+  apt.push('chromium');
+}
+if (!onPath('mosquitto') && !existsSync('/usr/sbin/mosquitto')) {
+  problems.push('mosquitto not found (MQTT v5 broker used by the connector tests).');
+  apt.push('mosquitto');
+}
+if (!onPath('mosquitto_sub')) {
+  problems.push('mosquitto_sub not found (independent MQTT observer used by the connector tests).');
+  apt.push('mosquitto-clients');
+}
+try {
+  const Database = require('better-sqlite3');
+  new Database(':memory:').close();
+} catch (err) {
+  problems.push(`better-sqlite3 does not load (${err.message.split('\n')[0]}).\n  Fix: npm rebuild better-sqlite3`);
+}
+
+if (problems.length > 0) {
+  console.error('Twinbench tests cannot run on this machine yet:');
+  for (const p of problems) console.error(`  - ${p}`);
+  if (apt.length > 0) console.error(`\nInstall with:\n  sudo apt-get update && sudo apt-get install -y ${apt.join(' ')}\n`);
+  process.exit(1);
+}
