@@ -2,8 +2,9 @@
 // canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. The hash is
 // updated incrementally so long runs need not keep their lines; listeners (recorder, UI) see every event.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
+import { utf8Bytes } from './utf8';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
 
 export interface SimEvent {
@@ -42,7 +43,7 @@ export class EventLog implements EventSink {
     const line =
       `{"data":${canonicalJson(data)},"seq":${event.seq},"source":${JSON.stringify(source)},` +
       `"t":${canonicalJson(event.t)},"type":${JSON.stringify(type)}}`;
-    this.hasher.update(utf8ToBytes(line + '\n'));
+    this.hasher.update(utf8Bytes(line + '\n'));
     this.retained?.push(line);
     for (const listener of this.listeners) listener(event, line);
   }

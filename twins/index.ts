@@ -1,0 +1,3 @@
+// Public surface of the common layer: everything engine/ and renderer/ may use from twins/.
+export * from './kernel';
+export * from './bus/envelope';
