@@ -1,0 +1,301 @@
+// Checks no schema can express: ids are unique, every user, home, vehicle, device, step and gateway a
+// scenario mentions exists, and nothing is scheduled after the run ends. Runs on the document as written
+// (after parameter substitution) even when the schema found problems elsewhere, so it reads every value
+// defensively and reports only what it can be sure of.
+import { formatDuration, parseDuration } from './durations';
+import { article, pathLabel, type PathProblem } from './issues';
+import { ACTION_KINDS } from './schema-actions';
+import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds } from './schema-entities';
+import { EXPECTATION_KINDS, derivedId } from './schema-steps';
+import { RESERVED_IDS, isGatewayRef, parseTwinRef, type TwinRef } from './twin-refs';
+import type { Path } from './yaml-source';
+
+type Json = Record<string, unknown>;
+const asObject = (value: unknown): Json | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asMs = (value: unknown): number | undefined =>
+  typeof value === 'number' ? value : typeof value === 'string' ? parseDuration(value) : undefined;
+
+function listed(ids: Iterable<string>): string {
+  const all = [...ids];
+  if (all.length === 0) return 'none declared';
+  return all.length > 8 ? `${all.slice(0, 8).join(', ')}, …` : all.join(', ');
+}
+
+const STANDARD_ENTITY_IDS = STANDARD_HOME_DEVICES.map((device) => `${device.type}.${device.id}`);
+
+class CrossChecker {
+  readonly problems: PathProblem[] = [];
+  private readonly users = new Map<string, Json>();
+  private readonly vehicles = new Set<string>();
+  /** Home id → entity ids of its devices. */
+  private readonly homes = new Map<string, string[]>();
+  private readonly steps = new Set<string>();
+
+  constructor(private readonly root: Json) {}
+
+  run(): PathProblem[] {
+    const entities = asObject(this.root.entities) ?? {};
+    this.collectEntities(entities);
+    this.checkEntityLinks(entities);
+    this.checkMap();
+    this.checkSteps();
+    this.checkExpectations();
+    return this.problems;
+  }
+
+  private problem(path: Path, message: string, at: 'key' | 'value' = 'value'): void {
+    this.problems.push({ path, at, message: `${pathLabel(path)}: ${message}` });
+  }
+
+  /** Registers `id` in `seen`, reporting a duplicate at `path`. */
+  private unique(seen: Map<string, Path>, id: string, path: Path, noun: string): void {
+    const first = seen.get(id);
+    if (first) this.problem(path, `duplicate ${noun} id "${id}" (first declared at ${pathLabel(first)})`);
+    else seen.set(id, path);
+  }
+
+  private collectEntities(entities: Json): void {
+    const seen = new Map<string, Path>();
+    asArray(entities.users).forEach((user, i) => {
+      const id = asString(asObject(user)?.id);
+      if (id === undefined) return;
+      this.unique(seen, id, ['entities', 'users', i, 'id'], 'user');
+      this.users.set(id, asObject(user)!);
+    });
+    seen.clear();
+    asArray(entities.homes).forEach((entry, i) => {
+      const home = asObject(entry);
+      const id = asString(home?.id);
+      if (!home || id === undefined) return;
+      const count = typeof home.count === 'number' && Number.isInteger(home.count) && home.count > 0 ? home.count : undefined;
+      const devices = home.devices === undefined || home.devices === 'standard' ? STANDARD_ENTITY_IDS : this.devicesOf(home.devices, i);
+      for (const homeId of expandedHomeIds({ id, count })) {
+        if (RESERVED_IDS.includes(homeId)) this.problem(['entities', 'homes', i, 'id'], `"${homeId}" is reserved and cannot name a home`);
+        this.unique(seen, homeId, ['entities', 'homes', i, 'id'], 'home');
+        this.homes.set(homeId, devices);
+      }
+    });
+    seen.clear();
+    asArray(entities.vehicles).forEach((vehicle, i) => {
+      const id = asString(asObject(vehicle)?.id);
+      if (id === undefined) return;
+      this.unique(seen, id, ['entities', 'vehicles', i, 'id'], 'vehicle');
+      this.vehicles.add(id);
+    });
+  }
+
+  private devicesOf(devices: unknown, homeIndex: number): string[] {
+    const seen = new Map<string, Path>();
+    asArray(devices).forEach((device, j) => {
+      const type = asString(asObject(device)?.type);
+      const id = asString(asObject(device)?.id);
+      if (type && id) this.unique(seen, `${type}.${id}`, ['entities', 'homes', homeIndex, 'devices', j, 'id'], 'device');
+    });
+    return [...seen.keys()];
+  }
+
+  private checkEntityLinks(entities: Json): void {
+    asArray(entities.users).forEach((user, i) => {
+      this.refers('home', asObject(user)?.home, ['entities', 'users', i, 'home']);
+      this.refers('vehicle', asObject(user)?.vehicle, ['entities', 'users', i, 'vehicle']);
+    });
+    asArray(entities.vehicles).forEach((vehicle, i) => {
+      const owner = asString(asObject(vehicle)?.owner);
+      if (owner !== undefined && !this.users.has(owner)) {
+        this.problem(['entities', 'vehicles', i, 'owner'], `owner "${owner}" is not a user (users: ${listed(this.users.keys())})`);
+      }
+      this.refers('home', asObject(vehicle)?.home, ['entities', 'vehicles', i, 'home']);
+    });
+    for (const key of Object.keys(asObject(entities.gateways) ?? {})) {
+      const ref = parseTwinRef(key);
+      if (ref) this.twinExists(ref, ['entities', 'gateways', key], 'key');
+    }
+  }
+
+  /** `value` names an existing user, home or vehicle. */
+  private refers(kind: 'user' | 'home' | 'vehicle', value: unknown, path: Path): void {
+    const id = asString(value);
+    if (id === undefined) return;
+    const known = [...(kind === 'user' ? this.users.keys() : kind === 'home' ? this.homes.keys() : this.vehicles)];
+    if (!known.includes(id)) this.problem(path, `unknown ${kind} "${id}" (${kind}s: ${listed(known)})`);
+  }
+
+  private twinExists(ref: TwinRef, path: Path, at: 'key' | 'value' = 'value'): void {
+    if (ref.kind === 'vehicle' && !this.vehicles.has(ref.vehicle)) {
+      this.problem(path, `unknown vehicle "${ref.vehicle}" (vehicles: ${listed(this.vehicles)})`, at);
+    } else if (ref.kind === 'phone' && !this.users.has(ref.user)) {
+      this.problem(path, `unknown user "${ref.user}" for the phone (users: ${listed(this.users.keys())})`, at);
+    } else if (ref.kind === 'device' || ref.kind === 'home-gateway' || ref.kind === 'local-link') {
+      const devices = this.homes.get(ref.home);
+      if (!devices) this.problem(path, `unknown home "${ref.home}" (homes: ${listed(this.homes.keys())})`, at);
+      else if (ref.kind === 'device' && !devices.includes(ref.entityId)) {
+        this.problem(path, `home "${ref.home}" has no device "${ref.entityId}" (devices: ${listed(devices)})`, at);
+      }
+    }
+  }
+
+  private twinField(value: unknown, path: Path): void {
+    const ref = typeof value === 'string' ? parseTwinRef(value) : undefined;
+    if (ref) this.twinExists(ref, path);
+  }
+
+  private checkMap(): void {
+    const generate = asObject(asObject(this.root.map)?.generate);
+    const plots = generate?.homes;
+    if (typeof plots === 'number' && plots < this.homes.size) {
+      this.problem(['map', 'generate', 'homes'], `the map has ${plots} home plots but ${this.homes.size} homes are declared`);
+    }
+  }
+
+  private withinRun(value: unknown, path: Path, what: string): void {
+    const ms = asMs(value);
+    const duration = asMs(this.root.duration);
+    if (ms !== undefined && duration !== undefined && ms > duration) {
+      this.problem(path, `${what} is after the end of the run (it lasts ${formatDuration(duration)})`);
+    }
+  }
+
+  private checkSteps(): void {
+    const seen = new Map<string, Path>();
+    const stepList = asArray(this.root.steps);
+    const after = new Map<string, string>();
+    stepList.forEach((entry, i) => {
+      const step = asObject(entry);
+      if (!step) return;
+      const first = asObject(Array.isArray(step.do) ? step.do[0] : step.do);
+      const id = asString(step.id) ?? derivedId(ACTION_KINDS.find((kind) => first?.[kind] !== undefined), i);
+      this.unique(seen, id, step.id === undefined ? ['steps', i] : ['steps', i, 'id'], 'step');
+      this.steps.add(id);
+      const target = asString(asObject(step.after)?.step);
+      if (target !== undefined) after.set(id, target);
+    });
+    stepList.forEach((entry, i) => {
+      const step = asObject(entry);
+      if (!step) return;
+      this.withinRun(step.at, ['steps', i, 'at'], 'this step');
+      const target = asString(asObject(step.after)?.step);
+      if (target !== undefined) this.stepReference(target, ['steps', i, 'after', 'step']);
+      const geofence = asObject(asObject(step.on)?.geofence);
+      if (geofence) this.refers('vehicle', geofence.vehicle, ['steps', i, 'on', 'geofence', 'vehicle']);
+      this.twinField(asObject(asObject(step.on)?.event)?.source, ['steps', i, 'on', 'event', 'source']);
+      const actions = Array.isArray(step.do) ? step.do : [step.do];
+      actions.forEach((action, j) => {
+        const base: Path = Array.isArray(step.do) ? ['steps', i, 'do', j] : ['steps', i, 'do'];
+        for (const kind of ACTION_KINDS) {
+          const params = asObject(asObject(action)?.[kind]);
+          if (params) this.checkAction(kind, params, [...base, kind]);
+        }
+      });
+    });
+    this.checkCycles(after, stepList);
+  }
+
+  private stepReference(target: string, path: Path): void {
+    if (!this.steps.has(target)) this.problem(path, `no step "${target}" (steps: ${listed(this.steps)})`);
+  }
+
+  private checkCycles(after: Map<string, string>, stepList: unknown[]): void {
+    const reported = new Set<string>();
+    for (const start of after.keys()) {
+      const chain = [start];
+      let next = after.get(start);
+      while (next !== undefined && !chain.includes(next)) {
+        chain.push(next);
+        next = after.get(next);
+      }
+      if (next === start && !chain.some((id) => reported.has(id))) {
+        chain.forEach((id) => reported.add(id));
+        const index = stepList.findIndex((entry) => asObject(entry)?.id === start);
+        const message =
+          chain.length === 1 ? `step "${start}" waits for itself` : `steps wait for each other in a cycle: ${[...chain, start].join(' → ')}`;
+        this.problem(['steps', Math.max(index, 0), 'after', 'step'], message);
+      }
+    }
+  }
+
+  private checkAction(kind: string, params: Json, path: Path): void {
+    for (const field of ['vehicle', 'home', 'user'] as const) {
+      if (params[field] !== undefined) this.refers(field, params[field], [...path, field]);
+    }
+    for (const field of ['device', 'screen', 'twin']) this.twinField(params[field], [...path, field]);
+    if (kind === 'voice') this.checkVoice(params, path);
+    if (kind === 'doorbell') {
+      const devices = this.homes.get(asString(params.home) ?? '');
+      if (devices && !devices.some((entity) => entity.startsWith('lock.'))) {
+        this.problem([...path, 'home'], `home "${String(params.home)}" has no lock, and the doorbell is on the smart lock`);
+      }
+    }
+    if (kind === 'sensor') {
+      const ref = typeof params.device === 'string' ? parseTwinRef(params.device) : undefined;
+      if (ref?.kind === 'device' && !ref.entityId.startsWith('binary_sensor.')) {
+        this.problem([...path, 'device'], `"${ref.entityId}" is not a binary_sensor`);
+      }
+    }
+    if (kind === 'fault') this.checkFault(params, path);
+  }
+
+  private checkVoice(params: Json, path: Path): void {
+    const user = this.users.get(asString(params.user) ?? '');
+    if (params.target === 'speaker' && params.home === undefined && user?.home === undefined) {
+      this.problem(path, 'a voice command to the speaker needs `home` (or a `user` who has a home)');
+    }
+    if (params.target === 'car' && params.vehicle === undefined && user?.vehicle === undefined) {
+      this.problem(path, 'a voice command to the car needs `vehicle` (or a `user` who has a vehicle)');
+    }
+  }
+
+  private checkFault(params: Json, path: Path): void {
+    const target = asString(params.target);
+    const kind = asString(params.kind);
+    if (target === undefined) return;
+    const isLink = (LINK_IDS as readonly string[]).includes(target);
+    const ref = isLink ? undefined : parseTwinRef(target);
+    const isGateway = ref !== undefined && isGatewayRef(ref);
+    if (!isLink && !isGateway) {
+      this.problem([...path, 'target'], `unknown fault target "${target}": a link (${LINK_IDS.join(', ')}) or a gateway (home-cloud, h1/gateway…)`);
+      return;
+    }
+    if (ref) this.twinExists(ref, [...path, 'target']);
+    const linkFault = kind === 'outage' || kind === 'latency' || kind === 'loss';
+    const gatewayFault = kind === 'offline' || kind === 'degraded' || kind === 'broker-restart';
+    if ((isLink && gatewayFault) || (isGateway && linkFault)) {
+      this.problem([...path, 'kind'], `${article(String(kind))} fault applies to ${isLink ? 'gateways' : 'links'}, and "${target}" is a ${isLink ? 'link' : 'gateway'}`);
+    }
+  }
+
+  private checkExpectations(): void {
+    const seen = new Map<string, Path>();
+    asArray(this.root.expect).forEach((entry, i) => {
+      const expectation = asObject(entry);
+      if (!expectation) return;
+      const kind = EXPECTATION_KINDS.find((key) => expectation[key] !== undefined);
+      const id = asString(expectation.id) ?? derivedId(kind, i);
+      this.unique(seen, id, expectation.id === undefined ? ['expect', i] : ['expect', i, 'id'], 'expectation');
+      if (!kind) return;
+      const params = asObject(expectation[kind]) ?? {};
+      const path: Path = ['expect', i, kind];
+      const ofStep = asString(asObject(params.of)?.step);
+      if (ofStep !== undefined) this.stepReference(ofStep, [...path, 'of', 'step']);
+      this.twinField(params.twin, [...path, 'twin']);
+      this.twinField(asObject(params.event)?.source, [...path, 'event', 'source']);
+      this.withinRun(params.at, [...path, 'at'], 'this check');
+      this.withinRun(params.by, [...path, 'by'], 'this deadline');
+    });
+    seen.clear();
+    asArray(this.root.failWhen).forEach((entry, i) => {
+      const condition = asObject(entry);
+      const id = asString(condition?.id) ?? derivedId('fail', i);
+      this.unique(seen, id, condition?.id === undefined ? ['failWhen', i] : ['failWhen', i, 'id'], 'fail condition');
+      this.twinField(asObject(condition?.event)?.source, ['failWhen', i, 'event', 'source']);
+    });
+  }
+}
+
+/** Every cross-reference problem of a scenario document (as written, parameters substituted). */
+export function crossCheckScenario(document: unknown): PathProblem[] {
+  const root = asObject(document);
+  return root ? new CrossChecker(root).run() : [];
+}

@@ -1,0 +1,20 @@
+// The scenario file format and its loader: what the CLI (`twinbench run|validate`) and the engine use to
+// turn scenarios/*.yaml into a typed, validated ResolvedScenario, or into file:line:column errors.
+export { loadScenarioFile, loadScenarioText, validateScenarioFiles } from './loader';
+export type { LoadOptions, LoadedScenario, ResolvedScenario } from './loader';
+export { ScenarioError, formatIssue } from './issues';
+export type { ScenarioIssue } from './issues';
+export { ScenarioSchema } from './schema';
+export type { ScenarioDocument, ScenarioInput } from './schema';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema';
+export type { Action, ActionKind } from './schema-actions';
+export { ACTION_KINDS, FAULT_KINDS } from './schema-actions';
+export type { Expectation, ExpectationKind, FailCondition, Step, Trigger } from './schema-steps';
+export { EXPECTATION_KINDS } from './schema-steps';
+export type { Device, DeviceType, Home, LinkId, MapSpec } from './schema-entities';
+export { DEVICE_TYPES, GATEWAY_STATES, LINK_IDS, STANDARD_HOME_DEVICES, standardDevices } from './schema-entities';
+export type { ParameterDeclaration, ParameterType, ParameterValue } from './parameters';
+export { formatDuration, parseDuration, parseStartTime, parseTimeOfDay } from './durations';
+export type { StartTime } from './durations';
+export { normalizeTwinRef, parseTwinRef, twinAddress } from './twin-refs';
+export type { TwinRef } from './twin-refs';

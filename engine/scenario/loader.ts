@@ -1,0 +1,229 @@
+// Loads a scenario file: YAML with positions → parameter declarations and `--set` overrides → `${name}`
+// substitution → schema → cross-references. Every problem of every stage is collected and reported
+// together as file:line:column before anything runs; only a YAML syntax error stops the pipeline early,
+// because past it the document's shape is guesswork.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { crossCheckScenario } from './cross-references';
+import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
+import {
+  ParameterDeclarationSchema,
+  ParametersSchema,
+  resolveParameterValues,
+  type ParameterDeclaration,
+  type ParameterValue,
+} from './parameters';
+import { PARAMETER_NAME_PATTERN, decodePlaceholders, placeholdersIn, substitutePlaceholders } from './placeholders';
+import { ScenarioSchema, type ScenarioDocument } from './schema';
+import {
+  SourceIndex,
+  parseYamlSource,
+  readNode,
+  topLevelNode,
+  type ParsedSource,
+  type Path,
+  type ReadOptions,
+  type SourceProblem,
+} from './yaml-source';
+
+export interface LoadOptions {
+  /** `--set name=value` overrides, as typed on the command line. */
+  set?: Readonly<Record<string, string>>;
+  /** Check that files the scenario names (a GeoJSON map) exist. Default: true for files, false for text. */
+  checkFiles?: boolean;
+}
+
+/** A scenario ready to run: validated, defaults applied, parameters substituted, paths absolute. */
+export type ResolvedScenario = ScenarioDocument & {
+  /** Effective parameter values (defaults after `--set`), in declaration order. */
+  parameterValues: Record<string, ParameterValue>;
+  /** Absolute path of the scenario file (or the name given to loadScenarioText). */
+  sourceFile: string;
+};
+
+export interface LoadedScenario {
+  scenario: ResolvedScenario;
+  file: string;
+}
+
+type Analysis = { scenario: ResolvedScenario; issues: [] } | { scenario: undefined; issues: ScenarioIssue[] };
+
+/** Declarations as written: a scalar cannot use `${…}` inside the `parameters` section itself. */
+const literalScalars: ReadOptions['onScalar'] = (value, { node }, report) => {
+  if (typeof value !== 'string' || decodePlaceholders(value) === value) return value;
+  report({ offset: node.range?.[0] ?? 0, message: 'a parameter declaration cannot use ${…} (parameters cannot refer to each other)' });
+  return decodePlaceholders(value);
+};
+
+/**
+ * Valid declarations, plus a stand-in value for each broken one (its default when it has a usable one):
+ * the broken declaration is reported once, where it is, and its uses do not cascade into more errors.
+ */
+function declarationsOf(parameters: unknown): {
+  declarations: Map<string, ParameterDeclaration>;
+  fallbacks: Map<string, ParameterValue | undefined>;
+} {
+  const declarations = new Map<string, ParameterDeclaration>();
+  const fallbacks = new Map<string, ParameterValue | undefined>();
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) return { declarations, fallbacks };
+  for (const [name, declaration] of Object.entries(parameters)) {
+    const parsed = ParameterDeclarationSchema.safeParse(declaration);
+    if (parsed.success && PARAMETER_NAME_PATTERN.test(name)) {
+      declarations.set(name, parsed.data);
+      continue;
+    }
+    const fallback = (declaration as { default?: unknown } | null)?.default;
+    const usable = typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean';
+    fallbacks.set(name, usable ? fallback : undefined);
+  }
+  return { declarations, fallbacks };
+}
+
+function analyse(text: string, fileName: string, options: LoadOptions): Analysis {
+  const source = parseYamlSource(text);
+  const index = new SourceIndex(source.lineCounter);
+  const located = (offset: number, message: string): ScenarioIssue => ({ file: fileName, ...index.position(offset), message });
+  if (source.syntaxErrors.length > 0) {
+    return { scenario: undefined, issues: source.syntaxErrors.map((error) => located(error.offset, `YAML: ${error.message}`)) };
+  }
+  if (source.doc.contents === null) {
+    return { scenario: undefined, issues: [located(0, 'the file is empty: a scenario needs at least `scenario:` and `duration:`')] };
+  }
+
+  const offsetProblems: SourceProblem[] = [];
+  const pathProblems: PathProblem[] = [];
+
+  // Parameters first: their values must be known before the rest of the document is read.
+  const declared = readNode(source, topLevelNode(source, 'parameters') ?? null, ['parameters'], index, { onScalar: literalScalars });
+  const parametersResult = ParametersSchema.safeParse(declared.value ?? {}, { reportInput: true, error: scenarioErrorMap });
+  if (!parametersResult.success) pathProblems.push(...problemsFromZod(parametersResult.error.issues, ['parameters']));
+  const { declarations, fallbacks } = declarationsOf(declared.value);
+  const { values, problems: setProblems } = resolveParameterValues(declarations, options.set ?? {});
+  // A `--set` of a parameter whose declaration is broken adds nothing to the error already reported there.
+  for (const problem of setProblems.filter((candidate) => !fallbacks.has(candidate.name))) {
+    const path = problem.parameter === undefined ? ['parameters'] : ['parameters', problem.parameter];
+    pathProblems.push({ path, at: 'key', message: problem.message });
+  }
+
+  // Values whose placeholder could not be resolved were reported where the placeholder is; the schema's
+  // complaint about the leftover `${…}` text would only repeat it.
+  const unresolved: Path[] = [];
+  const substitute = substitution(source, values, fallbacks, (path) => unresolved.push(path));
+  const read = readNode(source, source.doc.contents, [], index, {
+    onScalar: (value, context, report) =>
+      context.path[0] === 'parameters' ? literalScalars(value, context, report) : substitute(value, context, report),
+  });
+  offsetProblems.push(...read.problems);
+
+  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
+    return { scenario: undefined, issues: [located(0, 'a scenario is a YAML map of keys such as `scenario:`, `duration:`, `steps:`')] };
+  }
+  const parsed = ScenarioSchema.safeParse(read.value, { reportInput: true, error: scenarioErrorMap });
+  const documentProblems = [...(parsed.success ? [] : problemsFromZod(parsed.error.issues)), ...crossCheckScenario(read.value)];
+  pathProblems.push(...documentProblems.filter((problem) => !unresolved.some((path) => isWithin(problem.path, path))));
+  pathProblems.push(...missingFiles(read.value, fileName, options.checkFiles ?? false));
+
+  const issues = dedupeAndSort([
+    ...offsetProblems.map((problem) => located(problem.offset, problem.message)),
+    ...pathProblems.map((problem) => located(index.offsetOf(problem.path, problem.at), problem.message)),
+  ]);
+  if (issues.length > 0 || !parsed.success) return { scenario: undefined, issues };
+
+  const scenario = parsed.data;
+  return {
+    scenario: {
+      ...scenario,
+      map: scenario.map.kind === 'geojson' ? { ...scenario.map, path: resolve(dirname(fileName), scenario.map.path) } : scenario.map,
+      parameterValues: Object.fromEntries([...declarations.keys()].map((name) => [name, values.get(name)!])),
+      sourceFile: resolve(fileName),
+    },
+    issues: [],
+  };
+}
+
+const isWithin = (path: Path, ancestor: Path): boolean =>
+  ancestor.length <= path.length && ancestor.every((part, i) => path[i] === part);
+
+/** `${name}` → value, reporting unknown names at their own line:column. */
+function substitution(
+  source: ParsedSource,
+  values: Map<string, ParameterValue>,
+  fallbacks: Map<string, ParameterValue | undefined>,
+  markUnresolved: (path: Path) => void,
+): ReadOptions['onScalar'] {
+  const known = [...values.keys()];
+  return (value, { node, path }, report) => {
+    if (typeof value !== 'string') return value;
+    const [start, end] = node.range ?? [0, 0];
+    for (const use of placeholdersIn(source.encoded, start, end)) {
+      const invalidName = !PARAMETER_NAME_PATTERN.test(use.name);
+      const unknown = !invalidName && !values.has(use.name) && !fallbacks.has(use.name);
+      if (invalidName) {
+        report({ offset: use.offset, message: `invalid parameter reference \${${use.name}}: a name is letters, digits and "_"` });
+      } else if (unknown) {
+        report({
+          offset: use.offset,
+          message: `unknown parameter "${use.name}" (${known.length ? `declared: ${known.join(', ')}` : 'declare it under `parameters:`'})`,
+        });
+      }
+      // A broken declaration was reported where it is; what its stand-in value does downstream is noise.
+      if (invalidName || unknown || fallbacks.has(use.name)) markUnresolved(path);
+    }
+    return substitutePlaceholders(value, (name) => values.get(name) ?? fallbacks.get(name)).value;
+  };
+}
+
+function missingFiles(document: unknown, fileName: string, checkFiles: boolean): PathProblem[] {
+  const map = (document as { map?: { geojson?: unknown } } | null)?.map;
+  if (!checkFiles || typeof map?.geojson !== 'string') return [];
+  const path = resolve(dirname(fileName), map.geojson);
+  return existsSync(path) ? [] : [{ path: ['map', 'geojson'], message: `map.geojson: no such file ${path}` }];
+}
+
+function dedupeAndSort(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((issue) => {
+      const key = `${issue.line}:${issue.column}:${issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Loads a scenario from text; `fileName` is used in messages and to resolve relative paths. */
+export function loadScenarioText(text: string, fileName: string, options: LoadOptions = {}): LoadedScenario {
+  const analysis = analyse(text, fileName, options);
+  if (analysis.scenario === undefined) throw new ScenarioError(analysis.issues);
+  return { scenario: analysis.scenario, file: resolve(fileName) };
+}
+
+function readScenarioFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioError([{ file: path, line: 1, column: 1, message: `cannot read the scenario: ${(error as Error).message}` }]);
+  }
+}
+
+/** Loads and validates a scenario file; throws ScenarioError listing every problem. */
+export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
+  return loadScenarioText(readScenarioFile(path), path, { checkFiles: true, ...options });
+}
+
+/** Problems of each file (empty when valid), for `twinbench validate`. Never throws for a bad scenario. */
+export function validateScenarioFiles(
+  paths: readonly string[],
+  options: LoadOptions = {},
+): { file: string; issues: ScenarioIssue[] }[] {
+  return paths.map((file) => {
+    try {
+      loadScenarioFile(file, options);
+      return { file, issues: [] };
+    } catch (error) {
+      if (error instanceof ScenarioError) return { file, issues: [...error.issues] };
+      throw error;
+    }
+  });
+}
