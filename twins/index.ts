@@ -1,3 +1,4 @@
 // Public surface of the common layer: everything engine/ and renderer/ may use from twins/.
 export * from './kernel';
-export * from './bus/envelope';
+export * from './bus';
+export * from './gateways';

@@ -56,9 +56,35 @@ export interface Envelope {
   path: string[];
   hops: Hop[];
   status: 'in-flight' | 'delivered' | 'failed';
+  /** When the message reached its destination or failed. */
+  completedAt?: SimTime;
+  /** Why the message failed, in words a user can act on, when it did. */
+  error?: string;
+  /** Machine-readable class of the failure, for failure-rate breakdowns. */
+  failure?: FailureCode;
 }
+
+/** Classes of failed delivery: each is a `msg.failed` event in the canonical stream, never silence. */
+export type FailureCode =
+  | 'no-route'
+  | 'lost'
+  | 'outage'
+  | 'gateway-offline'
+  | 'out-of-range'
+  | 'untranslatable'
+  | 'no-endpoint'
+  | 'timeout';
 
 /** `traceparent` header value (W3C Trace Context, version 00, sampled). */
 export function traceparentOf(traceId: string, spanId: string): string {
   return `00-${traceId}-${spanId}-01`;
+}
+
+/** The payload as it reached the destination: the last translated form, else the original. */
+export function deliveredPayload(env: Envelope): Json {
+  for (let i = env.hops.length - 1; i >= 0; i--) {
+    const p = env.hops[i]!.payload;
+    if (p !== undefined) return p;
+  }
+  return env.payload;
 }

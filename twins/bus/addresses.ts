@@ -1,0 +1,54 @@
+// Addresses of the parties on the bus. Every message names its source and destination with one of these
+// strings; parsing them once tells the path resolver which side of the car–home divide a party is on.
+//   vehicle/<vehicleId>   phone/<userId>   vehicle-cloud   hub   home-cloud
+//   home/<homeId>/gateway   home/<homeId>/<entityId> (a device, e.g. home/h1/climate.living_room)
+//   local/<homeId>        the home's near-field / LAN radio for local direct links (a gateway twin, not an endpoint)
+
+export const VEHICLE_CLOUD = 'vehicle-cloud';
+export const HUB = 'hub';
+export const HOME_CLOUD = 'home-cloud';
+
+export type ParsedAddress =
+  | { kind: 'vehicle'; vehicleId: string }
+  | { kind: 'phone'; userId: string }
+  | { kind: 'vehicle-cloud' }
+  | { kind: 'hub' }
+  | { kind: 'home-cloud' }
+  | { kind: 'gateway'; homeId: string }
+  | { kind: 'device'; homeId: string; entityId: string }
+  | { kind: 'local-link'; homeId: string };
+
+export type AddressKind = ParsedAddress['kind'];
+
+export const vehicleAddress = (vehicleId: string): string => `vehicle/${vehicleId}`;
+export const phoneAddress = (userId: string): string => `phone/${userId}`;
+export const gatewayAddress = (homeId: string): string => `home/${homeId}/gateway`;
+export const deviceAddress = (homeId: string, entityId: string): string => `home/${homeId}/${entityId}`;
+export const localLinkAddress = (homeId: string): string => `local/${homeId}`;
+
+const NAME = /^[A-Za-z0-9_.:-]+$/;
+
+/** Parses an address, or returns undefined when it follows none of the forms above. */
+export function parseAddress(address: string): ParsedAddress | undefined {
+  if (address === VEHICLE_CLOUD) return { kind: 'vehicle-cloud' };
+  if (address === HUB) return { kind: 'hub' };
+  if (address === HOME_CLOUD) return { kind: 'home-cloud' };
+  const parts = address.split('/');
+  const [head, id, entity] = parts;
+  if (id === undefined || !NAME.test(id)) return undefined;
+  if (parts.length === 2) {
+    if (head === 'vehicle') return { kind: 'vehicle', vehicleId: id };
+    if (head === 'phone') return { kind: 'phone', userId: id };
+    if (head === 'local') return { kind: 'local-link', homeId: id };
+    return undefined;
+  }
+  if (parts.length === 3 && head === 'home' && entity !== undefined && NAME.test(entity)) {
+    return entity === 'gateway' ? { kind: 'gateway', homeId: id } : { kind: 'device', homeId: id, entityId: entity };
+  }
+  return undefined;
+}
+
+/** Home id of a home gateway or device address, else undefined. */
+export function homeOf(parsed: ParsedAddress): string | undefined {
+  return parsed.kind === 'gateway' || parsed.kind === 'device' || parsed.kind === 'local-link' ? parsed.homeId : undefined;
+}

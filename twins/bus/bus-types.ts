@@ -1,0 +1,66 @@
+// The bus's public contract: what senders, endpoints, observers and the runner pass to and get from it.
+import type { Json, KernelContext, SimTime } from '../kernel/types';
+import type { Architecture, Envelope, Hop, MessageKind } from './envelope';
+import type { LinkModel } from './links';
+import type { GatewayDirectory } from './nodes';
+import type { PathTopology } from './paths';
+
+export interface BusTopology extends PathTopology {
+  /** Whether the car is within near-field / LAN range of the home at virtual time `t` (local architecture). */
+  isLocalReachable(vehicleId: string, homeId: string, t: SimTime): boolean;
+}
+
+export interface BusMessage {
+  source: string;
+  destination: string;
+  topic: string;
+  kind: MessageKind;
+  payload: Json;
+  /** The message this one answers or was caused by: continues its trace as a child of its root span. */
+  causedBy?: Envelope;
+  /** Or name the parent span and its trace explicitly (e.g. from a `traceparent` header). */
+  parentSpanId?: string;
+  traceId?: string;
+  /** Overrides the bus's architecture for this one message (comparing architectures in one run). */
+  architecture?: Architecture;
+}
+
+/** `payload` is the payload as delivered to this endpoint, i.e. after any translation on the way. */
+export type EndpointHandler = (envelope: Envelope, payload: Json) => void;
+
+export interface SendCallbacks {
+  onDelivered?(envelope: Envelope, payload: Json): void;
+  onFailure?(reason: string, envelope: Envelope): void;
+}
+
+export interface RequestOptions {
+  timeoutMs: number;
+  onResponse(response: Envelope, payload: Json): void;
+  /** The request or its response failed, or no response came within `timeoutMs`. */
+  onFailure(reason: string, envelope: Envelope): void;
+}
+
+export type EnvelopePhase = 'sent' | 'hop' | 'delivered' | 'failed' | 'timeout';
+export type EnvelopeListener = (phase: EnvelopePhase, envelope: Envelope, hop: Hop | undefined) => void;
+
+export interface BusOptions {
+  kernel: KernelContext;
+  architecture: Architecture;
+  topology: BusTopology;
+  /** Link model overrides by link id (e.g. `{ cellular: { loss: 0.05 } }`). */
+  links?: { [linkId: string]: Partial<LinkModel> };
+  /** Gateway twins whose state affects delivery (twins/gateways createGatewayFleet); none by default. */
+  gateways?: GatewayDirectory;
+  /**
+   * Data of the one canonical event per envelope; the whole envelope with its hops by default. Serialising and
+   * hashing ~1 KB per message dominates a busy run, so a run that needs speed may record less.
+   */
+  canonicalData?: (envelope: Envelope) => { [key: string]: Json };
+}
+
+export interface BusStats {
+  sent: number;
+  delivered: number;
+  failed: number;
+  inFlight: number;
+}

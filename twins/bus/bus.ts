@@ -1,0 +1,337 @@
+// The message bus: carries envelopes hop by hop along the path of the integration architecture, on virtual
+// time. Each hop waits for the sending gateway's processing and the link's latency, is retried by the link's
+// retransmission policy when lost or refused, and records its span, attempts and payload format. When an
+// envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (with the
+// envelope and its hops as data) — a failed delivery is never silent. Hot path: one closure per message, one
+// scheduler entry per hop (more only on retries), no cloning, no scans.
+import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
+import type {
+  BusMessage,
+  BusOptions,
+  BusStats,
+  BusTopology,
+  EndpointHandler,
+  EnvelopeListener,
+  EnvelopePhase,
+  RequestOptions,
+  SendCallbacks,
+} from './bus-types';
+import type { Architecture, Envelope, FailureCode, Hop } from './envelope';
+import { detectFormat } from './formats';
+import { ATTEMPT_OUTAGE, LinkTable } from './links';
+import { NO_GATEWAYS, type NodeCondition } from './nodes';
+import { RouteTable, type HopPlan, type Route } from './routes';
+import { SubscriptionIndex } from './topics';
+import { newSpanId, newTraceId } from './trace-ids';
+
+interface PendingRequest extends RequestOptions {
+  request: Envelope;
+  timer: ReturnType<Scheduler['schedule']> | undefined;
+}
+
+/** One envelope on its way: the mutable state the hop steps share. */
+class Flight {
+  hopIndex = 0;
+  hop: Hop | undefined = undefined;
+  arriving = false;
+  /** True while send() is still running, so failures found then are reported asynchronously. */
+  launching = true;
+  readonly step: () => void;
+
+  constructor(
+    bus: MessageBus,
+    readonly env: Envelope,
+    readonly route: Route,
+    public payload: Json,
+    public format: string,
+    readonly callbacks: SendCallbacks | undefined,
+    readonly pending: PendingRequest | undefined,
+  ) {
+    this.step = () => bus.advance(this);
+  }
+}
+
+/** The first node or interface on a hop that currently refuses traffic, if any. */
+function refusingNode(plan: HopPlan): NodeCondition | undefined {
+  if (plan.fromNode !== undefined && plan.fromNode.refusal !== null) return plan.fromNode;
+  if (plan.fromInterface !== undefined && plan.fromInterface.refusal !== null) return plan.fromInterface;
+  if (plan.toInterface !== undefined && plan.toInterface.refusal !== null) return plan.toInterface;
+  if (plan.toNode !== undefined && plan.toNode.refusal !== null) return plan.toNode;
+  return undefined;
+}
+
+export class MessageBus {
+  readonly links: LinkTable;
+  readonly architecture: Architecture;
+  private readonly routes: RouteTable;
+  private readonly scheduler: Scheduler;
+  private readonly events: KernelContext['events'];
+  private readonly trace: RandomStream;
+  private readonly topology: BusTopology;
+  private readonly endpoints = new Map<string, EndpointHandler>();
+  private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
+  private readonly listeners: EnvelopeListener[] = [];
+  private readonly pending = new Map<string, PendingRequest>();
+  private readonly canonicalData: (envelope: Envelope) => { [key: string]: Json };
+  private seq = 0;
+  private readonly counts = { sent: 0, delivered: 0, failed: 0 };
+
+  constructor(options: BusOptions) {
+    const { kernel } = options;
+    this.scheduler = kernel.scheduler;
+    this.events = kernel.events;
+    this.trace = kernel.random.stream('trace');
+    this.topology = options.topology;
+    this.architecture = options.architecture;
+    this.links = new LinkTable(kernel.random, kernel.scheduler, options.links);
+    this.routes = new RouteTable(this.links, options.gateways ?? NO_GATEWAYS, options.topology);
+    this.canonicalData = options.canonicalData ?? ((env) => env as unknown as { [key: string]: Json });
+  }
+
+  register(address: string, handler: EndpointHandler): () => void {
+    if (this.endpoints.has(address)) throw new Error(`bus: ${address} already has an endpoint; unregister it first`);
+    this.endpoints.set(address, handler);
+    return () => {
+      if (this.endpoints.get(address) === handler) this.endpoints.delete(address);
+    };
+  }
+
+  /** Observe every delivered message whose topic matches the MQTT-style filter (`+`, `#`). */
+  subscribe(topicFilter: string, handler: EndpointHandler): () => void {
+    return this.subscriptions.add(topicFilter, handler);
+  }
+
+  /** Live view for UIs: called on send, on each hop delivery, on completion and on request timeouts. */
+  onEnvelope(listener: EnvelopeListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  send(msg: BusMessage, callbacks?: SendCallbacks): Envelope {
+    return this.launch(msg, callbacks, undefined);
+  }
+
+  request(msg: BusMessage, options: RequestOptions): Envelope {
+    const pending: PendingRequest = { ...options, request: undefined as unknown as Envelope, timer: undefined };
+    const env = this.launch(msg, undefined, pending);
+    pending.request = env;
+    this.pending.set(env.id, pending);
+    pending.timer = this.scheduler.schedule(options.timeoutMs, () => this.timeOut(pending));
+    return env;
+  }
+
+  /** Answers a delivered request: same trace, a child span of the request, back along the request's path. */
+  respond(request: Envelope, payload: Json, topic: string = request.topic): Envelope {
+    if (request.status !== 'delivered') throw new Error(`bus: cannot respond to ${request.id}: it was not delivered (${request.status})`);
+    const route = this.routes.reverse(this.routes.forPath(request.path, request.architecture));
+    const msg: BusMessage = { source: request.destination, destination: request.source, topic, kind: 'response', payload };
+    return this.launch(msg, undefined, undefined, route, request);
+  }
+
+  /** Forget cached routes after the topology changed (e.g. a phone now projects into another car). */
+  invalidateRoutes(): void {
+    this.routes.invalidate();
+  }
+
+  stats(): BusStats {
+    const { sent, delivered, failed } = this.counts;
+    return { sent, delivered, failed, inFlight: sent - delivered - failed };
+  }
+
+  private launch(msg: BusMessage, callbacks: SendCallbacks | undefined, pending: PendingRequest | undefined, route?: Route, answers?: Envelope): Envelope {
+    const architecture = answers?.architecture ?? msg.architecture ?? this.architecture;
+    route ??= this.routes.get(msg.source, msg.destination, architecture);
+    const parent = answers ?? msg.causedBy;
+    const parentSpanId = parent !== undefined ? parent.spanId : msg.parentSpanId;
+    if (parentSpanId !== undefined && parent === undefined && msg.traceId === undefined) {
+      // A span id alone cannot say which trace it belongs to; guessing would split the trace silently.
+      throw new Error(`bus.send(${msg.topic}): parentSpanId ${parentSpanId} needs its traceId; or pass causedBy: <envelope>`);
+    }
+    const traceId = parent !== undefined ? parent.traceId : (msg.traceId ?? newTraceId(this.trace));
+    const env: Envelope = {
+      id: `m-${++this.seq}`,
+      traceId,
+      spanId: newSpanId(this.trace),
+      source: msg.source,
+      destination: msg.destination,
+      topic: msg.topic,
+      kind: msg.kind,
+      payload: msg.payload,
+      architecture,
+      createdAt: this.scheduler.now(),
+      path: route.path.slice(),
+      hops: [],
+      status: 'in-flight',
+      // Declared up front (undefined is left out of canonical JSON) so every envelope keeps one object shape.
+      parentSpanId,
+      correlationId: answers?.id,
+      completedAt: undefined,
+      error: undefined,
+      failure: undefined,
+    };
+    this.counts.sent++;
+    const flight = new Flight(this, env, route, msg.payload, detectFormat(msg.payload), callbacks, pending);
+    this.notify('sent', env, undefined);
+    if (route.error !== undefined) this.fail(flight, route.error, 'no-route');
+    else this.startHop(flight);
+    flight.launching = false;
+    return env;
+  }
+
+  /** Scheduler entry point of a flight: either the current hop arrives, or its next attempt is due. */
+  advance(f: Flight): void {
+    if (f.arriving) this.arrive(f);
+    else this.attempt(f, 0);
+  }
+
+  private startHop(f: Flight): void {
+    const plan = f.route.hops[f.hopIndex]!;
+    const env = f.env;
+    const now = this.scheduler.now();
+    const from = plan.fromNode;
+    const delay = from === undefined ? 0 : from.processingMs + from.extraLatencyMs;
+    const hop: Hop = {
+      index: f.hopIndex,
+      from: plan.from,
+      to: plan.to,
+      link: plan.link.id,
+      spanId: newSpanId(this.trace),
+      parentSpanId: f.hopIndex === 0 ? env.spanId : env.hops[f.hopIndex - 1]!.spanId,
+      sentAt: now + delay,
+      attempts: 0,
+      status: 'in-flight',
+      format: f.format,
+      deliveredAt: undefined,
+      payload: undefined,
+      error: undefined,
+    };
+    env.hops.push(hop);
+    f.hop = hop;
+    if (plan.translator !== undefined) {
+      const result = plan.translator.translate(f.payload, f.format, { envelope: env, from: f.route.path[f.hopIndex - 1]!, to: plan.to, now });
+      if (!result.ok) return this.failHop(f, 'failed', `${plan.from} cannot translate the message: ${result.error}`, 'untranslatable');
+      f.payload = result.payload;
+      hop.format = f.format = result.format;
+      hop.payload = result.payload;
+    }
+    if (plan.local !== undefined && !this.topology.isLocalReachable(plan.local.vehicleId, plan.local.homeId, now)) {
+      return this.failHop(f, 'failed', `vehicle/${plan.local.vehicleId} is out of local range of home ${plan.local.homeId}`, 'out-of-range');
+    }
+    this.attempt(f, delay);
+  }
+
+  private attempt(f: Flight, delay: number): void {
+    const plan = f.route.hops[f.hopIndex]!;
+    const hop = f.hop!;
+    hop.attempts++;
+    const refusing = refusingNode(plan);
+    let outcome = 0;
+    if (refusing === undefined) {
+      const extraLoss = (plan.fromNode?.extraLoss ?? 0) + (plan.toNode?.extraLoss ?? 0);
+      outcome = plan.link.attempt(this.scheduler.now() + delay, extraLoss);
+      if (outcome >= 0) {
+        f.arriving = true;
+        this.scheduler.schedule(delay + outcome, f.step);
+        return;
+      }
+    }
+    if (hop.attempts >= plan.link.model.retry.maxAttempts) {
+      const tries = `after ${hop.attempts} attempt${hop.attempts > 1 ? 's' : ''}`;
+      const where = `${plan.from} → ${plan.to}`;
+      if (refusing !== undefined) return this.failHop(f, 'failed', `${where}: ${refusing.refusal} (${tries})`, refusing.refusalCode);
+      if (outcome === ATTEMPT_OUTAGE) return this.failHop(f, 'lost', `${where}: ${plan.link.id} link outage (${tries})`, 'outage');
+      return this.failHop(f, 'lost', `${where}: lost on the ${plan.link.id} link (${tries})`, 'lost');
+    }
+    f.arriving = false;
+    this.scheduler.schedule(delay + plan.link.retryDelay(hop.attempts), f.step);
+  }
+
+  private arrive(f: Flight): void {
+    const hop = f.hop!;
+    hop.status = 'delivered';
+    hop.deliveredAt = this.scheduler.now();
+    this.notify('hop', f.env, hop);
+    if (f.hopIndex === f.route.hops.length - 1) return this.complete(f);
+    f.hopIndex++;
+    this.startHop(f);
+  }
+
+  private complete(f: Flight): void {
+    const env = f.env;
+    const handler = this.endpoints.get(env.destination);
+    if (handler === undefined) {
+      return this.fail(f, `no endpoint registered at ${env.destination}: call bus.register('${env.destination}', handler)`, 'no-endpoint');
+    }
+    env.status = 'delivered';
+    env.completedAt = this.scheduler.now();
+    this.counts.delivered++;
+    this.events.emit('msg.delivered', env.source, this.canonicalData(env));
+    this.notify('delivered', env, undefined);
+    if (this.subscriptions.size > 0) for (const observer of this.subscriptions.match(env.topic)) observer(env, f.payload);
+    handler(env, f.payload);
+    f.callbacks?.onDelivered?.(env, f.payload);
+    if (env.correlationId !== undefined) {
+      const pending = this.settle(env.correlationId);
+      pending?.onResponse(env, f.payload);
+    }
+  }
+
+  private failHop(f: Flight, status: 'lost' | 'failed', reason: string, code: FailureCode): void {
+    const hop = f.hop!;
+    hop.status = status;
+    hop.error = reason;
+    this.fail(f, reason, code);
+  }
+
+  private fail(f: Flight, reason: string, code: FailureCode): void {
+    // Failures found while send() runs are reported a moment later, so callers never see callbacks re-enter.
+    if (f.launching) {
+      f.launching = false;
+      this.scheduler.schedule(0, () => this.fail(f, reason, code));
+      return;
+    }
+    const env = f.env;
+    env.status = 'failed';
+    env.completedAt = this.scheduler.now();
+    env.error = reason;
+    env.failure = code;
+    this.counts.failed++;
+    this.events.emit('msg.failed', env.source, this.canonicalData(env));
+    this.notify('failed', env, undefined);
+    f.callbacks?.onFailure?.(reason, env);
+    if (f.pending !== undefined && this.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
+    if (env.correlationId !== undefined) this.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
+  }
+
+  private timeOut(pending: PendingRequest): void {
+    const env = pending.request;
+    if (this.pending.get(env.id) !== pending) return;
+    this.pending.delete(env.id);
+    const reason = `no response to ${env.id} (${env.topic}) from ${env.destination} within ${pending.timeoutMs} ms`;
+    const data = { ...env, status: 'failed' as const, failure: 'timeout' as const, error: reason, completedAt: this.scheduler.now() };
+    this.events.emit('msg.failed', env.source, this.canonicalData(data));
+    this.notify('timeout', env, undefined);
+    pending.onFailure(reason, env);
+  }
+
+  /** Removes and returns the pending request `id`, cancelling its timeout. */
+  private settle(id: string): PendingRequest | undefined {
+    const pending = this.pending.get(id);
+    if (pending === undefined) return undefined;
+    this.pending.delete(id);
+    if (pending.timer !== undefined) this.scheduler.cancel(pending.timer);
+    return pending;
+  }
+
+  private notify(phase: EnvelopePhase, env: Envelope, hop: Hop | undefined): void {
+    if (this.listeners.length === 0) return;
+    for (const listener of this.listeners) listener(phase, env, hop);
+  }
+}
+
+export function createBus(options: BusOptions): MessageBus {
+  return new MessageBus(options);
+}

@@ -1,0 +1,151 @@
+// Which parties a message crosses between source and destination, per integration architecture (seed §2.3):
+//   cloud-cloud  vehicle ⇄ vehicle-cloud ⇄ hub ⇄ home-cloud ⇄ home gateway ⇄ device
+//   direct       vehicle ⇄ home-cloud ⇄ home gateway ⇄ device            (home-brand app on the car)
+//   phone-proxy  vehicle ⇄ phone ⇄ home-cloud ⇄ home gateway ⇄ device    (projection / phone agent)
+//   local        vehicle ⇄ home gateway ⇄ device                         (near-field / LAN, only in range)
+// The architecture only changes how the car reaches the home; inside a home, between clouds and to phones the
+// paths are the same everywhere. Paths are symmetric: B→A is A→B reversed, so a response retraces its request.
+import type { Architecture } from './envelope';
+import { gatewayAddress, HOME_CLOUD, HUB, parseAddress, VEHICLE_CLOUD, type ParsedAddress } from './addresses';
+import type { StandardLinkId } from './links';
+
+export interface PathTopology {
+  /** User id of the phone projecting into (or acting as agent for) this vehicle, used by phone-proxy. */
+  phoneOfVehicle(vehicleId: string): string | undefined;
+}
+
+export type PathResult = { ok: true; path: string[]; links: StandardLinkId[] } | { ok: false; error: string };
+
+interface Party {
+  address: string;
+  parsed: ParsedAddress;
+}
+
+// Order used to pick one direction to build: a path is always built from the lower rank and reversed if needed.
+const RANK: Record<ParsedAddress['kind'], number> = {
+  vehicle: 0,
+  phone: 1,
+  'vehicle-cloud': 2,
+  hub: 3,
+  'home-cloud': 4,
+  gateway: 5,
+  device: 6,
+  'local-link': 7,
+};
+
+export function resolvePath(source: string, destination: string, architecture: Architecture, topology: PathTopology): PathResult {
+  const from = parseAddress(source);
+  const to = parseAddress(destination);
+  for (const [address, parsed] of [[source, from], [destination, to]] as const) {
+    if (parsed === undefined) {
+      return fail(`unknown address '${address}': use vehicle/<id>, phone/<userId>, vehicle-cloud, hub, home-cloud, home/<homeId>/gateway or home/<homeId>/<entityId>`);
+    }
+    if (parsed.kind === 'local-link') return fail(`'${address}' is a home's local radio, not an endpoint: address home/<homeId>/gateway instead`);
+  }
+  if (source === destination) return fail(`source and destination are both '${source}'`);
+  const a: Party = { address: source, parsed: from! };
+  const b: Party = { address: destination, parsed: to! };
+  const forward = RANK[a.parsed.kind] <= RANK[b.parsed.kind];
+  const nodes = forward ? build(a, b, architecture, topology) : build(b, a, architecture, topology);
+  if (typeof nodes === 'string') return fail(nodes);
+  if (!forward) nodes.reverse();
+  const links: StandardLinkId[] = [];
+  for (let i = 1; i < nodes.length; i++) links.push(linkBetween(nodes[i - 1]!, nodes[i]!));
+  return { ok: true, path: nodes, links };
+}
+
+const fail = (error: string): PathResult => ({ ok: false, error });
+
+/** Nodes from `a` to `b` (rank of a <= rank of b), or an error message. */
+function build(a: Party, b: Party, architecture: Architecture, topology: PathTopology): string[] | string {
+  const p = a.parsed;
+  const q = b.parsed;
+  switch (p.kind) {
+    case 'vehicle': {
+      if (q.kind === 'vehicle') return [a.address, VEHICLE_CLOUD, b.address];
+      if (q.kind === 'phone') {
+        const projected = architecture === 'phone-proxy' && topology.phoneOfVehicle(p.vehicleId) === q.userId;
+        return projected ? [a.address, b.address] : [a.address, VEHICLE_CLOUD, b.address];
+      }
+      if (q.kind === 'vehicle-cloud') return [a.address, VEHICLE_CLOUD];
+      if (q.kind === 'hub') return [a.address, VEHICLE_CLOUD, HUB];
+      if (architecture === 'local') {
+        if (q.kind === 'gateway') return [a.address, b.address];
+        if (q.kind === 'device') return [a.address, gatewayAddress(q.homeId), b.address];
+        return `under the local architecture ${a.address} reaches only a home gateway in range, not ${b.address}`;
+      }
+      const bridge = vehicleToHomeCloud(a.address, p.vehicleId, architecture, topology);
+      if (typeof bridge === 'string') return bridge;
+      return [...bridge.slice(0, -1), ...homeCloudDown(b)]; // the bridge ends at the home cloud
+    }
+    case 'phone':
+      if (q.kind === 'phone') return `phones do not message each other on the bus (${a.address} → ${b.address})`;
+      if (q.kind === 'vehicle-cloud') return [a.address, VEHICLE_CLOUD];
+      if (q.kind === 'hub') return [a.address, VEHICLE_CLOUD, HUB];
+      return [a.address, ...homeCloudDown(b)];
+    case 'vehicle-cloud':
+      return q.kind === 'hub' ? [VEHICLE_CLOUD, HUB] : [VEHICLE_CLOUD, HUB, ...homeCloudDown(b)];
+    case 'hub':
+      return [HUB, ...homeCloudDown(b)];
+    case 'home-cloud':
+      return homeCloudDown(b);
+    case 'gateway':
+    case 'device': {
+      if (q.kind !== 'gateway' && q.kind !== 'device') return `no path from ${a.address} to ${b.address}`;
+      const up = p.kind === 'device' ? [a.address, gatewayAddress(p.homeId)] : [a.address];
+      if (p.homeId === q.homeId) return q.kind === 'device' ? [...up, b.address] : up;
+      return [...up, ...homeCloudDown(b)];
+    }
+    case 'local-link':
+      return `no path from ${a.address}`;
+  }
+}
+
+/** How the car reaches the home cloud under each cloud architecture. */
+function vehicleToHomeCloud(vehicle: string, vehicleId: string, architecture: Architecture, topology: PathTopology): string[] | string {
+  switch (architecture) {
+    case 'cloud-cloud':
+      return [vehicle, VEHICLE_CLOUD, HUB, HOME_CLOUD];
+    case 'direct':
+      return [vehicle, HOME_CLOUD];
+    case 'phone-proxy': {
+      const userId = topology.phoneOfVehicle(vehicleId);
+      if (userId === undefined) return `phone-proxy needs a phone paired with ${vehicle}, and the topology names none`;
+      return [vehicle, `phone/${userId}`, HOME_CLOUD];
+    }
+    case 'local':
+      return `under the local architecture ${vehicle} has no path to the home cloud`;
+  }
+}
+
+/** From the home cloud down to a home-side party (the home cloud itself, a gateway or a device). */
+function homeCloudDown(b: Party): string[] {
+  const q = b.parsed;
+  if (q.kind === 'gateway') return [HOME_CLOUD, b.address];
+  if (q.kind === 'device') return [HOME_CLOUD, gatewayAddress(q.homeId), b.address];
+  return [HOME_CLOUD];
+}
+
+const LINKS: { [pair: string]: StandardLinkId } = {
+  'vehicle|vehicle-cloud': 'cellular',
+  'vehicle|home-cloud': 'cellular',
+  'vehicle|phone': 'projection',
+  'vehicle|gateway': 'near-field',
+  'phone|vehicle-cloud': 'phone-cellular',
+  'phone|home-cloud': 'phone-cellular',
+  'vehicle-cloud|hub': 'internet',
+  'hub|home-cloud': 'internet',
+  'home-cloud|gateway': 'home-broadband',
+  'gateway|device': 'lan',
+};
+
+/** The link type between two adjacent parties on a path (symmetric). */
+export function linkBetween(a: string, b: string): StandardLinkId {
+  const p = parseAddress(a);
+  const q = parseAddress(b);
+  if (p === undefined || q === undefined) throw new Error(`linkBetween: unknown address in ${a} ⇄ ${b}`);
+  const [x, y] = RANK[p.kind] <= RANK[q.kind] ? [p.kind, q.kind] : [q.kind, p.kind];
+  const link = LINKS[`${x}|${y}`];
+  if (link === undefined) throw new Error(`linkBetween: ${a} and ${b} are not adjacent on any path`);
+  return link;
+}

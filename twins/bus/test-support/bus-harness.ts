@@ -1,0 +1,60 @@
+// Test harness for the bus: a kernel, a bus on exact (jitter-free, loss-free) links unless told otherwise,
+// endpoints that record what they receive, and the canonical events parsed back for assertions.
+import { createKernel, type SimEvent } from '../../kernel';
+import type { Json } from '../../kernel/types';
+import { createBus } from '../bus';
+import type { BusOptions, BusTopology } from '../bus-types';
+import type { Architecture, Envelope } from '../envelope';
+import { DEFAULT_LINK_MODELS, type LinkModel } from '../links';
+import { staticTopology } from '../topology';
+
+/** Every standard link at exactly its median, never losing anything: hop times are plain sums. */
+export function exactLinks(): { [linkId: string]: Partial<LinkModel> } {
+  const out: { [linkId: string]: Partial<LinkModel> } = {};
+  for (const [id, model] of Object.entries(DEFAULT_LINK_MODELS)) out[id] = { ...model, sigma: 0, jitterMs: 0, loss: 0 };
+  return out;
+}
+
+function mergeLinks(base: { [id: string]: Partial<LinkModel> }, over: { [id: string]: Partial<LinkModel> }) {
+  const out = { ...base };
+  for (const [id, model] of Object.entries(over)) out[id] = { ...base[id], ...model };
+  return out;
+}
+
+export interface HarnessOptions {
+  seed?: number;
+  architecture?: Architecture;
+  topology?: BusTopology;
+  links?: { [linkId: string]: Partial<LinkModel> };
+  gateways?: BusOptions['gateways'];
+  /** Use the field-typical (random) link models instead of exact ones. */
+  realisticLinks?: boolean;
+  canonicalData?: BusOptions['canonicalData'];
+}
+
+export function busHarness(options: HarnessOptions = {}) {
+  const k = createKernel({ seed: options.seed ?? 1 });
+  const bus = createBus({
+    kernel: k,
+    architecture: options.architecture ?? 'cloud-cloud',
+    topology: options.topology ?? staticTopology({ phones: { v1: 'u1' } }),
+    links: options.realisticLinks ? options.links : mergeLinks(exactLinks(), options.links ?? {}),
+    gateways: options.gateways,
+    canonicalData: options.canonicalData,
+  });
+  const inboxes = new Map<string, { env: Envelope; payload: Json }[]>();
+  const endpoint = (address: string) => {
+    const inbox: { env: Envelope; payload: Json }[] = [];
+    inboxes.set(address, inbox);
+    bus.register(address, (env, payload) => inbox.push({ env, payload }));
+    return inbox;
+  };
+  const events = (type?: string): SimEvent[] =>
+    k.events
+      .lines()
+      .map((line) => JSON.parse(line) as SimEvent)
+      .filter((e) => type === undefined || e.type === type);
+  return { k, bus, endpoint, events };
+}
+
+export const hopList = (env: Envelope): string[] => env.hops.map((h) => `${h.from} → ${h.to} [${h.link}]`);
