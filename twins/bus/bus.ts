@@ -4,6 +4,7 @@
 // envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (with the
 // envelope and its hops as data) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans.
+import { envelopeCanonicalJson } from './envelope-json';
 import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
 import type {
   BusMessage,
@@ -72,7 +73,7 @@ export class MessageBus {
   private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
   private readonly listeners: EnvelopeListener[] = [];
   private readonly pending = new Map<string, PendingRequest>();
-  private readonly canonicalData: (envelope: Envelope) => { [key: string]: Json };
+  private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
   private seq = 0;
   private readonly counts = { sent: 0, delivered: 0, failed: 0 };
 
@@ -85,7 +86,7 @@ export class MessageBus {
     this.architecture = options.architecture;
     this.links = new LinkTable(kernel.random, kernel.scheduler, options.links);
     this.routes = new RouteTable(this.links, options.gateways ?? NO_GATEWAYS, options.topology);
-    this.canonicalData = options.canonicalData ?? ((env) => env as unknown as { [key: string]: Json });
+    this.canonicalData = options.canonicalData;
   }
 
   register(address: string, handler: EndpointHandler): () => void {
@@ -268,7 +269,7 @@ export class MessageBus {
     env.status = 'delivered';
     env.completedAt = this.scheduler.now();
     this.counts.delivered++;
-    this.events.emit('msg.delivered', env.source, this.canonicalData(env));
+    this.emitEnvelope('msg.delivered', env);
     this.notify('delivered', env, undefined);
     if (this.subscriptions.size > 0) for (const observer of this.subscriptions.match(env.topic)) observer(env, f.payload);
     handler(env, f.payload);
@@ -299,11 +300,17 @@ export class MessageBus {
     env.error = reason;
     env.failure = code;
     this.counts.failed++;
-    this.events.emit('msg.failed', env.source, this.canonicalData(env));
+    this.emitEnvelope('msg.failed', env);
     this.notify('failed', env, undefined);
     f.callbacks?.onFailure?.(reason, env);
     if (f.pending !== undefined && this.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
     if (env.correlationId !== undefined) this.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
+  }
+
+  /** One canonical event per finished message: the whole envelope unless the run chose a summary. */
+  private emitEnvelope(type: 'msg.delivered' | 'msg.failed', env: Envelope): void {
+    if (this.canonicalData !== undefined) this.events.emit(type, env.source, this.canonicalData(env));
+    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeCanonicalJson(env));
   }
 
   private timeOut(pending: PendingRequest): void {
@@ -312,7 +319,7 @@ export class MessageBus {
     this.pending.delete(env.id);
     const reason = `no response to ${env.id} (${env.topic}) from ${env.destination} within ${pending.timeoutMs} ms`;
     const data = { ...env, status: 'failed' as const, failure: 'timeout' as const, error: reason, completedAt: this.scheduler.now() };
-    this.events.emit('msg.failed', env.source, this.canonicalData(data));
+    this.emitEnvelope('msg.failed', data);
     this.notify('timeout', env, undefined);
     pending.onFailure(reason, env);
   }

@@ -1,10 +1,8 @@
 // The canonical event stream of a run. Every line is `{"data":…,"seq":n,"source":…,"t":…,"type":…}` in
 // canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. The hash is
 // updated incrementally so long runs need not keep their lines; listeners (recorder, UI) see every event.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
-import { utf8Bytes } from './utf8';
+import { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
 
 export interface SimEvent {
@@ -20,10 +18,12 @@ export type SimEventListener = (event: SimEvent, line: string) => void;
 export interface EventLogOptions {
   /** Keep every canonical line in memory (tests, small runs). Default true. */
   retainLines?: boolean;
+  /** SHA-256 implementation; defaults to the pure-JS one. */
+  hasher?: StreamHasher;
 }
 
 export class EventLog implements EventSink {
-  private readonly hasher = sha256.create();
+  private readonly hasher: StreamHasher;
   private readonly retained: string[] | undefined;
   private readonly listeners: SimEventListener[] = [];
   private seq = 0;
@@ -31,6 +31,7 @@ export class EventLog implements EventSink {
 
   constructor(private readonly clock: Pick<Scheduler, 'now'>, options: EventLogOptions = {}) {
     this.retained = options.retainLines === false ? undefined : [];
+    this.hasher = options.hasher ?? pureSha256Hasher();
   }
 
   get count(): number {
@@ -38,12 +39,20 @@ export class EventLog implements EventSink {
   }
 
   emit(type: string, source: string, data: { [key: string]: Json }): void {
+    this.emitSerialized(type, source, data, canonicalJson(data));
+  }
+
+  /**
+   * Emit an event whose data the caller has already serialised canonically (a hot path, e.g. the bus's
+   * envelopes). `dataJson` must equal canonicalJson(data); the callers' tests pin that.
+   */
+  emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void {
     if (this.digest !== undefined) throw new Error(`event ${type} from ${source} emitted after the event log was sealed`);
     const event: SimEvent = { seq: this.seq++, t: this.clock.now(), type, source, data };
     const line =
-      `{"data":${canonicalJson(data)},"seq":${event.seq},"source":${JSON.stringify(source)},` +
+      `{"data":${dataJson},"seq":${event.seq},"source":${JSON.stringify(source)},` +
       `"t":${canonicalJson(event.t)},"type":${JSON.stringify(type)}}`;
-    this.hasher.update(utf8Bytes(line + '\n'));
+    this.hasher.update(line + '\n');
     this.retained?.push(line);
     for (const listener of this.listeners) listener(event, line);
   }
@@ -63,7 +72,7 @@ export class EventLog implements EventSink {
 
   /** SHA-256 (hex) of the stream. Seals the log: no event may follow. */
   hash(): string {
-    this.digest ??= bytesToHex(this.hasher.digest());
+    this.digest ??= this.hasher.digestHex();
     return this.digest;
   }
 }

@@ -21,5 +21,6 @@ export { VirtualClock, type XStateClock } from './clock';
 export { EventLog, type SimEvent, type SimEventListener } from './event-log';
 export { SeededRandom } from './random';
 export { canonicalJson } from './canonical-json';
+export { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 export { Pacer, type WallClock, type PaceMode } from './pacer';
 export type * from './types';

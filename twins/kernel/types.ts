@@ -55,6 +55,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  */
 export interface EventSink {
   emit(type: string, source: string, data: { [key: string]: Json }): void;
+  /** Same, with `data` already serialised canonically by a hot path; `dataJson` must equal its canonical JSON. */
+  emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void;
 }
 
 /** What every twin factory receives. */
