@@ -1,13 +1,7 @@
-// Entry point bundled by bare-context.test.ts: a small seeded story exercising the whole public surface of
-// twins/, returning its eventHash. Kept outside the test so it is type-checked as twins/ code (no host APIs).
-import { createKernel } from './index';
+// Entry point bundled by bare-context.test.ts: a whole neighbourhood (map, twins, bus, gateways, apps) run with no
+// host at all, returning its eventHash. Kept outside the test so it is type-checked as twins/ code (no host APIs).
+import { runNeighbourhood } from './sim/demo-neighbourhood';
 
 export function runBareStory(seed: number): string {
-  const k = createKernel({ seed, retainLines: false });
-  const jitter = k.random.stream('links/bare');
-  for (let i = 0; i < 50; i++) {
-    k.scheduler.schedule(jitter.int(0, 10_000), () => k.events.emit('tick', `twin/${i}`, { i }));
-  }
-  k.clock.runUntilIdle();
-  return k.events.hash();
+  return runNeighbourhood(seed, 'cloud-cloud', 2).kernel.events.hash();
 }

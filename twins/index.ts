@@ -2,3 +2,5 @@
 export * from './kernel';
 export * from './bus';
 export * from './gateways';
+export * as world from './world';
+export * from './sim';

@@ -1,6 +1,7 @@
 // Who and what is in the scene: users, homes with their devices, vehicles, initial gateway states, the grid
 // feeding the homes, link-model overrides and the map. Device vocabulary follows Home Assistant / Matter
 // (`climate`, `light`, `cover`, `binary_sensor` with `device_class`…), as the home twins do.
+import { STANDARD_HOME } from '../../twins/sim/standard-home';
 import { z } from 'zod';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
@@ -38,25 +39,9 @@ const device = (type: DeviceType, id: string, device_class?: Device['device_clas
   device_class ? { type, id, device_class } : { type, id };
 
 /** `devices: standard`: the home of the seed's scenes (§2.2) — climate, lights, curtains, purifier, lock… */
-export const STANDARD_HOME_DEVICES: readonly DeviceSpec[] = [
-  device('climate', 'living_room'),
-  device('climate', 'bedroom'),
-  device('light', 'living_room'),
-  device('light', 'hallway'),
-  device('cover', 'living_room_curtains'),
-  device('fan', 'air_purifier'),
-  device('fan', 'aroma_diffuser'),
-  device('lock', 'front_door'),
-  device('binary_sensor', 'kitchen_leak', 'moisture'),
-  device('binary_sensor', 'smoke', 'smoke'),
-  device('binary_sensor', 'gas', 'gas'),
-  device('camera', 'front_door'),
-  device('media_player', 'speaker'),
-  device('screen', 'central_panel'),
-  device('screen', 'tv'),
-  device('storage', 'nas'),
-  device('evse', 'wallbox'),
-];
+export const STANDARD_HOME_DEVICES: readonly DeviceSpec[] = STANDARD_HOME.map((d) =>
+  device(d.type as DeviceType, d.id, d.deviceClass as Device['device_class']),
+);
 
 export function standardDevices(): Device[] {
   return STANDARD_HOME_DEVICES.map((spec) => ({ ...spec, entityId: `${spec.type}.${spec.id}` }));

@@ -90,8 +90,11 @@ const HOME_DEVICES: readonly CapabilityMapping[] = [
   {
     service: 'home.media',
     capability: 'media_player',
-    actions: [['playMedia', 'play_media'], ['pause', 'media_pause'], ['setVolume', 'volume_set'], ON, OFF, GET, CHANGED],
-    fields: [field('mediaId', 'media_content_id'), field('mediaType', 'media_content_type'), field('volumePercent', 'volume_level', 0.01), STATE],
+    actions: [['playMedia', 'play_media'], ['pause', 'media_pause'], ['setVolume', 'volume_set'], ['announce', 'announce'], ON, OFF, GET, CHANGED],
+    fields: [
+      field('mediaId', 'media_content_id'), field('mediaType', 'media_content_type'), field('volumePercent', 'volume_level', 0.01),
+      field('text', 'message'), STATE,
+    ],
   },
   {
     service: 'home.charger',
@@ -131,7 +134,7 @@ const VEHICLE_SERVICES: readonly CapabilityMapping[] = [
   {
     service: 'vehicle.hvac',
     capability: 'vehicle_climate',
-    actions: [['setTemperature', 'set_temperature'], ON, OFF, GET],
+    actions: [['setTemperature', 'set_temperature'], ['precondition', 'precondition'], ON, OFF, GET],
     fields: [
       field('Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature', 'temperature'),
       field('Vehicle.Cabin.HVAC.IsAirConditioningActive', 'hvac_active'),
@@ -176,8 +179,16 @@ const VEHICLE_SERVICES: readonly CapabilityMapping[] = [
   {
     service: 'vehicle.display',
     capability: 'vehicle_display',
-    actions: [['showNotification', 'notify']],
-    fields: [field('title', 'title'), field('message', 'message'), field('imageUrl', 'image')],
+    // Notifications, driver prompts (doorbell "unlock?", arrival "start home mode?") and picture-in-picture.
+    actions: [
+      ['showNotification', 'notify'], ['showPrompt', 'prompt'], ['showPictureInPicture', 'show_pip'],
+      ['closePictureInPicture', 'close_pip'], ['promptAnswered', 'prompt_answered'],
+    ],
+    fields: [
+      field('title', 'title'), field('message', 'message'), field('imageUrl', 'image'), field('severity', 'severity'),
+      field('notificationId', 'notification_id'), field('promptId', 'prompt_id'), field('options', 'options'),
+      field('expiresAfterMs', 'expires_after_ms'), field('answer', 'answer'), field('source', 'source'),
+    ],
   },
 ];
 

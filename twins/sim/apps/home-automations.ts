@@ -1,0 +1,95 @@
+// The home's automations, running where the architecture puts them (the home cloud, or the home gateway under
+// local): device events arrive as messages and fan out to screens, phones and the car. Scenes (seed §2.2):
+// doorbell across screens, safety alerts, arrival (geofence) and ETA announcement, status queries, rainstorm.
+import { deviceAddress, phoneAddress, vehicleAddress } from '../../bus/addresses';
+import type { Envelope } from '../../bus/envelope';
+import type { Json } from '../../kernel/types';
+import type { Intent } from '../ecosystem-codec';
+import type { SimApp, Simulation } from '../simulation';
+import { HOME_FENCE_PREFIX } from '../simulation';
+import type { EmittedEvent, TwinActor } from '../twin-actor';
+import type { VehicleFenceCrossing } from '../vehicle-twin';
+import type { CarApp } from './car-app';
+
+/** Device events worth a message to the automation host (others stay local to the device). */
+const FORWARDED = new Set(['doorbell.pressed', 'alarm.raised', 'alarm.cleared']);
+
+export class HomeAutomations implements SimApp {
+  private doorbellSeq = 0;
+
+  constructor(private readonly sim: Simulation, private readonly car: CarApp) {}
+
+  onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
+    if (!twin.id.startsWith('home/') || !FORWARDED.has(event.type)) return;
+    const homeId = twin.id.split('/')[1]!;
+    const attributes: { [key: string]: Json } = { event_type: event.type.replace('.', '_') };
+    if (typeof event.deviceClass === 'string') attributes.device_class = event.deviceClass;
+    this.sim.sendFromHome(twin.id, this.sim.automationHost(homeId), {
+      capability: event.type.startsWith('alarm') ? 'binary_sensor' : 'event', name: 'state_changed', deviceId: twin.id.split('/').pop()!, attributes,
+    }, 'event');
+  }
+
+  onMessage(address: string, env: Envelope, intent: Intent | undefined): boolean {
+    if (intent === undefined || env.kind !== 'event' || !env.source.startsWith('home/')) return false;
+    if (address !== this.sim.automationHost(env.source.split('/')[1]!)) return false;
+    const homeId = env.source.split('/')[1]!;
+    const eventType = intent.attributes.event_type;
+    if (eventType === 'doorbell_pressed') this.doorbell(homeId, env);
+    else if (eventType === 'alarm_raised') this.safetyAlert(homeId, String(intent.attributes.device_class ?? 'alarm'), env);
+    return true;
+  }
+
+  onGeofence(crossing: VehicleFenceCrossing): void {
+    if (crossing.kind !== 'enter' || !crossing.fenceId.startsWith(HOME_FENCE_PREFIX)) return;
+    const homeId = crossing.fenceId.slice(HOME_FENCE_PREFIX.length);
+    const vehicle = this.sim.vehicle(crossing.vehicleId);
+    if (vehicle.spec.homeId !== homeId || vehicle.destination?.id !== this.sim.home(homeId).place.id) return;
+    this.car.promptHomeMode(crossing.vehicleId, homeId);
+    // "X is N minutes away": the car tells the home, the speaker announces it to the family.
+    const speaker = this.sim.home(homeId).firstOfType('media_player');
+    if (speaker === undefined) return;
+    const minutes = Math.max(1, Math.round(vehicle.etaSeconds(this.sim.now) / 60));
+    const driver = [...this.sim.users.values()].find((u) => u.vehicleId === vehicle.id)?.id ?? vehicle.id;
+    this.sim.sendFromCar(vehicle.id, speaker.id, {
+      capability: 'media_player', name: 'announce', deviceId: speaker.id.split('/').pop()!, attributes: { message: `${driver} is ${minutes} minutes away` },
+    }, 'command');
+  }
+
+  private doorbell(homeId: string, cause: Envelope): void {
+    const host = this.sim.automationHost(homeId);
+    const home = this.sim.home(homeId);
+    const camera = home.firstOfType('camera')?.id ?? `${deviceAddress(homeId, 'camera.front_door')}`;
+    const pip = { source: camera, title: 'Visitor at the front door' };
+    for (const screen of home.devicesOfType('screen')) {
+      this.sim.sendFromHome(host, screen.id, { capability: 'screen', name: 'show_pip', deviceId: screen.id.split('/').pop()!, attributes: pip }, 'command', { causedBy: cause });
+    }
+    const promptId = `doorbell:${homeId}:${++this.doorbellSeq}`;
+    for (const vehicle of this.sim.vehicles.values()) {
+      if (vehicle.spec.homeId !== homeId) continue;
+      const to = vehicleAddress(vehicle.id);
+      const deviceId = `vehicle.${vehicle.id}`;
+      this.sim.sendFromHome(host, to, { capability: 'vehicle_display', name: 'show_pip', deviceId, attributes: pip }, 'command', { causedBy: cause });
+      this.sim.sendFromHome(host, to, {
+        capability: 'vehicle_display', name: 'prompt', deviceId,
+        attributes: { prompt_id: promptId, title: 'Someone is at the door. Unlock remotely?', expires_after_ms: 30_000 },
+      }, 'command', { causedBy: cause });
+    }
+  }
+
+  private safetyAlert(homeId: string, deviceClass: string, cause: Envelope): void {
+    const host = this.sim.automationHost(homeId);
+    const title = `${deviceClass === 'moisture' ? 'Water leak' : deviceClass === 'smoke' ? 'Smoke' : deviceClass === 'gas' ? 'Gas leak' : 'Alarm'} detected at home`;
+    const note = { notification_id: `alert:${homeId}:${deviceClass}:${cause.id}`, title, message: `${deviceClass} sensor triggered`, severity: 'critical' };
+    for (const user of this.sim.users.values()) {
+      if (user.homeId !== homeId) continue;
+      this.sim.sendFromHome(host, phoneAddress(user.id), { capability: 'notify', name: 'notify', deviceId: `phone.${user.id}`, attributes: note }, 'command', { causedBy: cause });
+    }
+    for (const vehicle of this.sim.vehicles.values()) {
+      if (vehicle.spec.homeId !== homeId) continue;
+      this.sim.sendFromHome(host, vehicleAddress(vehicle.id), { capability: 'vehicle_display', name: 'notify', deviceId: `vehicle.${vehicle.id}`, attributes: note }, 'command', { causedBy: cause });
+    }
+    for (const screen of this.sim.home(homeId).devicesOfType('screen')) {
+      this.sim.sendFromHome(host, screen.id, { capability: 'screen', name: 'notify', deviceId: screen.id.split('/').pop()!, attributes: note }, 'command', { causedBy: cause });
+    }
+  }
+}

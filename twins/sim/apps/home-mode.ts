@@ -1,0 +1,28 @@
+// "Home mode" (seed §2.2): lights on soft, AC to the driver's preferred temperature, purifier and diffuser on,
+// curtains open — the commands the car sends when the driver confirms on approach, built from the unified
+// account's preferences and the devices the home actually has.
+import type { Intent } from '../ecosystem-codec';
+import type { Simulation } from '../simulation';
+
+export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: string): Intent[] {
+  const home = sim.home(homeId);
+  const owner = [...sim.users.values()].find((u) => u.vehicleId === vehicleId || u.id === sim.vehicle(vehicleId).spec.ownerId);
+  const prefs = owner?.preferences ?? {};
+  const intents: Intent[] = [];
+  const entity = (twinId: string): string => twinId.split('/').pop()!;
+  for (const light of home.devicesOfType('light')) {
+    if (prefs.lighting === 'off') continue;
+    const brightness = prefs.lighting === 'bright' ? 100 : 30;
+    intents.push({ capability: 'light', name: 'turn_on', deviceId: entity(light.id), attributes: { brightness_pct: brightness, color_temp_kelvin: prefs.lighting === 'bright' ? 4000 : 2700 } });
+  }
+  const climate = home.devicesOfType('climate')[0];
+  if (climate !== undefined) {
+    intents.push({
+      capability: 'climate', name: 'set_temperature', deviceId: entity(climate.id),
+      attributes: { temperature: prefs.temperature ?? 24, hvac_mode: prefs.hvacMode ?? 'cool' },
+    });
+  }
+  for (const fan of home.devicesOfType('fan')) intents.push({ capability: 'fan', name: 'turn_on', deviceId: entity(fan.id), attributes: {} });
+  for (const cover of home.devicesOfType('cover')) intents.push({ capability: 'cover', name: 'open_cover', deviceId: entity(cover.id), attributes: {} });
+  return intents;
+}

@@ -1,0 +1,40 @@
+// Arriving home: entering the community geofence makes the car ask; a confirmation runs home mode and the speaker
+// announces the ETA to the family.
+import { describe, expect, it } from 'vitest';
+import { homeWithCar } from './test-support/world';
+
+function arrive(answer: 'confirm' | 'decline') {
+  const { sim } = homeWithCar('cloud-cloud', 3, 'work');
+  const fenceEvents: string[] = [];
+  sim.kernel.events.onEvent((e) => e.type.startsWith('geofence.') && fenceEvents.push(`${e.type}:${String(e.data.fence)}`));
+  const trip = sim.vehicle('car1').driveTo(sim.home('h1').place, sim.fences);
+  const screen = sim.vehicle('car1').parts.screen;
+  sim.kernel.events.onEvent((e) => {
+    if (e.type === 'twin.state' && e.source === screen.id && (e.data.changes as { activePrompt?: unknown }).activePrompt) {
+      sim.kernel.scheduler.schedule(2_000, () => screen.send({ type: answer === 'confirm' ? 'PROMPT.CONFIRM' : 'PROMPT.DECLINE' }));
+    }
+  });
+  sim.kernel.clock.runUntil(trip.arriveAt + 120_000);
+  return { sim, fenceEvents };
+}
+
+describe('home mode on approach', () => {
+  it('prompts on geofence entry and, on confirm, turns lights soft, AC to preference, purifier on, curtains open', () => {
+    const { sim, fenceEvents } = arrive('confirm');
+    expect(fenceEvents).toContain('geofence.enter:home:h1');
+    const home = sim.home('h1');
+    expect(home.device('light.living_room').state).toBe('on');
+    expect(home.device('light.living_room').context.brightness).toBeLessThan(100);
+    expect(home.device('climate.living_room').context.targetTemperature).toBe(23);
+    expect(home.device('fan.air_purifier').state).toBe('on');
+    expect(['open', 'opening']).toContain(home.device('cover.living_room_curtains').state);
+    const announced = sim.kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'speaker.announced');
+    expect(announced?.data.text).toMatch(/^alice is \d+ minutes away$/);
+  });
+
+  it('does nothing to the home when the driver declines', () => {
+    const { sim } = arrive('decline');
+    expect(sim.home('h1').device('light.living_room').state).toBe('off');
+    expect(sim.home('h1').device('fan.air_purifier').state).toBe('off');
+  });
+});

@@ -1,0 +1,53 @@
+// A home: its device twins (one XState actor per Matter/HA entity), where it stands on the map, and the
+// household meter. Devices are addressed as `home/<homeId>/<entityId>`, the same address the bus delivers to.
+import { deviceAddress } from '../bus/addresses';
+import type { Kernel } from '../kernel';
+import { deviceMachines, type DeviceType } from '../home/devices';
+import { DEFAULT_HOUSEHOLD_PROFILE, baseLoadKw } from '../home/meter';
+import type { Place } from '../world';
+import type { HomeSpec } from './spec';
+import { TwinActor } from './twin-actor';
+
+export class HomeTwin {
+  readonly devices = new Map<string, TwinActor>();
+
+  constructor(
+    readonly spec: HomeSpec,
+    readonly place: Place,
+    kernel: Kernel,
+    private readonly startTimeOfDayMs: number,
+  ) {
+    for (const device of spec.devices) {
+      const machine = deviceMachines[device.type as DeviceType];
+      if (machine === undefined) throw new Error(`home ${spec.id}: unknown device type "${device.type}" (${device.entityId})`);
+      const input = { entityId: device.entityId, ...(device.deviceClass ? { deviceClass: device.deviceClass } : {}) };
+      const address = deviceAddress(spec.id, device.entityId);
+      this.devices.set(device.entityId, new TwinActor(address, device.type, machine, input, kernel));
+    }
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  device(entityId: string): TwinActor {
+    const twin = this.devices.get(entityId);
+    if (twin === undefined) throw new Error(`home ${this.id} has no device ${entityId}`);
+    return twin;
+  }
+
+  /** First device of a type (`screen`, `lock` …), or undefined. */
+  firstOfType(type: string): TwinActor | undefined {
+    for (const twin of this.devices.values()) if (twin.kind === type) return twin;
+    return undefined;
+  }
+
+  devicesOfType(type: string): TwinActor[] {
+    return [...this.devices.values()].filter((twin) => twin.kind === type);
+  }
+
+  /** Household base load (kW) at virtual time t, from the piecewise profile; EV charging comes on top. */
+  baseLoadKw(t: number): number {
+    return baseLoadKw(DEFAULT_HOUSEHOLD_PROFILE, t, this.startTimeOfDayMs);
+  }
+}
