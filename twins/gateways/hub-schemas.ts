@@ -128,6 +128,9 @@ const VEHICLE_SERVICES: readonly CapabilityMapping[] = [
       field('Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure', 'tire_pressure_rear_left'),
       field('Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Pressure', 'tire_pressure_rear_right'),
       field('sentryEvent', 'sentry_event'),
+      field('sentryClipId', 'sentry_clip_id'),
+      // Rain sensor / weather service alert the car raises for the home (rainstorm scene).
+      field('weatherAlert', 'weather_alert'),
       field('etaMinutes', 'eta_minutes'),
     ],
   },

@@ -75,6 +75,7 @@ export class CarApp implements SimApp {
   }
 
   onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
+    if (event.type === 'sentry.alert') return this.reportToHome(String(event.vehicleId), { sentry_event: String(event.detection), sentry_clip_id: String(event.clipId) });
     if (event.type !== 'prompt.answered' || !twin.id.startsWith('vehicle/')) return;
     const pending = this.pendingActions.get(String(event.promptId));
     if (pending === undefined) return;
@@ -89,6 +90,13 @@ export class CarApp implements SimApp {
         this.sim.sendFromCar(pending.vehicleId, deviceAddress(pending.homeId, intent.deviceId), intent, 'command');
       }
     }
+  }
+
+  /** The car raises something for its home (sentry alert, weather warning): an event to the home's automation host. */
+  reportToHome(vehicleId: string, attributes: JsonObject): void {
+    const homeId = this.sim.vehicle(vehicleId).spec.homeId;
+    if (homeId === undefined) return;
+    this.sim.sendFromCar(vehicleId, this.sim.automationHost(homeId), { capability: 'vehicle', name: 'state_changed', deviceId: `vehicle.${vehicleId}`, attributes }, 'event');
   }
 
   /** Ask the driver (on the car screen) whether to start home mode; confirmation sends the commands. */

@@ -30,7 +30,9 @@ export class HomeAutomations implements SimApp {
   }
 
   onMessage(address: string, env: Envelope, intent: Intent | undefined): boolean {
-    if (intent === undefined || env.kind !== 'event' || !env.source.startsWith('home/')) return false;
+    if (intent === undefined || env.kind !== 'event') return false;
+    if (env.source.startsWith('vehicle/') && intent.capability === 'vehicle') return this.fromCar(address, env, intent);
+    if (!env.source.startsWith('home/')) return false;
     if (address !== this.sim.automationHost(env.source.split('/')[1]!)) return false;
     const homeId = env.source.split('/')[1]!;
     const eventType = intent.attributes.event_type;
@@ -53,6 +55,32 @@ export class HomeAutomations implements SimApp {
     this.sim.sendFromCar(vehicle.id, speaker.id, {
       capability: 'media_player', name: 'announce', deviceId: speaker.id.split('/').pop()!, attributes: { message: `${driver} is ${minutes} minutes away` },
     }, 'command');
+  }
+
+  /** Alerts the car raises for its home: a sentry scrape pops up on the home screens; a rainstorm closes windows. */
+  private fromCar(address: string, env: Envelope, intent: Intent): boolean {
+    const vehicle = this.sim.vehicles.get(env.source.split('/')[1]!);
+    const homeId = vehicle?.spec.homeId;
+    if (vehicle === undefined || homeId === undefined || address !== this.sim.automationHost(homeId)) return false;
+    const home = this.sim.home(homeId);
+    const notify = (title: string, message: string, severity: string): void => {
+      for (const screen of home.devicesOfType('screen')) {
+        this.sim.sendFromHome(address, screen.id, {
+          capability: 'screen', name: 'notify', deviceId: screen.id.split('/').pop()!,
+          attributes: { notification_id: `${env.id}:${screen.id}`, title, message, severity },
+        }, 'command', { causedBy: env });
+      }
+    };
+    const a = intent.attributes;
+    if (typeof a.sentry_event === 'string') notify(`Sentry mode: ${a.sentry_event} detected`, `${vehicle.id} recorded clip ${String(a.sentry_clip_id ?? '')}`, 'warning');
+    if (a.weather_alert === 'rainstorm') {
+      notify('Rainstorm warning from your car', 'Closing the windows', 'warning');
+      for (const cover of home.devicesOfType('cover')) {
+        if (!cover.id.includes('window')) continue;
+        this.sim.sendFromHome(address, cover.id, { capability: 'cover', name: 'close_cover', deviceId: cover.id.split('/').pop()!, attributes: {} }, 'command', { causedBy: env });
+      }
+    }
+    return true;
   }
 
   private doorbell(homeId: string, cause: Envelope): void {

@@ -1,21 +1,30 @@
 // The standard apps every simulation runs: the car's head unit, the home's automations and the phone.
 import type { Simulation } from '../simulation';
+import { DEFAULT_GRID, type GridSpec } from './grid';
 import { CarApp } from './car-app';
 import { HomeAutomations } from './home-automations';
+import { ChargingApp } from './charging-app';
 import { PhoneApp } from './phone-app';
+import { VoiceAssistant } from './voice-assistant';
 
 export interface StandardApps {
   car: CarApp;
   home: HomeAutomations;
   phone: PhoneApp;
+  voice: VoiceAssistant;
+  charging: ChargingApp;
 }
 
-export function installStandardApps(sim: Simulation): StandardApps {
+export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
   const car = new CarApp(sim);
   const home = new HomeAutomations(sim, car);
   const phone = new PhoneApp(sim);
-  sim.use(car).use(home).use(phone);
-  return { car, home, phone };
+  const voice = new VoiceAssistant(sim);
+  const charging = new ChargingApp(sim, grid);
+  sim.use(car).use(home).use(phone).use(voice).use(charging);
+  return { car, home, phone, voice, charging };
 }
 
-export { CarApp, HomeAutomations, PhoneApp };
+export { CarApp, ChargingApp, HomeAutomations, PhoneApp, VoiceAssistant };
+export * from './grid';
+export * from './grid-monitor';

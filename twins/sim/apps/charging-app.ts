@@ -1,0 +1,139 @@
+// EV charging at home, uncontrolled or coordinated ("sleep-time charging peak shaving", seed §4.1.2).
+// Uncontrolled: every wallbox delivers its full 7.2 kW from plug-in until the car is full. Coordinated: an energy
+// manager in the home cloud plans, every 15 minutes and at each plug-in, a valley-filling schedule — no charging in
+// the tariff peak, a flat "water level" on top of the forecast base load, below the transformer limit — and
+// applies it by setting wallbox power limits over the bus (as an OCPP charging profile would).
+import { HOME_CLOUD } from '../../bus/addresses';
+import type { Simulation, SimApp } from '../simulation';
+import type { EmittedEvent, TwinActor } from '../twin-actor';
+import { stateOfChargeAt } from '../../vehicle/battery-physics';
+import type { TractionBatteryContext } from '../../vehicle/battery-physics';
+import { DEFAULT_GRID, inPeak, minuteOfDay, nextTimeOfDay, type GridSpec } from './grid';
+
+const SLOT_MS = 15 * 60_000;
+
+interface Session {
+  vehicleId: string;
+  homeId: string;
+  evse: TwinActor;
+  targetSocPercent: number;
+  limitKw: number;
+}
+
+export class ChargingApp implements SimApp {
+  strategy: 'uncontrolled' | 'coordinated' = 'uncontrolled';
+  readonly sessions = new Map<string, Session>();
+  private planning = false;
+
+  constructor(private readonly sim: Simulation, readonly grid: GridSpec = DEFAULT_GRID) {}
+
+  setStrategy(strategy: 'uncontrolled' | 'coordinated'): void {
+    this.strategy = strategy;
+    if (strategy === 'coordinated' && !this.planning) {
+      this.planning = true;
+      const tick = (): void => {
+        this.replan();
+        this.sim.kernel.scheduler.schedule(SLOT_MS, tick, 'energy-manager');
+      };
+      tick();
+    }
+  }
+
+  /** Plug the car into its home wallbox, asking for `needKwh` more energy (default: charge to 80 %). */
+  plugIn(vehicleId: string, needKwh?: number): void {
+    const vehicle = this.sim.vehicle(vehicleId);
+    const homeId = vehicle.spec.homeId;
+    const evse = homeId ? this.sim.home(homeId).firstOfType('evse') : undefined;
+    if (homeId === undefined || evse === undefined) throw new Error(`vehicle ${vehicleId} has no home wallbox to plug into`);
+    const battery = vehicle.parts.battery;
+    const ctx = battery.context as unknown as TractionBatteryContext;
+    const soc = stateOfChargeAt(ctx, this.sim.now);
+    const target = needKwh === undefined ? 80 : Math.min(100, soc + (needKwh / ctx.capacityKwh) * 100);
+    battery.send({ type: 'CHARGING.SET_TARGET', targetSocPercent: target });
+    evse.send({ type: 'EVSE.PLUG_IN' });
+    evse.send({ type: 'EVSE.EV_POWER_REQUEST', kw: ctx.maxAcPowerKw });
+    const limitKw = this.strategy === 'coordinated' ? 0 : Number(evse.context.maxPowerKw);
+    evse.send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: limitKw });
+    evse.send({ type: 'EVSE.START_CHARGING' });
+    battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
+    battery.send({ type: 'CHARGING.START' });
+    this.sessions.set(vehicleId, { vehicleId, homeId, evse, targetSocPercent: target, limitKw });
+    if (this.strategy === 'coordinated') this.replan();
+  }
+
+  unplug(vehicleId: string): void {
+    const session = this.sessions.get(vehicleId);
+    if (session === undefined) return;
+    session.evse.send({ type: 'EVSE.UNPLUG' });
+    this.sim.vehicle(vehicleId).parts.battery.send({ type: 'CHARGING.UNPLUG' });
+    this.sessions.delete(vehicleId);
+  }
+
+  onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
+    if (event.type === 'evse.power_changed') {
+      for (const s of this.sessions.values()) {
+        if (s.evse === twin) this.sim.vehicle(s.vehicleId).parts.battery.send({ type: 'CHARGING.SET_POWER_LIMIT', chargerPowerLimitKw: Number(event.deliveredPowerKw) });
+      }
+    } else if (event.type === 'charging.completed') {
+      const session = this.sessions.get(String(event.vehicleId));
+      session?.evse.send({ type: 'EVSE.EV_POWER_REQUEST', kw: 0 });
+    }
+  }
+
+  /** Energy (kWh) the car still needs to reach its target. */
+  remainingKwh(vehicleId: string): number {
+    const s = this.sessions.get(vehicleId);
+    if (s === undefined) return 0;
+    const ctx = this.sim.vehicle(vehicleId).parts.battery.context as unknown as TractionBatteryContext;
+    return Math.max(0, ((s.targetSocPercent - stateOfChargeAt(ctx, this.sim.now)) / 100) * ctx.capacityKwh);
+  }
+
+  private baseLoadKw(t: number): number {
+    let kw = 0;
+    for (const home of this.sim.homes.values()) kw += home.baseLoadKw(t);
+    return kw;
+  }
+
+  /** Valley filling: find the lowest flat load level that still delivers every car's energy by the deadline. */
+  private replan(): void {
+    const now = this.sim.now;
+    const active = [...this.sessions.values()].filter((s) => this.remainingKwh(s.vehicleId) > 0.01);
+    if (active.length === 0) return;
+    const startOfDay = this.sim.spec.startTimeOfDayMs ?? 0;
+    const deadline = nextTimeOfDay(now, startOfDay, this.grid.deadlineMin);
+    const limitKw = this.grid.transformerKva * this.grid.maxLoadShare;
+    const maxEvKw = active.reduce((sum, s) => sum + Number(s.evse.context.maxPowerKw), 0);
+    const slots: { hours: number; base: number; allowed: boolean }[] = [];
+    for (let t = now; t < deadline; t += SLOT_MS) {
+      const end = Math.min(deadline, t + SLOT_MS);
+      slots.push({ hours: (end - t) / 3_600_000, base: this.baseLoadKw((t + end) / 2), allowed: !inPeak(this.grid, minuteOfDay((t + end) / 2, startOfDay)) });
+    }
+    const need = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0) * 1.03; // margin for rounding
+    const capacity = (level: number, slot: (typeof slots)[number]): number =>
+      slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw, limitKw - slot.base)) : 0;
+    const energyAt = (level: number): number => slots.reduce((sum, slot) => sum + capacity(level, slot) * slot.hours, 0);
+    let lo = 0;
+    let hi = limitKw;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (energyAt(mid) >= need) hi = mid;
+      else lo = mid;
+    }
+    const first = slots[0];
+    const power = first === undefined ? 0 : capacity(hi, first);
+    this.allocate(active, power);
+  }
+
+  /** Share the slot's power among cars in proportion to what they still need, each within its wallbox maximum. */
+  private allocate(active: Session[], powerKw: number): void {
+    const total = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0);
+    for (const s of active) {
+      const share = total > 0 ? (powerKw * this.remainingKwh(s.vehicleId)) / total : 0;
+      const kw = Math.round(Math.min(Number(s.evse.context.maxPowerKw), share) * 10) / 10;
+      if (Math.abs(kw - s.limitKw) < 0.05) continue;
+      s.limitKw = kw;
+      const entity = s.evse.id.split('/').pop()!;
+      this.sim.sendFromHome(HOME_CLOUD, s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// Voice commands (seed §2.2). At home, the smart speaker hears the user and the home's automation host acts:
+// "I'm going to work" hands the AC setting, the usual route and the playlist over to the car; "what's my tyre
+// pressure / range / ETA" queries the car's live VSS status and the speaker answers; "precondition the car" starts
+// cabin preconditioning. In the car, the voice assistant controls the home ("turn on all AC", "lights off", "arm
+// security"). Utterances are matched by keywords — an NLU is not what Twinbench tests.
+import { vehicleAddress } from '../../bus/addresses';
+import type { Envelope } from '../../bus/envelope';
+import { findPlace, placesOfKind, toLonLat } from '../../world';
+import type { Intent } from '../ecosystem-codec';
+import type { SimApp, Simulation } from '../simulation';
+
+export type VoiceIntent = 'leaving-home' | 'status-tyres' | 'status-range' | 'status-eta' | 'precondition' | 'all-ac-on' | 'lights-off' | 'arm-security' | 'unknown';
+
+export function classifyUtterance(utterance: string): VoiceIntent {
+  const u = utterance.toLowerCase();
+  if (/going to work|leaving|heading out|出门|上班/.test(u)) return 'leaving-home';
+  if (/tyre|tire|胎压/.test(u)) return 'status-tyres';
+  if (/range|battery|charge|电量|续航/.test(u)) return 'status-range';
+  if (/eta|how far|when .*(arrive|home)|到哪/.test(u)) return 'status-eta';
+  if (/precondition|warm up|cool down|start the car|预热|启动/.test(u)) return 'precondition';
+  if (/(all|every).*(ac|air ?con)|空调/.test(u)) return 'all-ac-on';
+  if (/lights? off|关灯/.test(u)) return 'lights-off';
+  if (/arm|security|布防/.test(u)) return 'arm-security';
+  return 'unknown';
+}
+
+export class VoiceAssistant implements SimApp {
+  constructor(private readonly sim: Simulation) {}
+
+  /** The speaker heard `utterance`: it is sent to the home's automation host as an assist event. */
+  hearAtHome(homeId: string, utterance: string, userId?: string): void {
+    const speaker = this.sim.home(homeId).firstOfType('media_player');
+    if (speaker === undefined) throw new Error(`home ${homeId} has no smart speaker (media_player)`);
+    this.sim.sendFromHome(speaker.id, this.sim.automationHost(homeId), {
+      capability: 'assist', name: 'voice_command', deviceId: speaker.id.split('/').pop()!, attributes: { utterance, user: userId ?? null },
+    }, 'event');
+  }
+
+  /** The car's voice assistant heard `utterance`: it commands the home directly. */
+  hearInCar(vehicleId: string, utterance: string): void {
+    const vehicle = this.sim.vehicle(vehicleId);
+    const home = vehicle.spec.homeId ? this.sim.home(vehicle.spec.homeId) : undefined;
+    if (home === undefined) return;
+    const send = (type: string, capability: string, name: string): void => {
+      for (const device of home.devicesOfType(type)) {
+        this.sim.sendFromCar(vehicleId, device.id, { capability, name, deviceId: device.id.split('/').pop()!, attributes: {} }, 'command');
+      }
+    };
+    const intent = classifyUtterance(utterance);
+    if (intent === 'all-ac-on') send('climate', 'climate', 'turn_on');
+    else if (intent === 'lights-off') send('light', 'light', 'turn_off');
+    else if (intent === 'arm-security') send('lock', 'lock', 'lock');
+    else this.sim.kernel.events.emit('voice.not_understood', vehicleAddress(vehicleId), { utterance });
+  }
+
+  onMessage(address: string, env: Envelope, intent: Intent | undefined): boolean {
+    if (intent?.capability !== 'assist' || intent.name !== 'voice_command') return false;
+    const homeId = env.source.split('/')[1]!;
+    const utterance = String(intent.attributes.utterance ?? '');
+    const user = [...this.sim.users.values()].find((u) => u.id === intent.attributes.user) ?? [...this.sim.users.values()].find((u) => u.homeId === homeId);
+    const vehicleId = user?.vehicleId ?? [...this.sim.vehicles.values()].find((v) => v.spec.homeId === homeId)?.id;
+    const kind = classifyUtterance(utterance);
+    if (vehicleId === undefined || kind === 'unknown') {
+      this.announce(homeId, address, `Sorry, I can't help with "${utterance}"`, env);
+      return true;
+    }
+    const car = vehicleAddress(vehicleId);
+    const deviceId = `vehicle.${vehicleId}`;
+    if (kind === 'leaving-home') {
+      const climate = this.sim.home(homeId).firstOfType('climate');
+      const temperature = Number(climate?.context.targetTemperature ?? user?.preferences?.temperature ?? 22);
+      const work = placesOfKind(this.sim.city, 'workplace')[0] ?? findPlace(this.sim.city, this.sim.home(homeId).place.id);
+      const where = toLonLat(this.sim.city.projection, work);
+      this.sim.sendFromHome(address, car, { capability: 'vehicle_climate', name: 'precondition', deviceId, attributes: { temperature } }, 'command', { causedBy: env });
+      this.sim.sendFromHome(address, car, { capability: 'vehicle_navigation', name: 'set_destination', deviceId, attributes: { latitude: round(where.lat), longitude: round(where.lon) } }, 'command', { causedBy: env });
+      if (user?.preferences?.playlist) {
+        this.sim.sendFromHome(address, car, { capability: 'vehicle_media', name: 'play_media', deviceId, attributes: { media_content_id: user.preferences.playlist, media_content_type: 'playlist' } }, 'command', { causedBy: env });
+      }
+      this.announce(homeId, address, 'Have a good day. Your car is getting ready.', env);
+    } else if (kind === 'precondition') {
+      this.sim.sendFromHome(address, car, { capability: 'vehicle_climate', name: 'precondition', deviceId, attributes: {} }, 'command', {
+        causedBy: env, onResponse: () => this.announce(homeId, address, 'Your car is preconditioning.', env),
+        onFailure: (reason) => this.announce(homeId, address, `I could not reach your car (${reason}).`, env),
+      });
+    } else {
+      this.sim.sendFromHome(address, car, { capability: 'vehicle', name: 'get_state', deviceId, attributes: {} }, 'query', {
+        causedBy: env,
+        onResponse: (_response, answer) => this.announce(homeId, address, describeStatus(kind, answer?.attributes ?? {}), env),
+        onFailure: (reason) => this.announce(homeId, address, `I could not reach your car (${reason}).`, env),
+      });
+    }
+    return true;
+  }
+
+  private announce(homeId: string, from: string, message: string, cause: Envelope): void {
+    const speaker = this.sim.home(homeId).firstOfType('media_player');
+    if (speaker === undefined) return;
+    this.sim.sendFromHome(from, speaker.id, { capability: 'media_player', name: 'announce', deviceId: speaker.id.split('/').pop()!, attributes: { message } }, 'command', { causedBy: cause });
+  }
+}
+
+function describeStatus(kind: VoiceIntent, a: Intent['attributes']): string {
+  if (kind === 'status-tyres') {
+    const p = ['tire_pressure_front_left', 'tire_pressure_front_right', 'tire_pressure_rear_left', 'tire_pressure_rear_right'].map((k) => a[k]);
+    return `Tyre pressures are ${p.join(', ')} kPa`;
+  }
+  if (kind === 'status-range') return `Range is ${String(a.range_km)} km with the battery at ${Math.round(Number(a.battery_level))} %`;
+  const eta = Number(a.eta_minutes);
+  return eta > 0 ? `Arriving in ${eta} minutes` : 'The car is parked';
+}
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
