@@ -5,7 +5,7 @@
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
-import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds } from './schema-entities';
+import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds, expandedVehicleIds } from './schema-entities';
 import { EXPECTATION_KINDS, derivedId } from './schema-steps';
 import { RESERVED_IDS, isGatewayRef, parseTwinRef, type TwinRef } from './twin-refs';
 import type { Path } from './yaml-source';
@@ -82,8 +82,10 @@ class CrossChecker {
     asArray(entities.vehicles).forEach((vehicle, i) => {
       const id = asString(asObject(vehicle)?.id);
       if (id === undefined) return;
-      this.unique(seen, id, ['entities', 'vehicles', i, 'id'], 'vehicle');
-      this.vehicles.add(id);
+      for (const vehicleId of expandedVehicleIds({ id, count: countOf(asObject(vehicle)) })) {
+        this.unique(seen, vehicleId, ['entities', 'vehicles', i, 'id'], 'vehicle');
+        this.vehicles.add(vehicleId);
+      }
     });
   }
 
@@ -107,7 +109,10 @@ class CrossChecker {
       if (owner !== undefined && !this.users.has(owner)) {
         this.problem(['entities', 'vehicles', i, 'owner'], `owner "${owner}" is not a user (users: ${listed(this.users.keys())})`);
       }
-      this.refers('home', asObject(vehicle)?.home, ['entities', 'vehicles', i, 'home']);
+      const count = countOf(asObject(vehicle));
+      const home = asString(asObject(vehicle)?.home);
+      if (count === undefined || home === undefined) this.refers('home', asObject(vehicle)?.home, ['entities', 'vehicles', i, 'home']);
+      else for (const homeId of expandedHomeIds({ id: home, count })) this.refers('home', homeId, ['entities', 'vehicles', i, 'home']);
     });
     for (const key of Object.keys(asObject(entities.gateways) ?? {})) {
       const ref = parseTwinRef(key);
@@ -218,6 +223,7 @@ class CrossChecker {
 
   private checkAction(kind: string, params: Json, path: Path): void {
     for (const field of ['vehicle', 'home', 'user'] as const) {
+      if (field === 'vehicle' && params[field] === '*') continue; // every vehicle (plugIn)
       if (params[field] !== undefined) this.refers(field, params[field], [...path, field]);
     }
     for (const field of ['device', 'screen', 'twin']) this.twinField(params[field], [...path, field]);
@@ -298,4 +304,9 @@ class CrossChecker {
 export function crossCheckScenario(document: unknown): PathProblem[] {
   const root = asObject(document);
   return root ? new CrossChecker(root).run() : [];
+}
+
+function countOf(entry: Record<string, Json> | undefined): number | undefined {
+  const count = entry?.count;
+  return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
 }

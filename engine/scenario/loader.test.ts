@@ -35,7 +35,7 @@ describe('the doorbell fixture (full example)', () => {
     expect(vehicles[0]).toEqual({ id: 'car1', owner: 'alice', home: 'h1', batteryKwh: 75, soc: 0.6, at: 'work' });
     expect(gateways).toEqual({ 'home-cloud': 'online' });
     expect(scenario.links.cellular).toEqual({ medianMs: 80, loss: 0.01 });
-    expect(scenario.map).toEqual({ kind: 'generate', blocks: 8, blockSizeM: 200, homes: 10, workplaces: 3, chargers: 2 });
+    expect(scenario.map).toEqual({ kind: 'generate', blocks: 8, blockSizeM: 250, homes: 10, workplaces: 3, chargers: 2 });
   });
 
   it('turns steps into triggers and typed actions', () => {
@@ -71,7 +71,7 @@ describe('defaults and derived ids', () => {
     expect(scenario.seed).toBe(1);
     expect(scenario.architectures).toEqual(['cloud-cloud', 'direct', 'phone-proxy', 'local']);
     expect(scenario.startTime).toEqual({ minutes: 0 });
-    expect(scenario.map).toEqual({ kind: 'generate', blocks: 6, blockSizeM: 200, homes: 1, workplaces: 2, chargers: 2 });
+    expect(scenario.map).toEqual({ kind: 'generate', blocks: 16, blockSizeM: 250, homes: 1, workplaces: 2, chargers: 2 });
     expect(scenario.entities.users).toEqual([]);
     expect(scenario.entities.gateways).toEqual({});
     expect(scenario.links).toEqual({});

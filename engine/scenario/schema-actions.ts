@@ -37,8 +37,10 @@ const DriveAction = z
   .describe('A vehicle drives to a destination along the fastest route.');
 
 const PlugAction = z.strictObject({
-  vehicle: Id.describe('Vehicle concerned.'),
+  vehicle: z.union([Id, z.literal('*')]).describe('Vehicle concerned, or `*` for every vehicle that has a home.'),
+  spread: Duration.optional().describe('With `*`: plug the cars in one by one at seeded random times within this duration.'),
   charger: z.string().min(1).optional().describe("Charger (EVSE) id; the home wallbox when omitted."),
+  needKwh: z.number().positive().optional().describe('Energy the car needs by the charging deadline (07:00), kWh; charge to 80 % when omitted.'),
 });
 
 const SensorAction = z
@@ -105,6 +107,7 @@ const ACTION_SHAPE = {
   doorbell: DoorbellAction,
   confirm: PromptAnswer.describe('The occupant confirms the prompt on a screen.'),
   decline: PromptAnswer.describe('The occupant declines the prompt on a screen.'),
+  ignore: PromptAnswer.describe('The occupant sees the prompt and leaves it unanswered, so it expires.'),
   drive: DriveAction,
   plugIn: PlugAction.describe('Plug a vehicle into a charger.'),
   unplug: PlugAction.describe('Unplug a vehicle from its charger.'),

@@ -104,7 +104,8 @@ export const HomeList = z
 
 const VehicleSchema = z
   .strictObject({
-    id: Id.describe('Vehicle id; its address is vehicle/<id>.'),
+    id: Id.describe('Vehicle id; its address is vehicle/<id>. With `count`, the prefix of <id>1 … <id>N.'),
+    count: z.int().min(1).optional().describe('Expand into `count` vehicles; `home` and `owner` then name prefixes too (ev1 parks at h1).'),
     owner: Id.optional().describe('User who owns it.'),
     home: Id.optional().describe('Home where it parks and charges.'),
     vin: z
@@ -118,6 +119,21 @@ const VehicleSchema = z
     at: z.string().min(1).default('home').describe('Where it is at t = 0: `home`, `work` or a place id.'),
   })
   .meta({ id: 'Vehicle' });
+
+/** Ids a vehicle entry stands for (`{ id: ev, count: 3 }` → ev1, ev2, ev3). Used by the cross-checks too. */
+export function expandedVehicleIds(vehicle: { id: string; count?: number | undefined }): string[] {
+  return expandedHomeIds(vehicle);
+}
+
+function expandVehicle<T extends { id: string; count?: number | undefined; home?: string | undefined; owner?: string | undefined }>(v: T): Omit<T, 'count'>[] {
+  const { count, ...rest } = v;
+  if (count === undefined) return [rest];
+  return Array.from({ length: count }, (_, i) => ({
+    ...rest, id: `${v.id}${i + 1}`,
+    ...(v.home !== undefined ? { home: `${v.home}${i + 1}` } : {}),
+    ...(v.owner !== undefined ? { owner: `${v.owner}${i + 1}` } : {}),
+  }));
+}
 
 export const GATEWAY_STATES = ['online', 'degraded', 'offline'] as const;
 export const GATEWAY_ID_PATTERN = new RegExp(
@@ -143,7 +159,7 @@ export const EntitiesSchema = z
   .strictObject({
     users: z.array(UserSchema).default([]),
     homes: HomeList,
-    vehicles: z.array(VehicleSchema).default([]),
+    vehicles: z.array(VehicleSchema).default([]).transform((list) => list.flatMap(expandVehicle)),
     gateways: z
       .record(
         z.string().regex(GATEWAY_ID_PATTERN, {
@@ -183,8 +199,8 @@ export const LinksSchema = z
 
 const MapGenerate = z
   .strictObject({
-    blocks: z.int().min(1).default(6).describe('City blocks along each side of the grid.'),
-    blockSizeM: z.number().positive().default(200).describe('Side of a block, metres.'),
+    blocks: z.int().min(1).default(16).describe('City blocks along each side of the grid (16 × 250 m: a 4 km town, so commutes cross the home geofence).'),
+    blockSizeM: z.number().positive().default(250).describe('Side of a block, metres.'),
     homes: z.int().min(0).optional().describe('Home plots; at least the number of homes declared (the default).'),
     workplaces: z.int().min(0).default(2),
     chargers: z.int().min(0).default(2).describe('Public chargers.'),

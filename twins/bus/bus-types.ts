@@ -1,6 +1,6 @@
 // The bus's public contract: what senders, endpoints, observers and the runner pass to and get from it.
 import type { Json, KernelContext, SimTime } from '../kernel/types';
-import type { Architecture, Envelope, Hop, MessageKind } from './envelope';
+import type { Architecture, Envelope, FailureCode, Hop, MessageKind } from './envelope';
 import type { LinkModel } from './links';
 import type { GatewayDirectory } from './nodes';
 import type { PathTopology } from './paths';
@@ -63,4 +63,22 @@ export interface BusStats {
   delivered: number;
   failed: number;
   inFlight: number;
+}
+
+/** How a real wire carried one hop into an external party: the latency measured on it, or why it failed. */
+export type WireOutcome =
+  | { ok: true; latencyMs: number }
+  | { ok: false; latencyMs: number; error: string; failure: FailureCode };
+
+/**
+ * A party that lives outside the simulation (engine/connectors): hops into it cross a real wire instead of a link
+ * model, and envelopes addressed to it go to `deliver` instead of an in-simulation endpoint.
+ */
+export interface ExternalParty {
+  /**
+   * Carry `envelope` across `hop` into the party; call `done` exactly once. The hop arrives `latencyMs` of virtual
+   * time after it was sent (or at once, if virtual time already ran past that while the wire was busy).
+   */
+  carry(envelope: Envelope, hop: Hop, payload: Json, done: (outcome: WireOutcome) => void): void;
+  deliver: EndpointHandler;
 }

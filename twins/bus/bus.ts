@@ -3,7 +3,8 @@
 // retransmission policy when lost or refused, and records its span, attempts and payload format. When an
 // envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (with the
 // envelope and its hops as data) — a failed delivery is never silent. Hot path: one closure per message, one
-// scheduler entry per hop (more only on retries), no cloning, no scans.
+// scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
+// reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
 import { envelopeCanonicalJson } from './envelope-json';
 import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
 import type {
@@ -14,6 +15,7 @@ import type {
   EndpointHandler,
   EnvelopeListener,
   EnvelopePhase,
+  ExternalParty,
   RequestOptions,
   SendCallbacks,
 } from './bus-types';
@@ -70,6 +72,7 @@ export class MessageBus {
   private readonly trace: RandomStream;
   private readonly topology: BusTopology;
   private readonly endpoints = new Map<string, EndpointHandler>();
+  private readonly externals = new Map<string, ExternalParty>();
   private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
   private readonly listeners: EnvelopeListener[] = [];
   private readonly pending = new Map<string, PendingRequest>();
@@ -94,6 +97,19 @@ export class MessageBus {
     this.endpoints.set(address, handler);
     return () => {
       if (this.endpoints.get(address) === handler) this.endpoints.delete(address);
+    };
+  }
+
+  /**
+   * Mark `address` as a party outside the simulation: hops into it are carried by `party.carry` (a real wire, its
+   * latency recorded with `measured: true`) and messages addressed to it go to `party.deliver`, in place of any
+   * endpoint registered here. Returns the function that brings the party back inside.
+   */
+  externalize(address: string, party: ExternalParty): () => void {
+    if (this.externals.has(address)) throw new Error(`bus: ${address} is already external; call the function externalize returned first`);
+    this.externals.set(address, party);
+    return () => {
+      if (this.externals.get(address) === party) this.externals.delete(address);
     };
   }
 
@@ -207,6 +223,7 @@ export class MessageBus {
       format: f.format,
       deliveredAt: undefined,
       payload: undefined,
+      measured: undefined,
       error: undefined,
     };
     env.hops.push(hop);
@@ -231,6 +248,8 @@ export class MessageBus {
     const refusing = refusingNode(plan);
     let outcome = 0;
     if (refusing === undefined) {
+      const external = this.externals.size > 0 ? this.externals.get(plan.to) : undefined;
+      if (external !== undefined) return this.carry(f, external, delay);
       const extraLoss = (plan.fromNode?.extraLoss ?? 0) + (plan.toNode?.extraLoss ?? 0);
       outcome = plan.link.attempt(this.scheduler.now() + delay, extraLoss);
       if (outcome >= 0) {
@@ -250,6 +269,29 @@ export class MessageBus {
     this.scheduler.schedule(delay + plan.link.retryDelay(hop.attempts), f.step);
   }
 
+  /** The hop crosses a real wire: no link model and no retransmission here, the wire does its own. */
+  private carry(f: Flight, party: ExternalParty, delay: number): void {
+    const hop = f.hop!;
+    const send = (): void => {
+      const startedAt = this.scheduler.now();
+      let settled = false;
+      party.carry(f.env, hop, f.payload, (outcome) => {
+        if (settled) return;
+        settled = true;
+        hop.measured = true;
+        const at = startedAt + Math.max(0, outcome.latencyMs);
+        if (outcome.ok) {
+          f.arriving = true;
+          this.scheduler.scheduleAt(at, f.step);
+        } else {
+          this.scheduler.scheduleAt(at, () => this.failHop(f, 'failed', outcome.error, outcome.failure));
+        }
+      });
+    };
+    if (delay > 0) this.scheduler.schedule(delay, send);
+    else send();
+  }
+
   private arrive(f: Flight): void {
     const hop = f.hop!;
     hop.status = 'delivered';
@@ -262,7 +304,8 @@ export class MessageBus {
 
   private complete(f: Flight): void {
     const env = f.env;
-    const handler = this.endpoints.get(env.destination);
+    const external = this.externals.size > 0 ? this.externals.get(env.destination) : undefined;
+    const handler = external !== undefined ? external.deliver : this.endpoints.get(env.destination);
     if (handler === undefined) {
       return this.fail(f, `no endpoint registered at ${env.destination}: call bus.register('${env.destination}', handler)`, 'no-endpoint');
     }

@@ -73,7 +73,9 @@ export type FailureCode =
   | 'out-of-range'
   | 'untranslatable'
   | 'no-endpoint'
-  | 'timeout';
+  | 'timeout'
+  /** An external party (a real endpoint outside the simulation) answered with a refusal or an error. */
+  | 'refused';
 
 /** `traceparent` header value (W3C Trace Context, version 00, sampled). */
 export function traceparentOf(traceId: string, spanId: string): string {

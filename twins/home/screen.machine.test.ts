@@ -7,7 +7,8 @@ function start(maxNotifications = 20) {
   const clock = new SimulatedClock();
   const actor = createActor(screenMachine, { clock, input: { entityId: 'screen.car', maxNotifications } });
   const emitted: ScreenEmitted[] = [];
-  actor.on('*', (e) => emitted.push(e));
+  // The answers and acknowledgements under test; the "shown" events have their own test below.
+  actor.on('*', (e) => !e.type.endsWith('.shown') && !e.type.endsWith('.closed') && emitted.push(e));
   actor.start();
   return { clock, actor, emitted };
 }
@@ -125,5 +126,20 @@ describe('screen notifications and picture-in-picture', () => {
     actor.send({ type: 'PIP.CLOSE' });
     expect(actor.getSnapshot().matches({ pictureInPicture: 'hidden' })).toBe(true);
     expect(actor.getSnapshot().context.pictureInPicture).toBeNull();
+  });
+});
+
+describe('screen: what a viewer sees appear is emitted', () => {
+  it('emits pip.shown / pip.closed, prompt.shown (also for the next queued prompt) and notification.shown', () => {
+    const actor = createActor(screenMachine, { input: { entityId: 'screen.tv' }, clock: new SimulatedClock() }).start();
+    const seen: string[] = [];
+    actor.on('*', (e: { type: string; promptId?: string }) => seen.push(e.promptId ? `${e.type}:${e.promptId}` : e.type));
+    actor.send({ type: 'PIP.SHOW', pip: { source: 'camera.front_door', title: 'Visitor' } });
+    actor.send({ type: 'PIP.CLOSE' });
+    actor.send({ type: 'PROMPT.SHOW', at: 0, prompt: { id: 'p1', question: 'Unlock?', options: ['confirm', 'decline'], expiresAfterMs: 1000 } });
+    actor.send({ type: 'PROMPT.SHOW', at: 0, prompt: { id: 'p2', question: 'Home mode?', options: ['confirm', 'decline'], expiresAfterMs: 1000 } });
+    actor.send({ type: 'PROMPT.DECLINE', at: 10 });
+    actor.send({ type: 'NOTIFICATION.POST', notification: { id: 'n1', title: 'Leak', body: '', severity: 'critical', at: 0 } });
+    expect(seen).toEqual(['pip.shown', 'pip.closed', 'prompt.shown:p1', 'prompt.answered:p1', 'prompt.shown:p2', 'notification.shown']);
   });
 });

@@ -2,7 +2,7 @@
 // notifications (newest first, acknowledgeable), one active prompt answered by CONFIRM / DECLINE or by its
 // expiry, and a picture-in-picture window (the doorbell camera on every screen). Prompts that arrive while
 // one is open wait in a queue; each one's expiry counts from when it is shown, not from when it arrived.
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 
 export type NotificationSeverity = 'info' | 'warning' | 'critical';
 export interface ScreenNotification {
@@ -41,7 +41,12 @@ export type ScreenEmitted =
       type: 'prompt.answered'; entityId: string; promptId: string; answer: PromptAnswer; option: string | null;
       at: number; responseTimeMs: number;
     }
-  | { type: 'notification.acknowledged'; entityId: string; notificationId: string };
+  | { type: 'notification.acknowledged'; entityId: string; notificationId: string }
+  // What a viewer sees appear, so a scenario can say "PiP shown on the car screen within 1.5 s".
+  | { type: 'notification.shown'; entityId: string; notificationId: string; title: string; severity: NotificationSeverity }
+  | { type: 'prompt.shown'; entityId: string; promptId: string; question: string }
+  | { type: 'pip.shown'; entityId: string; source: string; title: string }
+  | { type: 'pip.closed'; entityId: string };
 
 // Only the expiry after-transition answers without an `at`: it happens exactly when the prompt expires.
 const answerTime = (context: ScreenContext, event: { type: string }): number =>
@@ -89,6 +94,21 @@ export const screenMachine = setup({
     }),
     showPip: assign(({ event }) => (event.type === 'PIP.SHOW' ? { pictureInPicture: event.pip } : {})),
     closePip: assign({ pictureInPicture: null }),
+    emitNotificationShown: emit(({ context, event }) => ({
+      type: 'notification.shown' as const, entityId: context.entityId,
+      notificationId: event.type === 'NOTIFICATION.POST' ? event.notification.id : '',
+      title: event.type === 'NOTIFICATION.POST' ? event.notification.title : '',
+      severity: event.type === 'NOTIFICATION.POST' ? event.notification.severity : ('info' as const),
+    })),
+    // Also after an answer, when the next queued prompt takes its place (and only if there is one).
+    emitPromptShown: enqueueActions(({ context, enqueue }) => {
+      if (context.activePrompt === null) return;
+      enqueue.emit({ type: 'prompt.shown' as const, entityId: context.entityId, promptId: context.activePrompt.id, question: context.activePrompt.question });
+    }),
+    emitPipShown: emit(({ context }) => ({
+      type: 'pip.shown' as const, entityId: context.entityId, source: context.pictureInPicture?.source ?? '', title: context.pictureInPicture?.title ?? '',
+    })),
+    emitPipClosed: emit(({ context }) => ({ type: 'pip.closed' as const, entityId: context.entityId })),
   },
   guards: {
     // An answer naming another prompt (a stale tap) must not answer the one now shown.
@@ -107,25 +127,25 @@ export const screenMachine = setup({
   }),
   type: 'parallel',
   on: {
-    'NOTIFICATION.POST': { actions: 'postNotification' },
+    'NOTIFICATION.POST': { actions: ['postNotification', 'emitNotificationShown'] },
     'NOTIFICATION.ACKNOWLEDGE': { actions: ['acknowledge', 'emitAcknowledged'] },
   },
   states: {
     prompt: {
       initial: 'idle',
       states: {
-        idle: { on: { 'PROMPT.SHOW': { target: 'asking', actions: 'showPrompt' } } },
+        idle: { on: { 'PROMPT.SHOW': { target: 'asking', actions: ['showPrompt', 'emitPromptShown'] } } },
         asking: {
           // Re-entering `asking` restarts the expiry timer for the next queued prompt.
           always: { guard: 'noActivePrompt', target: 'idle' },
-          after: { promptExpiry: { ...nextPrompt, actions: [{ type: 'emitAnswered', params: 'timeout' }, 'showNextPrompt'] } },
+          after: { promptExpiry: { ...nextPrompt, actions: [{ type: 'emitAnswered', params: 'timeout' }, 'showNextPrompt', 'emitPromptShown'] } },
           on: {
             'PROMPT.SHOW': { actions: 'queuePrompt' },
             'PROMPT.CONFIRM': {
-              ...nextPrompt, guard: 'answersActivePrompt', actions: [{ type: 'emitAnswered', params: 'confirmed' }, 'showNextPrompt'],
+              ...nextPrompt, guard: 'answersActivePrompt', actions: [{ type: 'emitAnswered', params: 'confirmed' }, 'showNextPrompt', 'emitPromptShown'],
             },
             'PROMPT.DECLINE': {
-              ...nextPrompt, guard: 'answersActivePrompt', actions: [{ type: 'emitAnswered', params: 'declined' }, 'showNextPrompt'],
+              ...nextPrompt, guard: 'answersActivePrompt', actions: [{ type: 'emitAnswered', params: 'declined' }, 'showNextPrompt', 'emitPromptShown'],
             },
             'PROMPT.WITHDRAW': [
               { ...nextPrompt, guard: 'withdrawsActivePrompt', actions: 'showNextPrompt' },
@@ -138,8 +158,10 @@ export const screenMachine = setup({
     pictureInPicture: {
       initial: 'hidden',
       states: {
-        hidden: { on: { 'PIP.SHOW': { target: 'shown', actions: 'showPip' } } },
-        shown: { on: { 'PIP.SHOW': { actions: 'showPip' }, 'PIP.CLOSE': { target: 'hidden', actions: 'closePip' } } },
+        hidden: { on: { 'PIP.SHOW': { target: 'shown', actions: ['showPip', 'emitPipShown'] } } },
+        shown: {
+          on: { 'PIP.SHOW': { actions: ['showPip', 'emitPipShown'] }, 'PIP.CLOSE': { target: 'hidden', actions: ['closePip', 'emitPipClosed'] } },
+        },
       },
     },
   },

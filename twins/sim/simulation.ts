@@ -191,16 +191,20 @@ export class Simulation {
     for (const app of this.apps) app.onGeofence?.(crossing);
   }
 
-  /** `home`, `work` or a place id; `home` is the vehicle's home place. */
+  /** `home`, `work` or a place id; `home` is the vehicle's home place, `work` the workplace across town from it. */
   placeFor(where: string, homeId?: string): Place {
     if (where === 'home') {
       if (homeId === undefined) throw new Error('"home" needs the vehicle to have a home');
       return this.home(homeId).place;
     }
     if (where === 'work') {
-      const work = placesOfKind(this.city, 'workplace')[0];
-      if (work === undefined) throw new Error(`map "${this.city.name}" has no workplace`);
-      return work;
+      // The commute's workplace is the one across town from home (the farthest), so the drive crosses the
+      // home geofence and the city; without a home, the first workplace.
+      const workplaces = placesOfKind(this.city, 'workplace');
+      if (workplaces.length === 0) throw new Error(`map "${this.city.name}" has no workplace`);
+      if (homeId === undefined) return workplaces[0]!;
+      const home = this.home(homeId).place;
+      return workplaces.reduce((far, w) => (Math.hypot(w.x - home.x, w.y - home.y) > Math.hypot(far.x - home.x, far.y - home.y) ? w : far));
     }
     return findPlace(this.city, where);
   }

@@ -11,6 +11,8 @@ import type { TractionBatteryContext } from '../../vehicle/battery-physics';
 import { DEFAULT_GRID, inPeak, minuteOfDay, nextTimeOfDay, type GridSpec } from './grid';
 
 const SLOT_MS = 15 * 60_000;
+/** How long before a slot starts its (lower) limit is applied: far longer than the command's bus latency. */
+const LEAD_MS = 60_000;
 
 interface Session {
   vehicleId: string;
@@ -31,9 +33,13 @@ export class ChargingApp implements SimApp {
     this.strategy = strategy;
     if (strategy === 'coordinated' && !this.planning) {
       this.planning = true;
+      // Replan on the clock's quarter hours (a slot never straddles a step of the base-load profile) and one
+      // minute before each, so a lower limit is in force before the base load steps up — like the start time of
+      // an OCPP charging-profile period, rather than a reaction after the fact.
       const tick = (): void => {
         this.replan();
-        this.sim.kernel.scheduler.schedule(SLOT_MS, tick, 'energy-manager');
+        const untilBoundary = this.untilNextSlot(this.sim.now);
+        this.sim.kernel.scheduler.schedule(untilBoundary > LEAD_MS ? untilBoundary - LEAD_MS : untilBoundary, tick, 'energy-manager');
       };
       tick();
     }
@@ -88,6 +94,12 @@ export class ChargingApp implements SimApp {
     return Math.max(0, ((s.targetSocPercent - stateOfChargeAt(ctx, this.sim.now)) / 100) * ctx.capacityKwh);
   }
 
+  /** Milliseconds from t to the next quarter hour of the wall clock (a full slot when t is on one). */
+  private untilNextSlot(t: number): number {
+    const intoSlot = (((this.sim.spec.startTimeOfDayMs ?? 0) + t) % SLOT_MS + SLOT_MS) % SLOT_MS;
+    return SLOT_MS - intoSlot;
+  }
+
   private baseLoadKw(t: number): number {
     let kw = 0;
     for (const home of this.sim.homes.values()) kw += home.baseLoadKw(t);
@@ -104,9 +116,12 @@ export class ChargingApp implements SimApp {
     const limitKw = this.grid.transformerKva * this.grid.maxLoadShare;
     const maxEvKw = active.reduce((sum, s) => sum + Number(s.evse.context.maxPowerKw), 0);
     const slots: { hours: number; base: number; allowed: boolean }[] = [];
-    for (let t = now; t < deadline; t += SLOT_MS) {
-      const end = Math.min(deadline, t + SLOT_MS);
-      slots.push({ hours: (end - t) / 3_600_000, base: this.baseLoadKw((t + end) / 2), allowed: !inPeak(this.grid, minuteOfDay((t + end) / 2, startOfDay)) });
+    for (let t = now; t < deadline; ) {
+      const end = Math.min(deadline, t + this.untilNextSlot(t));
+      // Plan against the slot's highest base load, so the limit holds for all of it.
+      const base = Math.max(this.baseLoadKw(t), this.baseLoadKw(end - 1));
+      slots.push({ hours: (end - t) / 3_600_000, base, allowed: !inPeak(this.grid, minuteOfDay((t + end) / 2, startOfDay)) });
+      t = end;
     }
     const need = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0) * 1.03; // margin for rounding
     const capacity = (level: number, slot: (typeof slots)[number]): number =>
@@ -119,8 +134,10 @@ export class ChargingApp implements SimApp {
       if (energyAt(mid) >= need) hi = mid;
       else lo = mid;
     }
-    const first = slots[0];
-    const power = first === undefined ? 0 : capacity(hi, first);
+    const [first, second] = slots;
+    let power = first === undefined ? 0 : capacity(hi, first);
+    // Within the lead time of the next slot, never exceed what that slot allows either.
+    if (first !== undefined && second !== undefined && first.hours * 3_600_000 <= LEAD_MS + 1) power = Math.min(power, capacity(hi, second));
     this.allocate(active, power);
   }
 

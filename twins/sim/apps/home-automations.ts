@@ -38,6 +38,7 @@ export class HomeAutomations implements SimApp {
     const eventType = intent.attributes.event_type;
     if (eventType === 'doorbell_pressed') this.doorbell(homeId, env);
     else if (eventType === 'alarm_raised') this.safetyAlert(homeId, String(intent.attributes.device_class ?? 'alarm'), env);
+    else return eventType === 'alarm_cleared'; // leave other events (voice, …) to the apps that handle them
     return true;
   }
 
@@ -107,7 +108,7 @@ export class HomeAutomations implements SimApp {
   private safetyAlert(homeId: string, deviceClass: string, cause: Envelope): void {
     const host = this.sim.automationHost(homeId);
     const title = `${deviceClass === 'moisture' ? 'Water leak' : deviceClass === 'smoke' ? 'Smoke' : deviceClass === 'gas' ? 'Gas leak' : 'Alarm'} detected at home`;
-    const note = { notification_id: `alert:${homeId}:${deviceClass}:${cause.id}`, title, message: `${deviceClass} sensor triggered`, severity: 'critical' };
+    const note = { notification_id: `alert:${homeId}:${deviceClass}`, title, message: `${deviceClass} sensor triggered`, severity: 'critical' };
     for (const user of this.sim.users.values()) {
       if (user.homeId !== homeId) continue;
       this.sim.sendFromHome(host, phoneAddress(user.id), { capability: 'notify', name: 'notify', deviceId: `phone.${user.id}`, attributes: note }, 'command', { causedBy: cause });

@@ -1,0 +1,22 @@
+// `twinbench list`: the scenarios shipped in scenarios/, with their titles and architectures.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadScenarioFile } from '../scenario';
+import { parseCommandArgs, type CliIo } from './main';
+
+export const SCENARIOS_DIR = path.resolve(import.meta.dirname, '../../scenarios');
+
+export function shippedScenarioFiles(): string[] {
+  return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(SCENARIOS_DIR, f));
+}
+
+export async function listCommand(argv: string[], io: CliIo): Promise<number> {
+  parseCommandArgs({ args: argv, allowPositionals: false, options: {} });
+  const rows = shippedScenarioFiles().map((file) => {
+    const { scenario } = loadScenarioFile(file);
+    return [path.relative(process.cwd(), file), scenario.title ?? scenario.scenario, scenario.architectures.join(', ')];
+  });
+  const width = (i: number): number => Math.max(...rows.map((r) => r[i]!.length), 4);
+  for (const row of rows) io.out(`${row[0]!.padEnd(width(0))}  ${row[1]!.padEnd(width(1))}  ${row[2]}`);
+  return 0;
+}

@@ -1,0 +1,103 @@
+// `twinbench run <file.yaml>`: runs a scenario headless under one or every architecture, prints the verdicts and
+// metrics, writes the requested reports, and exits 1 when any expectation failed (0 when all passed).
+import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
+import { loadScenarioFile, ScenarioError } from '../scenario';
+import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
+import type { RunResult } from '../runner/result';
+import { runScenario } from '../runner/run-scenario';
+import type { ScenarioRun } from '../runner/scenario-run';
+import { attachRunOutputs, type RunOutputs } from './run-outputs';
+import { parseCommandArgs, UsageError, type CliIo } from './main';
+
+export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
+  --seed N               override the scenario's seed
+  --arch A|all           cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)
+  --set key=value        override a parameter (repeatable)
+  --speed N|max          N× real time, or max (default) as fast as the simulation allows
+  --record file.db       record the run(s) into a SQLite database
+  --broker URL           use this MQTT broker (mqtt://, mqtts://, ws://, wss://) instead of the embedded one
+  --junit out.xml        write JUnit XML
+  --report out.md|html|json  write the evaluation report`;
+
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      seed: { type: 'string' }, arch: { type: 'string' }, set: { type: 'string', multiple: true }, speed: { type: 'string' },
+      record: { type: 'string' }, broker: { type: 'string' }, junit: { type: 'string' }, report: { type: 'string' },
+      otlp: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return io.out(RUN_USAGE), 0;
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError(`name exactly one scenario file\n${RUN_USAGE}`);
+  const set = Object.fromEntries((values.set ?? []).map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set takes key=value, got "${pair}"`);
+    return [pair.slice(0, eq), pair.slice(eq + 1)];
+  }));
+  const speed = parseSpeed(values.speed);
+  let scenario;
+  try {
+    scenario = loadScenarioFile(file, { set }).scenario;
+  } catch (err) {
+    if (err instanceof ScenarioError) return io.err(err.message), 1;
+    throw err;
+  }
+  if (values.seed !== undefined) {
+    if (!/^\d+$/.test(values.seed)) throw new UsageError(`--seed takes a whole number, got "${values.seed}"`);
+    scenario = { ...scenario, seed: Number(values.seed) };
+  }
+  const architectures = parseArchitectures(values.arch, scenario.architectures);
+  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, broker: values.broker, otlp: values.otlp }, io);
+  const results: RunResult[] = [];
+  try {
+    for (const architecture of architectures) {
+      const progress = io.isTTY ? (run: ScenarioRun) => io.err(`\r  ${scenario.scenario} [${architecture}] t=${formatClock(run.sim.now)} messages=${run.metrics.result().messages}`) : undefined;
+      const result = await runScenario(scenario, architecture, {
+        onStart: (run) => outputs.onStart(run),
+        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress) : driveRealtime(run, speed, progress)),
+      });
+      if (io.isTTY) io.err('\r\x1b[K');
+      await outputs.onFinish(result);
+      results.push(result);
+      printResult(io, result);
+    }
+    await outputs.writeReports(results, { report: values.report, junit: values.junit });
+  } finally {
+    await outputs.close();
+  }
+  const failed = results.filter((r) => !r.passed).length;
+  io.out(failed === 0 ? `PASS  ${results.length} run(s)` : `FAIL  ${failed} of ${results.length} run(s) failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function parseSpeed(text: string | undefined): number | 'max' {
+  if (text === undefined || text === 'max') return 'max';
+  const n = Number(text);
+  if (!(n > 0)) throw new UsageError(`--speed takes a positive number (× real time) or max, got "${text}"`);
+  return n;
+}
+
+function parseArchitectures(text: string | undefined, fallback: readonly Architecture[]): Architecture[] {
+  if (text === undefined) return [...fallback];
+  if (text === 'all') return [...ARCHITECTURES];
+  if (!(ARCHITECTURES as readonly string[]).includes(text)) throw new UsageError(`--arch takes ${ARCHITECTURES.join(', ')} or all, got "${text}"`);
+  return [text as Architecture];
+}
+
+function printResult(io: CliIo, r: RunResult): void {
+  const m = r.metrics;
+  io.out(`${r.passed ? 'ok  ' : 'FAIL'}  ${r.scenario} [${r.architecture}] seed=${r.seed}  ${r.expectations.filter((e) => e.passed).length}/${r.expectations.length} expectations`);
+  io.out(`      messages=${m.messages} success=${pct(m.successRate)} failure=${pct(m.failureRate)} e2e p50/p95/p99=${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms  eventHash=${r.eventHash}`);
+  if (m.grid) io.out(`      grid: peak ${m.grid.peakKw} kW (uncontrolled ${m.grid.uncontrolledPeakKw} kW, −${m.grid.peakReductionPct} %), ${m.grid.evsAtTarget}/${m.grid.evCount} EVs at target`);
+  if (r.abortedBy) io.out(`      aborted: ${r.abortedBy}`);
+  for (const e of r.expectations) if (!e.passed) io.out(`      ✗ ${e.id}: ${e.detail}`);
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function formatClock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}

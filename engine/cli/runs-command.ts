@@ -1,0 +1,83 @@
+// `twinbench runs <db>`: the runs recorded in a file, newest first, as a table (or JSON with --json), so a user
+// can pick the ids to replay, diff or export.
+import { openRecordingDatabase } from '../recorder/database';
+import { RecordingError } from '../recorder/recording-error';
+import { listRuns, type RunSummary } from '../recorder/runs';
+import { parseCommandArgs, type CliIo, UsageError } from './main';
+
+const USAGE = `Usage: twinbench runs <recording.db> [--json]
+
+Lists the runs recorded in the file, newest first: id, start time, scenario, architecture, seed, status,
+events, messages, duration and the first characters of the eventHash.
+  --json   one JSON array with every field, for scripts
+`;
+
+export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values: parsed, positionals } = parseCommandArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  const values = parsed as { json?: boolean; help?: boolean };
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`expected one recording file, got ${positionals.length} arguments\n\n${USAGE}`);
+  const file = positionals[0]!;
+  let runs: RunSummary[];
+  try {
+    const db = openRecordingDatabase(file);
+    try {
+      runs = listRuns(db, file);
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    if (!(err instanceof RecordingError)) throw err;
+    io.err(`twinbench runs: ${err.message}`);
+    return 2;
+  }
+  if (values.json) {
+    io.out(JSON.stringify(runs, null, 2));
+    return 0;
+  }
+  if (runs.length === 0) {
+    io.out(`${file} holds no runs yet.`);
+    return 0;
+  }
+  io.out(formatRunsTable(runs));
+  return 0;
+}
+
+const COLUMNS = ['ID', 'STARTED', 'SCENARIO', 'ARCHITECTURE', 'SEED', 'STATUS', 'EVENTS', 'MESSAGES', 'DURATION', 'HASH'];
+const NUMERIC = new Set(['ID', 'SEED', 'EVENTS', 'MESSAGES', 'DURATION']);
+
+export function formatRunsTable(runs: readonly RunSummary[]): string {
+  const rows = runs.map((r) => [
+    String(r.id),
+    r.startedAt.slice(0, 19).replace('T', ' '),
+    r.scenario,
+    r.architecture,
+    String(r.seed),
+    r.status,
+    String(r.eventCount),
+    String(r.messageCount),
+    duration(r.startedAt, r.endedAt),
+    r.eventHash === null ? '-' : r.eventHash.slice(0, 12),
+  ]);
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (NUMERIC.has(COLUMNS[i]!) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+}
+
+function duration(startedAt: string, endedAt: string | null): string {
+  if (endedAt === null) return '-';
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  if (!Number.isFinite(ms) || ms < 0) return '-';
+  return ms < 10_000 ? `${(ms / 1000).toFixed(2)}s` : ms < 3_600_000 ? `${Math.round(ms / 1000)}s` : `${(ms / 3_600_000).toFixed(1)}h`;
+}
