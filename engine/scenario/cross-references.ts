@@ -306,7 +306,7 @@ export function crossCheckScenario(document: unknown): PathProblem[] {
   return root ? new CrossChecker(root).run() : [];
 }
 
-function countOf(entry: Record<string, Json> | undefined): number | undefined {
-  const count = entry?.count;
+function countOf(entry: Json | undefined): number | undefined {
+  const count = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry.count : undefined;
   return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
 }
