@@ -48,7 +48,7 @@ export function performAction(ctx: ActionContext, action: Action): void {
       }
     case 'drive': {
       const vehicle = sim.vehicle(action.vehicle);
-      vehicle.driveTo(sim.placeFor(action.to, vehicle.spec.homeId), sim.fences);
+      vehicle.driveTo(sim.placeFor(action.to, vehicle.spec.homeId));
       return;
     }
     case 'plugIn': {

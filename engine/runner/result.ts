@@ -53,6 +53,10 @@ export interface GridMetrics {
   energyCost: number;
   uncontrolledEnergyCost: number;
   currency: string;
+  /** Tariff peak window, minutes after midnight (the report shades it). */
+  tariffPeak?: { startMin: number; endMin: number };
+  /** The planning limit as a share of the rating (0.8: the scene's pass line). */
+  maxLoadShare?: number;
   /** Load over the run, sampled every minute: coordinated (this run) and uncontrolled (baseline). */
   load: LoadSample[];
   uncontrolledLoad: LoadSample[];

@@ -91,6 +91,8 @@ function gridMetrics(run: ScenarioRun, baseline: ScenarioRun | undefined): GridM
     energyCost: round(monitor.energyCost),
     uncontrolledEnergyCost: round(base.energyCost),
     currency: spec.currency,
+    tariffPeak: { startMin: spec.peakStartMin, endMin: spec.peakEndMin },
+    maxLoadShare: spec.maxLoadShare,
     load: load(monitor.samples),
     uncontrolledLoad: load(base.samples),
   };

@@ -93,7 +93,7 @@ export class ScenarioRun {
         const vehicle = sim.vehicle(trigger.vehicle);
         const place = sim.placeFor(trigger.fence, vehicle.spec.homeId);
         const fenceId = `step:${step.id}`;
-        sim.fences.push({ id: fenceId, center: { x: place.x, y: place.y }, radiusM: trigger.radiusM ?? (trigger.fence === 'home' ? sim.spec.homeGeofenceRadiusM ?? 1000 : 500) });
+        sim.addFence({ id: fenceId, center: { x: place.x, y: place.y }, radiusM: trigger.radiusM ?? (trigger.fence === 'home' ? sim.spec.homeGeofenceRadiusM ?? 1000 : 500) }, trigger.vehicle);
         const off = sim.kernel.events.onEvent((event) => {
           if (event.type === `geofence.${trigger.event}` && event.source === `vehicle/${trigger.vehicle}` && event.data.fence === fenceId && !this.fired.has(step.id)) {
             off();

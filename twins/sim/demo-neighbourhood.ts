@@ -24,7 +24,7 @@ export function runNeighbourhood(seed: number, architecture: Architecture = 'clo
   });
   for (const i of ids) {
     const car = sim.vehicle(`car${i}`);
-    sim.kernel.scheduler.schedule(i * 60_000, () => car.driveTo(sim.home(`h${i}`).place, sim.fences));
+    sim.kernel.scheduler.schedule(i * 60_000, () => car.driveTo(sim.home(`h${i}`).place));
   }
   sim.kernel.scheduler.schedule(30 * 60_000, () => sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' }));
   sim.kernel.scheduler.schedule(40 * 60_000, () => sim.home('h2').device('binary_sensor.kitchen_leak').send({ type: 'SENSOR.DETECTED' }));

@@ -7,7 +7,7 @@ function arrive(answer: 'confirm' | 'decline') {
   const { sim } = homeWithCar('cloud-cloud', 3, 'work');
   const fenceEvents: string[] = [];
   sim.kernel.events.onEvent((e) => e.type.startsWith('geofence.') && fenceEvents.push(`${e.type}:${String(e.data.fence)}`));
-  const trip = sim.vehicle('car1').driveTo(sim.home('h1').place, sim.fences);
+  const trip = sim.vehicle('car1').driveTo(sim.home('h1').place);
   const screen = sim.vehicle('car1').parts.screen;
   sim.kernel.events.onEvent((e) => {
     if (e.type === 'twin.state' && e.source === screen.id && (e.data.changes as { activePrompt?: unknown }).activePrompt) {

@@ -35,6 +35,7 @@ export interface MessageOptions {
 }
 
 export const HOME_FENCE_PREFIX = 'home:';
+const ALL_VEHICLES = '*';
 
 export class Simulation {
   readonly kernel: Kernel;
@@ -46,8 +47,10 @@ export class Simulation {
   readonly users = new Map<string, UserSpec>();
   /** Each user's phone shows notifications like any other screen. */
   readonly phones = new Map<string, TwinActor>();
-  readonly fences: Geofence[] = [];
+  /** Geofences by the vehicle that watches them; fences under ALL_VEHICLES concern every car. */
+  private readonly fencesByVehicle = new Map<string, Geofence[]>();
   private readonly apps: SimApp[] = [];
+  private readonly homeFences = new Map<string, Geofence>();
 
   constructor(readonly spec: SimulationSpec, options: { hasher?: StreamHasher } = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher });
@@ -63,7 +66,7 @@ export class Simulation {
       if (place === undefined) throw new Error(`home ${home.id}: the map has only ${homePlaces.length} home places`);
       const twin = new HomeTwin(home, place, this.kernel, spec.startTimeOfDayMs ?? 0);
       this.homes.set(home.id, twin);
-      this.fences.push({ id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
+      this.homeFences.set(home.id, { id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
       for (const device of twin.devices.values()) this.adopt(device);
     });
     for (const user of spec.users ?? []) {
@@ -74,7 +77,7 @@ export class Simulation {
     }
     for (const v of spec.vehicles) {
       const vin = generateVin(this.kernel.random.stream(`devices/${v.id}/vin`));
-      const vehicle = new VehicleTwin(v, vin, this.startPlaceOf(v.at, v.homeId), this.kernel, this.city, (c) => this.crossed(c));
+      const vehicle = new VehicleTwin(v, vin, this.startPlaceOf(v.at, v.homeId), this.kernel, this.city, (c) => this.crossed(c), (id) => this.fencesFor(id));
       this.vehicles.set(v.id, vehicle);
       for (const part of Object.values(vehicle.parts)) this.adopt(part);
       this.bus.register(vehicleAddress(v.id), (env, payload) => this.dispatch(vehicleAddress(v.id), env, payload));
@@ -88,6 +91,23 @@ export class Simulation {
     this.kernel.events.emit('sim.started', 'sim', {
       seed: spec.seed, architecture: spec.architecture, homes: spec.homes.length, vehicles: spec.vehicles.length, map: this.city.name,
     });
+  }
+
+  /**
+   * Watch a geofence for one vehicle (or every vehicle). A car only ever checks its own fences — its home's and
+   * those a scenario names it in — which keeps a 1,000-car city linear: strangers' home fences are not its concern.
+   */
+  addFence(fence: Geofence, vehicleId: string = ALL_VEHICLES): void {
+    const list = this.fencesByVehicle.get(vehicleId) ?? [];
+    list.push(fence);
+    this.fencesByVehicle.set(vehicleId, list);
+  }
+
+  /** The fences a vehicle's trips are checked against: its home's, its own and the ones for every car. */
+  fencesFor(vehicleId: string): Geofence[] {
+    const home = this.vehicles.get(vehicleId)?.spec.homeId;
+    const homeFence = home === undefined ? undefined : this.homeFences.get(home);
+    return [...(homeFence ? [homeFence] : []), ...(this.fencesByVehicle.get(vehicleId) ?? []), ...(this.fencesByVehicle.get(ALL_VEHICLES) ?? [])];
   }
 
   use(app: SimApp): this {

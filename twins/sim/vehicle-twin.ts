@@ -34,6 +34,7 @@ export class VehicleTwin {
     private readonly kernel: Kernel,
     private readonly city: CityMap,
     private readonly onCrossing: (crossing: VehicleFenceCrossing) => void,
+    private readonly fencesFor: (vehicleId: string) => readonly Geofence[],
   ) {
     this.parkedAt = { x: startPlace.x, y: startPlace.y };
     this.location = startPlace;
@@ -70,8 +71,8 @@ export class VehicleTwin {
     return this.trip !== undefined;
   }
 
-  /** Start driving to `place` now. Geofence crossings along the way are scheduled as events. */
-  driveTo(place: Place, fences: readonly Geofence[], onArrive?: (place: Place) => void): Trip {
+  /** Start driving to `place` now. Crossings of the fences this car watches are scheduled as events. */
+  driveTo(place: Place, onArrive?: (place: Place) => void): Trip {
     this.cancelTrip();
     const now = this.kernel.scheduler.now();
     const from = this.location?.nodeId ?? nearestNode(this.city.graph, this.positionAt(now)).id;
@@ -82,7 +83,7 @@ export class VehicleTwin {
     this.location = undefined;
     this.destination = place;
     this.parts.drive.send({ type: 'TRIP.START', tripId });
-    for (const crossing of crossingsAlongTrip(trip, fences)) {
+    for (const crossing of crossingsAlongTrip(trip, this.fencesFor(this.id))) {
       this.tripTimers.push(this.kernel.scheduler.scheduleAt(Math.round(crossing.atTime), () => {
         this.report('TRIP.PROGRESS', tripId);
         this.onCrossing({ vehicleId: this.id, fenceId: crossing.fenceId, kind: crossing.kind });

@@ -1,0 +1,99 @@
+// JUnit XML for CI servers (Jenkins, GitLab, GitHub test reporters): one <testsuite> per scenario ×
+// architecture, one <testcase> per expectation, so a failed expectation shows up as a failed test with the
+// run's own words as its message. A run cut short by a failWhen gets a failing testcase of its own, because
+// its remaining expectations never had the chance to fail.
+import { escapeAttribute, escapeText } from './escape';
+import { formatParameters } from './format';
+import type { RunResult } from '../runner/result';
+
+export interface JunitOptions {
+  /** Name of the <testsuites> root (default `twinbench`). */
+  name?: string;
+}
+
+interface Case {
+  name: string;
+  classname: string;
+  failure?: { message: string; type: string; body: string };
+  out?: string;
+}
+
+export function junitXml(results: readonly RunResult[], options: JunitOptions = {}): string {
+  const suites = results.map(suiteOf);
+  const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const time = seconds(results.reduce((t, r) => t + r.wallMs, 0));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeAttribute(options.name ?? 'twinbench')}" tests="${tests}" failures="${failures}" errors="0" time="${time}">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number } {
+  const classname = `${run.scenario}.${run.architecture}`;
+  const cases: Case[] = run.expectations.map((e) => ({
+    name: e.id,
+    classname,
+    ...(e.passed
+      ? { out: e.detail }
+      : { failure: { message: firstLine(e.detail) || `expectation ${e.id} failed`, type: e.kind, body: describe(e.description, e.detail) } }),
+  }));
+  if (run.abortedBy) {
+    cases.push({
+      name: 'run completed without failWhen',
+      classname,
+      failure: { message: `run aborted by failWhen: ${firstLine(run.abortedBy)}`, type: 'aborted', body: run.abortedBy },
+    });
+  }
+  // A failed verdict must fail the suite even when no expectation or abort explains it (say, zero expectations).
+  if (!run.passed && !cases.some((c) => c.failure)) {
+    cases.push({ name: 'verdict', classname, failure: { message: 'the run failed', type: 'verdict', body: 'The run\'s verdict is FAIL although no expectation failed.' } });
+  }
+  const failures = cases.filter((c) => c.failure).length;
+  const properties: [string, string][] = [
+    ['scenario', run.scenario],
+    ['architecture', run.architecture],
+    ['file', run.file],
+    ['seed', String(run.seed)],
+    ['eventHash', run.eventHash],
+    ['events', String(run.events)],
+    ['simulatedMs', String(run.simulatedMs)],
+    ...Object.keys(run.parameters).sort().map((k): [string, string] => [`parameter.${k}`, String(run.parameters[k])]),
+  ];
+  const xml = [
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(run.wallMs)}">`,
+    '    <properties>',
+    ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
+    '    </properties>',
+    ...cases.map(caseXml),
+    `    <system-out>${escapeText(`${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${run.passed ? 'PASS' : 'FAIL'}`)}</system-out>`,
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, cases, failures };
+}
+
+function caseXml(c: Case): string {
+  const open = `    <testcase name="${escapeAttribute(c.name)}" classname="${escapeAttribute(c.classname)}"`;
+  if (c.failure) {
+    return `${open}>\n      <failure message="${escapeAttribute(c.failure.message)}" type="${escapeAttribute(c.failure.type)}">${escapeText(c.failure.body)}</failure>\n    </testcase>`;
+  }
+  if (c.out) return `${open}>\n      <system-out>${escapeText(c.out)}</system-out>\n    </testcase>`;
+  return `${open}/>`;
+}
+
+function describe(description: string | undefined, detail: string): string {
+  return description ? `${description}\n${detail}` : detail;
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** JUnit times are seconds with a decimal point. */
+function seconds(ms: number): string {
+  return Number.isFinite(ms) ? (Math.max(0, ms) / 1000).toFixed(3) : '0.000';
+}
