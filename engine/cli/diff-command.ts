@@ -20,7 +20,7 @@ Exit status: 0 equivalent, 1 different, 2 usage error or unreadable file.
 `;
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values: parsed, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: {
       against: { type: 'string' },
@@ -31,7 +31,6 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
     },
     allowPositionals: true,
   });
-  const values = parsed as { against?: string; 'tolerance-ms'?: string; limit?: string; json?: boolean; help?: boolean };
   if (values.help) {
     io.out(USAGE);
     return 0;

@@ -18,7 +18,7 @@ Secret fields (passwords, tokens, keys) are never exported.
 `;
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values: parsed, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: {
       format: { type: 'string' },
@@ -28,7 +28,6 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     },
     allowPositionals: true,
   });
-  const values = parsed as { format?: string; out?: string; 'precise-location'?: boolean; help?: boolean };
   if (values.help) {
     io.out(USAGE);
     return 0;

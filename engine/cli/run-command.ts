@@ -6,6 +6,7 @@ import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
 import type { ScenarioRun } from '../runner/scenario-run';
+import { reportFormatOf } from '../report';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { parseCommandArgs, UsageError, type CliIo } from './main';
 
@@ -37,6 +38,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return [pair.slice(0, eq), pair.slice(eq + 1)];
   }));
   const speed = parseSpeed(values.speed);
+  if (values.report !== undefined) {
+    // A wrong extension is a usage error, found before minutes of simulation rather than after.
+    try {
+      reportFormatOf(values.report);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
   let scenario;
   try {
     scenario = loadScenarioFile(file, { set }).scenario;

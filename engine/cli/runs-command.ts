@@ -13,12 +13,11 @@ events, messages, duration and the first characters of the eventHash.
 `;
 
 export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values: parsed, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
-  const values = parsed as { json?: boolean; help?: boolean };
   if (values.help) {
     io.out(USAGE);
     return 0;
