@@ -4,6 +4,7 @@
 import type { SimTime } from './types';
 
 export interface QueuedItem {
+  readonly id: number;
   time: SimTime;
   seq: number;
   fn: () => void;

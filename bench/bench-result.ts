@@ -1,0 +1,12 @@
+// One figure a benchmark reports. Benchmarks print figures and ratios against a baseline measured in the same
+// run (so the machine's speed cancels out); they never pass or fail — tests do that.
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The same quantity for the reference implementation, measured alongside. */
+  baseline?: number;
+  /** value / baseline. */
+  ratio?: number;
+  note?: string;
+}
