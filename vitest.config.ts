@@ -1,4 +1,6 @@
 // Unit tests live beside the code they test; e2e/ is Playwright's.
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Runs are recorded into the user's data folder by default; tests record into a throw-away one.
+    env: { TWINBENCH_DATA_DIR: path.join(os.tmpdir(), `twinbench-test-data-${process.pid}`) },
   },
 });

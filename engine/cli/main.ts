@@ -1,7 +1,10 @@
 // `twinbench` command-line entry: parses the sub-command and hands over to its module. Every command returns
 // its exit code instead of calling process.exit, so tests can run the CLI in-process.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { diffCommand } from './diff-command';
+import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
+import { runsCommand } from './runs-command';
 import { runCommand } from './run-command';
 import { validateCommand } from './validate-command';
 
@@ -23,6 +26,11 @@ Commands:
   run <file.yaml>       run a scenario headless (see \`twinbench run --help\`)
   validate <file>...    check scenario files; prints file:line:column: reason for every error
   list                  list the shipped scenarios
+  runs [db]             list the recorded runs (default: the recording in your data folder)
+  diff <db> <runA> <runB> [--against other.db] [--tolerance-ms N]
+                        compare two recorded runs semantically (exit 0 equivalent, 1 different)
+  export <db> <run> --format jsonl|csv [--out file] [--precise-location]
+                        export a run; vehicle locations are coarsened unless --precise-location
 `;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -35,6 +43,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await validateCommand(rest, io);
       case 'list':
         return await listCommand(rest, io);
+      case 'runs':
+        return await runsCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':

@@ -15,7 +15,8 @@ export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
   --arch A|all           cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)
   --set key=value        override a parameter (repeatable)
   --speed N|max          N× real time, or max (default) as fast as the simulation allows
-  --record file.db       record the run(s) into a SQLite database
+  --record file.db       record into this SQLite database (default: runs.db in your data folder)
+  --no-record            do not record
   --broker URL           use this MQTT broker (mqtt://, mqtts://, ws://, wss://) instead of the embedded one
   --junit out.xml        write JUnit XML
   --report out.md|html|json  write the evaluation report`;
@@ -25,7 +26,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     args: argv, allowPositionals: true,
     options: {
       seed: { type: 'string' }, arch: { type: 'string' }, set: { type: 'string', multiple: true }, speed: { type: 'string' },
-      record: { type: 'string' }, broker: { type: 'string' }, junit: { type: 'string' }, report: { type: 'string' },
+      record: { type: 'string' }, 'no-record': { type: 'boolean' }, broker: { type: 'string' }, junit: { type: 'string' }, report: { type: 'string' },
       otlp: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,22 +59,30 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     scenario = { ...scenario, seed: Number(values.seed) };
   }
   const architectures = parseArchitectures(values.arch, scenario.architectures);
-  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, broker: values.broker, otlp: values.otlp }, io);
+  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], broker: values.broker, otlp: values.otlp }, io);
   const results: RunResult[] = [];
+  // Ctrl-C or a CI timeout: close the recording so the run is marked interrupted with everything flushed so far.
+  const stop = (signal: NodeJS.Signals): void => {
+    void outputs.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     for (const architecture of architectures) {
       const progress = io.isTTY ? (run: ScenarioRun) => io.err(`\r  ${scenario.scenario} [${architecture}] t=${formatClock(run.sim.now)} messages=${run.metrics.result().messages}`) : undefined;
       const result = await runScenario(scenario, architecture, {
-        onStart: (run) => outputs.onStart(run),
+        listeners: outputs.listenersFor(scenario, architecture),
         drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress) : driveRealtime(run, speed, progress)),
       });
       if (io.isTTY) io.err('\r\x1b[K');
+      printResult(io, result);
       await outputs.onFinish(result);
       results.push(result);
-      printResult(io, result);
     }
     await outputs.writeReports(results, { report: values.report, junit: values.junit });
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await outputs.close();
   }
   const failed = results.filter((r) => !r.passed).length;

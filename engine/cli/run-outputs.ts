@@ -1,27 +1,69 @@
-// Where a run's results go besides the terminal: the evaluation report and JUnit XML, the SQLite recording and
-// real MQTT endpoints. Each is attached only when asked for on the command line.
+// Where a run's results go besides the terminal: the SQLite recording (every run is recorded, into the user's data
+// folder unless --record names a file or --no-record is given), the evaluation report and JUnit XML, and — when
+// asked for — real MQTT endpoints.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Json } from '../../twins/kernel/types';
+import { Recorder, type RunRecorder } from '../recorder';
 import type { RunResult } from '../runner/result';
-import type { ScenarioRun } from '../runner/scenario-run';
+import type { Architecture } from '../../twins/bus/envelope';
+import type { SimEventListener } from '../../twins/kernel';
+import type { ResolvedScenario } from '../scenario';
+import { defaultRecordingFile } from './data-dir';
 import { UsageError, type CliIo } from './main';
 
 export interface RunOutputs {
-  onStart(run: ScenarioRun): void;
+  /** The database the runs are recorded into, if any. */
+  recordingFile: string | undefined;
+  /** Listeners to attach before the run's world is built, so they see every event. */
+  listenersFor(scenario: ResolvedScenario, architecture: Architecture): SimEventListener[];
   onFinish(result: RunResult): Promise<void>;
   writeReports(results: RunResult[], to: { report?: string | undefined; junit?: string | undefined }): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function attachRunOutputs(options: { record?: string | undefined; broker?: string | undefined; otlp?: string | undefined }, _io: CliIo): Promise<RunOutputs> {
-  if (options.record !== undefined) throw new UsageError('--record is not available yet in this build');
+export interface OutputOptions {
+  record?: string | undefined;
+  noRecord?: boolean | undefined;
+  broker?: string | undefined;
+  otlp?: string | undefined;
+}
+
+export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promise<RunOutputs> {
   if (options.broker !== undefined || options.otlp !== undefined) throw new UsageError('--broker/--otlp are not available yet in this build');
+  const file = options.noRecord ? undefined : path.resolve(options.record ?? defaultRecordingFile());
+  let recorder: Recorder | undefined;
+  if (file !== undefined) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    recorder = Recorder.open(file);
+  }
+  let current: RunRecorder | undefined;
   return {
-    onStart: () => undefined,
-    onFinish: async () => undefined,
-    writeReports: async (results, to) => {
+    recordingFile: file,
+    listenersFor(scenario, architecture) {
+      if (recorder === undefined) return [];
+      current = recorder.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture, parameters: scenario.parameterValues as { [key: string]: Json } });
+      return [current.listener];
+    },
+    async onFinish(result) {
+      if (current === undefined) return;
+      const outcome = current.finish({
+        status: result.passed ? 'passed' : 'failed', eventHash: result.eventHash,
+        verdict: { passed: result.passed, abortedBy: result.abortedBy ?? null } as Json,
+        metrics: { ...result.metrics, e2eSamples: [] } as unknown as Json,
+        expectations: result.expectations.map((e) => ({ id: e.id, passed: e.passed, detail: e.detail })),
+      });
+      io.out(`      recorded as run ${current.runId} in ${file}${outcome.complete ? '' : ` (recorded stream differs from the live one: ${outcome.redactedFields} secret field(s) redacted)`}`);
+      current = undefined;
+    },
+    async writeReports(results, to) {
       const { writeReport, writeJunit } = await import('../report');
       if (to.report !== undefined) writeReport(to.report, results);
       if (to.junit !== undefined) writeJunit(to.junit, results);
     },
-    close: async () => undefined,
+    async close() {
+      recorder?.close(); // a run still open (Ctrl-C) is marked interrupted, its flushed events kept
+      recorder = undefined;
+    },
   };
 }

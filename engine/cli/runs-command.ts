@@ -1,5 +1,6 @@
 // `twinbench runs <db>`: the runs recorded in a file, newest first, as a table (or JSON with --json), so a user
 // can pick the ids to replay, diff or export.
+import { defaultRecordingFile } from './data-dir';
 import { openRecordingDatabase } from '../recorder/database';
 import { RecordingError } from '../recorder/recording-error';
 import { listRuns, type RunSummary } from '../recorder/runs';
@@ -22,8 +23,9 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one recording file, got ${positionals.length} arguments\n\n${USAGE}`);
-  const file = positionals[0]!;
+  if (positionals.length > 1) throw new UsageError(`expected one recording file, got ${positionals.length} arguments\n\n${USAGE}`);
+  // Without a file: the recording every `twinbench run` writes by default.
+  const file = positionals[0] ?? defaultRecordingFile();
   let runs: RunSummary[];
   try {
     const db = openRecordingDatabase(file);

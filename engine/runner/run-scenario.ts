@@ -2,6 +2,7 @@
 // twice with the same seed — uncontrolled charging as the baseline, then the scenario's own strategy — so the
 // report can put the two load curves side by side and the reduction is measured, not assumed.
 import type { Architecture } from '../../twins/bus/envelope';
+import type { SimEventListener } from '../../twins/kernel';
 import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicle/battery-physics';
 import { nodeSha256Hasher } from '../host-hasher';
 import type { ResolvedScenario } from '../scenario';
@@ -9,6 +10,8 @@ import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
 
 export interface RunOptions {
+  /** Listeners of the canonical stream from its first event (a recorder). */
+  listeners?: readonly SimEventListener[];
   /** Called with the run before it starts (recorder, connectors, progress display attach here). */
   onStart?: (run: ScenarioRun) => void;
   /** Drive the clock yourself (e.g. at N× real time); default: as fast as possible. */
@@ -18,7 +21,7 @@ export interface RunOptions {
 export async function runScenario(scenario: ResolvedScenario, architecture: Architecture, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture) : undefined;
-  const run = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher() });
+  const run = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher(), listeners: options.listeners ?? [] });
   options.onStart?.(run);
   if (options.drive) await options.drive(run);
   else run.runToEnd();

@@ -2,7 +2,7 @@
 // clock: `runToEnd()` goes as fast as possible (headless), while the app can pace the same clock with a Pacer.
 // Steps fire on time, on a geofence crossing, on an event or after another step; failWhen ends the run early.
 import type { Architecture } from '../../twins/bus/envelope';
-import type { StreamHasher } from '../../twins/kernel';
+import type { SimEventListener, StreamHasher } from '../../twins/kernel';
 import { installStandardApps, type StandardApps } from '../../twins/sim/apps';
 import { GridMonitor } from '../../twins/sim/apps/grid-monitor';
 import { DEFAULT_GRID, type GridSpec } from '../../twins/sim/apps/grid';
@@ -17,6 +17,8 @@ import { simulationSpecOf } from './simulation-spec';
 
 export interface ScenarioRunOptions {
   hasher?: StreamHasher;
+  /** See every canonical event from the first one (recorders). */
+  listeners?: readonly SimEventListener[];
   chargingOverride?: 'uncontrolled' | 'coordinated';
 }
 
@@ -34,7 +36,7 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
-    this.sim = new Simulation(simulationSpecOf(scenario, architecture), options.hasher ? { hasher: options.hasher } : {});
+    this.sim = new Simulation(simulationSpecOf(scenario, architecture), { ...(options.hasher ? { hasher: options.hasher } : {}), listeners: options.listeners ?? [] });
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);
     this.grid = gridSpec ? new GridMonitor(this.sim, gridSpec) : undefined;

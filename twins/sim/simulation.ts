@@ -6,7 +6,7 @@ import { HOME_CLOUD, VEHICLE_CLOUD, gatewayAddress, phoneAddress, vehicleAddress
 import type { Envelope, MessageKind } from '../bus/envelope';
 import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet';
 import { screenMachine } from '../home/screen.machine';
-import { createKernel, type Kernel, type StreamHasher } from '../kernel';
+import { createKernel, type Kernel, type SimEventListener, type StreamHasher } from '../kernel';
 import type { Json } from '../kernel/types';
 import { generateVin } from '../vehicle/vin';
 import { findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type Geofence, type Place } from '../world';
@@ -52,8 +52,10 @@ export class Simulation {
   private readonly apps: SimApp[] = [];
   private readonly homeFences = new Map<string, Geofence>();
 
-  constructor(readonly spec: SimulationSpec, options: { hasher?: StreamHasher } = {}) {
+  constructor(readonly spec: SimulationSpec, options: { hasher?: StreamHasher; listeners?: readonly SimEventListener[] } = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher });
+    // Listeners (a recorder) must see the stream from its first event — the twins' creation below.
+    for (const listener of options.listeners ?? []) this.kernel.events.onEvent(listener);
     this.city = buildCity(this, spec);
     this.gateways = createGatewayFleet({ kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id });
     this.bus = createBus({
