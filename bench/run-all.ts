@@ -3,9 +3,11 @@
 // runs one group.
 import type { BenchResult } from './bench-result';
 import { benchFoundation } from './foundation.bench';
+import { benchRecorder } from './recorder.bench';
 
 const groups: Record<string, () => Promise<BenchResult[]>> = {
   foundation: benchFoundation,
+  recorder: benchRecorder,
 };
 
 function format(n: number): string {
