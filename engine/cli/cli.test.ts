@@ -77,3 +77,22 @@ describe('twinbench validate and list', () => {
     expect(out).toContain('Sleep-time charging peak shaving');
   });
 });
+
+describe('the README quick start', () => {
+  it('runs `twinbench run scenarios/commute.yaml --report report.html` green and writes the report', async () => {
+    const { mkdtempSync, existsSync } = await import('node:fs');
+    const os = await import('node:os');
+    const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'twinbench-readme-')), 'report.html');
+    const { code, out } = await cli('run', scenario('commute'), '--report', report);
+    expect(code).toBe(0);
+    expect(out).toContain('PASS  3 run(s)');
+    expect(existsSync(report)).toBe(true);
+  });
+
+  it('shows local failing the commute with --arch all, as the README says', async () => {
+    const { code, out } = await cli('run', scenario('commute'), '--arch', 'all', '--no-record');
+    expect(code).toBe(1);
+    expect(out).toMatch(/FAIL {2}commute \[local\]/);
+    expect(out).toContain('FAIL  1 of 4 run(s) failed');
+  });
+});
