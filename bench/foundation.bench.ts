@@ -7,6 +7,7 @@ import { HOME_CLOUD } from '../twins/bus/addresses';
 import { createBus, staticTopology } from '../twins/bus';
 import { createGatewayFleet } from '../twins/gateways';
 import { createKernel, VirtualClock } from '../twins/kernel';
+import type { Json } from '../twins/kernel/types';
 import type { BenchResult } from './bench-result';
 import { buildNeighbourhood, DAY_MS, scheduleDay } from './neighbourhood-day';
 
@@ -43,7 +44,7 @@ function busMessagesPerSecond(n: number, architecture: 'direct' | 'cloud-cloud',
   });
   bus.register('home/h1/light.hallway', () => undefined);
   bus.register(HOME_CLOUD, () => undefined);
-  const payload = architecture === 'direct'
+  const payload: Json = architecture === 'direct'
     ? { deviceId: 'light.hallway', capability: 'light', command: 'turn_on', attributes: { brightness_pct: 30 } }
     : { vin: 'LSVAU2180N2183294', service: 'home.light', action: 'turnOn', params: { brightnessPercent: 30 }, target: 'light.hallway', ts: 0 };
   // A steady offered load: 100 messages every virtual millisecond until n are sent.
