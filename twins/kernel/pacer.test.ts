@@ -75,3 +75,38 @@ describe('Pacer', () => {
     expect(() => setup().pacer.setMode({ kind: 'realtime', factor: 0 })).toThrow(/> 0/);
   });
 });
+
+describe('Pacer with a gate (a message on a real wire)', () => {
+  it('holds virtual time while the gate is shut and resumes where it left off in real-time mode', () => {
+    const clock = new VirtualClock();
+    const wall = new FakeWall();
+    const fired: number[] = [];
+    for (let t = 1000; t <= 10_000; t += 1000) clock.scheduleAt(t, () => fired.push(t));
+    let open = true;
+    const pacer = new Pacer(clock, wall, { endTime: 10_000, canStep: () => open });
+    pacer.setMode({ kind: 'realtime', factor: 1 });
+    wall.advance(1_500);
+    expect(fired).toEqual([1000]);
+    open = false;
+    wall.advance(5_000); // five seconds on the wire: virtual time must not move
+    expect(fired).toEqual([1000]);
+    open = true;
+    wall.advance(1_000); // virtual time continues from ~1.5 s, not from 6.5 s
+    expect(fired).toEqual([1000, 2000]);
+  });
+
+  it('stops a max-speed slice as soon as the gate shuts', () => {
+    const clock = new VirtualClock();
+    const wall = new FakeWall();
+    const fired: number[] = [];
+    let open = true;
+    for (let t = 1; t <= 100; t++) clock.scheduleAt(t, () => { fired.push(t); if (t === 10) open = false; });
+    const pacer = new Pacer(clock, wall, { endTime: 1_000, canStep: () => open });
+    pacer.setMode({ kind: 'max' });
+    wall.advance(50);
+    expect(fired.at(-1)).toBe(10);
+    open = true;
+    wall.advance(50);
+    expect(fired).toHaveLength(100);
+  });
+});

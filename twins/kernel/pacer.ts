@@ -21,6 +21,11 @@ export interface PacerOptions {
   /** In `realtime` mode, wake at least this often (wall ms) to move the clock smoothly. */
   frameMs?: number;
   onEnd?: () => void;
+  /**
+   * Asked before every step: false holds virtual time (a message is on a real wire). In real-time mode the time
+   * spent held is taken out of the wall-clock anchor, so virtual time pauses rather than jumping ahead afterwards.
+   */
+  canStep?: () => boolean;
 }
 
 export class Pacer {
@@ -29,6 +34,7 @@ export class Pacer {
   private anchorWall = 0;
   private anchorVirtual: SimTime = 0;
   private ended = false;
+  private heldSinceWall: number | undefined;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -79,6 +85,15 @@ export class Pacer {
   private tick(): void {
     this.cancelTimer = undefined;
     const end = this.options.endTime;
+    const canStep = this.options.canStep ?? (() => true);
+    if (!canStep()) {
+      this.heldSinceWall ??= this.wall.now();
+      return this.reschedule(2);
+    }
+    if (this.heldSinceWall !== undefined) {
+      this.anchorWall += this.wall.now() - this.heldSinceWall;
+      this.heldSinceWall = undefined;
+    }
     if (this.mode.kind === 'max') {
       const deadline = this.wall.now() + (this.options.sliceMs ?? 50);
       // Check the wall clock every 64 callbacks: reading it is far dearer than one event.
@@ -86,12 +101,19 @@ export class Pacer {
         const next = this.clock.nextTime();
         if (next === undefined || next > end) return this.finish();
         this.clock.step();
-        if ((n & 63) === 63 && this.wall.now() >= deadline) break;
+        if (!canStep() || ((n & 63) === 63 && this.wall.now() >= deadline)) break;
       }
       this.reschedule(0);
     } else if (this.mode.kind === 'realtime') {
       const target = this.anchorVirtual + (this.wall.now() - this.anchorWall) * this.mode.factor;
-      this.clock.runUntil(Math.min(target, end));
+      const limit = Math.min(target, end);
+      for (;;) {
+        const next = this.clock.nextTime();
+        if (next === undefined || next > limit) break;
+        this.clock.step();
+        if (!canStep()) return this.reschedule(2);
+      }
+      if (this.clock.now() < limit) this.clock.runUntil(limit); // nothing due: just move the clock's hand
       if (target >= end) return this.finish();
       const next = this.clock.nextTime();
       const frame = this.options.frameMs ?? 50;
