@@ -6,6 +6,7 @@ import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
 import { runsCommand } from './runs-command';
 import { runCommand } from './run-command';
+import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
 
 export interface CliIo {
@@ -26,6 +27,7 @@ Commands:
   run <file.yaml>       run a scenario headless (see \`twinbench run --help\`)
   validate <file>...    check scenario files; prints file:line:column: reason for every error
   list                  list the shipped scenarios
+  serve [--port N]      the app in a browser: serves the UI and the engine on 127.0.0.1
   runs [db]             list the recorded runs (default: the recording in your data folder)
   diff <db> <runA> <runB> [--against other.db] [--tolerance-ms N]
                         compare two recorded runs semantically (exit 0 equivalent, 1 different)
@@ -43,6 +45,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await validateCommand(rest, io);
       case 'list':
         return await listCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
       case 'runs':
         return await runsCommand(rest, io);
       case 'diff':

@@ -1,0 +1,67 @@
+// The desktop shell, bundled the way `npm run build` bundles it but with a stand-in for Electron (its binary is
+// not installed here): the window is locked down, the page comes from dist/renderer, every protocol command has
+// an IPC handler that reaches the in-process engine, and only the app's page may use them.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_CHANNELS } from '../protocol';
+import type { ElectronStubRecord } from './test-support/electron-stub';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let stub: ElectronStubRecord;
+
+beforeAll(async () => {
+  // Same depth as dist/electron, so the shell finds dist/renderer and scenarios/ as it will in the app.
+  const outfile = path.join(ROOT, 'dist/electron-smoke/main.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/main.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error',
+    alias: { electron: path.join(ROOT, 'electron/test-support/electron-stub.ts') },
+  });
+  await import(pathToFileURL(outfile).href);
+  await new Promise((r) => setTimeout(r, 0)); // app.whenReady().then(…)
+  stub = (globalThis as Record<string, unknown>).__electronStub as ElectronStubRecord;
+}, 60_000);
+
+// Closing the last window disposes the engine (and its timers).
+afterAll(() => stub.appListeners.get('window-all-closed')?.forEach((fn) => fn()));
+
+describe('electron/main.ts', () => {
+  it('opens one locked-down window on the built renderer', () => {
+    expect(stub.windows).toHaveLength(1);
+    const prefs = stub.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(prefs.preload)).toMatch(/dist\/electron-smoke\/preload\.cjs$/);
+    expect(stub.windows[0]!.loaded).toBe(path.join(ROOT, 'dist/renderer/index.html'));
+    let headers: Record<string, string[]> = {};
+    stub.csp!({ responseHeaders: {} } as never, ((r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders)) as never);
+    expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
+    let granted: boolean | undefined;
+    stub.permissions!(undefined as never, 'media' as never, ((ok: boolean) => (granted = ok)) as never);
+    expect(granted).toBe(false);
+  });
+
+  it('answers every protocol command over IPC from the app page, and only from it', async () => {
+    expect([...stub.handlers.keys()].sort()).toEqual(Object.values(COMMAND_CHANNELS).sort());
+    const handler = stub.handlers.get(COMMAND_CHANNELS.listScenarios)!;
+    const page = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } };
+    const list = (await handler(page as never, undefined as never)) as { file: string }[];
+    expect(list.map((s) => s.file)).toContain('scenarios/doorbell.yaml');
+    expect(() => handler({ senderFrame: { url: 'https://evil.example/' } } as never, undefined as never)).toThrow(/only the Twinbench window/);
+    const loaded = await stub.handlers.get(COMMAND_CHANNELS.loadScenario)!(page as never, { file: 'scenarios/doorbell.yaml', architecture: 'direct' } as never);
+    expect(loaded).toMatchObject({ scenario: 'doorbell' });
+    expect(stub.windows[0]!.sent.map(([channel]) => channel)).toContain('twinbench:onRunState');
+  });
+
+  it('keeps the page from navigating away or opening windows; links go to the system browser', () => {
+    const handlers = new Map<string, (...args: never[]) => unknown>();
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    const contents = { on: (e: string, fn: (...args: never[]) => unknown) => void handlers.set(e, fn), setWindowOpenHandler: (fn: typeof openHandler) => void (openHandler = fn) };
+    for (const fn of stub.appListeners.get('web-contents-created') ?? []) fn({} as never, contents as never);
+    let prevented = false;
+    handlers.get('will-navigate')!({ preventDefault: () => (prevented = true) } as never, 'https://evil.example/' as never);
+    expect(prevented).toBe(true);
+    expect(openHandler!({ url: 'https://github.com/' })).toEqual({ action: 'deny' });
+    expect(stub.opened).toEqual(['https://github.com/']);
+  });
+});

@@ -1,0 +1,58 @@
+// Test support: just enough of Electron's main-process API for electron/main.ts to start without the binary.
+// Everything the shell does to it is recorded on globalThis.__electronStub for the test to inspect.
+type Listener = (...args: never[]) => unknown;
+
+export interface ElectronStubRecord {
+  windows: { options: Record<string, unknown>; loaded: string | undefined; sent: [string, unknown][] }[];
+  handlers: Map<string, Listener>;
+  appListeners: Map<string, Listener[]>;
+  opened: string[];
+  csp: Listener | undefined;
+  permissions: Listener | undefined;
+}
+
+const record: ElectronStubRecord = { windows: [], handlers: new Map(), appListeners: new Map(), opened: [], csp: undefined, permissions: undefined };
+(globalThis as Record<string, unknown>).__electronStub = record;
+
+export const app = {
+  whenReady: () => Promise.resolve(),
+  on: (event: string, fn: Listener) => void record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]),
+  quit: () => undefined,
+  exit: () => undefined,
+};
+
+export class BrowserWindow {
+  static all: BrowserWindow[] = [];
+  private readonly entry: ElectronStubRecord['windows'][number];
+  readonly webContents = { send: (channel: string, payload: unknown) => void this.entry.sent.push([channel, payload]) };
+  constructor(options: Record<string, unknown>) {
+    this.entry = { options, loaded: undefined, sent: [] };
+    record.windows.push(this.entry);
+    BrowserWindow.all.push(this);
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.all;
+  }
+  loadFile(file: string): Promise<void> {
+    this.entry.loaded = file;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  on(): void {}
+}
+
+export const ipcMain = {
+  handle: (channel: string, fn: Listener) => void record.handlers.set(channel, fn),
+  removeHandler: (channel: string) => void record.handlers.delete(channel),
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: { onHeadersReceived: (fn: Listener) => void (record.csp = fn) },
+    setPermissionRequestHandler: (fn: Listener) => void (record.permissions = fn),
+  },
+};
+
+export const shell = { openExternal: (url: string) => void record.opened.push(url) };

@@ -1,0 +1,244 @@
+// The live-session controller behind the app: it owns one ScenarioRun and the Pacer that paces its virtual
+// clock, answers the protocol's commands, and publishes what the renderer shows — snapshots ~10×/s, message
+// batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts).
+import type {
+  Architecture, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
+  TwinEvent, TwinView,
+} from '../../protocol';
+import { ARCHITECTURES } from '../../twins/bus/envelope';
+import { Pacer, type WallClock } from '../../twins/kernel';
+import type { Json } from '../../twins/kernel/types';
+import { nodeSha256Hasher } from '../host-hasher';
+import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
+import { nodeWallClock } from '../runner/drive';
+import type { RunResult } from '../runner/result';
+import { judge } from '../runner/run-scenario';
+import { ScenarioRun } from '../runner/scenario-run';
+import { loadScenarioFile } from '../scenario';
+import { ExpectationWatch } from './expectation-watch';
+import { handsOnScenario } from './hands-on';
+import { MessageBatcher } from './message-batcher';
+import { ScenarioCatalogue } from './scenario-catalogue';
+import { sessionInfoOf } from './session-info';
+import { buildSnapshot } from './snapshot';
+import { twinAt, twinView } from './twin-view';
+
+export type Publish = <E extends EventName>(event: E, payload: EngineEvents[E]) => void;
+
+export interface LiveSessionOptions {
+  catalogue?: ScenarioCatalogue;
+  wallClock?: WallClock;
+  /** How often message batches go out (wall ms); snapshots go out every second batch tick. */
+  batchMs?: number;
+}
+
+interface Current {
+  run: ScenarioRun;
+  pacer: Pacer;
+  batcher: MessageBatcher;
+  watch: ExpectationWatch;
+  info: SessionInfo;
+  firedSteps: { id: string; t: number }[];
+  state: RunState;
+  speed: Speed;
+  note?: string;
+  loadedAtWall: number;
+  lastSnapshotT: number;
+  dirty: boolean;
+  offEvents: () => void;
+}
+
+export class LiveSession {
+  readonly catalogue: ScenarioCatalogue;
+  private readonly wall: WallClock;
+  private current: Current | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private ticks = 0;
+  /** Finished runs per scenario and architecture, for the latency histogram across architectures. */
+  private readonly results = new Map<string, Map<Architecture, RunResult>>();
+
+  constructor(private readonly publish: Publish, private readonly options: LiveSessionOptions = {}) {
+    this.catalogue = options.catalogue ?? new ScenarioCatalogue();
+    this.wall = options.wallClock ?? nodeWallClock;
+  }
+
+  load(request: LoadScenarioRequest): SessionInfo {
+    const file = this.catalogue.resolve(request.file);
+    if (!ARCHITECTURES.includes(request.architecture)) throw new Error(`unknown architecture "${request.architecture}"; use ${ARCHITECTURES.join(', ')}`);
+    let scenario = loadScenarioFile(file, request.set ? { set: request.set } : {}).scenario;
+    if (request.seed !== undefined) scenario = { ...scenario, seed: request.seed };
+    const handsOn = request.handsOn ?? true;
+    const originalSteps = scenario.steps;
+    if (handsOn) scenario = handsOnScenario(scenario);
+    this.unload();
+
+    const run = new ScenarioRun(scenario, request.architecture, { hasher: nodeSha256Hasher() });
+    const firedSteps: { id: string; t: number }[] = [];
+    const current: Current = {
+      run,
+      pacer: new Pacer(run.sim.kernel.clock, this.wall, { endTime: run.endTime, onEnd: () => this.finish(current) }),
+      batcher: new MessageBatcher(run.sim.bus),
+      watch: new ExpectationWatch(run, (outcome, t) => this.publish('verdict', { kind: 'expectation', t, outcome })),
+      info: sessionInfoOf(run, request.file, handsOn, originalSteps),
+      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
+      offEvents: run.sim.kernel.events.onEvent((event) => {
+        if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
+        // failWhen ends a paced run too; finish outside the event's own call stack.
+        if (run.abortedBy !== undefined && current.state !== 'finished') {
+          current.pacer.pause();
+          queueMicrotask(() => this.finish(current));
+        }
+      }),
+    };
+    this.current = current;
+    this.timer = setInterval(() => this.tick(), this.options.batchMs ?? 50);
+    this.publishState();
+    this.publishSnapshot();
+    return current.info;
+  }
+
+  play(speed: Speed): RunStatus {
+    const c = this.require();
+    if (c.state === 'finished') throw new Error('the run is over: load the scenario again to replay it');
+    if (speed !== 'max' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) throw new Error(`speed must be a positive number or "max", got ${String(speed)}`);
+    c.speed = speed;
+    c.state = 'playing';
+    c.pacer.setMode(speed === 'max' ? { kind: 'max' } : { kind: 'realtime', factor: speed });
+    return this.publishState();
+  }
+
+  pause(): RunStatus {
+    const c = this.require();
+    if (c.state !== 'finished') {
+      c.pacer.pause();
+      c.state = 'paused';
+    }
+    return this.publishState();
+  }
+
+  step(): RunStatus {
+    const c = this.require();
+    if (c.state !== 'finished') {
+      c.state = 'paused';
+      c.pacer.step(); // may end the run (Pacer → onEnd → finish)
+      c.dirty = true;
+      this.publishSnapshot();
+    }
+    return this.publishState();
+  }
+
+  sendTwinEvent(address: string, event: TwinEvent): SendTwinEventResult {
+    const c = this.require();
+    if (c.state === 'finished') throw new Error('the run is over and judged: load the scenario again to interact');
+    const twin = twinAt(c.run.sim, address);
+    // In the canonical stream, so a replay or a report shows that a person intervened here.
+    c.run.sim.kernel.events.emit('ui.twin_event', 'ui', { twin: twin.id, event: event as unknown as Json });
+    const refusal = twin.sendChecked(event);
+    c.dirty = true;
+    this.publishSnapshot();
+    return { ok: refusal === undefined, ...(refusal !== undefined ? { refusal } : {}), twin: twinView(c.run.sim, twin.id) };
+  }
+
+  getTwin(address: string): TwinView {
+    return twinView(this.require().run.sim, address);
+  }
+
+  get session(): SessionInfo | null {
+    return this.current?.info ?? null;
+  }
+
+  snapshot(): Snapshot | null {
+    const c = this.current;
+    return c ? buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total) : null;
+  }
+
+  status(): RunStatus {
+    const c = this.current;
+    if (c === undefined) return { state: 'empty', speed: 1, t: 0, endTime: 0 };
+    return {
+      state: c.state, speed: c.speed, t: c.run.sim.now, endTime: c.run.endTime, scenario: c.info.scenario, architecture: c.info.architecture,
+      ...(c.note !== undefined ? { note: c.note } : {}),
+    };
+  }
+
+  /** The scenario's current run, for hosts that attach more (tests, a recorder). */
+  get run(): ScenarioRun | undefined {
+    return this.current?.run;
+  }
+
+  dispose(): void {
+    this.unload();
+  }
+
+  private require(): Current {
+    if (this.current === undefined) throw new Error('no scenario loaded: call loadScenario first');
+    return this.current;
+  }
+
+  private unload(): void {
+    const c = this.current;
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    if (c === undefined) return;
+    c.pacer.pause();
+    c.offEvents();
+    c.watch.dispose();
+    c.batcher.dispose();
+    this.current = undefined;
+  }
+
+  private tick(): void {
+    const c = this.current;
+    if (c === undefined) return;
+    this.flushMessages(c);
+    if (++this.ticks % 2 === 0) {
+      c.watch.checkTime();
+      if (c.dirty || c.run.sim.now !== c.lastSnapshotT) this.publishSnapshot();
+    }
+  }
+
+  private flushMessages(c: Current): void {
+    const batch = c.batcher.flush();
+    if (batch) this.publish('messages', batch);
+  }
+
+  private publishSnapshot(): void {
+    const c = this.current;
+    const snapshot = this.snapshot();
+    if (c === undefined || snapshot === null) return;
+    c.lastSnapshotT = snapshot.t;
+    c.dirty = false;
+    this.publish('snapshot', snapshot);
+  }
+
+  private publishState(): RunStatus {
+    const status = this.status();
+    this.publish('runState', status);
+    return status;
+  }
+
+  private finish(c: Current): void {
+    if (c.state === 'finished' || this.current !== c) return;
+    c.state = 'finished';
+    c.pacer.pause();
+    if (c.run.abortedBy !== undefined) c.note = c.run.abortedBy;
+    this.flushMessages(c);
+    c.watch.checkTime();
+    // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
+    const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { hasher: nodeSha256Hasher(), chargingOverride: 'uncontrolled' }) : undefined;
+    baseline?.runToEnd();
+    const result = judge(c.run, baseline, this.wall.now() - c.loadedAtWall);
+    const byArchitecture = this.results.get(result.scenario) ?? new Map<Architecture, RunResult>();
+    byArchitecture.set(result.architecture, result);
+    this.results.set(result.scenario, byArchitecture);
+    const runs = ARCHITECTURES.flatMap((a) => (byArchitecture.has(a) ? [byArchitecture.get(a)!] : []));
+    const loadCurveSvg = runLoadCurveSvg([result], [result.architecture]);
+    this.publish('verdict', {
+      kind: 'final',
+      result,
+      charts: { latencySvg: runLatencyHistogramSvg(runs, runs.map((r) => r.architecture)), ...(loadCurveSvg !== undefined ? { loadCurveSvg } : {}) },
+    });
+    this.publishSnapshot();
+    this.publishState();
+  }
+}

@@ -1,0 +1,132 @@
+// Browser mode: an HTTP server on the loopback interface that serves the built renderer and a WebSocket
+// endpoint speaking the protocol (requests answered by id, engine events pushed to every client). Any web page
+// can try to reach a local port, so the Host and Origin headers must name this server.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { COMMAND_NAMES, EVENT_NAMES, WEBSOCKET_PATH, type CommandName, type EventName, type RequestFrame, type ServerFrame } from '../../protocol';
+import { EngineHost } from './engine-host';
+import type { LiveSessionOptions } from './live-session';
+import { ScenarioCatalogue } from './scenario-catalogue';
+import { DEFAULT_RENDERER_DIR, serveStatic } from './static-files';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** When the port is taken, try the next ones (up to 20) instead of failing. */
+  portFallback?: boolean;
+  /** The built renderer; default dist/renderer. */
+  staticDir?: string;
+  /** Folders of scenarios the app may open; default the shipped scenarios/. */
+  scenarioDirs?: string[];
+  /** An engine to serve (default: a new one). */
+  engine?: EngineHost;
+  session?: LiveSessionOptions;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  engine: EngineHost;
+  close(): Promise<void>;
+}
+
+/** A snapshot replaces the previous one, so a client that cannot keep up may skip some; nothing else is dropped. */
+const SNAPSHOT_BACKLOG_BYTES = 4 * 1024 * 1024;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const staticDir = options.staticDir ?? DEFAULT_RENDERER_DIR;
+  const engine = options.engine ?? new EngineHost({
+    ...options.session,
+    ...(options.scenarioDirs ? { catalogue: new ScenarioCatalogue(options.scenarioDirs) } : {}),
+  });
+  let port = options.port ?? 0;
+  const allowed = (): Set<string> => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
+
+  const http = createServer((req, res) => {
+    if (!allowed().has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Twinbench answers only as ${host}:${port}\n`);
+      return;
+    }
+    serveStatic(req, res, staticDir);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  http.on('upgrade', (req, socket, head) => {
+    if (!isOwnPage(req, allowed()) || new URL(req.url ?? '/', 'http://x').pathname !== WEBSOCKET_PATH) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => connect(ws, engine));
+  });
+
+  port = await listen(http, host, port, options.portFallback ?? false);
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    engine,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      if (options.engine === undefined) engine.dispose();
+    },
+  };
+}
+
+/** A browser sends its page's origin; tools (tests, scripts) send none. */
+function isOwnPage(req: IncomingMessage, hosts: Set<string>): boolean {
+  if (!hosts.has(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && hosts.has(url.host);
+  } catch {
+    return false;
+  }
+}
+
+function connect(ws: WebSocket, engine: EngineHost): void {
+  const send = (frame: ServerFrame, droppable = false): void => {
+    if (ws.readyState !== ws.OPEN || (droppable && ws.bufferedAmount > SNAPSHOT_BACKLOG_BYTES)) return;
+    ws.send(JSON.stringify(frame));
+  };
+  const offs = EVENT_NAMES.map((event: EventName) => engine.listen(event, (payload) => send({ kind: 'event', event, payload } as ServerFrame, event === 'snapshot')));
+  ws.on('close', () => offs.forEach((off) => off()));
+  ws.on('message', (data) => {
+    let frame: RequestFrame;
+    try {
+      frame = JSON.parse(String(data)) as RequestFrame;
+    } catch {
+      return ws.close(1007, 'frames are JSON');
+    }
+    if (frame?.kind !== 'request' || typeof frame.id !== 'number' || !COMMAND_NAMES.includes(frame.command as CommandName)) {
+      return send({ kind: 'response', id: typeof frame?.id === 'number' ? frame.id : -1, ok: false, error: `not a request frame; commands: ${COMMAND_NAMES.join(', ')}` });
+    }
+    engine.invoke(frame.command, frame.request).then(
+      (response) => send({ kind: 'response', id: frame.id, ok: true, response }),
+      (err: unknown) => send({ kind: 'response', id: frame.id, ok: false, error: (err as Error)?.message ?? String(err) }),
+    );
+  });
+}
+
+async function listen(http: Server, host: string, port: number, fallback: boolean): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port + (port === 0 ? 0 : attempt), host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      return (http.address() as AddressInfo).port;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !fallback || attempt >= 20 || port === 0) {
+        throw new Error(`cannot listen on ${host}:${port + attempt}: ${(err as Error).message}${fallback ? '' : ' (pick another with --port N)'}`);
+      }
+    }
+  }
+}

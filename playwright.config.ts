@@ -1,0 +1,32 @@
+// End-to-end tests of the app in browser mode: the webServer step builds the renderer (and the Electron bundle)
+// and starts `twinbench serve` on a free port, which the tests read from its first line of output. Debian's
+// Chromium, one worker, no retries: a flaky step should be fixed, not hidden.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1600, height: 1000 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs --build && node bin/twinbench.mjs serve --port 0',
+    // "Twinbench is listening on http://127.0.0.1:PORT/" → process.env.TWINBENCH_PORT for the tests.
+    wait: { stdout: /listening on http:\/\/127\.0\.0\.1:(?<twinbench_port>\d+)\// },
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,54 @@
+// The engine⇄renderer contract: what the renderer may ask the engine (commands, each answered by a promise)
+// and what the engine pushes to it (events, named `onSomething` on the client). One contract, two transports:
+// a WebSocket in browser mode and Electron IPC in the desktop app. Types only — no code runs from here.
+import type { Architecture, Envelope } from '../twins/bus/envelope';
+import type { Json } from '../twins/kernel/types';
+import type { MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
+
+export type { Architecture, Envelope, Json };
+export type * from './live-types';
+export type * from './session-types';
+
+// ---- the contract -----------------------------------------------------------------------------------------
+
+export interface EngineCommands {
+  listScenarios: { request: void; response: ScenarioSummary[] };
+  loadScenario: { request: LoadScenarioRequest; response: SessionInfo };
+  play: { request: { speed: Speed }; response: RunStatus };
+  pause: { request: void; response: RunStatus };
+  /** Run the next scheduled callback of the virtual clock (pauses first). */
+  step: { request: void; response: RunStatus };
+  sendTwinEvent: { request: { twin: string; event: TwinEvent }; response: SendTwinEventResult };
+  getTwin: { request: { address: string }; response: TwinView };
+  getSnapshot: { request: void; response: Snapshot | null };
+  getSession: { request: void; response: SessionInfo | null };
+}
+
+export interface EngineEvents {
+  snapshot: Snapshot;
+  messages: MessageBatch;
+  verdict: Verdict;
+  runState: RunStatus;
+}
+
+export type CommandName = keyof EngineCommands;
+export type EventName = keyof EngineEvents;
+export type CommandRequest<C extends CommandName> = EngineCommands[C]['request'];
+export type CommandResponse<C extends CommandName> = EngineCommands[C]['response'];
+export type Unsubscribe = () => void;
+
+/** The low-level channel both transports implement: invoke a command, listen to an event. */
+export interface Transport {
+  invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>>;
+  listen<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void): Unsubscribe;
+}
+
+/** The typed API the renderer codes against: `api.play({ speed: 10 })`, `api.onSnapshot(fn)`. */
+export type EngineApi = {
+  [C in CommandName]: CommandRequest<C> extends void
+    ? () => Promise<CommandResponse<C>>
+    : (request: CommandRequest<C>) => Promise<CommandResponse<C>>;
+} & {
+  [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EngineEvents[E]) => void) => Unsubscribe;
+};

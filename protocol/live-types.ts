@@ -1,0 +1,147 @@
+// What changes while a run plays: snapshots (cars, homes, screens), the run's state, twin views, message batches
+// and verdicts. Streamed by the engine as events or returned by commands.
+import type { Architecture, Envelope } from '../twins/bus/envelope';
+import type { Json } from '../twins/kernel/types';
+
+/** N× real time, or as fast as the simulation allows. */
+export type Speed = number | 'max';
+
+/** [id, x, y, heading (compass degrees), speed (km/h)]: compact, because 1,000 cars go out 10× a second. */
+export type VehicleTuple = [id: string, x: number, y: number, headingDeg: number, speedKph: number];
+
+export interface HomeStatus {
+  id: string;
+  /** Any `light` on. */
+  lit: boolean;
+  lightsOn: number;
+  /** The front-door lock's state (`locked`, `unlocked`, `jammed`), or null when the home has none. */
+  lock: string | null;
+  /** The first climate's `hvac_mode`, or null. */
+  hvacMode: string | null;
+  /** The wallbox is delivering power. */
+  charging: boolean;
+}
+
+export interface ScreenNotificationView {
+  id: string;
+  title: string;
+  body: string;
+  severity: 'info' | 'warning' | 'critical';
+  at: number;
+  acknowledged: boolean;
+}
+
+export interface ScreenStatus {
+  address: string;
+  notifications: ScreenNotificationView[];
+  prompt: { id: string; question: string; options: string[]; shownAt: number; expiresAt: number } | null;
+  pip: { source: string; title: string } | null;
+}
+
+export interface Snapshot {
+  t: number;
+  /** Wall-clock time of day in the scene, `HH:MM:SS`. */
+  timeOfDay: string;
+  vehicles: VehicleTuple[];
+  homes: HomeStatus[];
+  screens: ScreenStatus[];
+  /** Steps fired so far with their virtual time, in firing order. */
+  firedSteps: { id: string; t: number }[];
+  messageCount: number;
+}
+
+export type RunState = 'empty' | 'ready' | 'playing' | 'paused' | 'finished';
+
+export interface RunStatus {
+  state: RunState;
+  speed: Speed;
+  t: number;
+  endTime: number;
+  scenario?: string;
+  architecture?: Architecture;
+  /** Why the run ended early (failWhen), or what went wrong. */
+  note?: string;
+}
+
+/** A twin as the inspector shows it. */
+export interface TwinView {
+  address: string;
+  kind: string;
+  state: string;
+  context: Json;
+  /** For vehicle parts: every COVESA VSS signal of the vehicle at the current time. */
+  signals?: Record<string, Json>;
+  /** Event types the twin's machine accepts, for the "send an event" form. */
+  acceptedEvents: string[];
+}
+
+export interface TwinEvent {
+  type: string;
+  [field: string]: Json;
+}
+
+export interface SendTwinEventResult {
+  ok: boolean;
+  /** The machine's reason when it refused the event (`command.rejected`). */
+  refusal?: string;
+  twin: TwinView;
+}
+
+export interface ExpectationOutcome {
+  id: string;
+  kind: string;
+  description?: string;
+  passed: boolean;
+  detail: string;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** The parts of the engine's RunResult the app shows (the engine sends the whole object). */
+export interface RunResultView {
+  scenario: string;
+  architecture: Architecture;
+  seed: number;
+  passed: boolean;
+  abortedBy?: string;
+  expectations: ExpectationOutcome[];
+  metrics: {
+    messages: number;
+    delivered: number;
+    failed: number;
+    successRate: number;
+    failureRate: number;
+    e2e: LatencySummary;
+    roundTrip: LatencySummary;
+    hops: (LatencySummary & { hop: string; link: string })[];
+    grid?: { peakKw: number; uncontrolledPeakKw: number; peakReductionPct: number; evsAtTarget: number; evCount: number };
+  };
+  eventHash: string;
+  simulatedMs: number;
+  wallMs: number;
+}
+
+export type Verdict =
+  /** An expectation settled while the run goes on (a deadline met or missed, a `never` broken). */
+  | { kind: 'expectation'; t: number; outcome: ExpectationOutcome }
+  /**
+   * The run is over. Charts are SVG documents drawn by the engine's report code: the latency histogram of every
+   * architecture run so far in this session for this scenario, and the load curves of a peak-shaving scene.
+   */
+  | { kind: 'final'; result: RunResultView; charts: { latencySvg: string; loadCurveSvg?: string } };
+
+export interface MessageBatch {
+  /** New or changed envelopes since the last batch (latest state wins; the renderer upserts by id). */
+  envelopes: Envelope[];
+  /** Messages sent so far in this run. */
+  total: number;
+  /** True for the first batch of a new run: drop what you had. */
+  reset: boolean;
+}

@@ -1,0 +1,43 @@
+// The selected message: its end-to-end latency, every hop with its link, attempts and latency, and the payload
+// as sent and as each translating gateway left it.
+import type { Envelope } from '../../protocol';
+import { endToEndMs, formatMs, formatSimTime, hopLatencyMs } from './parties';
+
+export function MessageInspector({ message }: { message: Envelope | undefined }) {
+  if (message === undefined) return <p className="muted small">Click a message to inspect it; its trace is highlighted.</p>;
+  const translated = message.hops.filter((h) => h.payload !== undefined);
+  return (
+    <div className="message-inspector" data-testid="message-inspector">
+      <h3 className="inspector-title">{message.kind} <code>{message.topic}</code> <span className={`pill ${message.status}`}>{message.status}</span></h3>
+      <dl className="facts">
+        <dt>end-to-end</dt><dd data-testid="message-e2e">{formatMs(endToEndMs(message))}</dd>
+        <dt>from → to</dt><dd>{message.source} → {message.destination}</dd>
+        <dt>sent at</dt><dd>{formatSimTime(message.createdAt)}</dd>
+        <dt>architecture</dt><dd>{message.architecture}</dd>
+        <dt>id / trace</dt><dd><code>{message.id}</code> <code className="small">{message.traceId}</code></dd>
+        {message.error && (<><dt>error</dt><dd className="failed">{message.failure}: {message.error}</dd></>)}
+      </dl>
+      <table className="hops">
+        <thead><tr><th>#</th><th>hop</th><th>link</th><th className="num">latency</th></tr></thead>
+        <tbody>
+          {message.hops.map((h) => (
+            <tr key={h.index} data-testid="hop-row" className={h.status}>
+              <td>{h.index + 1}</td>
+              <td>{h.from} → {h.to}{h.format ? <span className="muted"> · {h.format}</span> : null}</td>
+              <td>{h.link}{h.measured ? ' (measured)' : ''}{h.attempts > 1 ? ` ×${h.attempts}` : ''}</td>
+              <td className="num">{h.status === 'delivered' || h.status === 'in-flight' ? formatMs(hopLatencyMs(h)) : h.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4>Payload</h4>
+      <pre className="payload" data-testid="message-payload">{JSON.stringify(message.payload, null, 2)}</pre>
+      {translated.map((h) => (
+        <div key={h.index}>
+          <h4>After hop {h.index + 1} ({h.format})</h4>
+          <pre className="payload">{JSON.stringify(h.payload, null, 2)}</pre>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// The run's timeline: a bar from 0 to the scenario's end with the playhead, each fired step and each settled
+// verdict placed at its virtual time, then the steps and expectations as lists. The final RunResult, once it
+// arrives, is the authority for every expectation; before that, verdicts show as the engine settles them.
+import { formatSimTime } from '../flow/parties';
+import { useAppState } from '../app/ModelContext';
+import type { ExpectationOutcome } from '../../protocol';
+
+type Status = 'pending' | 'passed' | 'failed';
+
+export function Timeline() {
+  const session = useAppState((s) => s.session);
+  const t = useAppState((s) => s.snapshot?.t ?? 0);
+  const fired = useAppState((s) => s.snapshot?.firedSteps ?? []);
+  const live = useAppState((s) => s.liveVerdicts);
+  const final = useAppState((s) => s.final);
+  if (session === null) return null;
+
+  const end = Math.max(1, session.endTime);
+  const at = (time: number): string => `${Math.min(100, (time / end) * 100).toFixed(3)}%`;
+  const firedById = new Map(fired.map((f) => [f.id, f.t]));
+  const liveById = new Map(live.map((v) => [v.outcome.id, v]));
+  const finalById = new Map<string, ExpectationOutcome>(final?.result.expectations.map((e) => [e.id, e]) ?? []);
+  const outcomeOf = (id: string): { status: Status; detail?: string; t?: number } => {
+    const f = finalById.get(id);
+    if (f) return { status: f.passed ? 'passed' : 'failed', detail: f.detail, ...(liveById.has(id) ? { t: liveById.get(id)!.t } : {}) };
+    const l = liveById.get(id);
+    return l ? { status: l.outcome.passed ? 'passed' : 'failed', detail: l.outcome.detail, t: l.t } : { status: 'pending' };
+  };
+
+  return (
+    <div className="timeline" data-testid="timeline">
+      <div className="timeline-bar" title={`0 – ${formatSimTime(end)}`}>
+        {[...firedById].map(([id, ft]) => <span key={`s-${id}`} className="tl-step" style={{ left: at(ft) }} title={`step ${id} at ${formatSimTime(ft)}`} />)}
+        {live.map((v) => (
+          <span key={`v-${v.outcome.id}`} className={`tl-verdict ${v.outcome.passed ? 'passed' : 'failed'}`} style={{ left: at(v.t) }} title={`${v.outcome.id}: ${v.outcome.detail}`} />
+        ))}
+        <span className="tl-playhead" style={{ left: at(t) }} />
+      </div>
+      <div className="timeline-time muted small">{formatSimTime(t)} / {formatSimTime(end)}</div>
+      {final && (
+        <div className={`final-verdict ${final.result.passed ? 'passed' : 'failed'}`} data-testid="final-verdict" data-passed={String(final.result.passed)}>
+          {final.result.passed ? 'PASS' : 'FAIL'} · {final.result.expectations.filter((e) => e.passed).length}/{final.result.expectations.length} expectations
+          {final.result.abortedBy && <div className="small">{final.result.abortedBy}</div>}
+        </div>
+      )}
+      <h3>Steps</h3>
+      <ol className="step-list">
+        {session.steps.map((step) => {
+          const ft = firedById.get(step.id);
+          return (
+            <li key={step.id} data-testid={`step-${step.id}`} data-fired={String(ft !== undefined)} className={ft !== undefined ? 'fired' : ''}>
+              <span className="step-id">{step.id}</span> <span className="muted small">{step.trigger}</span>
+              {ft !== undefined && <span className="small"> · fired {formatSimTime(ft)}</span>}
+              {step.description && <div className="muted small">{step.description}</div>}
+            </li>
+          );
+        })}
+      </ol>
+      <h3>Expectations</h3>
+      <ul className="expectation-list">
+        {session.expectations.map((e) => {
+          const o = outcomeOf(e.id);
+          return (
+            <li key={e.id} data-testid={`expectation-${e.id}`} data-status={o.status} className={o.status}>
+              <span className="badge">{o.status === 'passed' ? '✓' : o.status === 'failed' ? '✗' : '…'}</span> {e.id} <span className="muted small">({e.kind})</span>
+              {o.detail && <div className="small muted">{o.detail}</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The renderer's model mirrors what the engine publishes and forwards what the user does; a failing command
+// becomes the error banner in the engine's words, and loading a new scenario forgets the previous run.
+import { describe, expect, it } from 'vitest';
+import type { CommandName, EngineEvents, EventName, Transport } from '../../protocol';
+import { createEngineClient } from '../transport/engine-client';
+import { AppModel } from './app-model';
+
+class FakeEngine implements Transport {
+  readonly calls: { command: CommandName; request: unknown }[] = [];
+  private readonly listeners = new Map<EventName, ((p: never) => void)[]>();
+  constructor(private readonly answers: Partial<Record<CommandName, (request: unknown) => unknown>>) {}
+  async invoke(command: CommandName, request: unknown): Promise<never> {
+    this.calls.push({ command, request });
+    const answer = this.answers[command];
+    if (answer === undefined) throw new Error(`${command} is not supported here`);
+    return answer(request) as never;
+  }
+  listen(event: EventName, listener: (payload: never) => void): () => void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return () => undefined;
+  }
+  emit<E extends EventName>(event: E, payload: EngineEvents[E]): void {
+    for (const l of this.listeners.get(event) ?? []) l(payload as never);
+  }
+}
+
+const session = { screens: [{ address: 'vehicle/car1/screen', role: 'car', label: 'Car screen (car1)' }], twins: [] } as never;
+
+describe('AppModel', () => {
+  it('keeps verdicts, messages and selection per run, and resets them on load', async () => {
+    const engine = new FakeEngine({ loadScenario: () => session });
+    const model = new AppModel(createEngineClient(engine));
+    engine.emit('verdict', { kind: 'expectation', t: 5, outcome: { id: 'pip-on-car', kind: 'within', passed: true, detail: 'ok' } });
+    engine.emit('messages', { envelopes: [{ id: 'm-1' } as never], total: 1, reset: true });
+    expect(model.store.get().liveVerdicts.map((v) => v.outcome.id)).toEqual(['pip-on-car']);
+    expect(model.messages.total).toBe(1);
+
+    await model.load({ file: 'scenarios/doorbell.yaml', architecture: 'direct' });
+    expect(engine.calls.at(-1)).toEqual({ command: 'loadScenario', request: { file: 'scenarios/doorbell.yaml', architecture: 'direct' } });
+    expect(model.store.get().liveVerdicts).toEqual([]);
+    expect(model.messages.size).toBe(0);
+    expect(model.store.get().selectedTwin).toBe('vehicle/car1/screen');
+  });
+
+  it('shows a failed command in the engine\'s words', async () => {
+    const model = new AppModel(createEngineClient(new FakeEngine({})));
+    expect(await model.play(2)).toBeUndefined();
+    expect(model.store.get().error).toBe('play is not supported here');
+  });
+});
