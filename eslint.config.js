@@ -9,7 +9,7 @@ const root = import.meta.dirname;
 const layers = {
   twins: {
     why: 'twins/ is the common layer: pure TypeScript, deterministic, no Node/DOM/React/Electron/SQLite.',
-    packages: ['xstate', '@noble/hashes'],
+    packages: ['xstate', '@noble/hashes', '@noble/curves'],
   },
   protocol: {
     why: 'protocol/ holds the engine<->renderer contract: types and constants only.',

@@ -1,6 +1,6 @@
 // Performs a scenario step's actions on a running simulation. Each action is one thing a person, a device or
 // the environment does; everything that follows from it (messages, state changes) is the simulation's business.
-import type { StandardApps } from '../../twins/sim/apps';
+import type { Attacker, StandardApps } from '../../twins/sim/apps';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
 import type { Action } from '../scenario';
@@ -13,6 +13,8 @@ export interface ActionContext {
   apps: StandardApps;
   /** Forced charging strategy (the uncontrolled baseline of a peak-shaving comparison ignores `charging` steps). */
   chargingOverride?: 'uncontrolled' | 'coordinated';
+  /** The penetration tester, present when the scenario has `attack` steps (it must listen from the start). */
+  attacker?: Attacker;
   /** Hook for faults the simulation cannot do alone (broker restart with real connectors). */
   onBrokerRestart?: (durationMs: number) => void;
 }
@@ -82,6 +84,14 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'attack': {
+      if (ctx.attacker === undefined) throw new ActionError('attack: no attacker was listening from the start of the run (create the run from the scenario)');
+      ctx.attacker.launch({
+        kind: action.kind, vehicleId: action.vehicle,
+        ...(action.home !== undefined ? { homeId: action.home } : {}), ...(action.age !== undefined ? { ageMs: action.age } : {}),
+      });
+      return;
+    }
   }
 }
 

@@ -3,10 +3,12 @@
 // Steps fire on time, on a geofence crossing, on an event or after another step; failWhen ends the run early.
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener, StreamHasher } from '../../twins/kernel';
-import { installStandardApps, type StandardApps } from '../../twins/sim/apps';
+import type { SignatureProvider } from '../../twins/security';
+import { Attacker, installStandardApps, type StandardApps } from '../../twins/sim/apps';
 import { GridMonitor } from '../../twins/sim/apps/grid-monitor';
 import { DEFAULT_GRID, type GridSpec } from '../../twins/sim/apps/grid';
 import { Simulation } from '../../twins/sim/simulation';
+import { nodeEd25519 } from '../security/node-ed25519';
 import type { ResolvedScenario } from '../scenario';
 import type { Step } from '../scenario';
 import { performAction, type ActionContext } from './actions';
@@ -20,6 +22,8 @@ export interface ScenarioRunOptions {
   /** See every canonical event from the first one (recorders). */
   listeners?: readonly SimEventListener[];
   chargingOverride?: 'uncontrolled' | 'coordinated';
+  /** Ed25519 for signed critical commands; node:crypto's by default (same signatures as twins' portable one). */
+  signatures?: SignatureProvider;
 }
 
 export class ScenarioRun {
@@ -36,11 +40,18 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
-    this.sim = new Simulation(simulationSpecOf(scenario, architecture), { ...(options.hasher ? { hasher: options.hasher } : {}), listeners: options.listeners ?? [] });
+    this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
+      ...(options.hasher ? { hasher: options.hasher } : {}), signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
+    });
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);
     this.grid = gridSpec ? new GridMonitor(this.sim, gridSpec) : undefined;
-    this.actionContext = { sim: this.sim, apps: this.apps, ...(options.chargingOverride ? { chargingOverride: options.chargingOverride } : {}) };
+    // The attacker's wiretap must see the run from its first message, so it exists only when an attack is scripted.
+    const attacks = scenario.steps.some((step) => step.actions.some((action) => action.type === 'attack'));
+    this.actionContext = {
+      sim: this.sim, apps: this.apps, ...(attacks ? { attacker: new Attacker(this.sim) } : {}),
+      ...(options.chargingOverride ? { chargingOverride: options.chargingOverride } : {}),
+    };
     this.endTime = scenario.duration;
     this.expectations = new ExpectationMonitor(this.sim, scenario.expect, (step) => this.fired.get(step), this.endTime);
     this.sim.kernel.events.onEvent((event) => {

@@ -2,6 +2,7 @@
 // scenario mentions exists, and nothing is scheduled after the run ends. Runs on the document as written
 // (after parameter substitution) even when the schema found problems elsewhere, so it reads every value
 // defensively and reports only what it can be sure of.
+import { attackProblems } from './attack-references';
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
@@ -30,6 +31,8 @@ class CrossChecker {
   readonly problems: PathProblem[] = [];
   private readonly users = new Map<string, Json>();
   private readonly vehicles = new Set<string>();
+  /** Vehicle id → its home, for vehicles that have one. */
+  private readonly vehicleHomes = new Map<string, string>();
   /** Home id → entity ids of its devices. */
   private readonly homes = new Map<string, string[]>();
   private readonly steps = new Set<string>();
@@ -82,10 +85,14 @@ class CrossChecker {
     asArray(entities.vehicles).forEach((vehicle, i) => {
       const id = asString(asObject(vehicle)?.id);
       if (id === undefined) return;
-      for (const vehicleId of expandedVehicleIds({ id, count: countOf(asObject(vehicle)) })) {
+      const home = asString(asObject(vehicle)?.home);
+      const count = countOf(asObject(vehicle));
+      const homes = home === undefined ? [] : expandedHomeIds({ id: home, count });
+      expandedVehicleIds({ id, count }).forEach((vehicleId, k) => {
         this.unique(seen, vehicleId, ['entities', 'vehicles', i, 'id'], 'vehicle');
         this.vehicles.add(vehicleId);
-      }
+        if (homes[k] !== undefined) this.vehicleHomes.set(vehicleId, homes[k]!);
+      });
     });
   }
 
@@ -241,6 +248,9 @@ class CrossChecker {
       }
     }
     if (kind === 'fault') this.checkFault(params, path);
+    if (kind === 'attack') {
+      this.problems.push(...attackProblems(params, path, { vehicles: this.vehicles, vehicleHomes: this.vehicleHomes, homes: this.homes }));
+    }
   }
 
   private checkVoice(params: Json, path: Path): void {

@@ -1,7 +1,10 @@
 // What a step does: one action object keyed by the action's name (`doorbell: { home: h1 }`). The resolved
 // form is a discriminated union on `type`, so the runner can `switch (action.type)` with full typing.
 import { z } from 'zod';
+import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
+
+export { ATTACK_KINDS };
 
 const VoiceAction = z
   .strictObject({
@@ -95,6 +98,26 @@ const SetStateAction = z
   })
   .describe('Send a named event straight to a twin (bypasses the message bus).');
 
+const AttackAction = z
+  .strictObject({
+    kind: z.enum(ATTACK_KINDS).describe(
+      'forged-unlock: claims the car, signed with another key; unsigned-unlock: no signature; replay-last-unlock: re-sends the last ' +
+        'unlock seen on the wire; expired-token: signed by the car under a lapsed access grant; unpaired-car: a genuine car never paired with the home.',
+    ),
+    vehicle: Id.describe('The car whose identity is claimed or replayed; for unpaired-car, the stranger car that sends.'),
+    home: Id.optional().describe("The home attacked; the vehicle's own home when omitted (required for unpaired-car)."),
+    age: Duration.optional().describe('expired-token only: how long ago the presented access grant lapsed (1h when omitted).'),
+  })
+  .superRefine((attack, ctx) => {
+    if (attack.kind === 'unpaired-car' && attack.home === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'an unpaired-car attack needs `home`: the home the stranger car tries to open', path: ['kind'], input: attack });
+    }
+    if (attack.age !== undefined && attack.kind !== 'expired-token') {
+      ctx.addIssue({ code: 'custom', message: `age applies only to expired-token (how long ago the grant lapsed), not to ${attack.kind}`, path: ['age'], input: attack });
+    }
+  })
+  .describe("A penetration test (seed §5(7)): an attack on the home's remote unlock, which must be refused (security.refused) while the lock stays put.");
+
 const ChargingAction = z
   .strictObject({
     strategy: z.enum(['uncontrolled', 'coordinated']).describe('coordinated shaves the transformer peak.'),
@@ -117,6 +140,7 @@ const ACTION_SHAPE = {
   weather: WeatherAction,
   setState: SetStateAction,
   charging: ChargingAction,
+  attack: AttackAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;
 export const ACTION_KINDS = Object.keys(ACTION_SHAPE) as ActionKind[];

@@ -2,17 +2,17 @@
 // (confirmed, so home mode runs), a doorbell, a safety alarm. Used by the determinism test and the bare-context run.
 import type { Architecture } from '../bus/envelope';
 import { installStandardApps } from './apps';
-import { Simulation } from './simulation';
+import { Simulation, type SimulationOptions } from './simulation';
 import { standardHomeDevices } from './standard-home';
 
-export function runNeighbourhood(seed: number, architecture: Architecture = 'cloud-cloud', homes = 4): Simulation {
+export function runNeighbourhood(seed: number, architecture: Architecture = 'cloud-cloud', homes = 4, options: SimulationOptions = {}): Simulation {
   const ids = Array.from({ length: homes }, (_, i) => i + 1);
   const sim = new Simulation({
     seed, architecture, retainEventLines: false, map: { kind: 'generate', options: { homes } },
     users: ids.map((i) => ({ id: `u${i}`, homeId: `h${i}`, vehicleId: `car${i}` })),
     homes: ids.map((i) => ({ id: `h${i}`, devices: standardHomeDevices() })),
     vehicles: ids.map((i) => ({ id: `car${i}`, homeId: `h${i}`, ownerId: `u${i}`, at: 'work' })),
-  });
+  }, options);
   installStandardApps(sim);
   // Drivers confirm whatever their car asks, a few seconds later.
   sim.kernel.events.onEvent((e) => {

@@ -8,19 +8,27 @@ type EventOf = (attributes: JsonObject, by: string) => { type: string; [key: str
 
 const num = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 const text = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A required number within [min, max]; undefined (the command is refused as bad attributes) otherwise. */
+const within = (v: Json | undefined, min: number, max: number): number | undefined => (typeof v === 'number' && v >= min && v <= max ? v : undefined);
+/** An hvac_mode the climate twin knows (room-thermal HvacMode). */
+const hvacMode = (v: Json | undefined): string | undefined => (typeof v === 'string' && ['off', 'cool', 'heat', 'auto', 'fan_only'].includes(v) ? v : undefined);
+/** Builds the event only when every required attribute is present and valid. */
+const needs = <T extends object>(values: (number | string | undefined)[], event: () => T): T | undefined => (values.includes(undefined) ? undefined : event());
 
 /** capability → command → machine event. Capabilities follow the device type (HA domain), with HA aliases. */
 const COMMANDS: Record<string, Record<string, EventOf>> = {
   climate: {
-    set_temperature: (a) => ({ type: 'CLIMATE.SET_TEMPERATURE', targetTemperature: num(a.temperature), ...(text(a.hvac_mode) ? { hvacMode: a.hvac_mode } : {}) }),
-    set_hvac_mode: (a) => ({ type: 'CLIMATE.SET_HVAC_MODE', hvacMode: text(a.hvac_mode) }),
+    set_temperature: (a) => needs([within(a.temperature, -50, 100), a.hvac_mode === undefined ? '' : hvacMode(a.hvac_mode)], () => ({
+      type: 'CLIMATE.SET_TEMPERATURE', targetTemperature: a.temperature, ...(a.hvac_mode !== undefined ? { hvacMode: a.hvac_mode } : {}),
+    })),
+    set_hvac_mode: (a) => needs([hvacMode(a.hvac_mode)], () => ({ type: 'CLIMATE.SET_HVAC_MODE', hvacMode: a.hvac_mode })),
     turn_on: () => ({ type: 'CLIMATE.TURN_ON' }),
     turn_off: () => ({ type: 'CLIMATE.TURN_OFF' }),
   },
   light: {
     turn_on: (a) => ({
       type: 'LIGHT.TURN_ON',
-      ...(num(a.brightness_pct) !== undefined ? { brightness: Math.round((num(a.brightness_pct)! * 255) / 100) } : {}),
+      ...(within(a.brightness_pct, 0, 100) !== undefined ? { brightness: Math.round((num(a.brightness_pct)! * 255) / 100) } : {}),
       ...(num(a.color_temp_kelvin) !== undefined ? { colorTempKelvin: a.color_temp_kelvin } : {}),
       ...(a.scene === 'soft' ? { scene: 'soft' } : {}),
     }),
@@ -30,12 +38,12 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     open_cover: () => ({ type: 'COVER.OPEN' }),
     close_cover: () => ({ type: 'COVER.CLOSE' }),
     stop_cover: () => ({ type: 'COVER.STOP' }),
-    set_cover_position: (a) => ({ type: 'COVER.SET_POSITION', position: num(a.position) }),
+    set_cover_position: (a) => needs([within(a.position, 0, 100)], () => ({ type: 'COVER.SET_POSITION', position: a.position })),
   },
   fan: {
-    turn_on: (a) => ({ type: 'FAN.TURN_ON', ...(num(a.percentage) !== undefined ? { percentage: a.percentage } : {}), ...(text(a.preset_mode) ? { presetMode: a.preset_mode } : {}) }),
+    turn_on: (a) => ({ type: 'FAN.TURN_ON', ...(within(a.percentage, 0, 100) !== undefined ? { percentage: a.percentage } : {}), ...(text(a.preset_mode) ? { presetMode: a.preset_mode } : {}) }),
     turn_off: () => ({ type: 'FAN.TURN_OFF' }),
-    set_percentage: (a) => ({ type: 'FAN.SET_PERCENTAGE', percentage: num(a.percentage) }),
+    set_percentage: (a) => needs([within(a.percentage, 0, 100)], () => ({ type: 'FAN.SET_PERCENTAGE', percentage: a.percentage })),
   },
   lock: {
     lock: () => ({ type: 'DOOR.LOCK' }),
@@ -45,7 +53,7 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     announce: (a) => ({ type: 'SPEAKER.ANNOUNCE', text: text(a.message) ?? '' }),
     play_media: (a) => ({ type: 'MEDIA.PLAY_PLAYLIST', playlist: { id: text(a.media_content_id) ?? 'unknown', tracks: [text(a.media_content_id) ?? 'track'] } }),
     media_pause: () => ({ type: 'MEDIA.PAUSE' }),
-    volume_set: (a) => ({ type: 'MEDIA.SET_VOLUME', volumeLevel: num(a.volume_level) }),
+    volume_set: (a) => needs([within(a.volume_level, 0, 1)], () => ({ type: 'MEDIA.SET_VOLUME', volumeLevel: a.volume_level })),
   },
   screen: {
     notify: (a) => ({
@@ -56,7 +64,7 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     close_pip: () => ({ type: 'PIP.CLOSE' }),
   },
   evse: {
-    set_power_limit: (a) => ({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: num(a.power_limit_kw) }),
+    set_power_limit: (a) => needs([within(a.power_limit_kw, 0, 1_000)], () => ({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: a.power_limit_kw })),
     start_charging: () => ({ type: 'EVSE.START_CHARGING' }),
     stop_charging: () => ({ type: 'EVSE.STOP_CHARGING' }),
   },
@@ -69,12 +77,23 @@ const ALIASES: Record<string, string> = { ev_charger: 'evse' };
 
 export type CommandOutcome = { ok: true; attributes: JsonObject } | { ok: false; error: string };
 
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+/**
+ * The command table (device type) a command to `twin` is executed with: the twin's own type, when the capability
+ * names it (or an alias of it). A light's command sent to a lock names nothing, and neither does `__proto__`.
+ */
+export function commandTableOf(twin: TwinActor, capability: string): string | undefined {
+  const named = own(ALIASES, capability) ?? capability;
+  return named === twin.kind && own(COMMANDS, named) !== undefined ? named : undefined;
+}
+
 /** Apply a home-cloud command to a device twin; `get_state` only reads. */
 export function applyDeviceCommand(twin: TwinActor, intent: Intent, by: string): CommandOutcome {
   if (intent.name !== 'get_state') {
-    const table = COMMANDS[ALIASES[intent.capability] ?? intent.capability] ?? COMMANDS[twin.kind];
-    const toEvent = table?.[intent.name];
-    if (toEvent === undefined) return { ok: false, error: `${twin.id} (${twin.kind}) does not support '${intent.name}'` };
+    const tableName = commandTableOf(twin, intent.capability);
+    const toEvent = tableName === undefined ? undefined : own(COMMANDS[tableName]!, intent.name);
+    if (toEvent === undefined) return { ok: false, error: `${twin.id} (${twin.kind}) does not support '${intent.capability}/${intent.name}'` };
     const event = toEvent(intent.attributes, by);
     if (event === undefined) return { ok: false, error: `bad attributes for '${intent.name}' on ${twin.id}` };
     const rejection = twin.sendChecked(event);

@@ -53,6 +53,21 @@ export function carPayload(
   return out;
 }
 
+/**
+ * The car's answer to a request it could not read or cannot name in its carmaker's schema (an unknown capability
+ * under cloud-to-cloud): a failed `vehicle.status` response with the reason, which the hub can still translate, so
+ * the requester gets a failure it can read instead of nothing.
+ */
+export function carResponsePayload(intent: Intent, architecture: Architecture, vin: string, now: number): JsonObject {
+  if (architecture !== 'cloud-cloud' || canSay(intent)) return carPayload(intent, 'response', architecture, vin, now);
+  const reason = intent.error ?? `the car cannot answer '${intent.capability}/${intent.name}' in ${VEHICLE_CLOUD_FORMAT}`;
+  return { vin, service: MAPPING_BY_CAPABILITY.get('vehicle')!.service, result: 'error', reason, ts: now };
+}
+
+function canSay(intent: Intent): boolean {
+  return MAPPING_BY_CAPABILITY.get(intent.capability)?.vehicleActionOf.has(intent.name) === true;
+}
+
 /** Reads a payload in either schema back into the home vocabulary; undefined when it is neither. */
 export function decodeIntent(payload: Json): Intent | undefined {
   const format = detectFormat(payload);

@@ -8,11 +8,13 @@ import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet
 import { screenMachine } from '../home/screen.machine';
 import { createKernel, type Kernel, type SimEventListener, type StreamHasher } from '../kernel';
 import type { Json } from '../kernel/types';
+import { CommandSecurity, nobleEd25519, type SignatureProvider } from '../security';
 import { generateVin } from '../vehicle/vin';
 import { findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type Geofence, type Place } from '../world';
 import { buildTopology } from './topology';
+import { CommandGuard } from './command-guard';
 import { applyDeviceCommand } from './device-commands';
-import { carPayload, decodeIntent, homePayload, type Intent } from './ecosystem-codec';
+import { carPayload, carResponsePayload, decodeIntent, homePayload, type Intent } from './ecosystem-codec';
 import { HomeTwin } from './home-twin';
 import type { SimulationSpec, UserSpec } from './spec';
 import { TwinActor, type EmittedEvent } from './twin-actor';
@@ -32,6 +34,15 @@ export interface MessageOptions {
   onResponse?(response: Envelope, intent: Intent | undefined): void;
   onFailure?(reason: string, envelope: Envelope): void;
   causedBy?: Envelope;
+  /** Prompt the occupant confirmed, named in a critical command's signature block (the doorbell's unlock). */
+  confirmation?: string;
+}
+
+export interface SimulationOptions {
+  hasher?: StreamHasher;
+  listeners?: readonly SimEventListener[];
+  /** Ed25519 for signed critical commands; the portable @noble/curves one by default, node:crypto in the engine. */
+  signatures?: SignatureProvider;
 }
 
 export const HOME_FENCE_PREFIX = 'home:';
@@ -47,17 +58,26 @@ export class Simulation {
   readonly users = new Map<string, UserSpec>();
   /** Each user's phone shows notifications like any other screen. */
   readonly phones = new Map<string, TwinActor>();
+  /** Identities, keys, pairings, access grants and confirmations: who may send critical commands to whom. */
+  readonly security: CommandSecurity;
+  private readonly guard: CommandGuard;
   /** Geofences by the vehicle that watches them; fences under ALL_VEHICLES concern every car. */
   private readonly fencesByVehicle = new Map<string, Geofence[]>();
   private readonly apps: SimApp[] = [];
   private readonly homeFences = new Map<string, Geofence>();
 
-  constructor(readonly spec: SimulationSpec, options: { hasher?: StreamHasher; listeners?: readonly SimEventListener[] } = {}) {
+  constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher });
     // Listeners (a recorder) must see the stream from its first event — the twins' creation below.
     for (const listener of options.listeners ?? []) this.kernel.events.onEvent(listener);
     this.city = buildCity(this, spec);
     this.gateways = createGatewayFleet({ kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id });
+    this.security = new CommandSecurity({
+      kernel: this.kernel, provider: options.signatures ?? nobleEd25519, vinOf: (id) => this.vehicles.get(id)?.vin,
+      ...(spec.security?.freshnessWindowMs !== undefined ? { freshnessWindowMs: spec.security.freshnessWindowMs } : {}),
+      ...(spec.security?.grantTtlMs !== undefined ? { grantTtlMs: spec.security.grantTtlMs } : {}),
+    });
+    this.guard = new CommandGuard(this, this.security);
     this.bus = createBus({
       kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links,
       topology: buildTopology(this, spec.localRangeM ?? 150),
@@ -70,6 +90,9 @@ export class Simulation {
       this.homes.set(home.id, twin);
       this.homeFences.set(home.id, { id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
       for (const device of twin.devices.values()) this.adopt(device);
+      // The home's own infrastructure is trusted in its domain; paired cars are admitted below.
+      this.security.addAuthority(`home:${home.id}`, HOME_CLOUD);
+      this.security.addAuthority(`home:${home.id}`, gatewayAddress(home.id));
     });
     for (const user of spec.users ?? []) {
       this.users.set(user.id, user);
@@ -83,6 +106,13 @@ export class Simulation {
       this.vehicles.set(v.id, vehicle);
       for (const part of Object.values(vehicle.parts)) this.adopt(part);
       this.bus.register(vehicleAddress(v.id), (env, payload) => this.dispatch(vehicleAddress(v.id), env, payload));
+      this.security.addAuthority(`vehicle:${v.id}`, VEHICLE_CLOUD);
+      if (v.homeId !== undefined && this.homes.has(v.homeId)) {
+        this.security.pair({
+          vehicle: vehicleAddress(v.id), homeId: v.homeId, homeParties: [HOME_CLOUD, gatewayAddress(v.homeId)],
+          homeIssuer: HOME_CLOUD, vehicleIssuer: VEHICLE_CLOUD,
+        });
+      }
     }
     for (const address of [HOME_CLOUD, VEHICLE_CLOUD, ...spec.homes.map((h) => gatewayAddress(h.id))]) {
       this.bus.register(address, (env, payload) => this.dispatch(address, env, payload));
@@ -146,18 +176,29 @@ export class Simulation {
   /** Send from the car: its ecosystem's schema for this architecture. Commands and queries expect a response. */
   sendFromCar(vehicleId: string, destination: string, intent: Intent, kind: MessageKind, options: MessageOptions = {}): Envelope {
     const payload = carPayload(intent, kind, this.spec.architecture, this.vehicle(vehicleId).vin, this.now);
+    this.guard.signIfCritical(vehicleAddress(vehicleId), destination, intent, kind, payload, options.confirmation);
     return this.post(vehicleAddress(vehicleId), destination, `${intent.capability}/${intent.name}`, kind, payload, options);
   }
 
   /** Send from a party of the home ecosystem (device, gateway, home cloud, phone). */
   sendFromHome(source: string, destination: string, intent: Intent, kind: MessageKind, options: MessageOptions = {}): Envelope {
-    return this.post(source, destination, `${intent.capability}/${intent.name}`, kind, homePayload(intent, kind === 'response' ? 'response' : kind), options);
+    const payload = homePayload(intent, kind === 'response' ? 'response' : kind);
+    this.guard.signIfCritical(source, destination, intent, kind, payload, options.confirmation);
+    return this.post(source, destination, `${intent.capability}/${intent.name}`, kind, payload, options);
+  }
+
+  /**
+   * Post a payload exactly as given, unsigned and untranslated by the sender's apps: what an attacker injects on a
+   * link, or a fuzzer throws at an endpoint. Commands and queries still expect a response.
+   */
+  sendRaw(source: string, destination: string, topic: string, kind: MessageKind, payload: Json, options: MessageOptions = {}): Envelope {
+    return this.post(source, destination, topic, kind, payload, options);
   }
 
   /** Answer a request in the responder's ecosystem schema. */
   respond(request: Envelope, intent: Intent): Envelope {
     const car = request.destination.startsWith('vehicle/') ? this.vehicles.get(request.destination.slice('vehicle/'.length)) : undefined;
-    const payload = car ? carPayload(intent, 'response', this.spec.architecture, car.vin, this.now) : homePayload(intent, 'response');
+    const payload = car ? carResponsePayload(intent, this.spec.architecture, car.vin, this.now) : homePayload(intent, 'response');
     return this.bus.respond(request, payload);
   }
 
@@ -195,6 +236,11 @@ export class Simulation {
       this.bus.respond(env, homePayload({ capability: twin.kind, name: 'error', deviceId: twin.id, attributes: {}, success: false, error: 'unreadable payload' }, 'response'));
       return;
     }
+    if (env.kind === 'query' && intent.name !== 'get_state') {
+      this.respond(env, { ...intent, attributes: {}, success: false, error: `a query only reads (get_state): send '${intent.name}' to ${twin.id} as a command` });
+      return;
+    }
+    if (!this.guard.admitToDevice(twin, env, intent, payload)) return;
     const outcome = applyDeviceCommand(twin, intent, env.source);
     const reply: Intent = { ...intent, attributes: outcome.ok ? outcome.attributes : {}, success: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) };
     this.respond(env, reply);
@@ -202,6 +248,8 @@ export class Simulation {
 
   private dispatch(address: string, env: Envelope, payload: Json): void {
     const intent = decodeIntent(payload);
+    const request = env.kind === 'command' || env.kind === 'query';
+    if (request && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload)) return;
     for (const app of this.apps) if (app.onMessage?.(address, env, intent)) return;
     if (env.kind === 'command' || env.kind === 'query') {
       this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });

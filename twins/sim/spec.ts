@@ -65,6 +65,15 @@ export interface SimulationSpec {
   homeGeofenceRadiusM?: number;
   /** Distance within which the local direct link (near-field / home Wi-Fi) reaches a car. Default 150 m. */
   localRangeM?: number;
+  /** Security of critical commands (twins/security); the defaults suit every shipped scene. */
+  security?: SecuritySpec;
   /** Keep canonical lines in memory (tests); large runs only hash. Default true. */
   retainEventLines?: boolean;
+}
+
+export interface SecuritySpec {
+  /** How old a signed command's timestamp may be when it arrives, ms. Default 30,000. */
+  freshnessWindowMs?: number;
+  /** Lifetime of an access grant, ms; a grant is renewed when next used after it lapsed. Default 1 h. */
+  grantTtlMs?: number;
 }

@@ -1,7 +1,8 @@
 // The car's head unit apps: it shows what the home sends (notifications, prompts, the doorbell picture-in-picture),
 // answers status queries from live VSS signals, accepts remote commands (preconditioning, navigation, media), and
-// acts on the driver's answers — a confirmed doorbell prompt sends the remote unlock, a confirmed arrival prompt
-// starts home mode. Nothing is sent on a decline or a timeout.
+// acts on the driver's answers — a confirmed doorbell prompt sends the remote unlock (signed, naming the prompt the
+// occupant confirmed, which the home checks), a confirmed arrival prompt starts home mode. Nothing is sent on a
+// decline or a timeout.
 import { deviceAddress, vehicleAddress } from '../../bus/addresses';
 import type { Envelope } from '../../bus/envelope';
 import type { Json } from '../../kernel/types';
@@ -27,6 +28,11 @@ export class CarApp implements SimApp {
     const screen = vehicle.parts.screen;
     const a = intent.attributes;
     const ok = (attributes: JsonObject = {}): void => void (env.kind !== 'event' && this.sim.respond(env, { ...intent, attributes, success: true }));
+    const refuse = (error: string): true => {
+      if (env.kind !== 'event') this.sim.respond(env, { ...intent, attributes: {}, success: false, error });
+      return true;
+    };
+    if (env.kind === 'query' && intent.name !== 'get_state') return refuse(`a query only reads (get_state): send '${intent.name}' to ${address} as a command`);
     switch (`${intent.capability}/${intent.name}`) {
       case 'vehicle_display/notify':
         screen.send({ type: 'NOTIFICATION.POST', notification: { id: str(a.notification_id, env.id), title: str(a.title), body: str(a.message), severity: str(a.severity, 'info'), at: this.sim.now } });
@@ -41,6 +47,11 @@ export class CarApp implements SimApp {
         ok();
         return true;
       case 'vehicle_display/prompt': {
+        // A prompt asks the driver something: without a question, or with a lifetime no screen can keep, it is refused.
+        if (typeof a.title !== 'string' || a.title.length === 0) return refuse('a prompt needs a title (the question to the driver)');
+        if (a.expires_after_ms !== undefined && !(typeof a.expires_after_ms === 'number' && a.expires_after_ms > 0 && a.expires_after_ms <= 3_600_000)) {
+          return refuse('expires_after_ms must be a number of ms between 1 and 3,600,000');
+        }
         const promptId = str(a.prompt_id, env.id);
         const homeId = promptId.split(':')[1] ?? '';
         if (promptId.startsWith('doorbell:')) this.pendingActions.set(promptId, { vehicleId, homeId, action: 'unlock', cause: env });
@@ -51,8 +62,10 @@ export class CarApp implements SimApp {
       case 'vehicle/get_state':
         ok(this.statusAttributes(vehicleId));
         return true;
+      // Remote start of an EV is the cabin getting ready: only a signed, authorised command gets this far.
       case 'vehicle_climate/precondition':
       case 'vehicle_climate/turn_on':
+      case 'vehicle_remote/remote_start':
         vehicle.parts.hvac.send({ type: 'HVAC.PRECONDITION', ...(typeof a.temperature === 'number' ? { temperature: a.temperature } : {}) });
         ok();
         return true;
@@ -84,7 +97,9 @@ export class CarApp implements SimApp {
     if (pending.action === 'unlock') {
       const lock = this.sim.home(pending.homeId).firstOfType('lock');
       if (lock === undefined) return;
-      this.sim.sendFromCar(pending.vehicleId, lock.id, { capability: 'lock', name: 'unlock', deviceId: lock.id.split('/').pop()!, attributes: {} }, 'command', pending.cause ? { causedBy: pending.cause } : {});
+      this.sim.sendFromCar(pending.vehicleId, lock.id, { capability: 'lock', name: 'unlock', deviceId: lock.id.split('/').pop()!, attributes: {} }, 'command', {
+        confirmation: String(event.promptId), ...(pending.cause ? { causedBy: pending.cause } : {}),
+      });
     } else {
       for (const intent of homeModeIntents(this.sim, pending.homeId, pending.vehicleId)) {
         this.sim.sendFromCar(pending.vehicleId, deviceAddress(pending.homeId, intent.deviceId), intent, 'command');

@@ -6,6 +6,7 @@ import { HomeAutomations } from './home-automations';
 import { ChargingApp } from './charging-app';
 import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
+import { Attacker } from './attacker';
 
 export interface StandardApps {
   car: CarApp;
@@ -25,6 +26,7 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   return { car, home, phone, voice, charging };
 }
 
-export { CarApp, ChargingApp, HomeAutomations, PhoneApp, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, VoiceAssistant };
+export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

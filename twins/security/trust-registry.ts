@@ -1,0 +1,38 @@
+// Who each security domain accepts critical commands from: the registry of public keys that lives in the home's
+// gateway and home cloud (for `home:<id>`) and in the car (for `vehicle:<id>`). Authorities are the domain's own
+// infrastructure (the home cloud and gateway; the vehicle cloud); paired parties are the other ecosystem's,
+// admitted at pairing and held to access grants and policy.
+import type { SimTime } from '../kernel/types';
+import type { Identity } from './identities';
+
+export type TrustRole = 'authority' | 'paired';
+
+export interface TrustEntry {
+  /** Identifier the sender signs as. */
+  id: string;
+  address: string;
+  role: TrustRole;
+  since: SimTime;
+  identity: Identity;
+}
+
+export class TrustRegistry {
+  private readonly domains = new Map<string, Map<string, TrustEntry>>();
+
+  add(domain: string, identity: Identity, role: TrustRole, since: SimTime): TrustEntry {
+    let members = this.domains.get(domain);
+    if (members === undefined) this.domains.set(domain, (members = new Map()));
+    const entry: TrustEntry = { id: identity.id, address: identity.address, role, since, identity };
+    members.set(identity.id, entry);
+    return entry;
+  }
+
+  lookup(domain: string, senderId: string): TrustEntry | undefined {
+    return this.domains.get(domain)?.get(senderId);
+  }
+
+  /** Members in the order they were admitted. */
+  members(domain: string): TrustEntry[] {
+    return [...(this.domains.get(domain)?.values() ?? [])];
+  }
+}
