@@ -3,11 +3,13 @@
 // runs one group.
 import type { BenchResult } from './bench-result';
 import { benchFoundation } from './foundation.bench';
+import { benchMqtt } from './mqtt.bench';
 import { benchRecorder } from './recorder.bench';
 
 const groups: Record<string, () => Promise<BenchResult[]>> = {
   foundation: benchFoundation,
   recorder: benchRecorder,
+  mqtt: benchMqtt,
 };
 
 function format(n: number): string {

@@ -6,6 +6,7 @@ import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
 import type { ScenarioRun } from '../runner/scenario-run';
+import { ConnectorError, type ConnectorOptions, type ExternalEndpointSpec } from '../connectors';
 import { reportFormatOf } from '../report';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { parseCommandArgs, UsageError, type CliIo } from './main';
@@ -17,7 +18,13 @@ export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
   --speed N|max          N× real time, or max (default) as fast as the simulation allows
   --record file.db       record into this SQLite database (default: runs.db in your data folder)
   --no-record            do not record
-  --broker URL           use this MQTT broker (mqtt://, mqtts://, ws://, wss://) instead of the embedded one
+  --broker URL|embedded mirror twins and messages to an MQTT broker (mqtt://, mqtts://, ws://, wss://), or start
+                         the embedded one; --broker-user, --broker-ca, --broker-cert, --broker-key; the password
+                         comes from TWINBENCH_BROKER_PASSWORD (never from the command line)
+  --ha-discovery         announce the home and the car to Home Assistant (MQTT discovery)
+  --external A=URL       play party A (home-cloud, vehicle-cloud, a device…) by a real endpoint: http://…, ws://…
+                         or mqtt:<topic prefix>; --external-codec twinbench/v1 (default) or device-actions/v1
+  --otlp URL             export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318
   --junit out.xml        write JUnit XML
   --report out.md|html|json  write the evaluation report`;
 
@@ -27,7 +34,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     options: {
       seed: { type: 'string' }, arch: { type: 'string' }, set: { type: 'string', multiple: true }, speed: { type: 'string' },
       record: { type: 'string' }, 'no-record': { type: 'boolean' }, broker: { type: 'string' }, junit: { type: 'string' }, report: { type: 'string' },
-      otlp: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      otlp: { type: 'string' }, 'ha-discovery': { type: 'boolean' }, external: { type: 'string', multiple: true },
+      'external-codec': { type: 'string' }, 'broker-user': { type: 'string' }, 'broker-ca': { type: 'string' },
+      'broker-cert': { type: 'string' }, 'broker-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return io.out(RUN_USAGE), 0;
@@ -59,7 +68,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     scenario = { ...scenario, seed: Number(values.seed) };
   }
   const architectures = parseArchitectures(values.arch, scenario.architectures);
-  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], broker: values.broker, otlp: values.otlp }, io);
+  // Bad endpoint configuration (malformed URL, refused connection, TLS, credentials): one clear line, exit 1.
+  const connectorFailure = (err: unknown): number => {
+    if (err instanceof ConnectorError) return io.err(`twinbench run: ${err.message}`), 1;
+    throw err;
+  };
+  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: connectorOptions(values) }, io);
   const results: RunResult[] = [];
   // Ctrl-C or a CI timeout: close the recording so the run is marked interrupted with everything flushed so far.
   const stop = (signal: NodeJS.Signals): void => {
@@ -72,7 +86,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       const progress = io.isTTY ? (run: ScenarioRun) => io.err(`\r  ${scenario.scenario} [${architecture}] t=${formatClock(run.sim.now)} messages=${run.metrics.result().messages}`) : undefined;
       const result = await runScenario(scenario, architecture, {
         listeners: outputs.listenersFor(scenario, architecture),
-        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress) : driveRealtime(run, speed, progress)),
+        onStart: (run) => outputs.onStart(run),
+        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress, outputs.gate) : driveRealtime(run, speed, progress, outputs.gate)),
       });
       if (io.isTTY) io.err('\r\x1b[K');
       printResult(io, result);
@@ -80,6 +95,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       results.push(result);
     }
     await outputs.writeReports(results, { report: values.report, junit: values.junit });
+  } catch (err) {
+    return connectorFailure(err);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -88,6 +105,41 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const failed = results.filter((r) => !r.passed).length;
   io.out(failed === 0 ? `PASS  ${results.length} run(s)` : `FAIL  ${failed} of ${results.length} run(s) failed`);
   return failed === 0 ? 0 : 1;
+}
+
+/** Real endpoints from the command line, or undefined for a fully simulated run. */
+function connectorOptions(v: Record<string, string | boolean | string[] | undefined>): ConnectorOptions | undefined {
+  const externals: Record<string, ExternalEndpointSpec> = {};
+  for (const pair of (v.external as string[] | undefined) ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--external takes party=endpoint (e.g. home-cloud=http://127.0.0.1:8090), got "${pair}"`);
+    const party = pair.slice(0, eq);
+    const endpoint = pair.slice(eq + 1);
+    const codec = (v['external-codec'] as string | undefined) ?? 'twinbench/v1';
+    if (/^https?:\/\//.test(endpoint)) externals[party] = { http: endpoint, codec };
+    else if (/^wss?:\/\//.test(endpoint)) externals[party] = { ws: endpoint, codec };
+    else if (endpoint.startsWith('mqtt:')) externals[party] = { mqtt: endpoint.slice('mqtt:'.length), codec };
+    else throw new UsageError(`--external ${party}: "${endpoint}" is not http://…, ws://… or mqtt:<topic prefix>`);
+  }
+  const broker = v.broker as string | undefined;
+  const haDiscovery = v['ha-discovery'] === true;
+  const otlp = v.otlp as string | undefined;
+  if (broker === undefined && !haDiscovery && otlp === undefined && Object.keys(externals).length === 0) return undefined;
+  const password = process.env.TWINBENCH_BROKER_PASSWORD;
+  const brokerOptions = {
+    ...(v['broker-user'] ? { username: v['broker-user'] as string } : {}),
+    ...(password ? { password } : {}),
+    ...(v['broker-ca'] ? { caFile: v['broker-ca'] as string } : {}),
+    ...(v['broker-cert'] ? { certFile: v['broker-cert'] as string } : {}),
+    ...(v['broker-key'] ? { keyFile: v['broker-key'] as string } : {}),
+  };
+  return {
+    ...(broker !== undefined ? { broker } : {}),
+    brokerOptions,
+    ...(haDiscovery ? { haDiscovery: true } : {}),
+    ...(otlp !== undefined ? { otlp } : {}),
+    externals,
+  };
 }
 
 function parseSpeed(text: string | undefined): number | 'max' {

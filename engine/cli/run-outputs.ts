@@ -8,13 +8,20 @@ import { Recorder, type RunRecorder } from '../recorder';
 import type { RunResult } from '../runner/result';
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
+import { attachConnectors, type ConnectorEvent, type ConnectorOptions, type Connectors } from '../connectors';
+import type { ClockGate } from '../runner/drive';
+import type { ScenarioRun } from '../runner/scenario-run';
 import type { ResolvedScenario } from '../scenario';
 import { defaultRecordingFile } from './data-dir';
-import { UsageError, type CliIo } from './main';
+import type { CliIo } from './main';
 
 export interface RunOutputs {
   /** The database the runs are recorded into, if any. */
   recordingFile: string | undefined;
+  /** Shut while a message is on a real wire: the clock driver waits (undefined without connectors). */
+  readonly gate: ClockGate | undefined;
+  /** Connect the run's world to real endpoints, before its clock starts. */
+  onStart(run: ScenarioRun): Promise<void>;
   /** Listeners to attach before the run's world is built, so they see every event. */
   listenersFor(scenario: ResolvedScenario, architecture: Architecture): SimEventListener[];
   onFinish(result: RunResult): Promise<void>;
@@ -25,12 +32,12 @@ export interface RunOutputs {
 export interface OutputOptions {
   record?: string | undefined;
   noRecord?: boolean | undefined;
-  broker?: string | undefined;
-  otlp?: string | undefined;
+  /** Real endpoints; undefined = a fully simulated run. */
+  connectors?: ConnectorOptions | undefined;
 }
 
 export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promise<RunOutputs> {
-  if (options.broker !== undefined || options.otlp !== undefined) throw new UsageError('--broker/--otlp are not available yet in this build');
+  let connectors: Connectors | undefined;
   const file = options.noRecord ? undefined : path.resolve(options.record ?? defaultRecordingFile());
   let recorder: Recorder | undefined;
   if (file !== undefined) {
@@ -40,6 +47,18 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
   let current: RunRecorder | undefined;
   return {
     recordingFile: file,
+    get gate() {
+      return connectors?.gate;
+    },
+    async onStart(run) {
+      if (options.connectors === undefined) return;
+      await connectors?.close(); // one set of connections per run: each architecture is a new world
+      connectors = await attachConnectors(run.sim, {
+        ...options.connectors,
+        onEvent: (event) => io.err(`      connector: ${describeConnectorEvent(event)}`),
+      });
+      if (connectors.brokerUrl) io.out(`      broker ${connectors.brokerUrl}`);
+    },
     listenersFor(scenario, architecture) {
       if (recorder === undefined) return [];
       current = recorder.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture, parameters: scenario.parameterValues as { [key: string]: Json } });
@@ -62,8 +81,15 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
       if (to.junit !== undefined) writeJunit(to.junit, results);
     },
     async close() {
+      await connectors?.close();
+      connectors = undefined;
       recorder?.close(); // a run still open (Ctrl-C) is marked interrupted, its flushed events kept
       recorder = undefined;
     },
   };
+}
+
+function describeConnectorEvent(event: ConnectorEvent): string {
+  const { type, ...rest } = event as { type: string };
+  return `${type} ${JSON.stringify(rest)}`;
 }

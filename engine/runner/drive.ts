@@ -13,13 +13,20 @@ export const nodeWallClock: WallClock = {
   },
 };
 
-export async function driveAsFastAsPossible(run: ScenarioRun, onProgress?: (run: ScenarioRun) => void, sliceMs = 100): Promise<void> {
+/** Shut while a message is on a real wire (engine/connectors' WireGate): the clock must not step then. */
+export interface ClockGate {
+  readonly isHeld: boolean;
+  whenOpen(): Promise<void>;
+}
+
+export async function driveAsFastAsPossible(run: ScenarioRun, onProgress?: (run: ScenarioRun) => void, gate?: ClockGate, sliceMs = 100): Promise<void> {
   const clock = run.sim.kernel.clock;
   while (!run.finished) {
+    if (gate?.isHeld) await gate.whenOpen();
     const deadline = performance.now() + sliceMs;
     for (let n = 0; !run.finished; n++) {
       clock.step();
-      if ((n & 255) === 255 && performance.now() >= deadline) break;
+      if (gate?.isHeld || ((n & 255) === 255 && performance.now() >= deadline)) break;
     }
     onProgress?.(run);
     await yieldToHost();
@@ -27,11 +34,12 @@ export async function driveAsFastAsPossible(run: ScenarioRun, onProgress?: (run:
   if (run.abortedBy === undefined) clock.runUntil(run.endTime);
 }
 
-export function driveRealtime(run: ScenarioRun, factor: number, onProgress?: (run: ScenarioRun) => void): Promise<void> {
+export function driveRealtime(run: ScenarioRun, factor: number, onProgress?: (run: ScenarioRun) => void, gate?: ClockGate): Promise<void> {
   return new Promise((resolve) => {
     const progress = onProgress ? setInterval(() => onProgress(run), 250) : undefined;
     const pacer = new Pacer(run.sim.kernel.clock, nodeWallClock, {
       endTime: run.endTime,
+      ...(gate ? { canStep: () => !gate.isHeld } : {}),
       onEnd: () => {
         if (progress) clearInterval(progress);
         resolve();

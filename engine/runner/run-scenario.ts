@@ -12,8 +12,8 @@ import { ScenarioRun } from './scenario-run';
 export interface RunOptions {
   /** Listeners of the canonical stream from its first event (a recorder). */
   listeners?: readonly SimEventListener[];
-  /** Called with the run before it starts (recorder, connectors, progress display attach here). */
-  onStart?: (run: ScenarioRun) => void;
+  /** Called with the run before its clock starts (connectors attach here). */
+  onStart?: (run: ScenarioRun) => void | Promise<void>;
   /** Drive the clock yourself (e.g. at N× real time); default: as fast as possible. */
   drive?: (run: ScenarioRun) => Promise<void>;
 }
@@ -22,7 +22,7 @@ export async function runScenario(scenario: ResolvedScenario, architecture: Arch
   const started = performance.now();
   const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture) : undefined;
   const run = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher(), listeners: options.listeners ?? [] });
-  options.onStart?.(run);
+  await options.onStart?.(run);
   if (options.drive) await options.drive(run);
   else run.runToEnd();
   return judge(run, baseline, performance.now() - started);

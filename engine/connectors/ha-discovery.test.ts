@@ -1,0 +1,118 @@
+// Home Assistant MQTT discovery against a real Mosquitto: retained configs for the home devices and the car,
+// re-announced when HA comes online, and HA's commands turning the simulated devices.
+import { spawnSync } from 'node:child_process';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { attachConnectors, type Connectors } from './index';
+import { doorbellWorld } from './test-support/doorbell-world';
+import { killAll, observe, startMosquitto } from './test-support/mosquitto';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(killAll);
+
+const LIGHT_CONFIG = 'homeassistant/light/twinbench_h1/light_living_room/config';
+const SOC_CONFIG = 'homeassistant/sensor/twinbench_car1/state_of_charge/config';
+
+function publish(port: number, topic: string, message: string): void {
+  const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-V', 'mqttv5', '-t', topic, '-m', message]);
+  if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr.toString()}`);
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function setup(): Promise<{ port: number; sim: ReturnType<typeof doorbellWorld>; connectors: Connectors }> {
+  const broker = await startMosquitto();
+  cleanups.push(() => broker.stop());
+  const sim = doorbellWorld('direct');
+  const connectors = await attachConnectors(sim, { broker: broker.url, haDiscovery: true });
+  cleanups.push(() => connectors.close());
+  return { port: broker.port, sim, connectors };
+}
+
+describe('Home Assistant MQTT discovery', () => {
+  it('publishes retained configs for home devices (MAC-style ids) and the car (VIN), pointing at the state topics', async () => {
+    const { port, sim } = await setup();
+    const live = await observe(port, ['homeassistant/#']);
+    cleanups.push(() => live.stop());
+    await live.waitFor((m) => m.topic === 'homeassistant/device_tracker/twinbench_car1/location/config'); // the last one
+    // A subscriber arriving afterwards (HA restarting) gets them all from the broker's retained store.
+    const ha = await observe(port, ['homeassistant/#']);
+    cleanups.push(() => ha.stop());
+    const light = await ha.waitFor((m) => m.topic === LIGHT_CONFIG);
+    expect(light.retained).toBe(true);
+    const config = JSON.parse(light.payload);
+    expect(config).toMatchObject({
+      unique_id: 'twinbench_h1_light_living_room',
+      state_topic: 'twinbench/v1/home/h1/light.living_room/state',
+      command_topic: 'twinbench/v1/home/h1/light.living_room/command',
+      brightness_command_topic: 'twinbench/v1/home/h1/light.living_room/command/brightness',
+      availability_topic: 'twinbench/v1/status',
+    });
+    expect(config.device.identifiers[0]).toMatch(/^02(:[0-9a-f]{2}){5}$/);
+    expect(config.device.connections).toEqual([['mac', config.device.identifiers[0]]]);
+
+    const soc = JSON.parse((await ha.waitFor((m) => m.topic === SOC_CONFIG)).payload);
+    expect(soc.device.identifiers).toEqual([sim.vehicle('car1').vin]);
+    expect(soc).toMatchObject({ device_class: 'battery', unit_of_measurement: '%', state_topic: 'twinbench/v1/vehicle/car1/state' });
+    for (const topic of [
+      'homeassistant/climate/twinbench_h1/climate_living_room/config', 'homeassistant/cover/twinbench_h1/cover_living_room_curtains/config',
+      'homeassistant/fan/twinbench_h1/fan_air_purifier/config', 'homeassistant/lock/twinbench_h1/lock_front_door/config',
+      'homeassistant/binary_sensor/twinbench_h1/binary_sensor_smoke/config', 'homeassistant/device_tracker/twinbench_car1/location/config',
+      'homeassistant/sensor/twinbench_car1/tire_pressure_row1_left/config', 'homeassistant/sensor/twinbench_car1/range/config',
+    ]) await ha.waitFor((m) => m.topic === topic && m.retained);
+    // What the state topics hold is what the templates read.
+    const states = await observe(port, ['twinbench/v1/vehicle/car1/state', 'twinbench/v1/status']);
+    cleanups.push(() => states.stop());
+    const car = JSON.parse((await states.waitFor((m) => m.topic === 'twinbench/v1/vehicle/car1/state')).payload);
+    expect(car.signals['Vehicle.Powertrain.TractionBattery.StateOfCharge.Current']).toEqual(expect.any(Number));
+    expect(car).toMatchObject({ vin: sim.vehicle('car1').vin, at_home: true });
+    expect((await states.waitFor((m) => m.topic === 'twinbench/v1/status')).payload).toBe('online');
+  });
+
+  it('announces again when Home Assistant says online on homeassistant/status', async () => {
+    const { port, connectors } = await setup();
+    const ha = await observe(port, [LIGHT_CONFIG]);
+    cleanups.push(() => ha.stop());
+    await ha.waitFor(() => true); // the retained one
+    expect(connectors.stats().haDiscovery?.announcements).toBe(1);
+    publish(port, 'homeassistant/status', 'online');
+    await until(() => ha.messages.length >= 2, 'the second announcement');
+    expect(connectors.stats().haDiscovery?.announcements).toBe(2);
+    publish(port, 'homeassistant/status', 'offline'); // HA going away changes nothing
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connectors.stats().haDiscovery?.announcements).toBe(2);
+  });
+
+  it('a command on a light’s command topic turns the simulated light on, and its state comes back', async () => {
+    const { port, sim, connectors } = await setup();
+    const states = await observe(port, ['twinbench/v1/home/h1/light.living_room/#']);
+    cleanups.push(() => states.stop());
+    expect(sim.home('h1').device('light.living_room').state).toBe('off');
+    publish(port, 'twinbench/v1/home/h1/light.living_room/command', 'ON');
+    await until(() => connectors.stats().haDiscovery!.commands === 1, 'the command to arrive');
+    await connectors.runUntil(sim.now + 1_000);
+    expect(sim.home('h1').device('light.living_room').state).toBe('on');
+    await states.waitFor((m) => m.topic.endsWith('/state') && JSON.parse(m.payload).state === 'on');
+    await states.waitFor((m) => m.topic.endsWith('/response') && JSON.parse(m.payload).ok === true);
+    // It went over the bus like any command: home gateway → light, on the LAN.
+    const delivered = sim.kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'msg.delivered' && e.data.topic === 'light/turn_on');
+    expect(delivered.data.path).toEqual(['home/h1/gateway', 'home/h1/light.living_room']);
+
+    publish(port, 'twinbench/v1/home/h1/light.living_room/command/brightness', '128');
+    await until(() => connectors.stats().haDiscovery!.commands === 2, 'the brightness command');
+    await connectors.runUntil(sim.now + 1_000);
+    expect(sim.home('h1').device('light.living_room').context.brightness).toBe(128);
+
+    publish(port, 'twinbench/v1/home/h1/light.living_room/command', 'DANCE');
+    const refusal = await states.waitFor((m) => m.topic.endsWith('/response') && JSON.parse(m.payload).ok === false);
+    expect(JSON.parse(refusal.payload).error).toContain("'DANCE' is not a light command");
+  });
+});

@@ -1,0 +1,30 @@
+// The one-home, one-car world of the doorbell scene, on the engine's native hasher, and the scene driven by hand:
+// the lock's doorbell is pressed, the driver confirms the prompt on the car screen, the door should unlock.
+import { Simulation, installStandardApps, standardHomeDevices, type Architecture } from '../../../twins';
+import { nodeSha256Hasher } from '../../host-hasher';
+
+export function doorbellWorld(architecture: Architecture, seed = 1): Simulation {
+  const sim = new Simulation({
+    seed, architecture, map: { kind: 'generate', options: { homes: 4 } },
+    users: [{ id: 'alice', homeId: 'h1', vehicleId: 'car1', preferences: { temperature: 23, lighting: 'soft' } }],
+    homes: [{ id: 'h1', devices: standardHomeDevices() }],
+    vehicles: [{ id: 'car1', homeId: 'h1', ownerId: 'alice', at: 'home' }],
+  }, { hasher: nodeSha256Hasher() });
+  installStandardApps(sim);
+  return sim;
+}
+
+export const LOCK = 'home/h1/lock.front_door';
+
+export function pressDoorbell(sim: Simulation): void {
+  sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
+}
+
+export function confirmOnCarScreen(sim: Simulation): void {
+  sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
+}
+
+/** Parsed canonical events of a type. */
+export function eventsOf(sim: Simulation, type: string): { t: number; source: string; data: Record<string, unknown> }[] {
+  return sim.kernel.events.lines().map((l) => JSON.parse(l)).filter((e) => e.type === type);
+}
