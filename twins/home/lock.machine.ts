@@ -1,7 +1,8 @@
 // Twin of the front-door smart lock (Home Assistant `lock`, Matter Door Lock) with its doorbell button:
 // locked / unlocked / jammed. A doorbell press is emitted in every state — it starts the "doorbell across
 // screens" scene. Unlocking happens only on an explicit DOOR.UNLOCK naming who asked for it; the security
-// layer that checks signatures sits in front of this machine, which therefore never unlocks by itself.
+// layer sits in front of this machine (twins/sim/command-guard.ts: signature, freshness, replay, grant and the
+// occupant's confirmation are checked at the home gateway and home cloud), which therefore never unlocks by itself.
 import { emit, setup } from 'xstate';
 
 export interface LockContext {
