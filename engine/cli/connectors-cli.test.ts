@@ -42,6 +42,18 @@ describe('twinbench run with real endpoints', () => {
     expect(text).toMatch(/00-[0-9a-f]{32}-[0-9a-f]{16}-01/);
   });
 
+  it('runs the shipped doorbell-external scenario against the example service; hops into it are measured on the wire', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'twinbench-external-')), 'run.json');
+    const { code, out } = await cli('run', path.join(root, 'scenarios/doorbell-external.yaml'), '--set', `homeCloud=${serviceUrl}`, '--no-record', '--report', report);
+    expect(out).toContain('ok    doorbell-external [direct]');
+    expect(code).toBe(0);
+    const hops = JSON.parse(readFileSync(report, 'utf8')).metrics.hops as { hop: string; measured: boolean }[];
+    expect(hops.filter((h) => h.measured).map((h) => h.hop)).toEqual(expect.arrayContaining(['vehicle/* → home-cloud']));
+    expect(hops.find((h) => h.hop === 'home-cloud → home/*/gateway')?.measured).toBe(false);
+  });
+
   it('names the endpoint and the cause when a broker cannot be reached or a URL is malformed', async () => {
     const refused = await cli('run', doorbell, '--arch', 'direct', '--no-record', '--broker', 'mqtt://127.0.0.1:1');
     expect(refused.code).toBe(1);

@@ -1,7 +1,7 @@
 // `twinbench run <file.yaml>`: runs a scenario headless under one or every architecture, prints the verdicts and
 // metrics, writes the requested reports, and exits 1 when any expectation failed (0 when all passed).
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
-import { loadScenarioFile, ScenarioError } from '../scenario';
+import { loadScenarioFile, normalizeTwinRef, ScenarioError, type ResolvedScenario } from '../scenario';
 import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
@@ -73,7 +73,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof ConnectorError) return io.err(`twinbench run: ${err.message}`), 1;
     throw err;
   };
-  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: connectorOptions(values) }, io);
+  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: connectorOptions(values, scenario.connectors) }, io);
   const results: RunResult[] = [];
   // Ctrl-C or a CI timeout: close the recording so the run is marked interrupted with everything flushed so far.
   const stop = (signal: NodeJS.Signals): void => {
@@ -107,13 +107,23 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-/** Real endpoints from the command line, or undefined for a fully simulated run. */
-function connectorOptions(v: Record<string, string | boolean | string[] | undefined>): ConnectorOptions | undefined {
+/**
+ * Real endpoints: the scenario's `connectors` section, overridden key by key (and party by party) by the command
+ * line; undefined for a fully simulated run.
+ */
+function connectorOptions(v: Record<string, string | boolean | string[] | undefined>, fromScenario: ResolvedScenario['connectors']): ConnectorOptions | undefined {
   const externals: Record<string, ExternalEndpointSpec> = {};
+  for (const [party, spec] of Object.entries(fromScenario?.external ?? {})) {
+    externals[normalizeTwinRef(party)] = {
+      ...(spec.http !== undefined ? { http: spec.http } : spec.ws !== undefined ? { ws: spec.ws } : { mqtt: spec.mqtt! }),
+      codec: spec.codec,
+      ...(spec.timeout !== undefined ? { timeoutMs: spec.timeout } : {}),
+    };
+  }
   for (const pair of (v.external as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--external takes party=endpoint (e.g. home-cloud=http://127.0.0.1:8090), got "${pair}"`);
-    const party = pair.slice(0, eq);
+    const party = normalizeTwinRef(pair.slice(0, eq));
     const endpoint = pair.slice(eq + 1);
     const codec = (v['external-codec'] as string | undefined) ?? 'twinbench/v1';
     if (/^https?:\/\//.test(endpoint)) externals[party] = { http: endpoint, codec };
@@ -121,9 +131,9 @@ function connectorOptions(v: Record<string, string | boolean | string[] | undefi
     else if (endpoint.startsWith('mqtt:')) externals[party] = { mqtt: endpoint.slice('mqtt:'.length), codec };
     else throw new UsageError(`--external ${party}: "${endpoint}" is not http://…, ws://… or mqtt:<topic prefix>`);
   }
-  const broker = v.broker as string | undefined;
-  const haDiscovery = v['ha-discovery'] === true;
-  const otlp = v.otlp as string | undefined;
+  const broker = (v.broker as string | undefined) ?? fromScenario?.broker;
+  const haDiscovery = v['ha-discovery'] === true || fromScenario?.haDiscovery === true;
+  const otlp = (v.otlp as string | undefined) ?? fromScenario?.otlp;
   if (broker === undefined && !haDiscovery && otlp === undefined && Object.keys(externals).length === 0) return undefined;
   const password = process.env.TWINBENCH_BROKER_PASSWORD;
   const brokerOptions = {

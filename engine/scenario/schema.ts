@@ -1,6 +1,7 @@
 // The scenario file format, defined once: this zod schema validates scenarios/*.yaml, types the resolved
 // scenario, and generates scenarios/schema.json (editor autocomplete and hover text come from `.describe`).
 import { z } from 'zod';
+import { ConnectorsSchema } from './schema-connectors';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import { ParametersSchema } from './parameters';
 import { EntitiesSchema, LinksSchema, MapSchema, type MapSpec } from './schema-entities';
@@ -49,6 +50,7 @@ const ScenarioObject = z.strictObject({
   map: MapSchema,
   entities: EntitiesSchema,
   links: LinksSchema,
+  connectors: ConnectorsSchema,
   steps: StepList,
   expect: ExpectationList,
   failWhen: FailWhenList,

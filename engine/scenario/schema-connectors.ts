@@ -1,0 +1,38 @@
+// Real endpoints a scenario runs against (issue #5): a broker, Home Assistant discovery, OTLP export and parties
+// played by real services. Secrets never go in a scenario file: a broker password comes from the environment.
+import { z } from 'zod';
+import { Duration } from './schema-kit';
+
+const EndpointUrl = (schemes: string[], what: string) =>
+  z.string().refine((url) => schemes.some((scheme) => url.startsWith(`${scheme}://`)), {
+    error: (iss) => `not a ${what} URL: ${JSON.stringify(iss.input)}; use ${schemes.map((s) => `${s}://`).join(', ')}`,
+  });
+
+const ExternalParty = z
+  .strictObject({
+    http: EndpointUrl(['http', 'https'], 'HTTP').optional().describe('Base URL of an HTTP party: requests out, webhooks in.'),
+    ws: EndpointUrl(['ws', 'wss'], 'WebSocket').optional().describe('URL of a WebSocket party.'),
+    mqtt: z.string().min(1).optional().describe('Topic prefix of an MQTT party on the run\'s broker.'),
+    codec: z.enum(['twinbench/v1', 'device-actions/v1']).default('twinbench/v1').describe('Wire schema the party speaks.'),
+    timeout: Duration.optional().describe('Wall time to wait for each reply; past it the message fails as a timeout.'),
+  })
+  .refine((p) => [p.http, p.ws, p.mqtt].filter((x) => x !== undefined).length === 1, {
+    error: 'an external party needs exactly one endpoint: http, ws or mqtt',
+  })
+  .meta({ id: 'ExternalParty', description: 'A bus party played by a real endpoint.' });
+
+export const ConnectorsSchema = z
+  .strictObject({
+    broker: z
+      .union([z.literal('embedded'), EndpointUrl(['mqtt', 'mqtts', 'ws', 'wss'], 'MQTT broker')])
+      .optional()
+      .describe('Mirror the run to this MQTT broker (`embedded` starts one on 127.0.0.1). Password: TWINBENCH_BROKER_PASSWORD.'),
+    haDiscovery: z.boolean().optional().describe('Announce the simulated home and car to Home Assistant (MQTT discovery).'),
+    otlp: EndpointUrl(['http', 'https'], 'OTLP/HTTP').optional().describe('Export traces to this OTLP/HTTP collector.'),
+    external: z
+      .record(z.string().min(1), ExternalParty)
+      .default({})
+      .describe('Parties played by real endpoints, by bus address: home-cloud, vehicle-cloud, h1/lock.front_door…'),
+  })
+  .optional()
+  .describe('Real endpoints the run connects to; command-line flags override them.');
