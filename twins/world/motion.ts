@@ -6,20 +6,13 @@
 import type { RandomStream, SimTime } from '../kernel/types';
 import { DEFAULT_CONSUMPTION, drivingWhPerKm, type ConsumptionModel } from './energy';
 import { headingDeg, type Point } from './geometry';
-import type { Route } from './routing';
+import type { Route, RouteSegment } from './routing';
 
-export interface TripSegment {
-  fromNode: string;
-  toNode: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  lengthM: number;
-  /** Actual speed on this segment (limit × traffic share), m/s. */
+/** A route segment as driven: the same geometry, with the speed traffic allowed and the times and energy it took. */
+export interface TripSegment extends Omit<RouteSegment, 'edgeId' | 'startTimeS'> {
+  /** Actual speed on this segment (limit × traffic share), m/s — where RouteSegment has the limit. */
   speedMps: number;
   headingDeg: number;
-  startOffsetM: number;
   startTime: SimTime;
   endTime: SimTime;
   /** Driving energy used before this segment, kWh (HVAC excluded). */
