@@ -3,11 +3,9 @@
 // events per kind, and the expectation verdicts. Ids, trace/span ids and wall-clock fields are left behind
 // here so the comparison cannot trip on them.
 import type Database from 'better-sqlite3';
-import type { Hop } from '../../twins/bus/envelope';
 import { canonicalJson } from '../../twins/kernel/canonical-json';
-import type { Json } from '../../twins/kernel/types';
 import { asRecordingError, openRecordingDatabase } from './database';
-import { hopLatency } from './message-row';
+import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL } from './message-row';
 import { getRun, type RunRef } from './runs';
 import type { MessageRow, RunInfo } from './schema';
 
@@ -78,14 +76,14 @@ export function loadRun(source: RunSource): LoadedRun {
 
 function loadMessages(db: Database.Database, runId: number): ComparedMessage[] {
   const rows = db
-    .prepare<[number], Pick<MessageRow, 'seq' | 'source' | 'destination' | 'topic' | 'kind' | 'status' | 'failure' | 'payload' | 'hops' | 'e2e_ms' | 'trace_id'>>(
-      'SELECT seq, source, destination, topic, kind, status, failure, payload, hops, e2e_ms, trace_id FROM messages WHERE run_id = ? ORDER BY seq',
+    .prepare<[number], MessageRow & { line: string }>(MESSAGES_WITH_LINES_SQL
     )
     .iterate(runId);
   const out: ComparedMessage[] = [];
   for (const row of rows) {
-    const hops = JSON.parse(row.hops) as Hop[];
-    const payload = canonicalJson(JSON.parse(row.payload) as Json);
+    const recorded = envelopeOfLine(row.line);
+    const hops = recorded.hops;
+    const payload = canonicalJson(recorded.payload);
     let delivered = payload;
     for (let i = hops.length - 1; i >= 0; i--) {
       if (hops[i]!.payload !== undefined) {

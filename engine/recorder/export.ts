@@ -3,13 +3,11 @@
 // notebooks. An export leaves the workbench, so precise vehicle location is coarsened to ~1 km unless the
 // caller asks for `precise`, and secret fields are stripped again (a file from an older build may hold some).
 import type Database from 'better-sqlite3';
-import type { Hop } from '../../twins/bus/envelope';
 import { canonicalJson } from '../../twins/kernel/canonical-json';
-import type { Json } from '../../twins/kernel/types';
 import { asRecordingError, openRecordingDatabase } from './database';
 import type { RunSource } from './diff-load';
 import { coarsenLine, coarsenLocation } from './location-privacy';
-import { hopLatency } from './message-row';
+import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL } from './message-row';
 import { redactLine, stripSecrets } from './redact';
 import { getRun } from './runs';
 import type { MessageRow, RunInfo } from './schema';
@@ -86,19 +84,24 @@ const CSV_COLUMNS = [
 
 function exportCsv(db: Database.Database, runId: number, precise: boolean, sink: ChunkedWriter, counts: Counts): void {
   // Hop columns are as many as the longest path of the run, so every row has the same shape.
-  const maxHops = db.prepare<[number], { n: number | null }>('SELECT max(json_array_length(hops)) AS n FROM messages WHERE run_id = ?').get(runId)?.n ?? 0;
+  const maxHops = db
+    .prepare<[number], { n: number | null }>(
+      "SELECT max(json_array_length(json_extract(e.line, '$.data.hops'))) AS n FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ?",
+    )
+    .get(runId)?.n ?? 0;
   const hopColumns: string[] = [];
   for (let h = 1; h <= maxHops; h++) hopColumns.push(`hop${h}_from`, `hop${h}_to`, `hop${h}_link`, `hop${h}_ms`);
   sink.write(csvRow([...CSV_COLUMNS, ...hopColumns, 'payload']));
-  const rows = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE run_id = ? ORDER BY seq').iterate(runId);
+  const rows = db.prepare<[number], MessageRow & { line: string }>(MESSAGES_WITH_LINES_SQL).iterate(runId);
   for (const row of rows) {
-    const hops = JSON.parse(row.hops) as Hop[];
+    const recorded = envelopeOfLine(row.line);
+    const hops = recorded.hops;
     const hopCells: (string | number | null)[] = [];
     for (let h = 0; h < maxHops; h++) {
       const hop = hops[h];
       hopCells.push(hop?.from ?? null, hop?.to ?? null, hop?.link ?? null, hop === undefined ? null : (hopLatency(hop) ?? null));
     }
-    const stripped = stripSecrets(JSON.parse(row.payload) as Json);
+    const stripped = stripSecrets(recorded.payload);
     counts.secretsRemoved += stripped.removed;
     let payload = stripped.value;
     if (!precise) {

@@ -1,10 +1,9 @@
 // Turns a `msg.delivered` / `msg.failed` event (whose data is the whole Envelope) into a row of the messages
-// table, so latency, trace and failure queries need not parse every event line. Secrets are stripped from the
-// payload and from translated hop payloads, exactly as they are from the event line itself.
+// table: the scalar columns latency, trace and failure queries need. The payload and hops stay in the event line
+// (already stripped of secrets), which readers join on seq — storing them twice doubled the database.
 import type { Hop } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Json } from '../../twins/kernel/types';
-import { stripSecrets } from './redact';
 
 /** Column values in the order of INSERT_MESSAGE_SQL (after run_id). */
 export type MessageValues = [
@@ -23,13 +22,11 @@ export type MessageValues = [
   createdAt: number,
   completedAt: number | null,
   e2eMs: number | null,
-  hops: string,
-  payload: string,
 ];
 
 export const INSERT_MESSAGE_SQL =
   'INSERT INTO messages (run_id, seq, message_id, trace_id, span_id, parent_span_id, source, destination, topic, kind, ' +
-  'architecture, status, failure, created_at, completed_at, e2e_ms, hops, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'architecture, status, failure, created_at, completed_at, e2e_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** True for the events that carry an envelope (`msg.*` with an id and hops). */
 export function isMessageEvent(event: SimEvent): boolean {
@@ -38,14 +35,9 @@ export function isMessageEvent(event: SimEvent): boolean {
   return typeof data['id'] === 'string' && Array.isArray(data['hops']) && typeof data['createdAt'] === 'number';
 }
 
-/**
- * The messages row of an envelope event, and how many secret fields were removed on the way. `mayHoldSecrets`
- * false (the event's line holds no secret-like word at all) skips walking payload and hops for secrets.
- */
-export function messageValues(event: SimEvent, mayHoldSecrets = true): { values: MessageValues; removed: number } {
+/** The messages row of an envelope event. */
+export function messageValues(event: SimEvent): { values: MessageValues } {
   const env = event.data;
-  const payload = mayHoldSecrets ? stripSecrets(env['payload'] ?? null) : { value: env['payload'] ?? null, removed: 0 };
-  const hops = mayHoldSecrets ? stripSecrets(env['hops'] as Json[]) : { value: env['hops'] as Json[], removed: 0 };
   const createdAt = env['createdAt'] as number;
   const completedAt = typeof env['completedAt'] === 'number' ? env['completedAt'] : null;
   const values: MessageValues = [
@@ -64,11 +56,19 @@ export function messageValues(event: SimEvent, mayHoldSecrets = true): { values:
     createdAt,
     completedAt,
     completedAt === null ? null : completedAt - createdAt,
-    JSON.stringify(hops.value),
-    JSON.stringify(payload.value),
   ];
-  return { values, removed: payload.removed + hops.removed };
+  return { values };
 }
+
+/** Hops and payload of a recorded message, from its (secret-stripped) event line. */
+export function envelopeOfLine(line: string): { hops: Hop[]; payload: Json } {
+  const data = (JSON.parse(line) as { data: { hops?: Hop[]; payload?: Json } }).data;
+  return { hops: data.hops ?? [], payload: data.payload ?? null };
+}
+
+/** Messages of a run with the line of the event that completed each, in seq order. */
+export const MESSAGES_WITH_LINES_SQL =
+  'SELECT m.*, e.line AS line FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ? ORDER BY m.seq';
 
 /** Latency of one hop in virtual ms, or undefined while it was in flight or lost. */
 export function hopLatency(hop: Pick<Hop, 'sentAt' | 'deliveredAt'>): number | undefined {

@@ -56,6 +56,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrades a version-1 recording (hops and payload stored twice) without losing what diff and export read', async () => {
+    const file = dir.file('v1.db');
+    const v1 = new Database(file);
+    v1.pragma('journal_mode = WAL');
+    MIGRATIONS[0]!.up(v1);
+    v1.pragma('user_version = 1');
+    v1.close();
+    // Write a run the way version 1 did: the messages rows still carry hops and payload.
+    const old = new Database(file);
+    const run = doorbellRun();
+    old.prepare("INSERT INTO runs (id, scenario, parameters, seed, architecture, app_version, started_at, status, writer) VALUES (1, 'doorbell', '{}', 1, 'cloud-cloud', '0.1.0', '2026-01-01', 'passed', 'old:1')").run();
+    for (const { event, line } of run.events) {
+      old.prepare('INSERT INTO events (run_id, seq, t, type, source, line) VALUES (1, ?, ?, ?, ?, ?)').run(event.seq, event.t, event.type, event.source, line);
+      const env = event.data as Record<string, unknown>;
+      if (!event.type.startsWith('msg.') || !Array.isArray(env.hops)) continue;
+      old.prepare("INSERT INTO messages (run_id, seq, message_id, trace_id, span_id, source, destination, topic, kind, status, created_at, hops, payload) VALUES (1, ?, ?, '', '', ?, ?, ?, ?, ?, 0, ?, ?)")
+        .run(event.seq, env.id, env.source, env.destination, env.topic, env.kind, env.status ?? 'delivered', JSON.stringify(env.hops), JSON.stringify(env.payload ?? null));
+    }
+    old.close();
+    const upgraded = openRecordingDatabase(file);
+    const columns = (upgraded.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
+    upgraded.close();
+    expect(columns).not.toContain('hops');
+    expect(columns).not.toContain('payload');
+    const { exportRun } = await import('./export');
+    let csv = '';
+    exportRun({ file, run: 1 }, { format: 'csv', write: (chunk: string) => void (csv += chunk) });
+    expect(csv).toContain('hop1_link');
+    expect(csv).toContain('cellular');
+  });
+
   it('refuses a file written by a newer Twinbench, naming the file and both versions', () => {
     const file = dir.file('future.db');
     Recorder.open(file).close();

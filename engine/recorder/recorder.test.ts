@@ -45,7 +45,8 @@ describe('Recorder round trip', () => {
     const runId = recordRun(recorder, doorbellRun());
     recorder.close();
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare('SELECT topic, status, failure, e2e_ms, trace_id, hops FROM messages WHERE run_id = ? ORDER BY seq').all(runId) as {
+    // Hops live in the event line that completed the message; the row keeps the scalar columns.
+    const rows = db.prepare("SELECT m.topic, m.status, m.failure, m.e2e_ms, m.trace_id, json_extract(e.line, '$.data.hops') AS hops FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ? ORDER BY m.seq").all(runId) as {
       topic: string; status: string; failure: string | null; e2e_ms: number; trace_id: string; hops: string;
     }[];
     db.close();
@@ -70,7 +71,7 @@ describe('Recorder round trip', () => {
     const everything = bytes
       .prepare("SELECT group_concat(line, '') AS text FROM events")
       .get() as { text: string };
-    const messages = bytes.prepare("SELECT group_concat(payload || hops, '') AS text FROM messages").get() as { text: string };
+    const messages = bytes.prepare("SELECT group_concat(message_id || source || destination || topic, '') AS text FROM messages").get() as { text: string };
     const runRow = bytes.prepare('SELECT parameters, verdict, redacted_fields FROM runs').get() as { parameters: string; verdict: string; redacted_fields: number };
     bytes.close();
     for (const text of [everything.text, messages.text, runRow.parameters, runRow.verdict]) {

@@ -103,7 +103,7 @@ export class RunRecorder {
     this.hash.update(stored.value + '\n');
     if (this.events.length === 0) this.startTimer();
     this.events.push([event.seq, event.t, event.type, event.source, stored.value]);
-    if (isMessageEvent(event)) this.messages.push(messageValues(event, stored.suspect).values);
+    if (isMessageEvent(event)) this.messages.push(messageValues(event).values);
     if (this.events.length >= this.host.maxBufferedRows) return this.flush();
     if (++this.sinceClockCheck >= CLOCK_CHECK_EVERY) {
       this.sinceClockCheck = 0;

@@ -107,8 +107,6 @@ export interface MessageRow {
   created_at: number;
   completed_at: number | null;
   e2e_ms: number | null;
-  hops: string;
-  payload: string;
 }
 
 export interface ExpectationRow {
