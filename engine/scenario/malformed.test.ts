@@ -193,3 +193,18 @@ describe('broken parameter declarations', () => {
     ]);
   });
 });
+
+describe('a step whose trigger key is misspelt', () => {
+  it('is reported with its position instead of crashing the loader (found by fuzzing)', async () => {
+    const { loadScenarioText, ScenarioError } = await import('./index');
+    const text = 'scenario: typo\nduration: 1m\nsteps:\n  - id: ask\n    ats: 2m\n    do: { doorbell: { home: h1 } }\nentities:\n  homes: [{ id: h1 }]\n';
+    let error: unknown;
+    try {
+      loadScenarioText(text, 'typo.yaml');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as InstanceType<typeof ScenarioError>).message).toMatch(/typo\.yaml:5:5: .*ats/);
+  });
+});

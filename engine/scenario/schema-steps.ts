@@ -66,7 +66,10 @@ function triggerOf(step: z.output<typeof StepSchema>): Trigger {
   if (step.at !== undefined) return { kind: 'at', at: step.at };
   if (step.after !== undefined) return { kind: 'after', ...step.after };
   if (step.on?.geofence !== undefined) return { kind: 'geofence', ...step.on.geofence };
-  return { kind: 'event', event: step.on!.event! };
+  if (step.on?.event !== undefined) return { kind: 'event', event: step.on.event };
+  // No trigger at all (e.g. a typo such as `ats: 2m`): exactlyOne has already reported it with its position, but
+  // zod still runs this transform on the invalid step — found by the fuzz test. The placeholder is never used.
+  return { kind: 'at', at: 0 };
 }
 
 export const StepList = z
