@@ -5,11 +5,13 @@ import type { BenchResult } from './bench-result';
 import { benchFoundation } from './foundation.bench';
 import { benchMqtt } from './mqtt.bench';
 import { benchRecorder } from './recorder.bench';
+import { benchUi } from './ui.bench';
 
 const groups: Record<string, () => Promise<BenchResult[]>> = {
   foundation: benchFoundation,
   recorder: benchRecorder,
   mqtt: benchMqtt,
+  ui: benchUi,
 };
 
 function format(n: number): string {

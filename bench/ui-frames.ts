@@ -1,0 +1,47 @@
+// Frame timing of a page, measured inside it: requestAnimationFrame deltas over a window of wall time, summarised
+// as p50/p95/max and the number of long frames (> 50 ms, the threshold a user notices as a stall).
+import type { Page } from 'playwright';
+
+export const LONG_FRAME_MS = 50;
+export const TARGET_P95_MS = 1000 / 60;
+
+export interface FrameStats {
+  frames: number;
+  fps: number;
+  p50: number;
+  p95: number;
+  max: number;
+  longFrames: number;
+}
+
+/** Collects rAF timestamps in the page for `ms` and returns the deltas between consecutive frames. */
+export async function frameDeltas(page: Page, ms: number): Promise<number[]> {
+  // A source string, not a function: tsx's transform would wrap named closures in a helper the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    const stamps = [];
+    const tick = (t) => {
+      stamps.push(t);
+      if (t - stamps[0] < ${ms}) requestAnimationFrame(tick);
+      else resolve(stamps.slice(1).map((s, i) => s - stamps[i]));
+    };
+    requestAnimationFrame(tick);
+  })`) as Promise<number[]>;
+}
+
+export function summarise(deltas: readonly number[]): FrameStats {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const total = deltas.reduce((a, b) => a + b, 0);
+  return {
+    frames: deltas.length,
+    fps: total > 0 ? (deltas.length * 1000) / total : 0,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: sorted.at(-1) ?? 0,
+    longFrames: deltas.filter((d) => d > LONG_FRAME_MS).length,
+  };
+}
+
+export function describeFrames(s: FrameStats): string {
+  return `${s.frames} frames, ${s.fps.toFixed(1)} fps, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, ${s.longFrames} frames > ${LONG_FRAME_MS} ms`;
+}

@@ -1,0 +1,53 @@
+// The scenes the UI benchmark opens in the live app: a 1,000-car neighbourhood whose cars all set off for work at
+// once (written as a scenario file to a temporary folder the bench's server serves, so no protocol command is
+// needed), and a steady stream of new messages pushed through the engine's real path (bus → batcher → WebSocket).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VEHICLE_CLOUD } from '../twins/bus/addresses';
+import type { ScenarioRun } from '../engine/runner/scenario-run';
+
+export const CITY_SCENARIO = 'bench-city-1000';
+
+/**
+ * A 1,000-home, 1,000-car neighbourhood (like bench/neighbourhood-day.ts's world) where every car drives to work at
+ * 07:30 plus a second: a commute across a generated town takes minutes of virtual time, so at a few times real
+ * speed every car is still moving while the map is measured. Returns the catalogue handle of the file.
+ */
+export function writeCityScenario(dir: string, cars = 1000): string {
+  const ids = Array.from({ length: cars }, (_, i) => i + 1);
+  const scenario = {
+    scenario: CITY_SCENARIO,
+    title: `UI benchmark — ${cars} cars commuting`,
+    seed: 1,
+    architectures: ['cloud-cloud'],
+    startTime: '07:30',
+    duration: '2h',
+    map: { generate: { workplaces: Math.max(4, Math.ceil(cars / 100)) } },
+    entities: {
+      users: ids.map((i) => ({ id: `u${i}`, home: `h${i}`, vehicle: `car${i}`, preferences: { temperature: 24, lighting: 'soft' } })),
+      homes: ids.map((i) => ({ id: `h${i}`, devices: 'standard' })),
+      vehicles: ids.map((i) => ({ id: `car${i}`, owner: `u${i}`, home: `h${i}`, at: 'home' })),
+    },
+    steps: ids.map((i) => ({ id: `drive-${i}`, at: '1s', do: { drive: { vehicle: `car${i}`, to: 'work' } } })),
+    expect: [],
+  };
+  // JSON is YAML: the scenario loader reads it as any other scenario file.
+  writeFileSync(join(dir, `${CITY_SCENARIO}.yaml`), JSON.stringify(scenario));
+  return `${dir.split(/[\\/]/).pop()}/${CITY_SCENARIO}.yaml`;
+}
+
+/**
+ * Sends `count` telemetry events from the scene's first car to its cloud, as a driving car reports its speed. The
+ * clock stays paused, so each message is one new envelope for the batcher (no hop updates follow): exactly `count`
+ * new rows in the flow view.
+ */
+export function sendTelemetry(run: ScenarioRun, count: number, from: number): void {
+  const sim = run.sim;
+  const vehicleId = [...sim.vehicles.keys()][0]!;
+  for (let i = 0; i < count; i++) {
+    sim.sendFromCar(vehicleId, VEHICLE_CLOUD, {
+      capability: 'vehicle', name: 'state_changed', deviceId: `vehicle.${vehicleId}`,
+      attributes: { 'Vehicle.Speed': (from + i) % 130 },
+    }, 'event');
+  }
+}
