@@ -1,7 +1,14 @@
 // End-to-end tests of the app in browser mode: the webServer step builds the renderer (and the Electron bundle)
 // and starts `twinbench serve` on a free port, which the tests read from its first line of output. Debian's
 // Chromium, one worker, no retries: a flaky step should be fixed, not hidden.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// The app records every run into TWINBENCH_DATA_DIR: a fresh folder per test session, never the user's own. Set in
+// the environment so the worker processes, which load this file again, agree with the server on the folder.
+process.env.TWINBENCH_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'twinbench-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,5 +35,6 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
+    env: { TWINBENCH_DATA_DIR: process.env.TWINBENCH_E2E_DATA_DIR },
   },
 });

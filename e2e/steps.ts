@@ -14,6 +14,8 @@ export interface TestHook {
   time: number;
   runState: string;
   lastVerdict: { kind: string; result?: { passed: boolean } } | null;
+  followedVehicle: string | null;
+  cameraTarget: [number, number, number];
 }
 
 export async function hook(page: Page): Promise<TestHook> {
@@ -21,7 +23,7 @@ export async function hook(page: Page): Promise<TestHook> {
     const h = (window as unknown as { __twinbench: TestHook }).__twinbench;
     return {
       vehiclePositions: h.vehiclePositions, instanceCount: h.instanceCount, framesRendered: h.framesRendered, messageCount: h.messageCount,
-      time: h.time, runState: h.runState, lastVerdict: h.lastVerdict,
+      time: h.time, runState: h.runState, lastVerdict: h.lastVerdict, followedVehicle: h.followedVehicle, cameraTarget: h.cameraTarget,
     };
   });
 }

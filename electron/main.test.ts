@@ -5,7 +5,9 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { COMMAND_CHANNELS } from '../protocol';
+import { SETTINGS_CHANNELS } from '../protocol/settings';
 import type { ElectronStubRecord } from './test-support/electron-stub';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -42,7 +44,7 @@ describe('electron/main.ts', () => {
   });
 
   it('answers every protocol command over IPC from the app page, and only from it', async () => {
-    expect([...stub.handlers.keys()].sort()).toEqual(Object.values(COMMAND_CHANNELS).sort());
+    expect([...stub.handlers.keys()].sort()).toEqual([...Object.values(COMMAND_CHANNELS), ...Object.values(SETTINGS_CHANNELS)].sort());
     const handler = stub.handlers.get(COMMAND_CHANNELS.listScenarios)!;
     const page = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } };
     const list = (await handler(page as never, undefined as never)) as { file: string }[];
@@ -63,5 +65,20 @@ describe('electron/main.ts', () => {
     expect(prevented).toBe(true);
     expect(openHandler!({ url: 'https://github.com/' })).toEqual({ action: 'deny' });
     expect(stub.opened).toEqual(['https://github.com/']);
+  });
+
+  it('keeps a broker password encrypted under userData and never gives it back to the page', async () => {
+    const page = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } };
+    const call = (name: keyof typeof SETTINGS_CHANNELS, request: unknown): unknown => stub.handlers.get(SETTINGS_CHANNELS[name])!(page as never, request as never);
+    const secret = 'hunter2-broker-Pa55';
+    const stored = call('setSecret', { kind: 'broker-password', name: 'home-cloud-broker', value: secret });
+    expect(stored).toEqual({ kind: 'broker-password', name: 'home-cloud-broker', stored: true });
+    expect(JSON.stringify(call('hasSecret', { kind: 'broker-password', name: 'home-cloud-broker' }))).not.toContain(secret);
+    const onDisk = readFileSync(path.join(stub.userData, 'secrets.json'), 'utf8');
+    expect(onDisk).toContain('broker-password:home-cloud-broker');
+    expect(onDisk).not.toContain(secret);
+    expect(onDisk).not.toContain(Buffer.from(secret).toString('base64'));
+    expect(() => stub.handlers.get(SETTINGS_CHANNELS.hasSecret)!({ senderFrame: { url: 'https://evil.example/' } } as never, { kind: 'broker-password', name: 'x' } as never))
+      .toThrow(/only the Twinbench window/);
   });
 });

@@ -1,13 +1,15 @@
 // The desktop shell: one window showing the built renderer, the engine (a LiveSession behind an EngineHost) in
 // this process, and IPC between them. The window is locked down — context isolation, sandbox, no Node in the page,
 // a strict Content-Security-Policy, no remote content, no navigation away, links opened in the system browser.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../engine/server/engine-host';
 import { ScenarioCatalogue } from '../engine/server/scenario-catalogue';
 import { CONTENT_SECURITY_POLICY } from '../engine/server/static-files';
 import { bridgeEngineToIpc } from './ipc-bridge';
+import { SecretStore } from './secret-store';
+import { bridgeSettingsToIpc } from './settings-bridge';
 
 // Bundled to dist/electron/main.mjs: the repository root is two folders up.
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +70,8 @@ function lockDown(): void {
 app.whenReady().then(() => {
   lockDown();
   const engine = new EngineHost({ catalogue: new ScenarioCatalogue([path.join(ROOT, 'scenarios')]) });
+  // Broker passwords and private keys: encrypted with the OS keychain under userData, never in plain text.
+  bridgeSettingsToIpc({ store: new SecretStore(app.getPath('userData'), safeStorage), ipcMain, isAppPage });
   createWindow(engine);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(engine);

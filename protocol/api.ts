@@ -4,11 +4,15 @@
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
 import type { MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
 
 export type { Architecture, Envelope, Json };
 export type * from './live-types';
 export type * from './session-types';
+export type * from './run-result';
+export type * from './recording-types';
+export type * from './state-chart-types';
 
 // ---- the contract -----------------------------------------------------------------------------------------
 
@@ -23,6 +27,15 @@ export interface EngineCommands {
   getTwin: { request: { address: string }; response: TwinView };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };
+  /** Issue 7: send precise vehicle locations to the app (default: coarsened to ~1 km). */
+  setPreciseLocations: { request: { precise: boolean }; response: { precise: boolean } };
+  /** The recorded runs, newest first. */
+  listRuns: { request: void; response: RecordedRuns };
+  /** Replay a recorded run: the session becomes that run, shown through the same events as a live one. */
+  openRun: { request: { runId: number }; response: SessionInfo };
+  /** Move a replay to virtual time `t` (pauses it); live runs cannot go back in time. */
+  seek: { request: { t: number }; response: RunStatus };
+  diffRuns: { request: { a: number; b: number }; response: RunDiffView };
 }
 
 export interface EngineEvents {
@@ -30,6 +43,8 @@ export interface EngineEvents {
   messages: MessageBatch;
   verdict: Verdict;
   runState: RunStatus;
+  /** The recorded runs changed (a run started or finished recording). */
+  recordings: RecordedRuns;
 }
 
 export type CommandName = keyof EngineCommands;

@@ -12,6 +12,11 @@ export const COMMAND_CHANNELS = {
   getTwin: 'twinbench:getTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',
+  setPreciseLocations: 'twinbench:setPreciseLocations',
+  listRuns: 'twinbench:listRuns',
+  openRun: 'twinbench:openRun',
+  seek: 'twinbench:seek',
+  diffRuns: 'twinbench:diffRuns',
 } as const satisfies Record<CommandName, string>;
 
 export const EVENT_CHANNELS = {
@@ -19,6 +24,7 @@ export const EVENT_CHANNELS = {
   messages: 'twinbench:onMessages',
   verdict: 'twinbench:onVerdict',
   runState: 'twinbench:onRunState',
+  recordings: 'twinbench:onRecordings',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];

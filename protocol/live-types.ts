@@ -2,6 +2,8 @@
 // and verdicts. Streamed by the engine as events or returned by commands.
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
+import type { ExpectationResult, RunResult } from './run-result';
+import type { StateChart } from './state-chart-types';
 
 /** N× real time, or as fast as the simulation allows. */
 export type Speed = number | 'max';
@@ -61,6 +63,8 @@ export interface RunStatus {
   architecture?: Architecture;
   /** Why the run ended early (failWhen), or what went wrong. */
   note?: string;
+  /** The recorded run being replayed, when this is a replay. */
+  replayOf?: number;
 }
 
 /** A twin as the inspector shows it. */
@@ -73,6 +77,8 @@ export interface TwinView {
   signals?: Record<string, Json>;
   /** Event types the twin's machine accepts, for the "send an event" form. */
   acceptedEvents: string[];
+  /** The machine's states and transitions, with the active ones, for the state chart. */
+  chart?: StateChart;
 }
 
 export interface TwinEvent {
@@ -87,46 +93,8 @@ export interface SendTwinEventResult {
   twin: TwinView;
 }
 
-export interface ExpectationOutcome {
-  id: string;
-  kind: string;
-  description?: string;
-  passed: boolean;
-  detail: string;
-}
-
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-/** The parts of the engine's RunResult the app shows (the engine sends the whole object). */
-export interface RunResultView {
-  scenario: string;
-  architecture: Architecture;
-  seed: number;
-  passed: boolean;
-  abortedBy?: string;
-  expectations: ExpectationOutcome[];
-  metrics: {
-    messages: number;
-    delivered: number;
-    failed: number;
-    successRate: number;
-    failureRate: number;
-    e2e: LatencySummary;
-    roundTrip: LatencySummary;
-    hops: (LatencySummary & { hop: string; link: string })[];
-    grid?: { peakKw: number; uncontrolledPeakKw: number; peakReductionPct: number; evsAtTarget: number; evCount: number };
-  };
-  eventHash: string;
-  simulatedMs: number;
-  wallMs: number;
-}
+/** An expectation's outcome: settled live (Verdict `expectation`) or in the final RunResult. */
+export type ExpectationOutcome = ExpectationResult;
 
 export type Verdict =
   /** An expectation settled while the run goes on (a deadline met or missed, a `never` broken). */
@@ -135,7 +103,7 @@ export type Verdict =
    * The run is over. Charts are SVG documents drawn by the engine's report code: the latency histogram of every
    * architecture run so far in this session for this scenario, and the load curves of a peak-shaving scene.
    */
-  | { kind: 'final'; result: RunResultView; charts: { latencySvg: string; loadCurveSvg?: string } };
+  | { kind: 'final'; result: RunResult; charts: { latencySvg: string; loadCurveSvg?: string } };
 
 export interface MessageBatch {
   /** New or changed envelopes since the last batch (latest state wins; the renderer upserts by id). */

@@ -1,6 +1,7 @@
 // What the engine tells the renderer about a loaded scenario: the scenario list, the load request and the static
 // session (map, homes, cars, steps, expectations, screens, twins). Sent once per load.
 import type { Architecture } from '../twins/bus/envelope';
+import type { ReplayInfo } from './recording-types';
 
 export interface ScenarioParameterInfo {
   name: string;
@@ -108,4 +109,6 @@ export interface SessionInfo {
   expectations: ExpectationInfo[];
   screens: ScreenInfo[];
   twins: TwinInfo[];
+  /** Present when the session replays a recorded run instead of running one. */
+  replay?: ReplayInfo;
 }

@@ -1,5 +1,9 @@
 // Test support: just enough of Electron's main-process API for electron/main.ts to start without the binary.
 // Everything the shell does to it is recorded on globalThis.__electronStub for the test to inspect.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 type Listener = (...args: never[]) => unknown;
 
 export interface ElectronStubRecord {
@@ -9,14 +13,21 @@ export interface ElectronStubRecord {
   opened: string[];
   csp: Listener | undefined;
   permissions: Listener | undefined;
+  userData: string;
+  /** What safeStorage.isEncryptionAvailable() answers; tests switch it off. */
+  keychain: boolean;
 }
 
-const record: ElectronStubRecord = { windows: [], handlers: new Map(), appListeners: new Map(), opened: [], csp: undefined, permissions: undefined };
+const record: ElectronStubRecord = {
+  windows: [], handlers: new Map(), appListeners: new Map(), opened: [], csp: undefined, permissions: undefined,
+  userData: mkdtempSync(path.join(tmpdir(), 'twinbench-electron-userdata-')), keychain: true,
+};
 (globalThis as Record<string, unknown>).__electronStub = record;
 
 export const app = {
   whenReady: () => Promise.resolve(),
   on: (event: string, fn: Listener) => void record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]),
+  getPath: (name: string) => (name === 'userData' ? record.userData : path.join(record.userData, name)),
   quit: () => undefined,
   exit: () => undefined,
 };
@@ -56,3 +67,11 @@ export const session = {
 };
 
 export const shell = { openExternal: (url: string) => void record.opened.push(url) };
+
+/** A stand-in keychain: reversible (so reading back works) and never the plain text, as the real one. */
+export const safeStorage = {
+  isEncryptionAvailable: () => record.keychain,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+  decryptString: (encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
+};

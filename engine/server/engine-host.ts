@@ -1,12 +1,16 @@
 // The engine as a process-side service: one LiveSession behind the protocol's Transport interface. The WebSocket
 // server and Electron's IPC handlers both forward to this object and add nothing, so browser mode and the desktop
-// app cannot behave differently. Requests come from outside the process and are validated here.
+// app cannot behave differently. Requests come from outside the process and are validated here. The session is
+// either a live run or the replay of a recorded one; the run controls go to whichever is open.
 import { z } from 'zod';
 import type {
   CommandName, CommandRequest, CommandResponse, EngineEvents, EventName, Transport, Unsubscribe,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { LiveSession, type LiveSessionOptions } from './live-session';
+import { LocationPrivacy } from './location-view';
+import { RecordedRunsFile } from './recorded-runs';
+import { ReplaySession } from './replay-session';
 
 const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
 
@@ -29,14 +33,26 @@ const REQUESTS = {
   getTwin: z.strictObject({ address: z.string().min(1) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
+  setPreciseLocations: z.strictObject({ precise: z.boolean() }),
+  listRuns: z.unknown(),
+  openRun: z.strictObject({ runId: z.int().min(1) }),
+  seek: z.strictObject({ t: z.number().min(0).max(1e12) }),
+  diffRuns: z.strictObject({ a: z.int().min(1), b: z.int().min(1) }),
 } satisfies Record<CommandName, z.ZodType>;
 
 export class EngineHost implements Transport {
   readonly session: LiveSession;
+  readonly replay: ReplaySession;
+  readonly recordings: RecordedRunsFile;
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+  /** Issue 7: location coarsening of everything sent out, live or replayed (location-view.ts). */
+  readonly privacy = new LocationPrivacy();
 
   constructor(options: LiveSessionOptions = {}) {
-    this.session = new LiveSession((event, payload) => this.emit(event, payload), options);
+    const publish = <E extends EventName>(event: E, payload: EngineEvents[E]): void => this.emit(event, payload);
+    this.session = new LiveSession(publish, { ...options, onRecordingsChanged: () => this.publishRecordings() });
+    this.recordings = new RecordedRunsFile(this.session.recorder.file);
+    this.replay = new ReplaySession(publish, this.session.catalogue, this.recordings, options.batchMs);
   }
 
   async invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>> {
@@ -44,7 +60,7 @@ export class EngineHost implements Transport {
     if (schema === undefined) throw new Error(`unknown command "${String(command)}"`);
     const parsed = schema.safeParse(request);
     if (!parsed.success) throw new Error(`${command}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
-    return this.dispatch(command, parsed.data) as CommandResponse<C>;
+    return this.privacy.response(command, this.dispatch(command, parsed.data)) as CommandResponse<C>;
   }
 
   listen<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void): Unsubscribe {
@@ -55,30 +71,54 @@ export class EngineHost implements Transport {
   }
 
   dispose(): void {
+    this.replay.close();
     this.session.dispose();
     this.listeners.clear();
   }
 
   private dispatch(command: CommandName, request: unknown): unknown {
     const s = this.session;
+    const replay = this.replay.isOpen ? this.replay : undefined;
     const r = request as never;
     switch (command) {
       case 'listScenarios': return s.catalogue.list();
-      case 'loadScenario': return s.load(r);
-      case 'play': return s.play((r as CommandRequest<'play'>).speed);
-      case 'pause': return s.pause();
-      case 'step': return s.step();
-      case 'sendTwinEvent': return s.sendTwinEvent((r as CommandRequest<'sendTwinEvent'>).twin, (r as CommandRequest<'sendTwinEvent'>).event);
-      case 'getTwin': return s.getTwin((r as CommandRequest<'getTwin'>).address);
-      case 'getSnapshot': return s.snapshot();
-      case 'getSession': return s.session;
+      case 'loadScenario':
+        this.replay.close();
+        return s.load(r);
+      case 'play': return (replay ?? s).play((r as CommandRequest<'play'>).speed);
+      case 'pause': return (replay ?? s).pause();
+      case 'step': return (replay ?? s).step();
+      case 'sendTwinEvent':
+        if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
+        return s.sendTwinEvent((r as CommandRequest<'sendTwinEvent'>).twin, (r as CommandRequest<'sendTwinEvent'>).event);
+      case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
+      case 'getSnapshot': return (replay ?? s).snapshot();
+      case 'getSession': return (replay ?? s).session;
+      case 'setPreciseLocations': return this.privacy.set((r as CommandRequest<'setPreciseLocations'>).precise);
+      case 'listRuns': return this.recordings.list();
+      case 'openRun':
+        s.unloadRun(); // a live run left unfinished is recorded as interrupted
+        return this.replay.open((r as CommandRequest<'openRun'>).runId);
+      case 'seek':
+        if (!replay) throw new Error('only a recorded run can be scrubbed: open one in the Recordings panel');
+        return replay.seek((r as CommandRequest<'seek'>).t);
+      case 'diffRuns': return this.recordings.diff((r as CommandRequest<'diffRuns'>).a, (r as CommandRequest<'diffRuns'>).b);
+    }
+  }
+
+  private publishRecordings(): void {
+    try {
+      this.emit('recordings', this.recordings.list());
+    } catch (err) {
+      console.error(`twinbench: cannot list the recorded runs: ${(err as Error).message}`);
     }
   }
 
   private emit<E extends EventName>(event: E, payload: EngineEvents[E]): void {
+    const filtered = this.privacy.event(event, payload);
     for (const listener of this.listeners.get(event) ?? []) {
       try {
-        (listener as (p: EngineEvents[E]) => void)(payload);
+        (listener as (p: EngineEvents[E]) => void)(filtered);
       } catch (err) {
         // One broken subscriber (a closed socket) must not stop the others or the run.
         console.error(`twinbench: a ${event} listener failed: ${(err as Error).message}`);

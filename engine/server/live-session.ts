@@ -1,6 +1,7 @@
 // The live-session controller behind the app: it owns one ScenarioRun and the Pacer that paces its virtual
 // clock, answers the protocol's commands, and publishes what the renderer shows — snapshots ~10×/s, message
-// batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts).
+// batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts). Every run
+// is recorded, from its first event to its verdict, into the same database as the CLI's runs.
 import type {
   Architecture, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
   TwinEvent, TwinView,
@@ -8,6 +9,7 @@ import type {
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Pacer, type WallClock } from '../../twins/kernel';
 import type { Json } from '../../twins/kernel/types';
+import { defaultRecordingFile } from '../cli/data-dir';
 import { nodeSha256Hasher } from '../host-hasher';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { nodeWallClock } from '../runner/drive';
@@ -15,6 +17,7 @@ import type { RunResult } from '../runner/result';
 import { judge } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile } from '../scenario';
+import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
 import { handsOnScenario } from './hands-on';
 import { MessageBatcher } from './message-batcher';
@@ -30,6 +33,10 @@ export interface LiveSessionOptions {
   wallClock?: WallClock;
   /** How often message batches go out (wall ms); snapshots go out every second batch tick. */
   batchMs?: number;
+  /** The recording database; default the user's (`defaultRecordingFile()`, TWINBENCH_DATA_DIR respected); null: do not record. */
+  recordingFile?: string | null;
+  /** A run started or finished recording (the Recordings panel refreshes). */
+  onRecordingsChanged?: () => void;
 }
 
 interface Current {
@@ -56,10 +63,13 @@ export class LiveSession {
   private ticks = 0;
   /** Finished runs per scenario and architecture, for the latency histogram across architectures. */
   private readonly results = new Map<string, Map<Architecture, RunResult>>();
+  readonly recorder: AppRecorder;
 
   constructor(private readonly publish: Publish, private readonly options: LiveSessionOptions = {}) {
     this.catalogue = options.catalogue ?? new ScenarioCatalogue();
     this.wall = options.wallClock ?? nodeWallClock;
+    const file = options.recordingFile === undefined ? defaultRecordingFile() : (options.recordingFile ?? undefined);
+    this.recorder = new AppRecorder(file, () => options.onRecordingsChanged?.());
   }
 
   load(request: LoadScenarioRequest): SessionInfo {
@@ -72,7 +82,9 @@ export class LiveSession {
     if (handsOn) scenario = handsOnScenario(scenario);
     this.unload();
 
-    const run = new ScenarioRun(scenario, request.architecture, { hasher: nodeSha256Hasher() });
+    // The recorder listens before the world is built, so the recording starts with twin.created and sim.started.
+    const listeners = this.recorder.start(scenario, request.architecture);
+    const run = new ScenarioRun(scenario, request.architecture, { hasher: nodeSha256Hasher(), listeners });
     const firedSteps: { id: string; t: number }[] = [];
     const current: Current = {
       run,
@@ -166,8 +178,14 @@ export class LiveSession {
     return this.current?.run;
   }
 
+  /** Ends the current run (recorded as interrupted unless it finished); the session can load again. */
+  unloadRun(): void {
+    this.unload();
+  }
+
   dispose(): void {
     this.unload();
+    this.recorder.close();
   }
 
   private require(): Current {
@@ -180,6 +198,7 @@ export class LiveSession {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     if (c === undefined) return;
+    if (c.state !== 'finished') this.recorder.interrupt();
     c.pacer.pause();
     c.offEvents();
     c.watch.dispose();
@@ -228,6 +247,7 @@ export class LiveSession {
     const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { hasher: nodeSha256Hasher(), chargingOverride: 'uncontrolled' }) : undefined;
     baseline?.runToEnd();
     const result = judge(c.run, baseline, this.wall.now() - c.loadedAtWall);
+    this.recorder.finish(result);
     const byArchitecture = this.results.get(result.scenario) ?? new Map<Architecture, RunResult>();
     byArchitecture.set(result.architecture, result);
     this.results.set(result.scenario, byArchitecture);

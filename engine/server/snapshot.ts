@@ -27,24 +27,32 @@ export function vehicleTuples(sim: Simulation): VehicleTuple[] {
 }
 
 export function homeStatus(home: HomeTwin): HomeStatus {
-  const lights = home.devicesOfType('light');
-  const lightsOn = lights.filter((l) => l.state === 'on').length;
-  const evse = home.firstOfType('evse');
+  return homeStatusOf(home.id, [...home.devices.values()]);
+}
+
+/** A home's status from its devices' kinds and states, in creation order: a live home's or a replayed one's. */
+export function homeStatusOf(id: string, devices: readonly { kind: string; state: string }[]): HomeStatus {
+  const lightsOn = devices.filter((d) => d.kind === 'light' && d.state === 'on').length;
+  const first = (kind: string): { state: string } | undefined => devices.find((d) => d.kind === kind);
   return {
-    id: home.id,
+    id,
     lit: lightsOn > 0,
     lightsOn,
-    lock: home.firstOfType('lock')?.state ?? null,
-    hvacMode: home.firstOfType('climate')?.state ?? null,
-    charging: evse?.state === 'charging',
+    lock: first('lock')?.state ?? null,
+    hvacMode: first('climate')?.state ?? null,
+    charging: first('evse')?.state === 'charging',
   };
 }
 
 export function screenStatus(twin: TwinActor): ScreenStatus {
-  const ctx = twin.context as unknown as ScreenContext;
+  return screenStatusOf(twin.id, twin.context as unknown as ScreenContext);
+}
+
+/** What a screen shows, from its machine's context: a live twin's, or one rebuilt from a recording. */
+export function screenStatusOf(address: string, ctx: ScreenContext): ScreenStatus {
   const prompt = ctx.activePrompt;
   return {
-    address: twin.id,
+    address,
     // The panel shows a handful; the twin keeps up to its own bound.
     notifications: ctx.notifications.slice(0, 5).map((n) => ({ ...n })),
     prompt: prompt === null ? null : {

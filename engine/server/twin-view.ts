@@ -4,6 +4,7 @@ import type { Json, TwinInfo, TwinView } from '../../protocol';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
 import { toJson } from '../../twins/sim/to-json';
+import { stateChartOf } from './state-chart';
 
 export function twinAt(sim: Simulation, address: string): TwinActor {
   const twin = sim.twin(address);
@@ -31,6 +32,7 @@ export function twinView(sim: Simulation, address: string): TwinView {
     context,
     ...(signals !== undefined && signals !== null && typeof signals === 'object' && !Array.isArray(signals) ? { signals: signals as Record<string, Json> } : {}),
     acceptedEvents: acceptedEvents(twin),
+    chart: stateChartOf(twin.actor),
   };
 }
 

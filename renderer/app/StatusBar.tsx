@@ -11,7 +11,7 @@ export function StatusBar() {
   return (
     <header className="status-bar">
       <span className="brand">Twinbench</span>
-      <span className="status-scenario">{session ? `${session.title} · ${session.architecture} · seed ${session.seed}` : 'No scenario loaded'}</span>
+      <span className="status-scenario">{session ? `${session.title} · ${session.architecture} · seed ${session.seed}${session.replay ? ` · replay of run ${session.replay.runId}` : ''}` : 'No scenario loaded'}</span>
       <span className={`run-state run-state-${status.state}`} data-testid="run-state">{status.state}</span>
       <span className="clock" data-testid="clock">{timeOfDay}</span>
       {!connected && <span className="disconnected">engine not connected</span>}

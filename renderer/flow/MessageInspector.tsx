@@ -1,10 +1,11 @@
 // The selected message: its end-to-end latency, every hop with its link, attempts and latency, and the payload
-// as sent and as each translating gateway left it.
+// as sent and as each translating gateway left it (vehicle locations coarsened unless the user opts in).
 import type { Envelope } from '../../protocol';
 import { endToEndMs, formatMs, formatSimTime, hopLatencyMs } from './parties';
+import { PreciseLocationsToggle } from './PreciseLocationsToggle';
 
 export function MessageInspector({ message }: { message: Envelope | undefined }) {
-  if (message === undefined) return <p className="muted small">Click a message to inspect it; its trace is highlighted.</p>;
+  if (message === undefined) return <><p className="muted small">Click a message to inspect it; its trace is highlighted.</p><PreciseLocationsToggle /></>;
   const translated = message.hops.filter((h) => h.payload !== undefined);
   return (
     <div className="message-inspector" data-testid="message-inspector">
@@ -31,6 +32,7 @@ export function MessageInspector({ message }: { message: Envelope | undefined })
         </tbody>
       </table>
       <h4>Payload</h4>
+      <PreciseLocationsToggle />
       <pre className="payload" data-testid="message-payload">{JSON.stringify(message.payload, null, 2)}</pre>
       {translated.map((h) => (
         <div key={h.index}>

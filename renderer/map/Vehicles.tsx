@@ -35,7 +35,12 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
       const p = new Vector3(at.x, 0.6 * unit, at.z).project(camera);
       return [((p.x + 1) / 2) * size.width, ((1 - p.y) / 2) * size.height];
     };
-    return () => void (model.renderStats.vehicleCanvasPoint = undefined);
+    // For the follow camera: the eased, drawn position (not the snapshot's), so the camera glides with the car.
+    model.renderStats.vehicleScenePoint = (vehicleId) => {
+      const at = shown.current[model.store.get().snapshot?.vehicles.findIndex((v) => v[0] === vehicleId) ?? -1];
+      return at === undefined ? undefined : [at.x, at.z];
+    };
+    return () => void (model.renderStats.vehicleCanvasPoint = model.renderStats.vehicleScenePoint = undefined);
   }, [model, camera, size, unit]);
 
   useFrame((_state, delta) => {

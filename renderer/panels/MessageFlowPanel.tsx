@@ -1,34 +1,59 @@
 // Message flow: every message of the run with filters (party, topic, kind, failed only), the sequence of the
 // selected trace across the parties' lanes, and the selected message's hops, latencies and payload.
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Envelope } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
+import { FilteredRows } from '../flow/filtered-rows';
 import { MessageInspector } from '../flow/MessageInspector';
 import { MessageTable } from '../flow/MessageTable';
-import { NO_FILTER, PARTIES, matchesFilter, type MessageFilter, type Party } from '../flow/parties';
+import { NO_FILTER, PARTIES, type MessageFilter, type Party } from '../flow/parties';
 import { SequenceLanes } from '../flow/SequenceLanes';
 import { SplitPane } from '../app/SplitPane';
 
 const KINDS: Envelope['kind'][] = ['command', 'response', 'event', 'query'];
 const LATEST_IN_SEQUENCE = 8;
 
+/** Coalesces the log's change notifications to one per animation frame. */
+function subscribePerFrame(log: { subscribe(listener: () => void): () => void }, notify: () => void): () => void {
+  let frame: number | undefined;
+  const off = log.subscribe(() => {
+    frame ??= requestAnimationFrame(() => {
+      frame = undefined;
+      notify();
+    });
+  });
+  return () => {
+    off();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  };
+}
+
 export function MessageFlowPanel() {
   const model = useModel();
   const log = model.messages;
-  const version = useSyncExternalStore(log.subscribe, log.getVersion);
+  // At most one re-render per animation frame, however many batches arrived in it.
+  const version = useSyncExternalStore(useCallback((notify: () => void) => subscribePerFrame(log, notify), [log]), log.getVersion);
   const selectedId = useAppState((s) => s.selectedMessage);
   const [filter, setFilter] = useState<MessageFilter>(NO_FILTER);
+  const filtered = useMemo(() => new FilteredRows(log), [log]);
 
-  // `version` moves whenever the log changes; the log object itself stays the same.
-  const all = useMemo(() => (version >= 0 ? log.all() : []), [log, version]);
-  const rows = useMemo(() => all.filter((m) => matchesFilter(m, filter)), [all, filter]);
+  // `version` moves whenever the log changes; the log object itself stays the same. Nothing below walks the
+  // whole log per batch: the row list grows incrementally and the table reads only the rows in view.
+  const rows = useMemo(() => filtered.rows(filter), [filtered, filter, version]);
   const selected = selectedId === null ? undefined : log.get(selectedId);
   const sequence = useMemo(() => {
-    if (selected === undefined) return rows.slice(-LATEST_IN_SEQUENCE);
-    return all.filter((m) => m.traceId === selected.traceId).sort((a, b) => a.createdAt - b.createdAt);
-  }, [all, rows, selected]);
-  const failed = useMemo(() => all.filter((m) => m.status === 'failed').length, [all]);
+    if (selected === undefined) {
+      const latest: Envelope[] = [];
+      for (let i = Math.max(0, rows.length - LATEST_IN_SEQUENCE); i < rows.length; i++) {
+        const m = rows.at(i);
+        if (m !== undefined) latest.push(m);
+      }
+      return latest;
+    }
+    return log.trace(selected.traceId).sort((a, b) => a.createdAt - b.createdAt);
+  }, [log, rows, selected]);
+  const failed = log.failed;
   const patch = (p: Partial<MessageFilter>): void => setFilter((f) => ({ ...f, ...p }));
 
   const tools = (

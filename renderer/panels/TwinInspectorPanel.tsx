@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Json, TwinEvent, TwinInfo, TwinView } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
+import { FollowButton } from '../map/FollowButton';
+import { StateChartView } from './StateChartView';
 
 const REFRESH_MS = 300;
 
@@ -48,6 +50,7 @@ export function TwinInspectorPanel() {
           </optgroup>
         ))}
       </select>
+      <FollowButton />
       {view && (
         <>
           <dl className="facts">
@@ -55,6 +58,7 @@ export function TwinInspectorPanel() {
             <dt>type</dt><dd>{view.kind}</dd>
             <dt>state</dt><dd data-testid="twin-state"><b>{view.state}</b></dd>
           </dl>
+          {view.chart && <StateChartView chart={view.chart} />}
           <JsonTable title="Context" value={view.context} testId="twin-context" />
           {view.signals && <JsonTable title="COVESA VSS signals" value={view.signals as Json} testId="twin-signals" />}
           <SendEventForm address={view.address} accepted={view.acceptedEvents} onSent={setView} />

@@ -47,4 +47,14 @@ describe('AppModel', () => {
     expect(await model.play(2)).toBeUndefined();
     expect(model.store.get().error).toBe('play is not supported here');
   });
+
+  it('follows a car until something else is selected', () => {
+    const model = new AppModel(createEngineClient(new FakeEngine({})));
+    model.selectTwin('vehicle/car1/drive');
+    model.followVehicle('car1');
+    model.selectTwin('vehicle/car1/battery'); // another part of the same car: still following
+    expect(model.store.get().followedVehicle).toBe('car1');
+    model.selectTwin('home/h1/lock.front_door');
+    expect(model.store.get().followedVehicle).toBeNull();
+  });
 });

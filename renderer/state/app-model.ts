@@ -2,8 +2,8 @@
 // messages, verdicts) into stores the panels read, and turns the user's clicks into protocol commands. It keeps
 // no rules of the simulation — every decision is the engine's; this only remembers and forwards.
 import type {
-  EngineApi, ExpectationOutcome, LoadScenarioRequest, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo, Snapshot, Speed,
-  TwinEvent, TwinView, Verdict,
+  EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
+  Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { MessageLog } from './message-log';
 import { Store } from './store';
@@ -23,7 +23,15 @@ export interface AppState {
   error: string | null;
   selectedTwin: string | null;
   selectedMessage: string | null;
+  /** The car the map camera tracks, or null. */
+  followedVehicle: string | null;
+  /** Issue 7: the user opted in to precise vehicle locations (the engine coarsens them otherwise). */
+  preciseLocations: boolean;
   busy: boolean;
+  /** The recorded runs, as the engine last listed them. */
+  recordings: RecordedRuns | null;
+  /** The last diff of two recorded runs. */
+  diff: RunDiffView | null;
 }
 
 const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
@@ -31,7 +39,7 @@ const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
 export class AppModel {
   readonly store = new Store<AppState>({
     connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null,
-    selectedTwin: null, selectedMessage: null, busy: false,
+    selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
   });
   readonly messages = new MessageLog();
   /** What the 3D view actually drew, for the test hook (the frame loop writes it, nothing re-renders on it). */
@@ -40,12 +48,17 @@ export class AppModel {
     frames: number;
     /** Where a car is drawn, in canvas pixels (tests click there), or undefined when it is not drawn. */
     vehicleCanvasPoint?: (vehicleId: string) => [number, number] | undefined;
-  } = { vehicleInstances: 0, frames: 0 };
+    /** Where a car is drawn in the scene (x, z on the ground), for the camera that follows it. */
+    vehicleScenePoint?: (vehicleId: string) => [number, number] | undefined;
+    /** The orbit camera's target, written by its frame loop. */
+    cameraTarget: [number, number, number];
+  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0] };
 
   constructor(readonly api: EngineApi) {
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
     api.onMessages((batch) => this.messages.apply(batch));
     api.onRunState((status) => this.store.set({ status }));
+    api.onRecordings((recordings) => this.store.set({ recordings }));
     api.onVerdict((verdict) => {
       if (verdict.kind === 'final') this.store.set({ final: verdict });
       else this.store.set((s) => ({ liveVerdicts: [...s.liveVerdicts, { outcome: verdict.outcome, t: verdict.t }] }));
@@ -56,16 +69,45 @@ export class AppModel {
   async start(): Promise<void> {
     const [scenarios, session, snapshot] = await Promise.all([this.api.listScenarios(), this.api.getSession(), this.api.getSnapshot()]);
     this.store.set({ scenarios, session, snapshot, connected: true });
+    // The engine may still hold an opt-in from before a reload: the checkbox (off) is what counts.
+    await this.setPreciseLocations(this.store.get().preciseLocations);
+    await this.refreshRuns();
+  }
+
+  async refreshRuns(): Promise<void> {
+    const recordings = await this.run(() => this.api.listRuns());
+    if (recordings) this.store.set({ recordings });
   }
 
   setConnected(connected: boolean): void {
     this.store.set({ connected });
   }
 
-  async load(request: LoadScenarioRequest): Promise<void> {
-    this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, error: null });
+  load(request: LoadScenarioRequest): Promise<void> {
+    return this.openSession(() => this.api.loadScenario(request));
+  }
+
+  /** Replay a recorded run: the views show it exactly as they show a live run. */
+  openRun(runId: number): Promise<void> {
+    return this.openSession(() => this.api.openRun({ runId }));
+  }
+
+  /** Move the replay's scrubber. */
+  seek(t: number): Promise<RunStatus | undefined> {
+    return this.run(() => this.api.seek({ t }));
+  }
+
+  async diffRuns(a: number, b: number): Promise<void> {
+    this.store.set({ diff: null });
+    const diff = await this.run(() => this.api.diffRuns({ a, b }));
+    if (diff) this.store.set({ diff });
+  }
+
+  /** Forget the previous run before asking: the engine publishes the new one's events before it answers. */
+  private async openSession(open: () => Promise<SessionInfo>): Promise<void> {
+    this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null });
     this.messages.clear();
-    const session = await this.run(() => this.api.loadScenario(request));
+    const session = await this.run(open);
     this.store.set({ busy: false, ...(session ? { session, selectedTwin: defaultTwin(session) } : {}) });
   }
 
@@ -94,8 +136,21 @@ export class AppModel {
     }
   }
 
+  /** Selecting anything but a part of the followed car ends following. */
   selectTwin(address: string | null): void {
-    this.store.set({ selectedTwin: address });
+    const { followedVehicle } = this.store.get();
+    const keep = followedVehicle !== null && vehicleOf(address) === followedVehicle;
+    this.store.set({ selectedTwin: address, ...(keep ? {} : { followedVehicle: null }) });
+  }
+
+  async setPreciseLocations(precise: boolean): Promise<void> {
+    const answer = await this.run(() => this.api.setPreciseLocations({ precise }));
+    if (answer) this.store.set({ preciseLocations: answer.precise });
+  }
+
+  /** The map camera tracks this car (null: stop following). */
+  followVehicle(vehicleId: string | null): void {
+    this.store.set({ followedVehicle: vehicleId });
   }
 
   selectMessage(id: string | null): void {
@@ -114,6 +169,11 @@ export class AppModel {
       return undefined;
     }
   }
+}
+
+/** The vehicle id of a `vehicle/<id>/<part>` address, or undefined. */
+export function vehicleOf(address: string | null): string | undefined {
+  return /^vehicle\/([^/]+)/.exec(address ?? '')?.[1];
 }
 
 /** The twin the inspector opens on: the watched car's screen when there is one, else the first twin. */

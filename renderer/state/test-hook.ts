@@ -10,6 +10,12 @@ export interface TwinbenchTestHook {
   readonly time: number;
   readonly runState: string;
   readonly lastVerdict: unknown;
+  /** The car the map camera follows, or null. */
+  readonly followedVehicle: string | null;
+  /** The orbit camera's target in scene coordinates (x, y, z; the ground is y = 0). */
+  readonly cameraTarget: [number, number, number];
+  /** Where the map draws this car in the scene (x, z), or null when it is not drawn. */
+  vehicleScenePoint(vehicleId: string): [number, number] | null;
   /** Where the map draws this car, in page pixels, or null when it is not drawn. */
   vehiclePagePoint(vehicleId: string): [number, number] | null;
 }
@@ -37,6 +43,15 @@ export function installTestHook(model: AppModel, win: object): TwinbenchTestHook
     get lastVerdict() {
       const { final, liveVerdicts } = model.store.get();
       return final ?? liveVerdicts.at(-1) ?? null;
+    },
+    get followedVehicle() {
+      return model.store.get().followedVehicle;
+    },
+    get cameraTarget() {
+      return [...model.renderStats.cameraTarget] as [number, number, number];
+    },
+    vehicleScenePoint(vehicleId) {
+      return model.renderStats.vehicleScenePoint?.(vehicleId) ?? null;
     },
     vehiclePagePoint(vehicleId) {
       const point = model.renderStats.vehicleCanvasPoint?.(vehicleId);

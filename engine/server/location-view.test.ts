@@ -1,0 +1,64 @@
+// A command carrying a destination's latitude/longitude reaches the renderer coarsened to 2 decimals by default,
+// and exactly as sent once the user opts in; the live session applies the setting to twin views too.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MessageBatch, TwinView } from '../../protocol';
+import { EngineHost } from './engine-host';
+import { forRenderer } from './location-view';
+
+const batch = {
+  envelopes: [{ id: 'm-1', topic: 'vehicle_navigation/set_destination', payload: { attributes: { latitude: 31.230416, longitude: 121.473701 } }, hops: [] }],
+  total: 1,
+  reset: true,
+} as unknown as MessageBatch;
+
+const view: TwinView = {
+  address: 'vehicle/car1/drive', kind: 'drive', state: 'parked', acceptedEvents: [],
+  context: { vehicleId: 'car1', latitude: 31.230416, longitude: 121.473701, odometerKm: 12.345 },
+  signals: { 'Vehicle.CurrentLocation.Latitude': 31.230416, 'Vehicle.Speed': 12.345 },
+};
+
+describe('forRenderer', () => {
+  it('coarsens latitude/longitude to 2 decimals by default, and nothing else', () => {
+    const masked = forRenderer(batch, false);
+    expect(masked.envelopes[0]!.payload).toEqual({ attributes: { latitude: 31.23, longitude: 121.47 } });
+    expect(batch.envelopes[0]!.payload).toEqual({ attributes: { latitude: 31.230416, longitude: 121.473701 } }); // not mutated
+    const maskedView = forRenderer(view, false);
+    expect(maskedView.context).toEqual({ vehicleId: 'car1', latitude: 31.23, longitude: 121.47, odometerKm: 12.345 });
+    expect(maskedView.signals).toEqual({ 'Vehicle.CurrentLocation.Latitude': 31.23, 'Vehicle.Speed': 12.345 });
+  });
+
+  it('sends precise locations once the user opts in', () => {
+    expect(forRenderer(batch, true).envelopes[0]!.payload).toEqual({ attributes: { latitude: 31.230416, longitude: 121.473701 } });
+    expect(forRenderer(view, true)).toBe(view);
+  });
+});
+
+describe('EngineHost location privacy', () => {
+  let host: EngineHost | undefined;
+  afterEach(() => host?.dispose());
+  const twoDecimals = (x: unknown): boolean => typeof x === 'number' && Math.round(x * 100) / 100 === x;
+
+  it('coarsens a twin view\'s position until setPreciseLocations, and message batches too', async () => {
+    host = new EngineHost({ recordingFile: null, batchMs: 5 });
+    const batches: MessageBatch[] = [];
+    host.listen('messages', (batch) => batches.push(batch));
+    await host.invoke('loadScenario', { file: 'scenarios/commute.yaml', architecture: 'direct', handsOn: false });
+    const coarse = await host.invoke('getTwin', { address: 'vehicle/car1/drive' });
+    const context = coarse.context as { latitude: number; longitude: number };
+    expect(twoDecimals(context.latitude) && twoDecimals(context.longitude)).toBe(true);
+    expect(twoDecimals(coarse.signals?.['Vehicle.CurrentLocation.Latitude'])).toBe(true);
+
+    // The speaker sends the car the usual destination (latitude/longitude) right away: step until it is out.
+    const destination = (): Record<string, unknown> | undefined => {
+      const env = batches.flatMap((b) => b.envelopes).find((e) => e.topic === 'vehicle_navigation/set_destination');
+      return (env?.payload as { attributes?: Record<string, unknown> } | undefined)?.attributes;
+    };
+    for (let i = 0; i < 50; i++) await host.invoke('step', undefined);
+    await vi.waitFor(() => expect(destination()).toBeDefined()); // batches go out on the session's timer
+    expect(twoDecimals(destination()!['latitude'])).toBe(true);
+
+    expect(await host.invoke('setPreciseLocations', { precise: true })).toEqual({ precise: true });
+    const precise = await host.invoke('getTwin', { address: 'vehicle/car1/drive' });
+    expect(twoDecimals((precise.context as { latitude: number }).latitude)).toBe(false);
+  });
+});

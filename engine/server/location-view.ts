@@ -1,0 +1,41 @@
+// Issue 7: what the renderer is sent has precise vehicle locations coarsened to 2 decimals (~1 km) unless the user
+// opted in ("Show precise locations"), so a screenshot of the flow view or the inspector does not pinpoint a home.
+// Applied in the engine host to every message batch and twin view leaving the process — live runs and replays
+// alike — so the renderer never receives a precise position by accident. Snapshots are left alone: their vehicle
+// positions are local map metres for drawing, not latitude/longitude. The rounding is the recorder's export rule
+// (location-privacy.ts), so exports and the app mask the same way.
+import type { CommandName, EngineEvents, EventName, MessageBatch, SendTwinEventResult, TwinView } from '../../protocol';
+import type { Json } from '../../twins/kernel/types';
+import { coarsenLocation } from '../recorder/location-privacy';
+
+/** `value` as the renderer may see it: unchanged when `precise`, else with location numbers coarsened. */
+export function forRenderer<T extends MessageBatch | TwinView>(value: T, precise: boolean): T {
+  if (precise) return value;
+  // Envelopes and twin views are JSON by construction (they cross the wire as JSON).
+  return coarsenLocation(value as unknown as Json).value as unknown as T;
+}
+
+/** The session's privacy setting, and the filter on what goes out. Off (coarsened) until the user opts in. */
+export class LocationPrivacy {
+  precise = false;
+
+  set(precise: boolean): { precise: boolean } {
+    this.precise = precise;
+    return { precise };
+  }
+
+  /** An event about to be published. */
+  event<E extends EventName>(event: E, payload: EngineEvents[E]): EngineEvents[E] {
+    return event === 'messages' ? (forRenderer(payload as MessageBatch, this.precise) as EngineEvents[E]) : payload;
+  }
+
+  /** A command's answer about to be returned. */
+  response(command: CommandName, answer: unknown): unknown {
+    if (command === 'getTwin') return forRenderer(answer as TwinView, this.precise);
+    if (command === 'sendTwinEvent') {
+      const result = answer as SendTwinEventResult;
+      return { ...result, twin: forRenderer(result.twin, this.precise) };
+    }
+    return answer;
+  }
+}

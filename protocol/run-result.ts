@@ -1,0 +1,106 @@
+// What a scenario run produces: the verdict, every expectation's outcome, the pilot metrics of the seed
+// (§4.1.1: latency, access success rate, failure rate) and the eventHash. The one definition: the engine's runner
+// builds it, reports and recordings store it, and the app receives it whole with the final verdict.
+import type { Architecture } from '../twins/bus/envelope';
+
+export interface ExpectationResult {
+  id: string;
+  kind: string;
+  description?: string;
+  passed: boolean;
+  /** What was observed, in words a tester can act on. */
+  detail: string;
+}
+
+export interface LatencyStats {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export interface HopLatency extends LatencyStats {
+  /** `from → to`, e.g. `vehicle/* → vehicle-cloud` (ids generalised so hops aggregate across twins). */
+  hop: string;
+  link: string;
+  /** True when measured on a real wire (external endpoint), false when drawn from a link model. */
+  measured: boolean;
+}
+
+export interface LoadSample {
+  /** Virtual ms since scenario start. */
+  t: number;
+  /** Time of day label, e.g. `17:30`. */
+  clock: string;
+  totalKw: number;
+  evKw: number;
+}
+
+export interface GridMetrics {
+  transformerKva: number;
+  strategy: 'uncontrolled' | 'coordinated';
+  peakKw: number;
+  /** Peak of the same scene with uncontrolled charging (same seed), for the side-by-side comparison. */
+  uncontrolledPeakKw: number;
+  peakReductionPct: number;
+  maxLoadPctOfRating: number;
+  evsAtTarget: number;
+  evCount: number;
+  /** Charging energy delivered inside the tariff peak window, kWh. */
+  chargingEnergyInPeakKwh: number;
+  energyCost: number;
+  uncontrolledEnergyCost: number;
+  currency: string;
+  /** Tariff peak window, minutes after midnight (the report shades it). */
+  tariffPeak?: { startMin: number; endMin: number };
+  /** The planning limit as a share of the rating (0.8: the scene's pass line). */
+  maxLoadShare?: number;
+  /** Load over the run, sampled every minute: coordinated (this run) and uncontrolled (baseline). */
+  load: LoadSample[];
+  uncontrolledLoad: LoadSample[];
+}
+
+export interface RunMetrics {
+  messages: number;
+  delivered: number;
+  failed: number;
+  /** Delivered / sent, 0–1 (the seed's "access success rate"). */
+  successRate: number;
+  /** Failed / sent, 0–1. */
+  failureRate: number;
+  /** Failures by reason code (lost, timeout, out-of-range, gateway-offline, untranslatable …). */
+  failuresByReason: Record<string, number>;
+  /** End-to-end latency of delivered commands and queries (request sent → delivered), ms. */
+  e2e: LatencyStats;
+  /** Command round trip: request sent → response delivered back, ms. */
+  roundTrip: LatencyStats;
+  hops: HopLatency[];
+  /** Raw end-to-end latencies (ms) for histograms; capped at 10,000 values. */
+  e2eSamples: number[];
+  grid?: GridMetrics;
+  /** Flat name → value view used by `metric` expectations (latency.e2e.p95, delivery.success_rate, grid.peak_kw …). */
+  named: Record<string, number>;
+}
+
+export interface RunResult {
+  scenario: string;
+  title?: string;
+  file: string;
+  seed: number;
+  architecture: Architecture;
+  parameters: Record<string, string | number | boolean>;
+  passed: boolean;
+  /** Why the run ended early (a failWhen matched), if it did. */
+  abortedBy?: string;
+  expectations: ExpectationResult[];
+  metrics: RunMetrics;
+  /** SHA-256 (hex) of the canonical event stream: same seed ⇒ same hash. */
+  eventHash: string;
+  events: number;
+  /** Virtual duration of the run, ms. */
+  simulatedMs: number;
+  /** Wall time of the run, ms (not part of the hash). */
+  wallMs: number;
+}
