@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Json } from '../../twins/kernel/types';
-import { Recorder, type RunRecorder } from '../recorder';
+import { recordedOutcomeOf, Recorder, type RunRecorder } from '../recorder';
 import type { RunResult } from '../runner/result';
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
@@ -66,12 +66,7 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
     },
     async onFinish(result) {
       if (current === undefined) return;
-      const outcome = current.finish({
-        status: result.passed ? 'passed' : 'failed', eventHash: result.eventHash,
-        verdict: { passed: result.passed, abortedBy: result.abortedBy ?? null } as Json,
-        metrics: { ...result.metrics, e2eSamples: [] } as unknown as Json,
-        expectations: result.expectations.map((e) => ({ id: e.id, passed: e.passed, detail: e.detail })),
-      });
+      const outcome = current.finish(recordedOutcomeOf(result));
       io.out(`      recorded as run ${current.runId} in ${file}${outcome.complete ? '' : ` (recorded stream differs from the live one: ${outcome.redactedFields} secret field(s) redacted)`}`);
       current = undefined;
     },

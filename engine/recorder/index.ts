@@ -10,3 +10,4 @@ export { SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from './migration
 export type { RunInfo, RunStatus } from './schema';
 export { stripSecrets, isSecretFieldName } from './redact';
 export { coarsenLocation } from './location-privacy';
+export { recordedOutcomeOf } from './recorded-outcome';

@@ -6,21 +6,9 @@ import path from 'node:path';
 import type { Json } from '../../twins/kernel/types';
 import type { SimEventListener } from '../../twins/kernel';
 import { Recorder, type RunRecorder } from '../recorder';
-import type { RunResult as RecordedOutcome } from '../recorder';
+import { recordedOutcomeOf } from '../recorder/recorded-outcome';
 import type { RunResult } from '../runner/result';
 import type { ResolvedScenario } from '../scenario';
-
-/** What the recording keeps of a RunResult; the CLI stores the same (engine/cli/run-outputs.ts). */
-export function recordedOutcomeOf(result: RunResult): RecordedOutcome {
-  return {
-    status: result.passed ? 'passed' : 'failed',
-    eventHash: result.eventHash,
-    verdict: { passed: result.passed, abortedBy: result.abortedBy ?? null },
-    // The raw samples are derivable from the messages table; keeping them would double a large run's metrics.
-    metrics: { ...result.metrics, e2eSamples: [] } as unknown as Json,
-    expectations: result.expectations.map((e) => ({ id: e.id, passed: e.passed, detail: e.detail })),
-  };
-}
 
 export class AppRecorder {
   private recorder: Recorder | undefined;
