@@ -1,10 +1,12 @@
 // The selected message: its end-to-end latency, every hop with its link, attempts and latency, and the payload
 // as sent and as each translating gateway left it (vehicle locations coarsened unless the user opts in).
+import { memo } from 'react';
 import type { Envelope } from '../../protocol';
 import { endToEndMs, formatMs, formatSimTime, hopLatencyMs } from './parties';
 import { PreciseLocationsToggle } from './PreciseLocationsToggle';
 
-export function MessageInspector({ message }: { message: Envelope | undefined }) {
+/** Memoised: the flow panel re-renders every frame while messages arrive; the selected message rarely changes. */
+export const MessageInspector = memo(function MessageInspector({ message }: { message: Envelope | undefined }) {
   if (message === undefined) return <><p className="muted small">Click a message to inspect it; its trace is highlighted.</p><PreciseLocationsToggle /></>;
   const translated = message.hops.filter((h) => h.payload !== undefined);
   return (
@@ -42,4 +44,4 @@ export function MessageInspector({ message }: { message: Envelope | undefined })
       ))}
     </div>
   );
-}
+});

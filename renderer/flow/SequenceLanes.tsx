@@ -2,7 +2,7 @@
 // message is a titled group of arrows, one per hop between two lanes, labelled with its link and latency. It shows
 // the selected message's whole trace (request, response and what it caused), or the latest messages when none is
 // selected. Drawn at the panel's pixel width so text stays readable however the panels are sized.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../../protocol';
 import { PARTIES, formatMs, hopLatencyMs, partyOf } from './parties';
 
@@ -11,7 +11,11 @@ const TITLE_ROW = 15;
 const HOP_ROW = 17;
 const MARGIN = 34;
 
-export function SequenceLanes({ messages, selectedId, onSelect }: { messages: Envelope[]; selectedId: string | null; onSelect: (id: string) => void }) {
+/**
+ * Memoised, and its message groups keyed by place: while messages stream in, the latest ones roll through the same
+ * few SVG groups (their text rewritten, nothing created), and a selected trace that did not change costs nothing.
+ */
+export const SequenceLanes = memo(function SequenceLanes({ messages, selectedId, onSelect }: { messages: readonly Envelope[]; selectedId: string | null; onSelect: (id: string) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(480);
   useEffect(() => {
@@ -54,8 +58,8 @@ export function SequenceLanes({ messages, selectedId, onSelect }: { messages: En
             <line x1={MARGIN + i * spacing} x2={MARGIN + i * spacing} y1={LANE_TOP - 6} y2={height - 2} className="lane" />
           </g>
         ))}
-        {groups.map(({ m, top }) => (
-          <g key={m.id} className={`hop${m.id === selectedId ? ' selected' : ''}`} onClick={() => onSelect(m.id)} data-testid="sequence-message" data-topic={m.topic}>
+        {groups.map(({ m, top }, place) => (
+          <g key={place} className={`hop${m.id === selectedId ? ' selected' : ''}`} onClick={() => onSelect(m.id)} data-testid="sequence-message" data-topic={m.topic}>
             <text x={4} y={top + 11} className="hop-title">{m.kind} {m.topic} · {formatMs(m.completedAt === undefined ? undefined : m.completedAt - m.createdAt)}</text>
             {m.hops.map((hop, i) => {
               const hy = top + TITLE_ROW + i * HOP_ROW + 10;
@@ -78,4 +82,4 @@ export function SequenceLanes({ messages, selectedId, onSelect }: { messages: En
       </svg>
     </div>
   );
-}
+});

@@ -48,4 +48,33 @@ describe('FilteredRows', () => {
     expect(log.get('m-0')).toBeUndefined();
     expect(log.trace('t-0').length).toBeLessThanOrEqual(log.size);
   });
+
+  it('keeps one filter\'s rows current as messages fail after they arrived, without rescanning', () => {
+    const log = new MessageLog();
+    const rows = new FilteredRows(log);
+    const failedOnly = { ...NO_FILTER, failedOnly: true };
+    log.apply({ envelopes: [0, 1, 2, 3].map((i) => envelope(i)), total: 4, reset: true });
+    expect(ids(rows.rows(failedOnly))).toEqual([]);
+    log.apply({ envelopes: [envelope(3, 'failed'), envelope(4), envelope(1, 'failed')], total: 5, reset: false });
+    expect(ids(rows.rows(failedOnly))).toEqual(['m-1', 'm-3']);
+    log.apply({ envelopes: [envelope(5, 'failed'), envelope(2, 'failed')], total: 6, reset: false });
+    expect(ids(rows.rows(failedOnly))).toEqual(['m-1', 'm-2', 'm-3', 'm-5']);
+    // A retried message that no longer reads as failed leaves the rows.
+    log.apply({ envelopes: [envelope(3)], total: 6, reset: false });
+    expect(ids(rows.rows(failedOnly))).toEqual(['m-1', 'm-2', 'm-5']);
+    expect(log.failed).toBe(3);
+  });
+
+  it('keeps each trace\'s messages in order as old ones are dropped', () => {
+    const log = new MessageLog();
+    let next = 0;
+    const batch = (n: number): void => log.apply({ envelopes: Array.from({ length: n }, () => envelope(next++)), total: next, reset: next === n });
+    while (next < MAX_MESSAGES + 12_000) batch(2_000);
+    const trace = log.trace('t-1');
+    expect(trace.length).toBe(log.all().filter((m) => m.traceId === 't-1').length);
+    expect(trace[0]!.id).toBe(`m-${log.firstSeq + ((1 - (log.firstSeq % 3) + 3) % 3)}`);
+    expect(trace.every((m, i) => i === 0 || Number(m.id.slice(2)) === Number(trace[i - 1]!.id.slice(2)) + 3)).toBe(true);
+    expect(log.at(0)!.id).toBe(`m-${log.firstSeq}`);
+    expect(log.all().length).toBe(log.size);
+  });
 });

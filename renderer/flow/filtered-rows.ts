@@ -1,7 +1,7 @@
 // The rows the message table shows for a filter, kept up to date in proportion to what arrived: with no filter the
-// log itself is the row list (nothing copied); with one, only messages appended since the last look are tested.
-// A `failed only` filter is the exception (a message can fail after it arrived), so it rescans — failures are
-// what such a user is hunting, and the scan is linear, not per row rendered.
+// log itself is the row list (nothing copied); with one, only messages appended since the last look are tested,
+// plus the ones the log's change journal says changed since (a message can fail after it arrived, which matters to
+// `failed only`). Evicted rows leave from the front by moving an offset, so no per-batch pass over the matches.
 import type { Envelope } from '../../protocol';
 import type { MessageLog } from '../state/message-log';
 import { matchesFilter, type MessageFilter } from './parties';
@@ -14,12 +14,26 @@ export interface MessageRows {
 
 const isEmpty = (f: MessageFilter): boolean => f.party === '' && f.topic === '' && f.kind === '' && !f.failedOnly;
 
+/** Index of the first element of sorted[from..] that is >= value. */
+function lowerBound(sorted: readonly number[], from: number, value: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class FilteredRows {
-  /** Sequence numbers (log.firstSeq-based) of the matching messages, ascending. */
+  /** Sequence numbers (log.firstSeq-based) of the matching messages, ascending, from seqs[head]. */
   private seqs: number[] = [];
+  private head = 0;
   private filter: MessageFilter | undefined;
   private epoch = -1;
   private scannedTo = 0;
+  private changeCursor = 0;
   private version = -1;
   private view: MessageRows = [];
 
@@ -37,21 +51,42 @@ export class FilteredRows {
     }
     if (filter === this.filter && log.version === this.version) return this.view;
     const end = log.firstSeq + log.size;
-    if (filter !== this.filter || log.epoch !== this.epoch || filter.failedOnly) {
+    const changes = log.changesSince(this.changeCursor);
+    if (filter !== this.filter || log.epoch !== this.epoch || changes === undefined) {
       this.seqs = [];
+      this.head = 0;
       this.scannedTo = log.firstSeq;
+    } else {
+      // Messages seen before that changed since: one may now match (it failed) or no longer match.
+      for (const seq of changes) if (seq >= log.firstSeq && seq < this.scannedTo) this.recheck(seq, filter);
     }
+    this.changeCursor = log.changeCursor;
     for (let seq = Math.max(this.scannedTo, log.firstSeq); seq < end; seq++) {
       if (matchesFilter(log.at(seq - log.firstSeq)!, filter)) this.seqs.push(seq);
     }
-    // Drop what the log evicted (it does so in chunks, so this rarely finds anything).
-    if (this.seqs.length > 0 && this.seqs[0]! < log.firstSeq) this.seqs = this.seqs.filter((s) => s >= log.firstSeq);
+    // Drop what the log evicted: they are at the front.
+    this.head = lowerBound(this.seqs, this.head, log.firstSeq);
+    if (this.head > 1024 && this.head * 2 > this.seqs.length) {
+      this.seqs = this.seqs.slice(this.head);
+      this.head = 0;
+    }
     this.scannedTo = end;
     this.filter = filter;
     this.epoch = log.epoch;
     this.version = log.version;
-    const seqs = this.seqs;
-    this.view = { length: seqs.length, at: (i) => (i < 0 || i >= seqs.length ? undefined : log.at(seqs[i]! - log.firstSeq)) };
+    const { seqs, head } = this;
+    const length = seqs.length - head;
+    this.view = { length, at: (i) => (i < 0 || i >= length ? undefined : log.at(seqs[head + i]! - log.firstSeq)) };
     return this.view;
+  }
+
+  private recheck(seq: number, filter: MessageFilter): void {
+    const m = this.log.at(seq - this.log.firstSeq);
+    if (m === undefined) return;
+    const at = lowerBound(this.seqs, this.head, seq);
+    const present = this.seqs[at] === seq;
+    const matches = matchesFilter(m, filter);
+    if (matches && !present) this.seqs.splice(at, 0, seq);
+    else if (!matches && present) this.seqs.splice(at, 1);
   }
 }

@@ -1,6 +1,6 @@
 // Message flow: every message of the run with filters (party, topic, kind, failed only), the sequence of the
 // selected trace across the parties' lanes, and the selected message's hops, latencies and payload.
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Envelope } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
@@ -42,22 +42,52 @@ export function MessageFlowPanel() {
   // whole log per batch: the row list grows incrementally and the table reads only the rows in view.
   const rows = useMemo(() => filtered.rows(filter), [filtered, filter, version]);
   const selected = selectedId === null ? undefined : log.get(selectedId);
+  // The previous array when nothing in it changed, so the (memoised) lanes skip frames that do not concern them.
+  const lastSequence = useRef<readonly Envelope[]>([]);
   const sequence = useMemo(() => {
+    let next: Envelope[];
     if (selected === undefined) {
-      const latest: Envelope[] = [];
+      next = [];
       for (let i = Math.max(0, rows.length - LATEST_IN_SEQUENCE); i < rows.length; i++) {
         const m = rows.at(i);
-        if (m !== undefined) latest.push(m);
+        if (m !== undefined) next.push(m);
       }
-      return latest;
+    } else {
+      next = log.trace(selected.traceId).sort((a, b) => a.createdAt - b.createdAt);
     }
-    return log.trace(selected.traceId).sort((a, b) => a.createdAt - b.createdAt);
+    const last = lastSequence.current;
+    if (next.length === last.length && next.every((m, i) => m === last[i])) return last;
+    return (lastSequence.current = next);
   }, [log, rows, selected]);
   const failed = log.failed;
-  const patch = (p: Partial<MessageFilter>): void => setFilter((f) => ({ ...f, ...p }));
+  const patch = useCallback((p: Partial<MessageFilter>): void => setFilter((f) => ({ ...f, ...p })), []);
+  const select = useCallback((id: string) => model.selectMessage(id), [model]);
 
   const tools = (
     <div className="filters">
+      <FilterControls filter={filter} patch={patch} />
+      {/* Contained, so the count changing every frame repaints only itself, not the page around it. */}
+      <span className="muted small" data-testid="message-count" style={{ contain: 'content' }}>{rows.length} / {log.total} messages{failed > 0 ? ` · ${failed} failed` : ''}</span>
+    </div>
+  );
+
+  return (
+    <Panel title="Message flow" testId="message-flow" tools={tools} flush>
+      <SplitPane direction="row" initial={0.55}>
+        <MessageTable rows={rows} selected={selected} onSelect={select} />
+        <div className="flow-detail">
+          <MessageInspector message={selected} />
+          <SequenceLanes messages={sequence} selectedId={selectedId} onSelect={select} />
+        </div>
+      </SplitPane>
+    </Panel>
+  );
+}
+
+/** The filter inputs; memoised, as they change only when the user edits them, not each frame messages arrive. */
+const FilterControls = memo(function FilterControls({ filter, patch }: { filter: MessageFilter; patch: (p: Partial<MessageFilter>) => void }) {
+  return (
+    <>
       <select aria-label="Party" data-testid="filter-party" value={filter.party} onChange={(e) => patch({ party: e.target.value as Party | '' })}>
         <option value="">all parties</option>
         {PARTIES.map((p) => <option key={p} value={p}>{p}</option>)}
@@ -68,19 +98,6 @@ export function MessageFlowPanel() {
         {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
       </select>
       <label className="check"><input type="checkbox" data-testid="filter-failed" checked={filter.failedOnly} onChange={(e) => patch({ failedOnly: e.target.checked })} />failed only</label>
-      <span className="muted small" data-testid="message-count">{rows.length} / {log.total} messages{failed > 0 ? ` · ${failed} failed` : ''}</span>
-    </div>
+    </>
   );
-
-  return (
-    <Panel title="Message flow" testId="message-flow" tools={tools} flush>
-      <SplitPane direction="row" initial={0.55}>
-        <MessageTable rows={rows} selected={selected} onSelect={(id) => model.selectMessage(id)} />
-        <div className="flow-detail">
-          <MessageInspector message={selected} />
-          <SequenceLanes messages={sequence} selectedId={selectedId} onSelect={(id) => model.selectMessage(id)} />
-        </div>
-      </SplitPane>
-    </Panel>
-  );
-}
+});
