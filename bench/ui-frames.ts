@@ -3,7 +3,9 @@
 import type { Page } from 'playwright';
 
 export const LONG_FRAME_MS = 50;
-export const TARGET_P95_MS = 1000 / 60;
+// 60 fps: one vsync interval. requestAnimationFrame timestamps are quantised, so a steady 60 fps reads 16.7–16.8 ms;
+// half a millisecond of slack keeps a perfect 60 fps from reading as "not met" (the bare page did).
+export const TARGET_P95_MS = 1000 / 60 + 0.5;
 
 export interface FrameStats {
   frames: number;
