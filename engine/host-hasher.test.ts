@@ -19,6 +19,18 @@ describe('nodeSha256Hasher', () => {
     );
   });
 
+  it('gives the same digest when lines fill its buffer exactly, overflow it, or are larger than it', () => {
+    const sizes = [1, 65_535, 65_536, 65_537, 21_845, 200_000, 3];
+    const native = nodeSha256Hasher();
+    const pure = pureSha256Hasher();
+    sizes.forEach((size, i) => {
+      const line = (i % 2 === 0 ? 'a' : 'é€').repeat(size).slice(0, size) + (i === 3 ? '😀' : ''); // multi-byte UTF-8 at the edges too
+      native.update(line);
+      pure.update(line);
+    });
+    expect(native.digestHex()).toBe(pure.digestHex());
+  });
+
   it('matches the SHA-256 test vector for "abc"', () => {
     const h = nodeSha256Hasher();
     h.update('abc');

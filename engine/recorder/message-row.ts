@@ -1,7 +1,9 @@
-// Turns a `msg.delivered` / `msg.failed` event (whose data is the whole Envelope) into a row of the messages
-// table: the scalar columns latency, trace and failure queries need. The payload and hops stay in the event line
-// (already stripped of secrets), which readers join on seq — storing them twice doubled the database.
+// Turns a `msg.delivered` / `msg.failed` event (its data the Envelope, or its compact record when read back from a
+// line: the scalar fields are the same in both) into a row of the messages table: the scalar columns latency,
+// trace and failure queries need. The payload and hops stay in the event line (already stripped of secrets),
+// which readers join on seq — storing them twice doubled the database.
 import type { Hop } from '../../twins/bus/envelope';
+import { envelopeOfRecord, isEnvelopeRecord } from '../../twins/bus/envelope-record';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Json } from '../../twins/kernel/types';
 
@@ -30,9 +32,7 @@ export const INSERT_MESSAGE_SQL =
 
 /** True for the events that carry an envelope (`msg.*` with an id and hops). */
 export function isMessageEvent(event: SimEvent): boolean {
-  if (!event.type.startsWith('msg.')) return false;
-  const data = event.data;
-  return typeof data['id'] === 'string' && Array.isArray(data['hops']) && typeof data['createdAt'] === 'number';
+  return event.type.startsWith('msg.') && isEnvelopeRecord(event.data);
 }
 
 /** The messages row of an envelope event. */
@@ -60,10 +60,12 @@ export function messageValues(event: SimEvent): { values: MessageValues } {
   return { values };
 }
 
-/** Hops and payload of a recorded message, from its (secret-stripped) event line. */
+/** Hops and payload of a recorded message, from its (secret-stripped) event line: a compact record or, in
+ *  recordings made before it, the whole envelope. */
 export function envelopeOfLine(line: string): { hops: Hop[]; payload: Json } {
-  const data = (JSON.parse(line) as { data: { hops?: Hop[]; payload?: Json } }).data;
-  return { hops: data.hops ?? [], payload: data.payload ?? null };
+  const data = (JSON.parse(line) as { data: { [key: string]: Json } }).data;
+  const env = isEnvelopeRecord(data) ? envelopeOfRecord(data) : undefined;
+  return { hops: env?.hops ?? [], payload: env?.payload ?? null };
 }
 
 /** Messages of a run with the line of the event that completed each, in seq order. */

@@ -2,7 +2,7 @@
 // live through EventLog.onEvent: the replayed stream reproduces the live eventHash; two runs with the same seed
 // are equivalent; the same scene under another architecture is not, and the diff says it took other paths.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Architecture } from '../../twins/bus/envelope';
+import type { Architecture, Envelope } from '../../twins/bus/envelope';
 import { installStandardApps, Simulation, standardHomeDevices } from '../../twins/sim';
 import { diffRuns } from './diff';
 import { Recorder } from './recorder';
@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 /** Rings the doorbell, the driver confirms on the car screen; returns the run id and the live eventHash. */
-function recordDoorbell(recorder: Recorder, architecture: Architecture, seed = 1): { runId: number; hash: string } {
+function recordDoorbell(recorder: Recorder, architecture: Architecture, seed = 1, liveMessages: unknown[] = []): { runId: number; hash: string } {
   const sim = new Simulation({
     seed, architecture, map: { kind: 'generate', options: { homes: 4 } },
     users: [{ id: 'alice', homeId: 'h1', vehicleId: 'car1', preferences: { temperature: 23, lighting: 'soft' } }],
@@ -33,6 +33,7 @@ function recordDoorbell(recorder: Recorder, architecture: Architecture, seed = 1
     run.record({ seq: e.seq, t: e.t, type: e.type, source: e.source, data: e.data }, line);
   }
   sim.kernel.events.onEvent(run.listener);
+  sim.kernel.events.onEvent((e) => void (e.type.startsWith('msg.') && liveMessages.push(JSON.parse(JSON.stringify(e.data)))));
   sim.kernel.clock.runUntil(1_000);
   sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
   sim.kernel.clock.runUntil(5_000);
@@ -58,6 +59,20 @@ describe('recording a real simulation', () => {
     const result = diffRuns({ file, run: first.runId }, { file, run: second.runId });
     expect(result.a.messages).toBeGreaterThan(3);
     expect(result.equivalent).toBe(true);
+  });
+
+  it('replays every message as the whole envelope the bus made, though its line holds the compact record', () => {
+    const recorder = Recorder.open(file);
+    const live: unknown[] = [];
+    const { runId } = recordDoorbell(recorder, 'cloud-cloud', 1, live);
+    recorder.close();
+    const replay = openReplay(file, runId);
+    const replayed = [...replay.events()].filter((e) => e.type.startsWith('msg.')).map((e) => e.data);
+    replay.close();
+    expect(live.length).toBeGreaterThan(3);
+    expect(replayed).toEqual(live);
+    const hub = (replayed as unknown as Envelope[]).flatMap((env) => env.hops).find((hop) => hop.from === 'hub');
+    expect(hub?.payload).toBeDefined(); // the hub's translation survives the round trip
   });
 
   it('finds the same scene under local direct different: other paths, other latencies', () => {

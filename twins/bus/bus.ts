@@ -1,11 +1,11 @@
 // The message bus: carries envelopes hop by hop along the path of the integration architecture, on virtual
 // time. Each hop waits for the sending gateway's processing and the link's latency, is retried by the link's
 // retransmission policy when lost or refused, and records its span, attempts and payload format. When an
-// envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (with the
-// envelope and its hops as data) — a failed delivery is never silent. Hot path: one closure per message, one
+// envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (the envelope as
+// data, its compact record as the line) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
-import { envelopeCanonicalJson } from './envelope-json';
+import { envelopeRecordJson } from './envelope-record';
 import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
 import type {
   BusMessage,
@@ -179,7 +179,7 @@ export class MessageBus {
       payload: msg.payload,
       architecture,
       createdAt: this.scheduler.now(),
-      path: route.path.slice(),
+      path: route.path,
       hops: [],
       status: 'in-flight',
       // Declared up front (undefined is left out of canonical JSON) so every envelope keeps one object shape.
@@ -350,10 +350,13 @@ export class MessageBus {
     if (env.correlationId !== undefined) this.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
   }
 
-  /** One canonical event per finished message: the whole envelope unless the run chose a summary. */
+  /**
+   * One canonical event per finished message. Its data is the envelope itself (live listeners read it as one);
+   * its line is the compact record (envelope-record.ts), which readers of stored lines expand with envelopeOfRecord.
+   */
   private emitEnvelope(type: 'msg.delivered' | 'msg.failed', env: Envelope): void {
     if (this.canonicalData !== undefined) this.events.emit(type, env.source, this.canonicalData(env));
-    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeCanonicalJson(env));
+    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeRecordJson(env));
   }
 
   private timeOut(pending: PendingRequest): void {

@@ -1,15 +1,10 @@
 // Canonical JSON of an envelope, written by hand with its keys already in sorted order. Every delivered or failed
 // message puts its envelope in the canonical stream, so this is the hottest serialisation of a run; the generic
 // canonicalJson (which sorts keys at every level) costs ~3× more. A property test pins the two to the same bytes.
-import { canonicalJson } from '../kernel/canonical-json';
+import { canonicalJson, canonicalNumber as num, quoteJson as str } from '../kernel/canonical-json';
 import type { Envelope, Hop } from './envelope';
 
-const str = JSON.stringify;
 
-function num(n: number): string {
-  if (!Number.isFinite(n)) throw new Error(`canonicalJson: non-finite number ${n}`);
-  return str(n);
-}
 
 function hopJson(h: Hop): string {
   let out = `{"attempts":${num(h.attempts)}`;
@@ -35,7 +30,7 @@ export function envelopeCanonicalJson(e: Envelope): string {
   out += `],"id":${str(e.id)},"kind":${str(e.kind)}`;
   if (e.parentSpanId !== undefined) out += `,"parentSpanId":${str(e.parentSpanId)}`;
   out += ',"path":[';
-  for (let i = 0; i < e.path.length; i++) out += (i > 0 ? ',' : '') + str(e.path[i]);
+  for (let i = 0; i < e.path.length; i++) out += (i > 0 ? ',' : '') + str(e.path[i]!);
   out += `],"payload":${canonicalJson(e.payload)},"source":${str(e.source)},"spanId":${str(e.spanId)}`;
   return `${out},"status":${str(e.status)},"topic":${str(e.topic)},"traceId":${str(e.traceId)}}`;
 }

@@ -53,7 +53,7 @@ export interface Envelope {
   architecture: Architecture;
   createdAt: SimTime;
   /** Addresses the message crosses, source first, destination last. */
-  path: string[];
+  path: readonly string[];
   hops: Hop[];
   status: 'in-flight' | 'delivered' | 'failed';
   /** When the message reached its destination or failed. */

@@ -106,7 +106,9 @@ export class RouteTable {
         local: linkId === 'near-field' ? localEnds(from, to) : undefined,
       });
     }
-    return { architecture, path, hops, error: undefined, reversed: undefined };
+    // Every envelope on this route shares the path array (one copy per route, not per message): frozen, so a
+    // reader that tried to change one envelope's path would fail loudly instead of changing them all.
+    return { architecture, path: Object.freeze(path.slice()), hops, error: undefined, reversed: undefined };
   }
 }
 

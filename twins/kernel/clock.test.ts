@@ -77,3 +77,19 @@ describe('VirtualClock', () => {
     expect(actor.getSnapshot().value).toBe('timedOut');
   });
 });
+
+describe('virtual time resolution', () => {
+  it('is one microsecond: sums of fractional delays land on whole microseconds', () => {
+    const clock = new VirtualClock();
+    const seen: number[] = [];
+    let t = 0;
+    for (const delay of [126.916, 38.366, 0.1, 0.2, 1e-7]) {
+      t += delay;
+      clock.scheduleAt(t, () => seen.push(clock.now()));
+    }
+    clock.runUntilIdle();
+    expect(seen).toEqual([126.916, 165.282, 165.382, 165.582, 165.582]);
+    clock.runUntil(200.0000004);
+    expect(clock.now()).toBe(200);
+  });
+});

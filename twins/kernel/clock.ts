@@ -10,6 +10,14 @@ export interface XStateClock {
   clearTimeout(id: unknown): void;
 }
 
+/**
+ * Virtual time has a resolution of 1 µs: every time the clock is set to is rounded to a whole microsecond. Sums of
+ * link delays would otherwise drift into binary fractions (165.28199999999998), which print long and slowly in
+ * every message of the canonical stream, and mean nothing below a microsecond anyway.
+ */
+export function toMicrosecondResolution(time: SimTime): SimTime {
+  return Math.round(time * 1000) / 1000;
+}
 
 export class VirtualClock implements Scheduler {
   private time: SimTime = 0;
@@ -35,7 +43,8 @@ export class VirtualClock implements Scheduler {
   scheduleAt(time: SimTime, fn: () => void, label?: string): TimerHandle {
     // The queued item is its own handle: one allocation per scheduled callback, not two (GC is the main cost
     // of a busy bus).
-    const item: QueuedItem = { id: this.seq, time: time < this.time ? this.time : time, seq: this.seq++, fn, label, cancelled: false };
+    const at = toMicrosecondResolution(time);
+    const item: QueuedItem = { id: this.seq, time: at < this.time ? this.time : at, seq: this.seq++, fn, label, cancelled: false };
     this.queue.push(item);
     return item;
   }
@@ -74,7 +83,7 @@ export class VirtualClock implements Scheduler {
       if (next === undefined || next.time > time) break;
       this.step();
     }
-    if (time > this.time) this.time = time;
+    if (time > this.time) this.time = toMicrosecondResolution(time);
   }
 
   /** Run until nothing is pending (or past `limit`, guarding against endless timers); time stays at the last event. */

@@ -1,7 +1,7 @@
 // The canonical event stream of a run. Every line is `{"data":…,"seq":n,"source":…,"t":…,"type":…}` in
 // canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. The hash is
 // updated incrementally so long runs need not keep their lines; listeners (recorder, UI) see every event.
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalNumber, quoteJson } from './canonical-json';
 import { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
 
@@ -43,15 +43,16 @@ export class EventLog implements EventSink {
   }
 
   /**
-   * Emit an event whose data the caller has already serialised canonically (a hot path, e.g. the bus's
-   * envelopes). `dataJson` must equal canonicalJson(data); the callers' tests pin that.
+   * Emit an event whose data the caller has already serialised (a hot path, e.g. the bus's envelopes).
+   * `dataJson` is canonical JSON of `data` or of a record that gives `data` back exactly (the bus writes a message
+   * as its compact record, see twins/bus/envelope-record.ts); the callers' tests pin that.
    */
   emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void {
     if (this.digest !== undefined) throw new Error(`event ${type} from ${source} emitted after the event log was sealed`);
     const event: SimEvent = { seq: this.seq++, t: this.clock.now(), type, source, data };
     const line =
-      `{"data":${dataJson},"seq":${event.seq},"source":${JSON.stringify(source)},` +
-      `"t":${canonicalJson(event.t)},"type":${JSON.stringify(type)}}`;
+      `{"data":${dataJson},"seq":${event.seq},"source":${quoteJson(source)},` +
+      `"t":${canonicalNumber(event.t)},"type":${quoteJson(type)}}`;
     this.hasher.update(line + '\n');
     this.retained?.push(line);
     for (const listener of this.listeners) listener(event, line);

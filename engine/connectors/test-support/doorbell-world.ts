@@ -1,6 +1,8 @@
 // The one-home, one-car world of the doorbell scene, on the engine's native hasher, and the scene driven by hand:
 // the lock's doorbell is pressed, the driver confirms the prompt on the car screen, the door should unlock.
 import { Simulation, installStandardApps, standardHomeDevices, type Architecture } from '../../../twins';
+import { envelopeOfRecord, isEnvelopeRecord } from '../../../twins/bus/envelope-record';
+import type { Json } from '../../../twins/kernel/types';
 import { nodeSha256Hasher } from '../../host-hasher';
 
 export function doorbellWorld(architecture: Architecture, seed = 1): Simulation {
@@ -24,7 +26,10 @@ export function confirmOnCarScreen(sim: Simulation): void {
   sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
 }
 
-/** Parsed canonical events of a type. */
+/** Parsed canonical events of a type; a message's compact record is expanded back into its envelope. */
 export function eventsOf(sim: Simulation, type: string): { t: number; source: string; data: Record<string, unknown> }[] {
-  return sim.kernel.events.lines().map((l) => JSON.parse(l)).filter((e) => e.type === type);
+  return sim.kernel.events.lines()
+    .map((l) => JSON.parse(l) as { t: number; type: string; source: string; data: { [key: string]: Json } })
+    .filter((e) => e.type === type)
+    .map((e) => (e.type.startsWith('msg.') && isEnvelopeRecord(e.data) ? { ...e, data: envelopeOfRecord(e.data) as unknown as Record<string, unknown> } : e));
 }
