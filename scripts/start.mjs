@@ -93,7 +93,7 @@ async function main() {
     return run(electron, [ELECTRON_OUT[0]]);
   }
   if (!values.browser) console.log("Electron's binary is not installed on this machine — starting browser mode");
-  run(process.execPath, [at('bin/twinbench.mjs'), 'serve', ...(values.port ? ['--port', values.port] : [])]);
+  run(process.execPath, ['--max-semi-space-size=64', at('bin/twinbench.mjs'), 'serve', ...(values.port ? ['--port', values.port] : [])]);
 }
 
 main().catch((err) => {
