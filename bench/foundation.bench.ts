@@ -2,12 +2,9 @@
 // baseline measured in the same run (bare XState actor, bare virtual-clock callbacks), so the ratio says what
 // Twinbench costs on top of its building blocks whatever the machine's speed.
 import { createActor, setup } from 'xstate';
-import { nodeSha256Hasher } from '../engine/host-hasher';
-import { HOME_CLOUD } from '../twins/bus/addresses';
-import { createBus, staticTopology } from '../twins/bus';
-import { createGatewayFleet } from '../twins/gateways';
-import { createKernel, VirtualClock } from '../twins/kernel';
-import type { Json } from '../twins/kernel/types';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { VirtualClock } from '../twins/kernel';
 import type { BenchResult } from './bench-result';
 import { buildNeighbourhood, DAY_MS, scheduleDay } from './neighbourhood-day';
 
@@ -36,38 +33,13 @@ function bareClockCallbacksPerSecond(n: number): number {
   return (n / ms) * 1000;
 }
 
-function busMessagesPerSecond(n: number, architecture: 'direct' | 'cloud-cloud', canonicalEnvelopes: boolean, perMs: number): number {
-  const kernel = createKernel({ seed: 1, retainLines: false, hasher: nodeSha256Hasher() });
-  const bus = createBus({
-    kernel, architecture, topology: staticTopology(), gateways: createGatewayFleet({ kernel }),
-    ...(canonicalEnvelopes ? {} : { canonicalData: (env) => ({ id: env.id, status: env.status }) }),
-  });
-  bus.register('home/h1/light.hallway', () => undefined);
-  bus.register(HOME_CLOUD, () => undefined);
-  const payload: Json = architecture === 'direct'
-    ? { deviceId: 'light.hallway', capability: 'light', command: 'turn_on', attributes: { brightness_pct: 30 } }
-    : { vin: 'LSVAU2180N2183294', service: 'home.light', action: 'turnOn', params: { brightnessPercent: 30 }, target: 'light.hallway', ts: 0 };
-  // A steady offered load: perMs messages every virtual millisecond until n are sent. With ~100 ms of path
-  // latency, perMs × 100 messages are in flight at once — the figure that decides how much GC costs.
-  let sent = 0;
-  const tick = (): void => {
-    for (let i = 0; i < perMs && sent < n; i++, sent++) bus.send({ source: 'vehicle/car1', destination: 'home/h1/light.hallway', topic: 'light/turn_on', kind: 'command', payload });
-    if (sent < n) kernel.scheduler.schedule(1, tick);
-  };
-  kernel.scheduler.schedule(0, tick);
-  const { ms } = time(() => kernel.clock.runUntilIdle());
-  if (bus.stats().delivered !== n) throw new Error(`bus benchmark lost messages: ${JSON.stringify(bus.stats())}`);
-  return (n / ms) * 1000;
-}
-
-/**
- * Median of three timed rounds after an untimed warm-up: a single cold round measures the JIT compiling the bus
- * as much as the bus (the first configuration measured came out at half its steady rate).
- */
-function steadyBusMessagesPerSecond(n: number, architecture: 'direct' | 'cloud-cloud', canonicalEnvelopes: boolean, perMs: number): number {
-  busMessagesPerSecond(n / 4, architecture, canonicalEnvelopes, perMs);
-  const rounds = [0, 1, 2].map(() => busMessagesPerSecond(n, architecture, canonicalEnvelopes, perMs)).sort((a, b) => a - b);
-  return rounds[1]!;
+/** One bus configuration in a fresh node process with this one's flags (see bus-throughput.ts for why). */
+function isolatedBusMessagesPerSecond(architecture: 'direct' | 'cloud-cloud', records: boolean, perMs: number): number {
+  const script = fileURLToPath(new URL('./bus-throughput.ts', import.meta.url));
+  const args = [...process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')), '--import', 'tsx', script, architecture, records ? 'records' : 'summary', String(perMs)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bus benchmark (${architecture}, ${perMs}/ms) failed: ${child.stderr}`);
+  return (JSON.parse(child.stdout.trim().split('\n').pop()!) as { msgsPerSecond: number }).msgsPerSecond;
 }
 
 /** The young-generation setting this process runs with (the CLI's shebang and `npm run bench` pass 64 MiB). */
@@ -85,11 +57,11 @@ export async function benchFoundation(): Promise<BenchResult[]> {
 
   for (const [architecture, perMs] of [['direct', 10], ['cloud-cloud', 10], ['direct', 100]] as const) {
     for (const canonical of [false, true]) {
-      const rate = steadyBusMessagesPerSecond(200_000, architecture, canonical, perMs);
+      const rate = isolatedBusMessagesPerSecond(architecture, canonical, perMs);
       results.push({
         name: `bus ${architecture}, ~${perMs * 100} in flight, ${canonical ? 'message records (the default)' : 'a summary line'} in the canonical stream (target ≥ 200k)`,
         value: Math.round(rate), unit: 'msgs/s', baseline: Math.round(clockBaseline), ratio: rate / clockBaseline,
-        note: `${architecture === 'direct' ? 3 : 5} hops per message; median of 3 rounds after a warm-up; baseline: bare virtual-clock callbacks; node ${youngGeneration()}`,
+        note: `${architecture === 'direct' ? 3 : 5} hops per message; own process, median of 3 rounds after a warm-up; baseline: bare virtual-clock callbacks; node ${youngGeneration()}`,
       });
     }
   }
