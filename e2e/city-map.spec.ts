@@ -1,5 +1,5 @@
-// The city map draws every car as an instance of one InstancedMesh and moves them while the run plays: read from
-// the app's test hook (what the engine sent and what the frame loop drew), not from pixels.
+// The city map draws every car as a box of one merged mesh and moves them while the run plays: read from the app's
+// test hook (what the engine sent and what the frame loop drew), not from pixels.
 import { expect, test } from '@playwright/test';
 import { appUrl, hook, loadScenario, openApp, pause, play, screenshotView } from './steps';
 

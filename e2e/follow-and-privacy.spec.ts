@@ -52,6 +52,8 @@ test('flow view: a command\'s destination shows 2-decimal latitude unless precis
   const latitude = /"latitude": (-?[\d.]+)/.exec(text)?.[1];
   expect(latitude).toMatch(/^-?\d+(\.\d{1,2})?$/);
 
-  await page.getByTestId('precise-locations').check();
+  // The box shows the engine's answer, not the click: check() would read it before the answer is back, so
+  // click, then wait for the answer.
+  await page.getByTestId('precise-locations').click();
   await expect(page.getByTestId('precise-locations')).toBeChecked();
 });

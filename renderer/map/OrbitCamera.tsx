@@ -1,23 +1,48 @@
 // Orbit camera (three's OrbitControls): drag to rotate, right-drag to pan, wheel to zoom. It re-frames the whole
 // map when a new map is loaded, and never below the ground. While a car is followed, the target tracks the car
-// every frame and the camera moves with it, so the user's chosen angle and distance are kept.
-import { useFrame, useThree } from '@react-three/fiber';
+// every frame and the camera moves with it, so the user's chosen angle and distance are kept. The map renders on
+// demand: every visible camera change (a drag, the damping that follows it, a re-frame) asks for the next frame.
+import { invalidate, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
+import { Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { useModel } from '../app/ModelContext';
 import { framing, type Bounds } from './coordinates';
 
-export function OrbitCamera({ bounds }: { bounds: Bounds }) {
+/**
+ * A camera step below this fraction of the viewing distance counts as rest: with a 45° field of view it is a twentieth
+ * of a pixel on a 2,000-pixel-tall canvas, and all the damping still owes after it (~19 such steps) under a pixel.
+ */
+const REST = 2e-5;
+
+/** `element` takes the pointer events: the element over both of the map's canvases (MapLayers). */
+export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTMLElement }) {
   const model = useModel();
   const camera = useThree((s) => s.camera);
-  const domElement = useThree((s) => s.gl.domElement);
-  const controls = useMemo(() => new OrbitControls(camera, domElement), [camera, domElement]);
+  const controls = useMemo(() => new OrbitControls(camera, element), [camera, element]);
 
   useEffect(() => {
     controls.enableDamping = true;
     controls.maxPolarAngle = Math.PI / 2 - 0.05;
-    return () => controls.dispose();
-  }, [controls]);
+    // update() dispatches 'change' while the camera still moves (damping included), so this keeps frames coming
+    // until it comes to rest. Every layer of the map shares this camera: all of them redraw. Damping decays
+    // geometrically, and OrbitControls' own threshold keeps a city-sized view "moving" for seconds of invisible
+    // steps: a change below REST since the last drawn view asks for no frame, which ends the damping (the
+    // remainder is applied by the next update).
+    const drawn = { position: new Vector3(Infinity, 0, 0), target: new Vector3() };
+    const redraw = (): void => {
+      const limit = camera.position.distanceTo(controls.target) * REST;
+      if (camera.position.distanceTo(drawn.position) < limit && controls.target.distanceTo(drawn.target) < limit) return;
+      drawn.position.copy(camera.position);
+      drawn.target.copy(controls.target);
+      invalidate();
+    };
+    controls.addEventListener('change', redraw);
+    return () => {
+      controls.removeEventListener('change', redraw);
+      controls.dispose();
+    };
+  }, [camera, controls]);
 
   useEffect(() => {
     const { center, distance } = framing(bounds);

@@ -1,9 +1,10 @@
-// Workplaces and public chargers: static landmarks of the map, drawn once (homes have their own component).
+// Workplaces and public chargers: static landmarks of the map, drawn once (homes have their own component). A
+// city has only tens of them, so an InstancedMesh stays cheap even where instances are drawn one by one (see
+// box-mesh.ts); Lambert lighting, as the homes.
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Matrix4, type InstancedMesh } from 'three';
 import type { MapPlace } from '../../protocol';
 import { toScene } from './coordinates';
-
 
 function PlaceInstances({ places, geometry, colour }: { places: MapPlace[]; geometry: BoxGeometry | CylinderGeometry; colour: string }) {
   const mesh = useRef<InstancedMesh>(null);
@@ -16,7 +17,7 @@ function PlaceInstances({ places, geometry, colour }: { places: MapPlace[]; geom
     m.computeBoundingSphere();
   }, [places]);
   if (places.length === 0) return null;
-  return <instancedMesh key={places.length} ref={mesh} args={[geometry, undefined, places.length]}><meshStandardMaterial color={colour} /></instancedMesh>;
+  return <instancedMesh key={places.length} ref={mesh} args={[geometry, undefined, places.length]}><meshLambertMaterial color={colour} /></instancedMesh>;
 }
 
 export function Places({ places, unit }: { places: MapPlace[]; unit: number }) {

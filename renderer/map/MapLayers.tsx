@@ -1,0 +1,56 @@
+// The city map as two stacked canvases sharing one camera: the city (districts, roads, places, homes) below, the
+// cars on a transparent canvas above. Both render on demand, so while cars move under a still camera only the cars'
+// layer redraws, and the browser composites the two. Without a GPU (SwiftShader) the cars alone cost about a third
+// of the whole scene (7 of 18 ms a frame in one run): the city, which covers the whole canvas, is drawn when the
+// camera moves or a home changes colour, not 60 times a second. Drawing the city into a texture and copying it
+// under the cars every frame was tried too: the copy alone cost SwiftShader 5 ms a frame, while the browser
+// composites the two canvases on its compositor thread, off the path of the page's frame.
+import { Canvas } from '@react-three/fiber';
+import { useMemo, useState } from 'react';
+import { PerspectiveCamera } from 'three';
+import type { SessionInfo } from '../../protocol';
+import { symbolUnit } from './coordinates';
+import { Districts } from './Districts';
+import { Homes } from './Homes';
+import { OrbitCamera } from './OrbitCamera';
+import { Places } from './Places';
+import { RedrawOnChange } from './RedrawOnChange';
+import { Roads } from './Roads';
+import { Vehicles } from './Vehicles';
+
+const FILL = { position: 'absolute', inset: 0 } as const;
+
+export function MapLayers({ session, software }: { session: SessionInfo; software: boolean }) {
+  // The element both canvases take pointer events from (and the orbit camera listens on), once it exists.
+  const [layers, setLayers] = useState<HTMLDivElement | null>(null);
+  const camera = useMemo(() => new PerspectiveCamera(45, 1, 1, 100_000), []);
+  // The cars' canvas is created first, so its frame loop runs first in each animation frame: a camera moved there
+  // (following a car, damping) reaches the city's canvas in the same frame. Its click handlers also run first.
+  const [carsReady, setCarsReady] = useState(false);
+  const { map } = session;
+  const unit = symbolUnit(map.bounds);
+  // A CPU renderer pays for every pixel and every multisample: one sample per CSS pixel there (render-profile.ts).
+  const dpr = software ? 1 : ([1, 2] as [number, number]);
+  const gl = { antialias: !software };
+  return (
+    <div ref={setLayers} data-testid="map-canvas" style={{ position: 'relative' }}>
+      {layers !== null && <Canvas style={{ ...FILL, zIndex: 1 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
+        onCreated={() => setCarsReady(true)}>
+        <RedrawOnChange />
+        <Vehicles capacity={session.vehicles.length} unit={unit} />
+        <OrbitCamera bounds={map.bounds} element={layers} />
+      </Canvas>}
+      {layers !== null && carsReady && (
+        <Canvas style={FILL} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={{ ...gl, alpha: false }}>
+          <color attach="background" args={['#0d1117']} />
+          <ambientLight intensity={1.1} />
+          <directionalLight position={[1000, 3000, 1500]} intensity={1.6} />
+          <Districts districts={map.districts} />
+          <Roads map={map} />
+          <Places places={map.places} unit={unit} />
+          <Homes homes={session.homes} unit={unit} />
+        </Canvas>
+      )}
+    </div>
+  );
+}
