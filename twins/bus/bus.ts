@@ -356,7 +356,7 @@ export class MessageBus {
    */
   private emitEnvelope(type: 'msg.delivered' | 'msg.failed', env: Envelope): void {
     if (this.canonicalData !== undefined) this.events.emit(type, env.source, this.canonicalData(env));
-    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeRecordJson(env));
+    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeRecordJson(env, true));
   }
 
   private timeOut(pending: PendingRequest): void {

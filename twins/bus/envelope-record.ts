@@ -28,6 +28,13 @@ function pathJson(path: readonly string[]): string {
   return json;
 }
 
+/** The quoted forms of the enumerations every record repeats (architecture, kind, status). */
+const ENUM_JSON: { readonly [value: string]: string } = Object.fromEntries(
+  ['cloud-cloud', 'direct', 'phone-proxy', 'local', 'command', 'response', 'event', 'query', 'in-flight', 'delivered', 'failed']
+    .map((value) => [value, JSON.stringify(value)]),
+);
+const enumJson = (value: string): string => ENUM_JSON[value] ?? str(value);
+
 /** Quoted link ids: a handful of values in every hop of every message. */
 const quotedLinks = new Map<string, string>();
 
@@ -46,7 +53,7 @@ function impliedStatus(hop: Pick<Hop, 'deliveredAt'>): HopStatus {
 }
 
 /** True when every hop says only what the envelope's path and span chain already say. */
-function isCompactable(e: Envelope): boolean {
+export function isCompactable(e: Envelope): boolean {
   const hops = e.hops;
   if (hops.length >= e.path.length) return false;
   for (let i = 0; i < hops.length; i++) {
@@ -72,10 +79,13 @@ function hopTuple(h: Hop, previousFormat: string | undefined): string {
   return out + ']';
 }
 
-/** Canonical JSON (sorted keys) of the message's record. */
-export function envelopeRecordJson(e: Envelope): string {
-  if (e.hops.length === 0 || !isCompactable(e)) return envelopeCanonicalJson(e);
-  let out = `{"architecture":${str(e.architecture)}`;
+/**
+ * Canonical JSON (sorted keys) of the message's record. The bus passes `compactable: true`: its envelopes are
+ * compactable by construction (its tests check isCompactable on every envelope they make), so it skips the check.
+ */
+export function envelopeRecordJson(e: Envelope, compactable = isCompactable(e)): string {
+  if (e.hops.length === 0 || !compactable) return envelopeCanonicalJson(e);
+  let out = `{"architecture":${enumJson(e.architecture)}`;
   if (e.completedAt !== undefined) out += `,"completedAt":${num(e.completedAt)}`;
   if (e.correlationId !== undefined) out += `,"correlationId":${str(e.correlationId)}`;
   out += `,"createdAt":${num(e.createdAt)},"destination":${str(e.destination)}`;
@@ -90,10 +100,10 @@ export function envelopeRecordJson(e: Envelope): string {
     out += (i > 0 ? ',' : '') + hopTuple(h, previousFormat);
     previousFormat = h.format;
   }
-  out += `],"id":${str(e.id)},"kind":${str(e.kind)}`;
+  out += `],"id":${str(e.id)},"kind":${enumJson(e.kind)}`;
   if (e.parentSpanId !== undefined) out += `,"parentSpanId":${str(e.parentSpanId)}`;
   out += `,"path":${pathJson(e.path)},"payload":${canonicalJson(e.payload)},"source":${str(e.source)},"spanId":${str(e.spanId)}`;
-  return `${out},"status":${str(e.status)},"topic":${str(e.topic)},"traceId":${str(e.traceId)}}`;
+  return `${out},"status":${enumJson(e.status)},"topic":${str(e.topic)},"traceId":${str(e.traceId)}}`;
 }
 
 /** True when the data of a `msg.*` event is a message record (compact or whole). */

@@ -49,12 +49,14 @@ export class EventLog implements EventSink {
    */
   emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void {
     if (this.digest !== undefined) throw new Error(`event ${type} from ${source} emitted after the event log was sealed`);
-    const event: SimEvent = { seq: this.seq++, t: this.clock.now(), type, source, data };
-    const line =
-      `{"data":${dataJson},"seq":${event.seq},"source":${quoteJson(source)},` +
-      `"t":${canonicalNumber(event.t)},"type":${quoteJson(type)}}`;
-    this.hasher.update(line + '\n');
+    const seq = this.seq++;
+    const t = this.clock.now();
+    const line = `{"data":${dataJson},"seq":${seq},"source":${quoteJson(source)},"t":${canonicalNumber(t)},"type":${quoteJson(type)}}`;
+    this.hasher.update(line);
+    this.hasher.update('\n');
     this.retained?.push(line);
+    if (this.listeners.length === 0) return; // a run nobody watches allocates no event objects
+    const event: SimEvent = { seq, t, type, source, data };
     for (const listener of this.listeners) listener(event, line);
   }
 

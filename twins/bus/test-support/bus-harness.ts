@@ -2,9 +2,12 @@
 // endpoints that record what they receive, and the canonical events parsed back for assertions.
 import { createKernel, type SimEvent } from '../../kernel';
 import type { Json } from '../../kernel/types';
+import { canonicalJson } from '../../kernel/canonical-json';
 import { createBus } from '../bus';
 import type { BusOptions, BusTopology } from '../bus-types';
 import type { Architecture, Envelope } from '../envelope';
+import { envelopeCanonicalJson } from '../envelope-json';
+import { envelopeOfRecord, isCompactable } from '../envelope-record';
 import { DEFAULT_LINK_MODELS, type LinkModel } from '../links';
 import { staticTopology } from '../topology';
 
@@ -41,6 +44,15 @@ export function busHarness(options: HarnessOptions = {}) {
     links: options.realisticLinks ? options.links : mergeLinks(exactLinks(), options.links ?? {}),
     gateways: options.gateways,
     canonicalData: options.canonicalData,
+  });
+  // Every message the bus finishes must read back from its line as exactly its envelope: the bus skips the
+  // compactability check when it writes records (see envelope-record.ts), so every bus test checks it here.
+  k.events.onEvent((event, line) => {
+    if (!event.type.startsWith('msg.') || options.canonicalData !== undefined) return;
+    const env = event.data as unknown as Envelope;
+    if (!isCompactable(env)) throw new Error(`bus made an envelope its record cannot carry: ${envelopeCanonicalJson(env)}`);
+    const readBack = canonicalJson(envelopeOfRecord((JSON.parse(line) as SimEvent).data) as unknown as Json);
+    if (readBack !== envelopeCanonicalJson(env)) throw new Error(`record of ${env.id} reads back differently:\n${readBack}\n${envelopeCanonicalJson(env)}`);
   });
   const inboxes = new Map<string, { env: Envelope; payload: Json }[]>();
   const endpoint = (address: string) => {
