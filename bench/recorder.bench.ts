@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Envelope } from '../twins/bus/envelope';
-import { canonicalJson } from '../twins/kernel/canonical-json';
+import { envelopeRecordJson } from '../twins/bus/envelope-record';
 import type { SimEvent } from '../twins/kernel/event-log';
 import type { Json } from '../twins/kernel/types';
 import { openRecordingDatabase } from '../engine/recorder/database';
@@ -56,7 +56,7 @@ function templates(): Template[] {
       status: 'delivered', completedAt: t,
     };
     const data = env as unknown as { [key: string]: Json };
-    out.push({ data, source: car, t, before: `{"data":${canonicalJson(data)},"seq":`, after: `,"source":${JSON.stringify(car)},"t":${t},"type":"msg.delivered"}` });
+    out.push({ data, source: car, t, before: `{"data":${envelopeRecordJson(env)},"seq":`, after: `,"source":${JSON.stringify(car)},"t":${t},"type":"msg.delivered"}` });
   }
   return out;
 }
