@@ -18,13 +18,19 @@ function hopJson(h: Hop): string {
   return `${out},"sentAt":${num(h.sentAt)},"spanId":${str(h.spanId)},"status":${str(h.status)},"to":${str(h.to)}}`;
 }
 
-export function envelopeCanonicalJson(e: Envelope): string {
-  let out = `{"architecture":${str(e.architecture)}`;
+/** The fields that sort before "hops", shared with the compact record: `{"architecture":…` up to "failure". */
+export function envelopeHeadJson(e: Envelope, architectureJson: string = str(e.architecture)): string {
+  let out = `{"architecture":${architectureJson}`;
   if (e.completedAt !== undefined) out += `,"completedAt":${num(e.completedAt)}`;
   if (e.correlationId !== undefined) out += `,"correlationId":${str(e.correlationId)}`;
   out += `,"createdAt":${num(e.createdAt)},"destination":${str(e.destination)}`;
   if (e.error !== undefined) out += `,"error":${str(e.error)}`;
   if (e.failure !== undefined) out += `,"failure":${str(e.failure)}`;
+  return out;
+}
+
+export function envelopeCanonicalJson(e: Envelope): string {
+  let out = envelopeHeadJson(e);
   out += ',"hops":[';
   for (let i = 0; i < e.hops.length; i++) out += (i > 0 ? ',' : '') + hopJson(e.hops[i]!);
   out += `],"id":${str(e.id)},"kind":${str(e.kind)}`;

@@ -9,7 +9,7 @@
 import { canonicalJson, canonicalNumber as num, quoteJson as str } from '../kernel/canonical-json';
 import type { Json } from '../kernel/types';
 import type { Envelope, Hop, HopStatus } from './envelope';
-import { envelopeCanonicalJson } from './envelope-json';
+import { envelopeCanonicalJson, envelopeHeadJson } from './envelope-json';
 
 type JsonObject = { [key: string]: Json };
 
@@ -85,12 +85,7 @@ function hopTuple(h: Hop, previousFormat: string | undefined): string {
  */
 export function envelopeRecordJson(e: Envelope, compactable = isCompactable(e)): string {
   if (e.hops.length === 0 || !compactable) return envelopeCanonicalJson(e);
-  let out = `{"architecture":${enumJson(e.architecture)}`;
-  if (e.completedAt !== undefined) out += `,"completedAt":${num(e.completedAt)}`;
-  if (e.correlationId !== undefined) out += `,"correlationId":${str(e.correlationId)}`;
-  out += `,"createdAt":${num(e.createdAt)},"destination":${str(e.destination)}`;
-  if (e.error !== undefined) out += `,"error":${str(e.error)}`;
-  if (e.failure !== undefined) out += `,"failure":${str(e.failure)}`;
+  let out = envelopeHeadJson(e, enumJson(e.architecture));
   const firstFormat = e.hops[0]!.format;
   if (firstFormat !== undefined) out += `,"format":${str(firstFormat)}`;
   out += ',"hops":[';
