@@ -90,7 +90,8 @@ async function main() {
   if (isStale([RENDERER_OUT], RENDERER_IN)) await buildRenderer();
   if (electron !== undefined) {
     if (isStale(ELECTRON_OUT, ELECTRON_IN)) await buildElectron();
-    return run(electron, [ELECTRON_OUT[0]]);
+    // The engine runs in Electron's main process; V8 flags reach it only on the command line (see bin/twinbench.mjs).
+    return run(electron, ['--js-flags=--max-semi-space-size=64', ELECTRON_OUT[0]]);
   }
   if (!values.browser) console.log("Electron's binary is not installed on this machine — starting browser mode");
   run(process.execPath, ['--max-semi-space-size=64', at('bin/twinbench.mjs'), 'serve', ...(values.port ? ['--port', values.port] : [])]);
