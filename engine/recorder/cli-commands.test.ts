@@ -1,14 +1,14 @@
 // The `runs`, `diff` and `export` commands, run in-process: their output, and their exit codes (diff: 0
 // equivalent, 1 different, 2 usage error or unreadable file), with errors naming the file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffCommand } from '../cli/diff-command';
 import { exportCommand } from '../cli/export-command';
 import type { CliIo } from '../cli/main';
 import { runsCommand } from '../cli/runs-command';
 import { Recorder } from './recorder';
 import { doorbellRun } from './test-support/doorbell-run';
-import { recordRun, tempDir, type TempDir } from './test-support/recording-fixtures';
+import { recordRun, tempDirPerTest, type TempDir } from './test-support/recording-fixtures';
 
 interface CapturedIo extends CliIo {
   stdout: string;
@@ -24,16 +24,15 @@ const EVENTS = doorbellRun().events.length;
 
 let dir: TempDir;
 let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('runs.db');
+tempDirPerTest((d) => {
+  dir = d;
+  file = d.file('runs.db');
   const recorder = Recorder.open(file);
   recordRun(recorder, doorbellRun(), { meta: { scenario: 'doorbell', architecture: 'cloud-cloud', seed: 7 } });
   recordRun(recorder, doorbellRun({ idPrefix: 'b' }), { meta: { scenario: 'doorbell', architecture: 'cloud-cloud', seed: 7 } });
   recordRun(recorder, doorbellRun({ targetTemperature: 26 }), { meta: { scenario: 'doorbell', architecture: 'local', seed: 8 }, status: 'failed' });
   recorder.close();
 });
-afterEach(() => dir.remove());
 
 describe('twinbench runs', () => {
   it('lists the runs newest first', async () => {

@@ -1,21 +1,20 @@
 // Semantic diff: identical runs (even with other ids) are equivalent; each kind of regression is found, named
 // and counted; latency shifts count only beyond the tolerance; unrelated flows may interleave differently.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffRuns, formatDiffReport } from './diff';
 import type { DiffResult } from './diff-types';
 import { Recorder } from './recorder';
 import { doorbellRun, type DoorbellVariant } from './test-support/doorbell-run';
-import { recordRun, tempDir, type TempDir } from './test-support/recording-fixtures';
+import { recordRun, tempDirPerTest, type TempDir } from './test-support/recording-fixtures';
 import { cloudHops, RunBuilder, type SyntheticRun } from './test-support/synthetic-run';
 import type { ExpectationResult } from './run-recorder';
 
 let dir: TempDir;
 let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('runs.db');
+tempDirPerTest((d) => {
+  dir = d;
+  file = d.file('runs.db');
 });
-afterEach(() => dir.remove());
 
 const PASSED: ExpectationResult[] = [
   { id: 'doorbell-shown-on-car-screen', passed: true },

@@ -1,21 +1,16 @@
 // Export: jsonl is the canonical stream (hash-identical when nothing needs hiding), csv has one row per message
 // with per-hop latencies; vehicle location is coarsened to ~1 km unless `precise`; no secret ever appears.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportRun, type ExportFormat } from './export';
 import { coarsenLocation } from './location-privacy';
 import { Recorder } from './recorder';
 import { doorbellRun } from './test-support/doorbell-run';
-import { recordRun, tempDir, type TempDir } from './test-support/recording-fixtures';
+import { recordRun, tempDirPerTest } from './test-support/recording-fixtures';
 import { RunBuilder } from './test-support/synthetic-run';
 
-let dir: TempDir;
 let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('runs.db');
-});
-afterEach(() => dir.remove());
+tempDirPerTest((d) => void (file = d.file('runs.db')));
 
 function exported(format: ExportFormat, precise = false, run = 1): string {
   let out = '';

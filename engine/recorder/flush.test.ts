@@ -2,11 +2,11 @@
 // by timer when the event loop is free, from record() itself when a run holds the loop — and when the buffer
 // is full. A fake wall clock drives the interval, so nothing here depends on the machine's speed.
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { WallClock } from '../../twins/kernel/pacer';
 import { Recorder } from './recorder';
 import { cloudHops, RunBuilder, type SyntheticRun } from './test-support/synthetic-run';
-import { tempDir, type TempDir } from './test-support/recording-fixtures';
+import { tempDirPerTest } from './test-support/recording-fixtures';
 
 class FakeWallClock implements WallClock {
   time = 0;
@@ -37,17 +37,13 @@ function manyEvents(n: number): SyntheticRun {
   return b.build();
 }
 
-let dir: TempDir;
 let file: string;
 let reader: Database.Database | undefined;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('flush.db');
-});
+tempDirPerTest((d) => void (file = d.file('flush.db')));
+// Registered after the temp directory's hook, so it runs before the directory is removed (after-hooks unwind).
 afterEach(() => {
   reader?.close();
   reader = undefined;
-  dir.remove();
 });
 
 /** Events of the run visible to a second connection, i.e. committed. */

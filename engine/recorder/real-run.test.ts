@@ -1,21 +1,16 @@
 // The recorder on a real simulation (the doorbell scene through the real bus, gateways and twins), recording
 // live through EventLog.onEvent: the replayed stream reproduces the live eventHash; two runs with the same seed
 // are equivalent; the same scene under another architecture is not, and the diff says it took other paths.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Architecture, Envelope } from '../../twins/bus/envelope';
 import { installStandardApps, Simulation, standardHomeDevices } from '../../twins/sim';
 import { diffRuns } from './diff';
 import { Recorder } from './recorder';
 import { openReplay } from './replay';
-import { tempDir, type TempDir } from './test-support/recording-fixtures';
+import { tempDirPerTest } from './test-support/recording-fixtures';
 
-let dir: TempDir;
 let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('real.db');
-});
-afterEach(() => dir.remove());
+tempDirPerTest((d) => void (file = d.file('real.db')));
 
 /** Rings the doorbell, the driver confirms on the car screen; returns the run id and the live eventHash. */
 function recordDoorbell(recorder: Recorder, architecture: Architecture, seed = 1, liveMessages: unknown[] = []): { runId: number; hash: string } {

@@ -2,22 +2,21 @@
 // missing run, a missing file, a file that is not a database, and a recording whose lines were altered.
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import { Recorder } from './recorder';
 import { RecordingError } from './recording-error';
 import { openReplay, type ReplayWallClock } from './replay';
 import { doorbellRun } from './test-support/doorbell-run';
-import { recordRun, tempDir, type TempDir } from './test-support/recording-fixtures';
+import { recordRun, tempDirPerTest, type TempDir } from './test-support/recording-fixtures';
 import { RunBuilder } from './test-support/synthetic-run';
 
 let dir: TempDir;
 let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = dir.file('runs.db');
+tempDirPerTest((d) => {
+  dir = d;
+  file = d.file('runs.db');
 });
-afterEach(() => dir.remove());
 
 function recordDoorbell(): ReturnType<typeof doorbellRun> {
   const run = doorbellRun();

@@ -1,4 +1,5 @@
 // Temp recording files and a one-call "record this synthetic run" for the recorder tests.
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,16 @@ export interface TempDir {
 export function tempDir(): TempDir {
   const path = mkdtempSync(join(tmpdir(), 'twinbench-recorder-'));
   return { path, file: (name) => join(path, name), remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A fresh temp directory for each test of the calling file (removed after it), handed to `use` before the test. */
+export function tempDirPerTest(use: (dir: TempDir) => void): void {
+  let current: TempDir | undefined;
+  beforeEach(() => {
+    current = tempDir();
+    use(current);
+  });
+  afterEach(() => current?.remove());
 }
 
 export const DEFAULT_META: RunMeta = { scenario: 'doorbell-across-screens', seed: 1, architecture: 'cloud-cloud', appVersion: 'test' };
