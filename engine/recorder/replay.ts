@@ -4,10 +4,10 @@
 // statements on a connection while a cursor is open and play() awaits between events.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { eventDataOfLine } from '../../twins/bus/envelope-record';
 import type { SimEvent, SimEventListener } from '../../twins/kernel/event-log';
 import type { SimTime } from '../../twins/kernel/types';
 import { asRecordingError, openRecordingDatabase } from './database';
-import { envelopeOfRecord, isEnvelopeRecord } from '../../twins/bus/envelope-record';
 import { getRun, type RunRef } from './runs';
 import type { RunInfo } from './schema';
 
@@ -157,8 +157,7 @@ export class Replay {
       throw asRecordingError(new Error(`a stored event line is not valid JSON (${(err as Error).message}); the recording is damaged`), this.file, this.run.id);
     }
     // A message's line holds its compact record; readers of a replay get the envelope, as live listeners do.
-    const data = raw.type.startsWith('msg.') && isEnvelopeRecord(raw.data) ? (envelopeOfRecord(raw.data) as unknown as SimEvent['data']) : raw.data;
-    return { seq: raw.seq, t: raw.t, type: raw.type, source: raw.source, data };
+    return { seq: raw.seq, t: raw.t, type: raw.type, source: raw.source, data: eventDataOfLine(raw.type, raw.data) };
   }
 
   private guard<T>(read: () => T): T {

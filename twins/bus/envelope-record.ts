@@ -106,6 +106,14 @@ export function isEnvelopeRecord(data: JsonObject): boolean {
   return typeof data['id'] === 'string' && Array.isArray(data['hops']) && typeof data['createdAt'] === 'number';
 }
 
+/**
+ * The data of an event read back from its line, as live listeners saw it: a message's record expanded into its
+ * envelope, any other event's data as it is.
+ */
+export function eventDataOfLine(type: string, data: JsonObject): JsonObject {
+  return type.startsWith('msg.') && isEnvelopeRecord(data) ? (envelopeOfRecord(data) as unknown as JsonObject) : data;
+}
+
 /** The Envelope a record describes (a parsed record; a whole envelope is returned as it is). */
 export function envelopeOfRecord(data: JsonObject): Envelope {
   const record = data as unknown as Envelope & { format?: string; hops: (Hop | Json[])[] };

@@ -1,7 +1,7 @@
 // The one-home, one-car world of the doorbell scene, on the engine's native hasher, and the scene driven by hand:
 // the lock's doorbell is pressed, the driver confirms the prompt on the car screen, the door should unlock.
 import { Simulation, installStandardApps, standardHomeDevices, type Architecture } from '../../../twins';
-import { envelopeOfRecord, isEnvelopeRecord } from '../../../twins/bus/envelope-record';
+import { eventDataOfLine } from '../../../twins/bus/envelope-record';
 import type { Json } from '../../../twins/kernel/types';
 import { nodeSha256Hasher } from '../../host-hasher';
 
@@ -31,5 +31,5 @@ export function eventsOf(sim: Simulation, type: string): { t: number; source: st
   return sim.kernel.events.lines()
     .map((l) => JSON.parse(l) as { t: number; type: string; source: string; data: { [key: string]: Json } })
     .filter((e) => e.type === type)
-    .map((e) => (e.type.startsWith('msg.') && isEnvelopeRecord(e.data) ? { ...e, data: envelopeOfRecord(e.data) as unknown as Record<string, unknown> } : e));
+    .map((e) => ({ ...e, data: eventDataOfLine(e.type, e.data) }));
 }

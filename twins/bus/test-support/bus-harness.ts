@@ -7,7 +7,7 @@ import { createBus } from '../bus';
 import type { BusOptions, BusTopology } from '../bus-types';
 import type { Architecture, Envelope } from '../envelope';
 import { envelopeCanonicalJson } from '../envelope-json';
-import { envelopeOfRecord, isCompactable } from '../envelope-record';
+import { envelopeOfRecord, eventDataOfLine, isCompactable } from '../envelope-record';
 import { DEFAULT_LINK_MODELS, type LinkModel } from '../links';
 import { staticTopology } from '../topology';
 
@@ -65,7 +65,8 @@ export function busHarness(options: HarnessOptions = {}) {
     k.events
       .lines()
       .map((line) => JSON.parse(line) as SimEvent)
-      .filter((e) => type === undefined || e.type === type);
+      .filter((e) => type === undefined || e.type === type)
+      .map((e) => ({ ...e, data: eventDataOfLine(e.type, e.data) }));
   return { k, bus, endpoint, events };
 }
 
