@@ -2,10 +2,11 @@
 // time. Each hop waits for the sending gateway's processing and the link's latency, is retried by the link's
 // retransmission policy when lost or refused, and records its span, attempts and payload format. When an
 // envelope completes, exactly one canonical event is emitted: `msg.delivered` or `msg.failed` (the envelope as
-// data, its compact record as the line) — a failed delivery is never silent. Hot path: one closure per message, one
+// data, its compact record as the line, written as bytes) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
-import { envelopeRecordJson } from './envelope-record';
+import { writeEnvelopeRecord } from './envelope-record';
+import type { JsonWriter } from '../kernel/json-writer';
 import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
 import type {
   BusMessage,
@@ -356,7 +357,7 @@ export class MessageBus {
    */
   private emitEnvelope(type: 'msg.delivered' | 'msg.failed', env: Envelope): void {
     if (this.canonicalData !== undefined) this.events.emit(type, env.source, this.canonicalData(env));
-    else this.events.emitSerialized(type, env.source, env as unknown as { [key: string]: Json }, envelopeRecordJson(env, true));
+    else this.events.emitWith(type, env.source, env, writeBusRecord);
   }
 
   private timeOut(pending: PendingRequest): void {
@@ -384,6 +385,9 @@ export class MessageBus {
     for (const listener of this.listeners) listener(phase, env, hop);
   }
 }
+
+/** The bus's envelopes are compactable by construction (see writeEnvelopeRecord). */
+const writeBusRecord = (w: JsonWriter, env: Envelope): void => writeEnvelopeRecord(w, env, true);
 
 export function createBus(options: BusOptions): MessageBus {
   return new MessageBus(options);

@@ -6,46 +6,12 @@
 // rare fields (error, a changed format, a translated payload, measured, a status the times do not imply).
 // envelopeOfRecord turns a record back into the exact Envelope (a property test pins the round trip), and still
 // reads whole envelopes, which older recordings and envelopes breaking those invariants are stored as.
-import { canonicalJson, canonicalNumber as num, quoteJson as str } from '../kernel/canonical-json';
+import { writtenText, type JsonWriter } from '../kernel/json-writer';
 import type { Json } from '../kernel/types';
 import type { Envelope, Hop, HopStatus } from './envelope';
-import { envelopeCanonicalJson, envelopeHeadJson } from './envelope-json';
+import { writeEnvelope, writeEnvelopeHead, writeEnvelopeTail } from './envelope-json';
 
 type JsonObject = { [key: string]: Json };
-
-
-/** Paths are shared by every message of a route and frozen (see routes.ts), so their JSON is made once per route. */
-const pathJsonCache = new WeakMap<readonly string[], string>();
-
-function pathJson(path: readonly string[]): string {
-  let json = pathJsonCache.get(path);
-  if (json === undefined) {
-    json = '[';
-    for (let i = 0; i < path.length; i++) json += (i > 0 ? ',' : '') + str(path[i]!);
-    json += ']';
-    if (Object.isFrozen(path)) pathJsonCache.set(path, json);
-  }
-  return json;
-}
-
-/** The quoted forms of the enumerations every record repeats (architecture, kind, status). */
-const ENUM_JSON: { readonly [value: string]: string } = Object.fromEntries(
-  ['cloud-cloud', 'direct', 'phone-proxy', 'local', 'command', 'response', 'event', 'query', 'in-flight', 'delivered', 'failed']
-    .map((value) => [value, JSON.stringify(value)]),
-);
-const enumJson = (value: string): string => ENUM_JSON[value] ?? str(value);
-
-/** Quoted link ids: a handful of values in every hop of every message. */
-const quotedLinks = new Map<string, string>();
-
-function linkJson(link: string): string {
-  let json = quotedLinks.get(link);
-  if (json === undefined) {
-    json = str(link);
-    if (quotedLinks.size < 1000) quotedLinks.set(link, json);
-  }
-  return json;
-}
 
 /** The hop status its times imply; anything else is written out. */
 function impliedStatus(hop: Pick<Hop, 'deliveredAt'>): HopStatus {
@@ -64,41 +30,80 @@ export function isCompactable(e: Envelope): boolean {
   return true;
 }
 
-function hopTuple(h: Hop, previousFormat: string | undefined): string {
-  let out = `[${str(h.spanId)},${linkJson(h.link)},${num(h.sentAt)},${h.deliveredAt === undefined ? 'null' : num(h.deliveredAt)},${num(h.attempts)}`;
+function writeHopTuple(w: JsonWriter, h: Hop, previousFormat: string | undefined): void {
+  w.byte(0x5b);
+  w.string(h.spanId);
+  w.byte(0x2c);
+  w.string(h.link);
+  w.byte(0x2c);
+  w.number(h.sentAt);
+  w.byte(0x2c);
+  if (h.deliveredAt === undefined) w.raw('null');
+  else w.number(h.deliveredAt);
+  w.byte(0x2c);
+  w.number(h.attempts);
   const formatChanged = h.format !== previousFormat;
-  if (h.error !== undefined || formatChanged || h.measured !== undefined || h.payload !== undefined || h.status !== impliedStatus(h)) {
-    let extras = '';
-    if (h.error !== undefined) extras += `,"error":${str(h.error)}`;
-    if (formatChanged) extras += `,"format":${h.format === undefined ? 'null' : str(h.format)}`;
-    if (h.measured !== undefined) extras += `,"measured":${h.measured ? 'true' : 'false'}`;
-    if (h.payload !== undefined) extras += `,"payload":${canonicalJson(h.payload)}`;
-    if (h.status !== impliedStatus(h)) extras += `,"status":${str(h.status)}`;
-    out += `,{${extras.slice(1)}}`;
+  const statusImplied = h.status === impliedStatus(h);
+  if (h.error !== undefined || formatChanged || h.measured !== undefined || h.payload !== undefined || !statusImplied) {
+    // The rare fields, in sorted key order; each after the first is preceded by a comma.
+    let separator = ',{';
+    if (h.error !== undefined) {
+      w.raw(`${separator}"error":`);
+      w.string(h.error);
+      separator = ',';
+    }
+    if (formatChanged) {
+      w.raw(`${separator}"format":`);
+      if (h.format === undefined) w.raw('null');
+      else w.string(h.format);
+      separator = ',';
+    }
+    if (h.measured !== undefined) {
+      w.raw(`${separator}"measured":${h.measured ? 'true' : 'false'}`);
+      separator = ',';
+    }
+    if (h.payload !== undefined) {
+      w.raw(`${separator}"payload":`);
+      w.json(h.payload);
+      separator = ',';
+    }
+    if (!statusImplied) {
+      w.raw(`${separator}"status":`);
+      w.string(h.status);
+    }
+    w.byte(0x7d);
   }
-  return out + ']';
+  w.byte(0x5d);
 }
 
 /**
- * Canonical JSON (sorted keys) of the message's record. The bus passes `compactable: true`: its envelopes are
- * compactable by construction (its tests check isCompactable on every envelope they make), so it skips the check.
+ * Writes the canonical JSON (sorted keys) of the message's record. The bus passes `compactable: true`: its
+ * envelopes are compactable by construction (its tests check isCompactable on every envelope they make), so it
+ * skips the check.
  */
-export function envelopeRecordJson(e: Envelope, compactable = isCompactable(e)): string {
-  if (e.hops.length === 0 || !compactable) return envelopeCanonicalJson(e);
-  let out = envelopeHeadJson(e, enumJson(e.architecture));
+export function writeEnvelopeRecord(w: JsonWriter, e: Envelope, compactable = isCompactable(e)): void {
+  if (e.hops.length === 0 || !compactable) return writeEnvelope(w, e);
+  writeEnvelopeHead(w, e);
   const firstFormat = e.hops[0]!.format;
-  if (firstFormat !== undefined) out += `,"format":${str(firstFormat)}`;
-  out += ',"hops":[';
+  if (firstFormat !== undefined) {
+    w.raw(',"format":');
+    w.string(firstFormat);
+  }
+  w.raw(',"hops":[');
   let previousFormat = firstFormat;
   for (let i = 0; i < e.hops.length; i++) {
     const h = e.hops[i]!;
-    out += (i > 0 ? ',' : '') + hopTuple(h, previousFormat);
+    if (i > 0) w.byte(0x2c);
+    writeHopTuple(w, h, previousFormat);
     previousFormat = h.format;
   }
-  out += `],"id":${str(e.id)},"kind":${enumJson(e.kind)}`;
-  if (e.parentSpanId !== undefined) out += `,"parentSpanId":${str(e.parentSpanId)}`;
-  out += `,"path":${pathJson(e.path)},"payload":${canonicalJson(e.payload)},"source":${str(e.source)},"spanId":${str(e.spanId)}`;
-  return `${out},"status":${enumJson(e.status)},"topic":${str(e.topic)},"traceId":${str(e.traceId)}}`;
+  w.byte(0x5d);
+  writeEnvelopeTail(w, e);
+}
+
+/** The record as text (tests, benchmarks, anything off the bus's hot path). */
+export function envelopeRecordJson(e: Envelope, compactable = isCompactable(e)): string {
+  return writtenText((w) => writeEnvelopeRecord(w, e, compactable));
 }
 
 /** True when the data of a `msg.*` event is a message record (compact or whole). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
-import { createKernel } from './index';
+import { createKernel, pureSha256Hasher } from './index';
+import { utf8Bytes } from './utf8';
 
 function runStory(seed: number): { lines: readonly string[]; hash: string } {
   const k = createKernel({ seed });
@@ -45,5 +46,38 @@ describe('canonical event stream', () => {
     expect(streamed.events.lines()).toEqual([]);
     expect(streamed.events.hash()).toBe(kept.events.hash());
     expect(() => kept.events.emit('late', 's', {})).toThrow(/sealed/);
+  });
+
+  it('hashes exactly the UTF-8 of its lines, each followed by a newline, across many buffer-fulls', () => {
+    const k = createKernel({ seed: 7 });
+    for (let i = 0; i < 3000; i++) k.events.emit('note', `twin/${i % 13}`, { i, text: i % 3 === 0 ? '家居模式 🚗' : 'x'.repeat(i % 200), t: i / 8 });
+    const reference = pureSha256Hasher();
+    reference.update(utf8Bytes(k.events.lines().map((line) => `${line}\n`).join('')));
+    expect(k.events.lines().join('\n').length).toBeGreaterThan(200_000);
+    expect(k.events.hash()).toBe(reference.digestHex());
+  });
+
+  it('leaves no half line when an event cannot be written, and goes on with the next sequence number', () => {
+    const k = createKernel({ seed: 8 });
+    k.events.emit('a', 's', { v: 1 });
+    expect(() => k.events.emit('bad', 's', { v: Number.NaN })).toThrow(/non-finite/);
+    k.events.emit('b', 's', { v: 2 });
+    expect(k.events.lines()).toEqual([
+      '{"data":{"v":1},"seq":0,"source":"s","t":0,"type":"a"}',
+      '{"data":{"v":2},"seq":1,"source":"s","t":0,"type":"b"}',
+    ]);
+    const clean = createKernel({ seed: 8 });
+    clean.events.emit('a', 's', { v: 1 });
+    clean.events.emit('b', 's', { v: 2 });
+    expect(k.events.hash()).toBe(clean.events.hash());
+  });
+
+  it('lets a hot path write its own data, and gives listeners the data object with the line it wrote', () => {
+    const k = createKernel({ seed: 9 });
+    const seen: [unknown, string][] = [];
+    k.events.onEvent((event, line) => seen.push([event.data, line]));
+    const data = { long: 'form', kept: true };
+    k.events.emitWith('compact', 's', data, (writer, d) => writer.raw(d.kept ? '{"k":1}' : '{}'));
+    expect(seen).toEqual([[data, '{"data":{"k":1},"seq":0,"source":"s","t":0,"type":"compact"}']]);
   });
 });

@@ -1,7 +1,8 @@
 // The canonical event stream of a run. Every line is `{"data":…,"seq":n,"source":…,"t":…,"type":…}` in
-// canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. The hash is
-// updated incrementally so long runs need not keep their lines; listeners (recorder, UI) see every event.
-import { canonicalJson, canonicalNumber, quoteJson } from './canonical-json';
+// canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. Lines are written as
+// UTF-8 straight into one buffer that is hashed every 64 KiB, so long runs keep no lines and a run nobody
+// watches makes no strings; listeners (recorder, UI) and retained logs get each line as text.
+import { JsonWriter } from './json-writer';
 import { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
 
@@ -15,6 +16,9 @@ export interface SimEvent {
 
 export type SimEventListener = (event: SimEvent, line: string) => void;
 
+/** Writes an event's data as canonical JSON (or as a record that reads back as it, see EventSink.emitWith). */
+export type DataWriter<D> = (writer: JsonWriter, data: D) => void;
+
 export interface EventLogOptions {
   /** Keep every canonical line in memory (tests, small runs). Default true. */
   retainLines?: boolean;
@@ -22,10 +26,16 @@ export interface EventLogOptions {
   hasher?: StreamHasher;
 }
 
+/** The buffer is handed to the hasher once a line ends past this many bytes. */
+const HASH_EVERY_BYTES = 1 << 16;
+
+const writeCanonicalJson: DataWriter<{ [key: string]: Json }> = (writer, data) => writer.json(data);
+
 export class EventLog implements EventSink {
   private readonly hasher: StreamHasher;
   private readonly retained: string[] | undefined;
   private readonly listeners: SimEventListener[] = [];
+  private readonly out = new JsonWriter(HASH_EVERY_BYTES * 2);
   private seq = 0;
   private digest: string | undefined;
 
@@ -39,24 +49,46 @@ export class EventLog implements EventSink {
   }
 
   emit(type: string, source: string, data: { [key: string]: Json }): void {
-    this.emitSerialized(type, source, data, canonicalJson(data));
+    this.emitWith(type, source, data, writeCanonicalJson);
   }
 
   /**
-   * Emit an event whose data the caller has already serialised (a hot path, e.g. the bus's envelopes).
-   * `dataJson` is canonical JSON of `data` or of a record that gives `data` back exactly (the bus writes a message
-   * as its compact record, see twins/bus/envelope-record.ts); the callers' tests pin that.
+   * Emit an event whose data a hot path writes itself (the bus writes a message as its compact record, see
+   * twins/bus/envelope-record.ts). `write` must write canonical JSON of `data`, or of a record that gives `data`
+   * back exactly; the callers' tests pin that. Listeners get `data` as it is.
    */
-  emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void {
+  emitWith<D extends object>(type: string, source: string, data: D, write: DataWriter<D>): void {
     if (this.digest !== undefined) throw new Error(`event ${type} from ${source} emitted after the event log was sealed`);
-    const seq = this.seq++;
+    const out = this.out;
+    if (out.length >= HASH_EVERY_BYTES) {
+      this.hasher.update(out.bytes.subarray(0, out.length));
+      out.truncate();
+    }
+    const start = out.length;
+    const seq = this.seq;
     const t = this.clock.now();
-    const line = `{"data":${dataJson},"seq":${seq},"source":${quoteJson(source)},"t":${canonicalNumber(t)},"type":${quoteJson(type)}}`;
-    this.hasher.update(line);
-    this.hasher.update('\n');
+    try {
+      out.raw('{"data":');
+      write(out, data);
+      out.raw(',"seq":');
+      out.number(seq);
+      out.raw(',"source":');
+      out.string(source);
+      out.raw(',"t":');
+      out.number(t);
+      out.raw(',"type":');
+      out.string(type);
+      out.raw('}\n');
+    } catch (error) {
+      out.truncate(start); // a value that cannot be written (NaN, say) leaves no half line in the stream
+      throw error;
+    }
+    this.seq++;
+    if (this.retained === undefined && this.listeners.length === 0) return; // nobody watches: no strings, no objects
+    const line = out.textOf(start, out.length - 1);
     this.retained?.push(line);
-    if (this.listeners.length === 0) return; // a run nobody watches allocates no event objects
-    const event: SimEvent = { seq, t, type, source, data };
+    if (this.listeners.length === 0) return;
+    const event: SimEvent = { seq, t, type, source, data: data as unknown as { [key: string]: Json } };
     for (const listener of this.listeners) listener(event, line);
   }
 
@@ -75,7 +107,11 @@ export class EventLog implements EventSink {
 
   /** SHA-256 (hex) of the stream. Seals the log: no event may follow. */
   hash(): string {
-    this.digest ??= this.hasher.digestHex();
+    if (this.digest === undefined) {
+      this.hasher.update(this.out.bytes.subarray(0, this.out.length));
+      this.out.truncate();
+      this.digest = this.hasher.digestHex();
+    }
     return this.digest;
   }
 }

@@ -18,9 +18,10 @@ export function createKernel(options: { seed: number } & EventLogOptions): Kerne
 }
 
 export { VirtualClock, type XStateClock } from './clock';
-export { EventLog, type SimEvent, type SimEventListener } from './event-log';
+export { EventLog, type DataWriter, type SimEvent, type SimEventListener } from './event-log';
 export { SeededRandom } from './random';
 export { canonicalJson } from './canonical-json';
+export { JsonWriter, writtenText } from './json-writer';
 export { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 export { Pacer, type WallClock, type PaceMode } from './pacer';
 export type * from './types';

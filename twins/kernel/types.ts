@@ -1,6 +1,7 @@
 // Contracts of the deterministic kernel. Everything in twins/ that needs time, randomness or
 // to report what happened goes through these interfaces, never through Date, Math.random or timers:
 // that is what makes "same seed + same scenario => byte-identical event stream" hold.
+import type { JsonWriter } from './json-writer';
 
 /** Virtual time in milliseconds since the scenario's epoch (t = 0 at scenario start). */
 export type SimTime = number;
@@ -55,8 +56,11 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  */
 export interface EventSink {
   emit(type: string, source: string, data: { [key: string]: Json }): void;
-  /** Same, with `data` already serialised canonically by a hot path; `dataJson` must equal its canonical JSON. */
-  emitSerialized(type: string, source: string, data: { [key: string]: Json }, dataJson: string): void;
+  /**
+   * Same, with a hot path writing `data` itself: `write` must write its canonical JSON, or a record that reads
+   * back as `data` exactly (see EventLog.emitWith). Listeners get `data` as it is.
+   */
+  emitWith<D extends object>(type: string, source: string, data: D, write: (writer: JsonWriter, data: D) => void): void;
 }
 
 /** What every twin factory receives. */
