@@ -11,23 +11,36 @@ import type { Json } from '../twins/kernel/types';
 
 export type BusArchitecture = 'direct' | 'cloud-cloud';
 
-/** Messages per wall second for one round of `n` messages, `perMs` sent each virtual millisecond. */
-export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number): number {
+/** Send to, from and about car k of the neighbourhood: its VIN and its home's hallway light. */
+function pairOf(k: number): { car: string; light: string; vin: string } {
+  return { car: `vehicle/car${k}`, light: `home/h${k}/light.hallway`, vin: `LSVAU2180N${String(2_000_000 + k).padStart(7, '0')}` };
+}
+
+/**
+ * Messages per wall second for one round of `n` messages, `perMs` sent each virtual millisecond, message i from
+ * car i mod `pairs` to its own home's light: a neighbourhood's worth of distinct routes, each message with a payload
+ * of its own (in the car's schema on cloud-cloud, the home's on direct), as a running scenario sends them.
+ */
+export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number): number {
   const kernel = createKernel({ seed: 1, retainLines: false, hasher: nodeSha256Hasher() });
   const bus = createBus({
     kernel, architecture, topology: staticTopology(), gateways: createGatewayFleet({ kernel }),
     ...(records ? {} : { canonicalData: (env) => ({ id: env.id, status: env.status }) }),
   });
-  bus.register('home/h1/light.hallway', () => undefined);
+  const parties = Array.from({ length: pairs }, (_, k) => pairOf(k + 1));
+  for (const { light } of parties) bus.register(light, () => undefined);
   bus.register(HOME_CLOUD, () => undefined);
-  const payload: Json = architecture === 'direct'
-    ? { deviceId: 'light.hallway', capability: 'light', command: 'turn_on', attributes: { brightness_pct: 30 } }
-    : { vin: 'LSVAU2180N2183294', service: 'home.light', action: 'turnOn', params: { brightnessPercent: 30 }, target: 'light.hallway', ts: 0 };
+  const payloadFor = (vin: string, brightness: number, ts: number): Json => architecture === 'direct'
+    ? { deviceId: 'light.hallway', capability: 'light', command: 'turn_on', attributes: { brightness_pct: brightness } }
+    : { vin, service: 'home.light', action: 'turnOn', params: { brightnessPercent: brightness }, target: 'light.hallway', ts };
   // A steady offered load: perMs messages every virtual millisecond until n are sent. With ~100 ms of path
   // latency, perMs × 100 messages are in flight at once — the figure that decides how much GC costs.
   let sent = 0;
   const tick = (): void => {
-    for (let i = 0; i < perMs && sent < n; i++, sent++) bus.send({ source: 'vehicle/car1', destination: 'home/h1/light.hallway', topic: 'light/turn_on', kind: 'command', payload });
+    for (let i = 0; i < perMs && sent < n; i++, sent++) {
+      const { car, light, vin } = parties[sent % pairs]!;
+      bus.send({ source: car, destination: light, topic: 'light/turn_on', kind: 'command', payload: payloadFor(vin, sent % 100, kernel.scheduler.now()) });
+    }
     if (sent < n) kernel.scheduler.schedule(1, tick);
   };
   kernel.scheduler.schedule(0, tick);
@@ -39,17 +52,17 @@ export function busMessagesPerSecond(n: number, architecture: BusArchitecture, r
 }
 
 /** Median of three timed rounds after an untimed warm-up round. */
-export function steadyBusMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number): number {
-  busMessagesPerSecond(n / 4, architecture, records, perMs);
-  const rounds = [0, 1, 2].map(() => busMessagesPerSecond(n, architecture, records, perMs)).sort((a, b) => a - b);
+export function steadyBusMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number): number {
+  busMessagesPerSecond(n / 4, architecture, records, perMs, pairs);
+  const rounds = [0, 1, 2].map(() => busMessagesPerSecond(n, architecture, records, perMs, pairs)).sort((a, b) => a - b);
   return rounds[1]!;
 }
 
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
-  const [architecture, mode, perMs] = process.argv.slice(2);
-  if ((architecture !== 'direct' && architecture !== 'cloud-cloud') || (mode !== 'records' && mode !== 'summary') || !(Number(perMs) > 0)) {
-    console.error('usage: bus-throughput.ts <direct|cloud-cloud> <records|summary> <messages per virtual ms>');
+  const [architecture, mode, perMs, pairs = '1000'] = process.argv.slice(2);
+  if ((architecture !== 'direct' && architecture !== 'cloud-cloud') || (mode !== 'records' && mode !== 'summary') || !(Number(perMs) > 0) || !(Number(pairs) >= 1)) {
+    console.error('usage: bus-throughput.ts <direct|cloud-cloud> <records|summary> <messages per virtual ms> [car-home pairs, default 1000]');
     process.exit(2);
   }
-  console.log(JSON.stringify({ msgsPerSecond: steadyBusMessagesPerSecond(200_000, architecture, mode === 'records', Number(perMs)) }));
+  console.log(JSON.stringify({ msgsPerSecond: steadyBusMessagesPerSecond(200_000, architecture, mode === 'records', Number(perMs), Number(pairs)) }));
 }
