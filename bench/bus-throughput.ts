@@ -2,7 +2,7 @@
 // bench/bus-throughput.ts <direct|cloud-cloud> <records|summary> <messages per virtual ms>` prints msgs/s as JSON.
 // A fresh process per configuration because measuring several in one let each inherit the last one's JIT
 // feedback and heap: the same configuration ran at half speed after the baselines or another architecture.
-import { nodeSha256Hasher } from '../engine/host-hasher';
+import { nodeEventLogHost } from '../engine/host-event-log';
 import { HOME_CLOUD } from '../twins/bus/addresses';
 import { createBus, staticTopology } from '../twins/bus';
 import { createGatewayFleet } from '../twins/gateways';
@@ -22,7 +22,7 @@ function pairOf(k: number): { car: string; light: string; vin: string } {
  * of its own (in the car's schema on cloud-cloud, the home's on direct), as a running scenario sends them.
  */
 export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number): number {
-  const kernel = createKernel({ seed: 1, retainLines: false, hasher: nodeSha256Hasher() });
+  const kernel = createKernel({ seed: 1, retainLines: false, ...nodeEventLogHost() });
   const bus = createBus({
     kernel, architecture, topology: staticTopology(), gateways: createGatewayFleet({ kernel }),
     ...(records ? {} : { canonicalData: (env) => ({ id: env.id, status: env.status }) }),

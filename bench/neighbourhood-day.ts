@@ -6,7 +6,7 @@ import { createKernel } from '../twins/kernel';
 import { installStandardApps } from '../twins/sim/apps';
 import { Simulation } from '../twins/sim/simulation';
 import { standardHomeDevices } from '../twins/sim/standard-home';
-import { nodeSha256Hasher } from '../engine/host-hasher';
+import { nodeEventLogHost } from '../engine/host-event-log';
 import { nodeEd25519 } from '../engine/security/node-ed25519';
 import { HOME_CLOUD, VEHICLE_CLOUD } from '../twins/bus/addresses';
 
@@ -20,7 +20,7 @@ export function buildNeighbourhood(size: number, seed = 1): Simulation {
     users: ids.map((i) => ({ id: `u${i}`, homeId: `h${i}`, vehicleId: `car${i}`, preferences: { temperature: 24, lighting: 'soft' as const } })),
     homes: ids.map((i) => ({ id: `h${i}`, devices: standardHomeDevices() })),
     vehicles: ids.map((i) => ({ id: `car${i}`, homeId: `h${i}`, ownerId: `u${i}`, at: 'home' })),
-  }, { hasher: nodeSha256Hasher(), signatures: nodeEd25519() });
+  }, { ...nodeEventLogHost(), signatures: nodeEd25519() });
   installStandardApps(sim);
   return sim;
 }

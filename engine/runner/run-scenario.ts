@@ -4,7 +4,7 @@
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
 import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicle/battery-physics';
-import { nodeSha256Hasher } from '../host-hasher';
+import { nodeSha256Hasher } from '../host-event-log';
 import type { ResolvedScenario } from '../scenario';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';

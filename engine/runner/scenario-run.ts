@@ -16,6 +16,7 @@ import { describePattern, matchesEvent } from './event-matcher';
 import { ExpectationMonitor } from './expectations';
 import { MetricsCollector } from './metrics';
 import { simulationSpecOf } from './simulation-spec';
+import { nodeEventLogHost } from '../host-event-log';
 
 export interface ScenarioRunOptions {
   hasher?: StreamHasher;
@@ -40,8 +41,10 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
+    // The engine's native SHA-256 and UTF-8 decoder unless the caller brings its own hasher.
+    const host = nodeEventLogHost();
     this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
-      ...(options.hasher ? { hasher: options.hasher } : {}), signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
+      hasher: options.hasher ?? host.hasher, decodeUtf8: host.decodeUtf8, signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
     });
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);

@@ -10,7 +10,7 @@ import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Pacer, type WallClock } from '../../twins/kernel';
 import type { Json } from '../../twins/kernel/types';
 import { defaultRecordingFile } from '../cli/data-dir';
-import { nodeSha256Hasher } from '../host-hasher';
+import { nodeSha256Hasher } from '../host-event-log';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { nodeWallClock } from '../runner/drive';
 import type { RunResult } from '../runner/result';

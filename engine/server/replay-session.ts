@@ -10,7 +10,7 @@ import type { Replay } from '../recorder';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
-import { nodeSha256Hasher } from '../host-hasher';
+import { nodeSha256Hasher } from '../host-event-log';
 import { RecordedWorld } from './recorded-world';
 import type { RecordedRunsFile } from './recorded-runs';
 import type { ScenarioCatalogue } from './scenario-catalogue';

@@ -5,6 +5,7 @@
 import { JsonWriter } from './json-writer';
 import { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
+import { utf8Text } from './utf8';
 
 export interface SimEvent {
   seq: number;
@@ -16,6 +17,9 @@ export interface SimEvent {
 
 export type SimEventListener = (event: SimEvent, line: string) => void;
 
+/** Text of well-formed UTF-8 bytes[start, end): the host may inject its native decoder (utf8Text is the fallback). */
+export type Utf8Decoder = (bytes: Uint8Array, start: number, end: number) => string;
+
 /** Writes an event's data as canonical JSON (or as a record that reads back as it, see EventSink.emitWith). */
 export type DataWriter<D> = (writer: JsonWriter, data: D) => void;
 
@@ -24,6 +28,8 @@ export interface EventLogOptions {
   retainLines?: boolean;
   /** SHA-256 implementation; defaults to the pure-JS one. */
   hasher?: StreamHasher;
+  /** UTF-8 decoder for the lines listeners and retained logs get; defaults to the plain-ECMAScript one. */
+  decodeUtf8?: Utf8Decoder;
 }
 
 /** The buffer is handed to the hasher once a line ends past this many bytes. */
@@ -33,6 +39,7 @@ const writeCanonicalJson: DataWriter<{ [key: string]: Json }> = (writer, data) =
 
 export class EventLog implements EventSink {
   private readonly hasher: StreamHasher;
+  private readonly decodeUtf8: Utf8Decoder;
   private readonly retained: string[] | undefined;
   private readonly listeners: SimEventListener[] = [];
   private readonly out = new JsonWriter(HASH_EVERY_BYTES * 2);
@@ -42,6 +49,7 @@ export class EventLog implements EventSink {
   constructor(private readonly clock: Pick<Scheduler, 'now'>, options: EventLogOptions = {}) {
     this.retained = options.retainLines === false ? undefined : [];
     this.hasher = options.hasher ?? pureSha256Hasher();
+    this.decodeUtf8 = options.decodeUtf8 ?? utf8Text;
   }
 
   get count(): number {
@@ -85,7 +93,7 @@ export class EventLog implements EventSink {
     }
     this.seq++;
     if (this.retained === undefined && this.listeners.length === 0) return; // nobody watches: no strings, no objects
-    const line = out.textOf(start, out.length - 1);
+    const line = this.decodeUtf8(out.bytes, start, out.length - 1);
     this.retained?.push(line);
     if (this.listeners.length === 0) return;
     const event: SimEvent = { seq, t, type, source, data: data as unknown as { [key: string]: Json } };

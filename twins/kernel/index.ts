@@ -18,7 +18,7 @@ export function createKernel(options: { seed: number } & EventLogOptions): Kerne
 }
 
 export { VirtualClock, type XStateClock } from './clock';
-export { EventLog, type DataWriter, type SimEvent, type SimEventListener } from './event-log';
+export { EventLog, type DataWriter, type SimEvent, type SimEventListener, type Utf8Decoder } from './event-log';
 export { SeededRandom } from './random';
 export { canonicalJson } from './canonical-json';
 export { JsonWriter, writtenText } from './json-writer';

@@ -6,7 +6,7 @@ import { HOME_CLOUD, VEHICLE_CLOUD, gatewayAddress, phoneAddress, vehicleAddress
 import type { Envelope, MessageKind } from '../bus/envelope';
 import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet';
 import { screenMachine } from '../home/screen.machine';
-import { createKernel, type Kernel, type SimEventListener, type StreamHasher } from '../kernel';
+import { createKernel, type Kernel, type SimEventListener, type StreamHasher, type Utf8Decoder } from '../kernel';
 import type { Json } from '../kernel/types';
 import { CommandSecurity, nobleEd25519, type SignatureProvider } from '../security';
 import { generateVin } from '../vehicle/vin';
@@ -40,6 +40,8 @@ export interface MessageOptions {
 
 export interface SimulationOptions {
   hasher?: StreamHasher;
+  /** The host's UTF-8 decoder for the lines listeners get (see EventLogOptions). */
+  decodeUtf8?: Utf8Decoder;
   listeners?: readonly SimEventListener[];
   /** Ed25519 for signed critical commands; the portable @noble/curves one by default, node:crypto in the engine. */
   signatures?: SignatureProvider;
@@ -67,7 +69,7 @@ export class Simulation {
   private readonly homeFences = new Map<string, Geofence>();
 
   constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
-    this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher });
+    this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
     // Listeners (a recorder) must see the stream from its first event — the twins' creation below.
     for (const listener of options.listeners ?? []) this.kernel.events.onEvent(listener);
     this.city = buildCity(this, spec);

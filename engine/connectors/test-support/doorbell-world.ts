@@ -3,7 +3,7 @@
 import { Simulation, installStandardApps, standardHomeDevices, type Architecture } from '../../../twins';
 import { eventDataOfLine } from '../../../twins/bus/envelope-record';
 import type { Json } from '../../../twins/kernel/types';
-import { nodeSha256Hasher } from '../../host-hasher';
+import { nodeEventLogHost } from '../../host-event-log';
 
 export function doorbellWorld(architecture: Architecture, seed = 1): Simulation {
   const sim = new Simulation({
@@ -11,7 +11,7 @@ export function doorbellWorld(architecture: Architecture, seed = 1): Simulation 
     users: [{ id: 'alice', homeId: 'h1', vehicleId: 'car1', preferences: { temperature: 23, lighting: 'soft' } }],
     homes: [{ id: 'h1', devices: standardHomeDevices() }],
     vehicles: [{ id: 'car1', homeId: 'h1', ownerId: 'alice', at: 'home' }],
-  }, { hasher: nodeSha256Hasher() });
+  }, nodeEventLogHost());
   installStandardApps(sim);
   return sim;
 }

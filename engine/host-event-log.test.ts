@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pureSha256Hasher } from '../twins/kernel';
-import { utf8Bytes } from '../twins/kernel/utf8';
-import { nodeSha256Hasher } from './host-hasher';
+import { utf8Bytes, utf8Text } from '../twins/kernel/utf8';
+import { nodeSha256Hasher, nodeUtf8Decoder } from './host-event-log';
 
 describe('nodeSha256Hasher', () => {
   it('gives the same digest as the pure-JS hasher for any sequence of lines', () => {
@@ -36,5 +36,19 @@ describe('nodeSha256Hasher', () => {
     const h = nodeSha256Hasher();
     h.update(utf8Bytes('abc'));
     expect(h.digestHex()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('nodeUtf8Decoder', () => {
+  it('reads any slice of a line buffer as the portable decoder does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), (before, text, after) => {
+        const bytes = utf8Bytes(before + text + after);
+        const start = utf8Bytes(before).length;
+        const end = start + utf8Bytes(text).length;
+        expect(nodeUtf8Decoder(bytes, start, end)).toBe(utf8Text(bytes, start, end));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
