@@ -1,6 +1,6 @@
 // The engine's Ed25519: node:crypto (OpenSSL), several times faster than the portable @noble/curves one twins/
 // falls back to. twins/ receives it through Simulation's `signatures` option, like the native SHA-256 of
-// host-hasher.ts. Keys come from the simulation as raw 32-byte private keys (RFC 8032 seeds); node:crypto takes them
+// host-event-log.ts. Keys come from the simulation as raw 32-byte private keys (RFC 8032 seeds); node:crypto takes them
 // wrapped in the fixed PKCS#8 DER header for Ed25519, and hands public keys back in SPKI DER, whose last 32 bytes
 // are the raw key. Same keys and signatures as noble, byte for byte (tested).
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
