@@ -4,8 +4,6 @@
 import { writtenText } from './json-writer';
 import type { Json } from './types';
 
-export { canonicalNumber } from './json-number';
-
 export function canonicalJson(value: Json | undefined): string {
   return writtenText((writer) => writer.json(value));
 }

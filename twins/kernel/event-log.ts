@@ -68,10 +68,7 @@ export class EventLog implements EventSink {
   emitWith<D extends object>(type: string, source: string, data: D, write: DataWriter<D>): void {
     if (this.digest !== undefined) throw new Error(`event ${type} from ${source} emitted after the event log was sealed`);
     const out = this.out;
-    if (out.length >= HASH_EVERY_BYTES) {
-      this.hasher.update(out.bytes.subarray(0, out.length));
-      out.truncate();
-    }
+    if (out.length >= HASH_EVERY_BYTES) this.hashBuffered();
     const start = out.length;
     const seq = this.seq;
     const t = this.clock.now();
@@ -116,10 +113,15 @@ export class EventLog implements EventSink {
   /** SHA-256 (hex) of the stream. Seals the log: no event may follow. */
   hash(): string {
     if (this.digest === undefined) {
-      this.hasher.update(this.out.bytes.subarray(0, this.out.length));
-      this.out.truncate();
+      this.hashBuffered();
       this.digest = this.hasher.digestHex();
     }
     return this.digest;
+  }
+
+  /** Hands the lines written so far to the hasher and empties the buffer for the next ones. */
+  private hashBuffered(): void {
+    this.hasher.update(this.out.bytes.subarray(0, this.out.length));
+    this.out.truncate();
   }
 }

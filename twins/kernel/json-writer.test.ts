@@ -21,7 +21,7 @@ describe('JsonWriter', () => {
     const microseconds = fc.integer({ min: -1e15, max: 1e15 }).map((us) => us / 1000);
     const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
     fc.assert(fc.property(fc.oneof(microseconds, anyDouble, fc.nat()), (n) => void expect(writtenText((w) => w.number(n))).toBe(JSON.stringify(n))), { numRuns: 100_000 });
-    for (const n of [0, -0, 0.001, 0.01, 0.1, 1.05, 1.007, 9, 10, 99, 100, 999.999, 1e12 - 0.001, 1e12, 2 ** 53, 1e21, 5e-7]) {
+    for (const n of [0, -0, 0.001, -0.001, 0.01, 0.1, 0.5, 1.05, 1.5, 1.12, 1.007, 9, 10, 99, 100, 165.282, 999.999, 1e12 - 0.001, 1e12, 1e12 + 0.5, 2 ** 31, 2 ** 53, 1e21, 5e-7]) {
       expect(writtenText((w) => w.number(n))).toBe(JSON.stringify(n));
     }
   });

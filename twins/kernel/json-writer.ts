@@ -3,12 +3,17 @@
 // this way into the buffer its SHA-256 reads, so a busy run (200k messages a second, ~1 KB each) builds no
 // strings: building them cost as much as the bus itself, and flattening them into bytes for the hash as much again.
 // A string is made only where one is asked for (writtenText, a listener's line).
-import { canonicalNumber } from './json-number';
 import type { Json } from './types';
 import { encodeUtf8Into, utf8Text } from './utf8';
 
 /** Below this a double's spacing is far finer than 0.001, so a value with ≤ 3 decimals is written by digits. */
 const FAST_NUMBER_LIMIT = 1e12;
+
+/** Any other finite number: JavaScript's own shortest round-trip text, which is what JSON.stringify writes. */
+function generalNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`canonicalJson: non-finite number ${n}`);
+  return '' + n;
+}
 
 /** Object keys in UTF-16 code-unit order (what Array.prototype.sort gives). Objects here have a handful of keys,
  *  for which an insertion sort (linear on keys already in order) is ~3× faster than the generic sort. */
@@ -95,10 +100,10 @@ export class JsonWriter {
    * reads back as the same double is the three-decimal one without its trailing zeros (a property test pins it).
    */
   number(n: number): void {
-    if (!(n >= 0 && n < FAST_NUMBER_LIMIT)) return this.raw(canonicalNumber(n));
+    if (!(n >= 0 && n < FAST_NUMBER_LIMIT)) return this.raw(generalNumber(n));
     if (Number.isInteger(n)) return this.digits(n);
     const micros = Math.round(n * 1000);
-    if (micros / 1000 !== n) return this.raw(canonicalNumber(n));
+    if (micros / 1000 !== n) return this.raw(generalNumber(n));
     const whole = Math.floor(micros / 1000);
     let fraction = micros - whole * 1000; // 1..999
     this.digits(whole);
