@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pureSha256Hasher } from '../twins/kernel';
 import { utf8Bytes, utf8Text } from '../twins/kernel/utf8';
-import { nodeSha256Hasher, nodeUtf8Decoder } from './host-event-log';
+import { nodeEventLogHost, nodeSha256Hasher, nodeUtf8Decoder } from './host-event-log';
 
 describe('nodeSha256Hasher', () => {
   it('gives the same digest as the pure-JS hasher for any sequence of lines', () => {
@@ -50,5 +50,14 @@ describe('nodeUtf8Decoder', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('nodeEventLogHost', () => {
+  it('gives every engine run the hasher that moves a large run\'s hashing to the second core', () => {
+    const { hasher } = nodeEventLogHost();
+    expect('offloaded' in hasher).toBe(true);
+    hasher.update(utf8Bytes('abc'));
+    expect(hasher.digestHex()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

@@ -4,7 +4,6 @@
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
 import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicle/battery-physics';
-import { nodeSha256Hasher } from '../host-event-log';
 import type { ResolvedScenario } from '../scenario';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
@@ -21,7 +20,7 @@ export interface RunOptions {
 export async function runScenario(scenario: ResolvedScenario, architecture: Architecture, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture) : undefined;
-  const run = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher(), listeners: options.listeners ?? [] });
+  const run = new ScenarioRun(scenario, architecture, { listeners: options.listeners ?? [] });
   await options.onStart?.(run);
   if (options.drive) await options.drive(run);
   else run.runToEnd();
@@ -29,7 +28,7 @@ export async function runScenario(scenario: ResolvedScenario, architecture: Arch
 }
 
 function runBaseline(scenario: ResolvedScenario, architecture: Architecture): ScenarioRun {
-  const run = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher(), chargingOverride: 'uncontrolled' });
+  const run = new ScenarioRun(scenario, architecture, { chargingOverride: 'uncontrolled' });
   run.runToEnd();
   return run;
 }

@@ -10,7 +10,6 @@ import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Pacer, type WallClock } from '../../twins/kernel';
 import type { Json } from '../../twins/kernel/types';
 import { defaultRecordingFile } from '../cli/data-dir';
-import { nodeSha256Hasher } from '../host-event-log';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { nodeWallClock } from '../runner/drive';
 import type { RunResult } from '../runner/result';
@@ -84,7 +83,7 @@ export class LiveSession {
 
     // The recorder listens before the world is built, so the recording starts with twin.created and sim.started.
     const listeners = this.recorder.start(scenario, request.architecture);
-    const run = new ScenarioRun(scenario, request.architecture, { hasher: nodeSha256Hasher(), listeners });
+    const run = new ScenarioRun(scenario, request.architecture, { listeners });
     const firedSteps: { id: string; t: number }[] = [];
     const current: Current = {
       run,
@@ -244,7 +243,7 @@ export class LiveSession {
     this.flushMessages(c);
     c.watch.checkTime();
     // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
-    const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { hasher: nodeSha256Hasher(), chargingOverride: 'uncontrolled' }) : undefined;
+    const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { chargingOverride: 'uncontrolled' }) : undefined;
     baseline?.runToEnd();
     const result = judge(c.run, baseline, this.wall.now() - c.loadedAtWall);
     this.recorder.finish(result);

@@ -10,7 +10,6 @@ import type { Replay } from '../recorder';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
-import { nodeSha256Hasher } from '../host-event-log';
 import { RecordedWorld } from './recorded-world';
 import type { RecordedRunsFile } from './recorded-runs';
 import type { ScenarioCatalogue } from './scenario-catalogue';
@@ -63,7 +62,7 @@ export class ReplaySession {
       const set = Object.fromEntries(Object.entries(run.parameters).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
       const scenario = { ...loadScenarioFile(this.catalogue.resolve(handle), { set }).scenario, seed: run.seed };
       const architecture = run.architecture as Architecture;
-      const world = new ScenarioRun(scenario, architecture, { hasher: nodeSha256Hasher() });
+      const world = new ScenarioRun(scenario, architecture);
       const judged = run.status === 'passed' || run.status === 'failed';
       const lastT = this.runs.lastEventTime(runId);
       const endTime = judged && (run.verdict as { abortedBy?: unknown } | null)?.abortedBy == null ? Math.max(world.endTime, lastT) : lastT;
@@ -175,7 +174,7 @@ export class ReplaySession {
 
   /** Back to time 0: a fresh fold of the recording and a fresh world; the views drop their messages. */
   private restart(c: Open): Open {
-    const world = new ScenarioRun(c.scenario, c.world.architecture, { hasher: nodeSha256Hasher() });
+    const world = new ScenarioRun(c.scenario, c.world.architecture);
     const events = c.replay.events();
     const fresh: Open = { ...c, world, recorded: new RecordedWorld(), events, next: events.next().value ?? undefined, t: 0, state: 'paused' };
     this.current = fresh;
