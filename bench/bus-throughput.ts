@@ -46,6 +46,7 @@ export function busMessagesPerSecond(n: number, architecture: BusArchitecture, r
   kernel.scheduler.schedule(0, tick);
   const start = performance.now();
   kernel.clock.runUntilIdle();
+  kernel.events.hash(); // timed too: with the hash on a worker thread, the run is done when its digest is
   const ms = performance.now() - start;
   if (bus.stats().delivered !== n) throw new Error(`bus benchmark lost messages: ${JSON.stringify(bus.stats())}`);
   return (n / ms) * 1000;

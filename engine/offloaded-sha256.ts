@@ -41,11 +41,13 @@ const MAX_KEPT_WHILE_BOOTING = 256 << 20;
 
 /**
  * Tells the worker something changed. The signal is bumped before `sleeping` is read: a worker that read the old
- * signal and then went to sleep finds it changed and returns at once, so skipping the wake-up loses nothing.
+ * signal and then went to sleep finds it changed and returns at once, so skipping the wake-up loses nothing. A
+ * wake-up is a system call (~7 µs), so new slots wake a sleeping worker only once a quarter of the ring is full
+ * (`urgent` false); until then it finds them when it next looks (it looks at least once a second).
  */
-function wake(control: Int32Array): void {
+function wake(control: Int32Array, urgent = true): void {
   Atomics.add(control, CONTROL.signal, 1);
-  if (Atomics.load(control, CONTROL.sleeping) === 1) Atomics.notify(control, CONTROL.signal);
+  if (urgent && Atomics.load(control, CONTROL.sleeping) === 1) Atomics.notify(control, CONTROL.signal);
 }
 
 /** Tells a worker whose hasher was garbage-collected without a digest (an abandoned run) to exit. */
@@ -132,13 +134,15 @@ class OffloadedSha256 implements OffloadedSha256Hasher {
   private fill(shared: SharedRing, bytes: Uint8Array): number {
     const { slots, slotBytes } = this.settings;
     let sent = 0;
-    while (sent < bytes.length && shared.written - Atomics.load(shared.control, CONTROL.read) < slots) {
+    while (sent < bytes.length) {
+      const backlog = shared.written - Atomics.load(shared.control, CONTROL.read);
+      if (backlog >= slots) break;
       const piece = bytes.subarray(sent, Math.min(bytes.length, sent + slotBytes));
       const slot = shared.written % slots;
       shared.ring.set(piece, slot * slotBytes);
       shared.control[CONTROL.lengths + slot] = piece.length;
       Atomics.store(shared.control, CONTROL.written, ++shared.written);
-      wake(shared.control);
+      wake(shared.control, 4 * (backlog + 1) >= slots);
       sent += piece.length;
     }
     return sent;
@@ -158,7 +162,9 @@ class OffloadedSha256 implements OffloadedSha256Hasher {
       }
       if (!wait) return;
       const read = Atomics.load(shared.control, CONTROL.read);
-      if (shared.written - read >= this.settings.slots) this.waitWhile(shared, CONTROL.read, read, 'the ring was full');
+      if (shared.written - read < this.settings.slots) continue;
+      wake(shared.control);
+      this.waitWhile(shared, CONTROL.read, read, 'the ring was full');
     }
   }
 
