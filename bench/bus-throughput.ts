@@ -1,12 +1,15 @@
 // Bus throughput under a steady offered load, one configuration per process: `node --import tsx
 // bench/bus-throughput.ts <direct|cloud-cloud> <records|summary> <messages per virtual ms>` prints msgs/s as JSON.
+// `bus-throughput.ts hashers <direct|cloud-cloud> <per ms>` compares where the event stream is hashed (inline, on
+// the worker thread, not at all) in alternating rounds of one process: the bus code is the same in all three.
 // A fresh process per configuration because measuring several in one let each inherit the last one's JIT
 // feedback and heap: the same configuration ran at half speed after the baselines or another architecture.
-import { nodeEventLogHost } from '../engine/host-event-log';
+import { nodeEventLogHost, nodeSha256Hasher } from '../engine/host-event-log';
 import { HOME_CLOUD } from '../twins/bus/addresses';
 import { createBus, staticTopology } from '../twins/bus';
 import { createGatewayFleet } from '../twins/gateways';
 import { createKernel } from '../twins/kernel';
+import type { StreamHasher } from '../twins/kernel';
 import type { Json } from '../twins/kernel/types';
 
 export type BusArchitecture = 'direct' | 'cloud-cloud';
@@ -21,8 +24,9 @@ function pairOf(k: number): { car: string; light: string; vin: string } {
  * car i mod `pairs` to its own home's light: a neighbourhood's worth of distinct routes, each message with a payload
  * of its own (in the car's schema on cloud-cloud, the home's on direct), as a running scenario sends them.
  */
-export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number): number {
-  const kernel = createKernel({ seed: 1, retainLines: false, ...nodeEventLogHost() });
+export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number, hasher?: StreamHasher): number {
+  const host = nodeEventLogHost();
+  const kernel = createKernel({ seed: 1, retainLines: false, ...host, hasher: hasher ?? host.hasher });
   const bus = createBus({
     kernel, architecture, topology: staticTopology(), gateways: createGatewayFleet({ kernel }),
     ...(records ? {} : { canonicalData: (env) => ({ id: env.id, status: env.status }) }),
@@ -59,7 +63,31 @@ export function steadyBusMessagesPerSecond(n: number, architecture: BusArchitect
   return rounds[1]!;
 }
 
-if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
+const HASHERS = {
+  inline: () => nodeSha256Hasher(),
+  worker: () => nodeEventLogHost().hasher,
+  none: (): StreamHasher => ({ update: () => undefined, digestHex: () => '' }),
+} as const;
+
+/** Medians of five alternating rounds per hashing placement, message records on, after a warm-up. */
+export function busMessagesPerSecondByHasher(n: number, architecture: BusArchitecture, perMs: number, pairs: number): Record<keyof typeof HASHERS, number> {
+  busMessagesPerSecond(n / 4, architecture, true, perMs, pairs);
+  const kinds = Object.keys(HASHERS) as (keyof typeof HASHERS)[];
+  const rounds = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<keyof typeof HASHERS, number[]>;
+  for (let round = 0; round < 5; round++) {
+    for (const kind of kinds) rounds[kind].push(busMessagesPerSecond(n, architecture, true, perMs, pairs, HASHERS[kind]()));
+  }
+  return Object.fromEntries(kinds.map((k) => [k, rounds[k].sort((a, b) => a - b)[2]!])) as Record<keyof typeof HASHERS, number>;
+}
+
+if (process.argv[1] !== undefined && import.meta.filename === process.argv[1] && process.argv[2] === 'hashers') {
+  const [architecture, perMs, pairs = '1000'] = process.argv.slice(3);
+  if ((architecture !== 'direct' && architecture !== 'cloud-cloud') || !(Number(perMs) > 0) || !(Number(pairs) >= 1)) {
+    console.error('usage: bus-throughput.ts hashers <direct|cloud-cloud> <messages per virtual ms> [car-home pairs, default 1000]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(busMessagesPerSecondByHasher(200_000, architecture, Number(perMs), Number(pairs))));
+} else if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const [architecture, mode, perMs, pairs = '1000'] = process.argv.slice(2);
   if ((architecture !== 'direct' && architecture !== 'cloud-cloud') || (mode !== 'records' && mode !== 'summary') || !(Number(perMs) > 0) || !(Number(pairs) >= 1)) {
     console.error('usage: bus-throughput.ts <direct|cloud-cloud> <records|summary> <messages per virtual ms> [car-home pairs, default 1000]');

@@ -48,6 +48,15 @@ function isolatedBusMessagesPerSecond(architecture: 'direct' | 'cloud-cloud', re
   return (JSON.parse(child.stdout.trim().split('\n').pop()!) as { msgsPerSecond: number }).msgsPerSecond;
 }
 
+/** Cloud-cloud bus with records, hashing inline / on the worker thread / not at all, in one child process. */
+function busMessagesPerSecondByHasher(): { inline: number; worker: number; none: number } {
+  const script = fileURLToPath(new URL('./bus-throughput.ts', import.meta.url));
+  const args = [...process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')), '--import', 'tsx', script, 'hashers', 'cloud-cloud', '10', String(BUS_PAIRS)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bus benchmark (hashers) failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as { inline: number; worker: number; none: number };
+}
+
 /** The young-generation setting this process runs with (the CLI's shebang and `npm run bench` pass 64 MiB). */
 function youngGeneration(): string {
   const flag = process.execArgv.find((arg) => arg.startsWith('--max-semi-space-size'));
@@ -71,6 +80,12 @@ export async function benchFoundation(): Promise<BenchResult[]> {
       });
     }
   }
+  const byHasher = busMessagesPerSecondByHasher();
+  results.push({
+    name: 'bus cloud-cloud with message records, the event stream hashed on a worker thread (the default)', value: Math.round(byHasher.worker), unit: 'msgs/s',
+    baseline: Math.round(byHasher.inline), ratio: byHasher.worker / byHasher.inline,
+    note: `baseline: hashed inline on the simulation's thread; not hashed at all: ${Math.round(byHasher.none).toLocaleString('en-US')} msgs/s; medians of 5 alternating rounds in one process`,
+  });
   const build = time(() => buildNeighbourhood(1000));
   const sim = build.value;
   scheduleDay(sim);
