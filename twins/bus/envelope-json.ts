@@ -4,81 +4,56 @@
 import { writtenText, type JsonWriter } from '../kernel/json-writer';
 import type { Envelope, Hop } from './envelope';
 
+/** `key` is the literal `,"name":` (or `{"name":`) that precedes the value. */
+function stringField(w: JsonWriter, key: string, value: string | undefined): void {
+  if (value === undefined) return;
+  w.raw(key);
+  w.string(value);
+}
+
+function numberField(w: JsonWriter, key: string, value: number | undefined): void {
+  if (value === undefined) return;
+  w.raw(key);
+  w.number(value);
+}
+
 function writeHop(w: JsonWriter, h: Hop): void {
-  w.raw('{"attempts":');
-  w.number(h.attempts);
-  if (h.deliveredAt !== undefined) {
-    w.raw(',"deliveredAt":');
-    w.number(h.deliveredAt);
-  }
-  if (h.error !== undefined) {
-    w.raw(',"error":');
-    w.string(h.error);
-  }
-  if (h.format !== undefined) {
-    w.raw(',"format":');
-    w.string(h.format);
-  }
-  w.raw(',"from":');
-  w.string(h.from);
-  w.raw(',"index":');
-  w.number(h.index);
-  w.raw(',"link":');
-  w.string(h.link);
+  numberField(w, '{"attempts":', h.attempts);
+  numberField(w, ',"deliveredAt":', h.deliveredAt);
+  stringField(w, ',"error":', h.error);
+  stringField(w, ',"format":', h.format);
+  stringField(w, ',"from":', h.from);
+  numberField(w, ',"index":', h.index);
+  stringField(w, ',"link":', h.link);
   if (h.measured !== undefined) w.raw(h.measured ? ',"measured":true' : ',"measured":false');
-  w.raw(',"parentSpanId":');
-  w.string(h.parentSpanId);
+  stringField(w, ',"parentSpanId":', h.parentSpanId);
   if (h.payload !== undefined) {
     w.raw(',"payload":');
     w.json(h.payload);
   }
-  w.raw(',"sentAt":');
-  w.number(h.sentAt);
-  w.raw(',"spanId":');
-  w.string(h.spanId);
-  w.raw(',"status":');
-  w.string(h.status);
-  w.raw(',"to":');
-  w.string(h.to);
+  numberField(w, ',"sentAt":', h.sentAt);
+  stringField(w, ',"spanId":', h.spanId);
+  stringField(w, ',"status":', h.status);
+  stringField(w, ',"to":', h.to);
   w.byte(0x7d);
 }
 
 /** The fields that sort before "hops", shared with the compact record: `{"architecture":…` up to "failure". */
 export function writeEnvelopeHead(w: JsonWriter, e: Envelope): void {
-  w.raw('{"architecture":');
-  w.string(e.architecture);
-  if (e.completedAt !== undefined) {
-    w.raw(',"completedAt":');
-    w.number(e.completedAt);
-  }
-  if (e.correlationId !== undefined) {
-    w.raw(',"correlationId":');
-    w.string(e.correlationId);
-  }
-  w.raw(',"createdAt":');
-  w.number(e.createdAt);
-  w.raw(',"destination":');
-  w.string(e.destination);
-  if (e.error !== undefined) {
-    w.raw(',"error":');
-    w.string(e.error);
-  }
-  if (e.failure !== undefined) {
-    w.raw(',"failure":');
-    w.string(e.failure);
-  }
+  stringField(w, '{"architecture":', e.architecture);
+  numberField(w, ',"completedAt":', e.completedAt);
+  stringField(w, ',"correlationId":', e.correlationId);
+  numberField(w, ',"createdAt":', e.createdAt);
+  stringField(w, ',"destination":', e.destination);
+  stringField(w, ',"error":', e.error);
+  stringField(w, ',"failure":', e.failure);
 }
 
 /** The fields after "hops", shared with the compact record: `,"id":…` to the closing brace. */
 export function writeEnvelopeTail(w: JsonWriter, e: Envelope): void {
-  w.raw(',"id":');
-  w.string(e.id);
-  w.raw(',"kind":');
-  w.string(e.kind);
-  if (e.parentSpanId !== undefined) {
-    w.raw(',"parentSpanId":');
-    w.string(e.parentSpanId);
-  }
+  stringField(w, ',"id":', e.id);
+  stringField(w, ',"kind":', e.kind);
+  stringField(w, ',"parentSpanId":', e.parentSpanId);
   w.raw(',"path":[');
   for (let i = 0; i < e.path.length; i++) {
     if (i > 0) w.byte(0x2c);
@@ -86,16 +61,11 @@ export function writeEnvelopeTail(w: JsonWriter, e: Envelope): void {
   }
   w.raw('],"payload":');
   w.json(e.payload);
-  w.raw(',"source":');
-  w.string(e.source);
-  w.raw(',"spanId":');
-  w.string(e.spanId);
-  w.raw(',"status":');
-  w.string(e.status);
-  w.raw(',"topic":');
-  w.string(e.topic);
-  w.raw(',"traceId":');
-  w.string(e.traceId);
+  stringField(w, ',"source":', e.source);
+  stringField(w, ',"spanId":', e.spanId);
+  stringField(w, ',"status":', e.status);
+  stringField(w, ',"topic":', e.topic);
+  stringField(w, ',"traceId":', e.traceId);
   w.byte(0x7d);
 }
 
