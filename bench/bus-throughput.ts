@@ -4,7 +4,7 @@
 // the worker thread, not at all) in alternating rounds of one process: the bus code is the same in all three.
 // A fresh process per configuration because measuring several in one let each inherit the last one's JIT
 // feedback and heap: the same configuration ran at half speed after the baselines or another architecture.
-import { nodeEventLogHost, nodeSha256Hasher } from '../engine/host-event-log';
+import { nodeEventLogHost, nodeSha256Hasher, nodeUtf8Decoder } from '../engine/host-event-log';
 import { HOME_CLOUD } from '../twins/bus/addresses';
 import { createBus, staticTopology } from '../twins/bus';
 import { createGatewayFleet } from '../twins/gateways';
@@ -25,8 +25,7 @@ function pairOf(k: number): { car: string; light: string; vin: string } {
  * of its own (in the car's schema on cloud-cloud, the home's on direct), as a running scenario sends them.
  */
 export function busMessagesPerSecond(n: number, architecture: BusArchitecture, records: boolean, perMs: number, pairs: number, hasher?: StreamHasher): number {
-  const host = nodeEventLogHost();
-  const kernel = createKernel({ seed: 1, retainLines: false, ...host, hasher: hasher ?? host.hasher });
+  const kernel = createKernel({ seed: 1, retainLines: false, hasher: hasher ?? nodeEventLogHost().hasher, decodeUtf8: nodeUtf8Decoder });
   const bus = createBus({
     kernel, architecture, topology: staticTopology(), gateways: createGatewayFleet({ kernel }),
     ...(records ? {} : { canonicalData: (env) => ({ id: env.id, status: env.status }) }),
