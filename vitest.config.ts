@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{twins,engine,electron,renderer,scripts,protocol,eslint-rules}/**/*.test.{ts,tsx}'],
+    include: ['{twins,engine,electron,renderer,scripts,protocol,eslint-rules,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

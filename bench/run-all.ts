@@ -19,6 +19,11 @@ function format(n: number): string {
 }
 
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in groups));
+if (unknown.length > 0) {
+  console.error(`npm run bench: no benchmark group ${unknown.join(', ')}; the groups are ${Object.keys(groups).join(', ')}`);
+  process.exit(2);
+}
 for (const [group, run] of Object.entries(groups)) {
   if (wanted.length > 0 && !wanted.includes(group)) continue;
   console.log(`\n## ${group}`);
