@@ -78,7 +78,8 @@ export async function benchUi(): Promise<BenchResult[]> {
   ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'twinbench-bench-ui-'));
   const cityFile = writeCityScenario(dir);
-  const server = await startServer({ port: 0, scenarioDirs: [SHIPPED_SCENARIOS_DIR, dir] });
+  // The app records every run it plays; the bench's runs go to its own folder, never the user's recordings.
+  const server = await startServer({ port: 0, scenarioDirs: [SHIPPED_SCENARIOS_DIR, dir], session: { recordingFile: join(dir, 'runs.db') } });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
