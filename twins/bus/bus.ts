@@ -21,50 +21,17 @@ import type {
   SendCallbacks,
 } from './bus-types';
 import type { Architecture, Envelope, FailureCode, Hop } from './envelope';
+import { Flight, refusingNode, type FlightCarrier } from './flight';
 import { detectFormat } from './formats';
 import { ATTEMPT_OUTAGE, LinkTable } from './links';
-import { NO_GATEWAYS, type NodeCondition } from './nodes';
-import { RouteTable, type HopPlan, type Route } from './routes';
+import { NO_GATEWAYS } from './nodes';
+import { PendingRequests, type PendingRequest } from './pending-requests';
+import { RouteTable, type Route } from './routes';
 import { SubscriptionIndex } from './topics';
 import { newSpanId, newTraceId } from './trace-ids';
+import { carryOverWire } from './wire-hop';
 
-interface PendingRequest extends RequestOptions {
-  request: Envelope;
-  timer: ReturnType<Scheduler['schedule']> | undefined;
-}
-
-/** One envelope on its way: the mutable state the hop steps share. */
-class Flight {
-  hopIndex = 0;
-  hop: Hop | undefined = undefined;
-  arriving = false;
-  /** True while send() is still running, so failures found then are reported asynchronously. */
-  launching = true;
-  readonly step: () => void;
-
-  constructor(
-    bus: MessageBus,
-    readonly env: Envelope,
-    readonly route: Route,
-    public payload: Json,
-    public format: string,
-    readonly callbacks: SendCallbacks | undefined,
-    readonly pending: PendingRequest | undefined,
-  ) {
-    this.step = () => bus.advance(this);
-  }
-}
-
-/** The first node or interface on a hop that currently refuses traffic, if any. */
-function refusingNode(plan: HopPlan): NodeCondition | undefined {
-  if (plan.fromNode !== undefined && plan.fromNode.refusal !== null) return plan.fromNode;
-  if (plan.fromInterface !== undefined && plan.fromInterface.refusal !== null) return plan.fromInterface;
-  if (plan.toInterface !== undefined && plan.toInterface.refusal !== null) return plan.toInterface;
-  if (plan.toNode !== undefined && plan.toNode.refusal !== null) return plan.toNode;
-  return undefined;
-}
-
-export class MessageBus {
+export class MessageBus implements FlightCarrier {
   readonly links: LinkTable;
   readonly architecture: Architecture;
   private readonly routes: RouteTable;
@@ -76,7 +43,7 @@ export class MessageBus {
   private readonly externals = new Map<string, ExternalParty>();
   private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
   private readonly listeners: EnvelopeListener[] = [];
-  private readonly pending = new Map<string, PendingRequest>();
+  private readonly pending: PendingRequests;
   private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
   private seq = 0;
   private readonly counts = { sent: 0, delivered: 0, failed: 0 };
@@ -91,6 +58,7 @@ export class MessageBus {
     this.links = new LinkTable(kernel.random, kernel.scheduler, options.links);
     this.routes = new RouteTable(this.links, options.gateways ?? NO_GATEWAYS, options.topology);
     this.canonicalData = options.canonicalData;
+    this.pending = new PendingRequests(kernel.scheduler);
   }
 
   register(address: string, handler: EndpointHandler): () => void {
@@ -133,11 +101,9 @@ export class MessageBus {
   }
 
   request(msg: BusMessage, options: RequestOptions): Envelope {
-    const pending: PendingRequest = { ...options, request: undefined as unknown as Envelope, timer: undefined };
+    const pending = this.pending.create(options);
     const env = this.launch(msg, undefined, pending);
-    pending.request = env;
-    this.pending.set(env.id, pending);
-    pending.timer = this.scheduler.schedule(options.timeoutMs, () => this.timeOut(pending));
+    this.pending.watch(pending, env, (expired) => this.timeOut(expired));
     return env;
   }
 
@@ -250,7 +216,9 @@ export class MessageBus {
     let outcome = 0;
     if (refusing === undefined) {
       const external = this.externals.size > 0 ? this.externals.get(plan.to) : undefined;
-      if (external !== undefined) return this.carry(f, external, delay);
+      if (external !== undefined) {
+        return carryOverWire(this.scheduler, f, external, delay, (flight, status, reason, code) => this.failHop(flight, status, reason, code));
+      }
       const extraLoss = (plan.fromNode?.extraLoss ?? 0) + (plan.toNode?.extraLoss ?? 0);
       outcome = plan.link.attempt(this.scheduler.now() + delay, extraLoss);
       if (outcome >= 0) {
@@ -268,29 +236,6 @@ export class MessageBus {
     }
     f.arriving = false;
     this.scheduler.schedule(delay + plan.link.retryDelay(hop.attempts), f.step);
-  }
-
-  /** The hop crosses a real wire: no link model and no retransmission here, the wire does its own. */
-  private carry(f: Flight, party: ExternalParty, delay: number): void {
-    const hop = f.hop!;
-    const send = (): void => {
-      const startedAt = this.scheduler.now();
-      let settled = false;
-      party.carry(f.env, hop, f.payload, (outcome) => {
-        if (settled) return;
-        settled = true;
-        hop.measured = true;
-        const at = startedAt + Math.max(0, outcome.latencyMs);
-        if (outcome.ok) {
-          f.arriving = true;
-          this.scheduler.scheduleAt(at, f.step);
-        } else {
-          this.scheduler.scheduleAt(at, () => this.failHop(f, 'failed', outcome.error, outcome.failure));
-        }
-      });
-    };
-    if (delay > 0) this.scheduler.schedule(delay, send);
-    else send();
   }
 
   private arrive(f: Flight): void {
@@ -319,7 +264,7 @@ export class MessageBus {
     handler(env, f.payload);
     f.callbacks?.onDelivered?.(env, f.payload);
     if (env.correlationId !== undefined) {
-      const pending = this.settle(env.correlationId);
+      const pending = this.pending.settle(env.correlationId);
       pending?.onResponse(env, f.payload);
     }
   }
@@ -347,8 +292,8 @@ export class MessageBus {
     this.emitEnvelope('msg.failed', env);
     this.notify('failed', env, undefined);
     f.callbacks?.onFailure?.(reason, env);
-    if (f.pending !== undefined && this.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
-    if (env.correlationId !== undefined) this.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
+    if (f.pending !== undefined && this.pending.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
+    if (env.correlationId !== undefined) this.pending.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
   }
 
   /**
@@ -362,22 +307,13 @@ export class MessageBus {
 
   private timeOut(pending: PendingRequest): void {
     const env = pending.request;
-    if (this.pending.get(env.id) !== pending) return;
-    this.pending.delete(env.id);
+    if (!this.pending.isWaiting(pending)) return;
+    this.pending.expire(pending);
     const reason = `no response to ${env.id} (${env.topic}) from ${env.destination} within ${pending.timeoutMs} ms`;
     const data = { ...env, status: 'failed' as const, failure: 'timeout' as const, error: reason, completedAt: this.scheduler.now() };
     this.emitEnvelope('msg.failed', data);
     this.notify('timeout', env, undefined);
     pending.onFailure(reason, env);
-  }
-
-  /** Removes and returns the pending request `id`, cancelling its timeout. */
-  private settle(id: string): PendingRequest | undefined {
-    const pending = this.pending.get(id);
-    if (pending === undefined) return undefined;
-    this.pending.delete(id);
-    if (pending.timer !== undefined) this.scheduler.cancel(pending.timer);
-    return pending;
   }
 
   private notify(phase: EnvelopePhase, env: Envelope, hop: Hop | undefined): void {
