@@ -43,8 +43,9 @@ export function busMessagesPerSecond(n: number, architecture: BusArchitecture, r
     ? { deviceId: 'light.hallway', capability: 'light', command: 'turn_on', attributes: { brightness_pct: brightness } }
     : { vin, service: 'home.light', action: 'turnOn', params: { brightnessPercent: brightness }, target: 'light.hallway', ts };
   // A steady offered load: perMs messages every virtual millisecond until n are sent (below 1, one message every
-  // 1/perMs ms). With ~100 ms of path latency, perMs × 100 messages are in flight at once — the figure that decides
-  // how much of a message's objects are still in the CPU's caches when its next hop comes, and how much GC costs.
+  // 1/perMs ms). With ~100 ms of path latency (direct; ~200 on cloud-cloud), perMs × 100 (200) messages are in
+  // flight at once: the figure that decides how much of a message's objects are still in the CPU's caches when its
+  // next hop comes, and how much GC costs.
   const burst = Math.max(1, perMs);
   const interval = Math.max(1, 1 / perMs);
   let sent = 0;
