@@ -16,7 +16,7 @@ import { describePattern, matchesEvent } from './event-matcher';
 import { ExpectationMonitor } from './expectations';
 import { MetricsCollector } from './metrics';
 import { simulationSpecOf } from './simulation-spec';
-import { nodeEventLogHost } from '../host-event-log';
+import { nodeEventLogHost, nodeUtf8Decoder } from '../host-event-log';
 
 export interface ScenarioRunOptions {
   hasher?: StreamHasher;
@@ -41,10 +41,9 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
-    // The engine's native SHA-256 and UTF-8 decoder unless the caller brings its own hasher.
-    const host = nodeEventLogHost();
+    // The engine's native SHA-256 (on its worker thread) and UTF-8 decoder, unless the caller brings its own hasher.
     this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
-      hasher: options.hasher ?? host.hasher, decodeUtf8: host.decodeUtf8, signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
+      hasher: options.hasher ?? nodeEventLogHost().hasher, decodeUtf8: nodeUtf8Decoder, signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
     });
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);
