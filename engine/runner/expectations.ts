@@ -34,11 +34,13 @@ export function twinReader(sim: Simulation): StateReader {
 }
 
 /**
- * Reads `state`, `context.<dotted path>` or, on a vehicle address, a VSS signal path (`Vehicle.Speed`).
+ * Reads `state`, `context.<dotted path>` or, on a vehicle address, a VSS signal path (`Vehicle.Speed`) or `etaMinutes`.
  * Throws with the twin's address when it does not exist, so a typo in a scenario is named.
  */
 export function readTwinPath(sim: Simulation, address: string, path: string): unknown {
   const vehicle = /^vehicle\/([^/]+)$/.exec(address);
+  // Not a VSS signal (VSS has no ETA): the minutes to the destination the car reports (unrounded), 0 when parked.
+  if (vehicle && path === 'etaMinutes') return sim.vehicle(vehicle[1]!).etaSeconds(sim.now) / 60;
   if (vehicle && path.startsWith('Vehicle.')) return (sim.vehicle(vehicle[1]!).signals(sim.now) as Record<string, unknown>)[path];
   const twin = sim.twin(vehicle ? `${address}/${path.split('.')[0]}` : address) ?? sim.twin(address);
   if (twin === undefined) throw new Error(`expectation names ${address}, but no such twin exists`);
