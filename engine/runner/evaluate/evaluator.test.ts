@@ -123,6 +123,12 @@ describe('metric', () => {
     expect(value(2.999, { gte: 3 })).toBe(false);
   });
 
+  it('fails on a rate or a percentile of nothing, rather than passing on 100 % or 0 ms', () => {
+    const rate: Expectation = { id: 'r', kind: 'metric', name: 'delivery.success_rate', eq: 1 };
+    expect(judge(rate, [], 1, { metrics: { 'messages.count': 0 } }).result).toMatchObject({ passed: false, detail: 'delivery.success_rate has no value: no message was measured in this run' });
+    expect(judge(rate, [], 1, { metrics: { 'delivery.success_rate': 1 } }).result.passed).toBe(true);
+  });
+
   it('fails on a metric that does not exist, listing the known ones', () => {
     expect(judge(metric({ eq: 0 }), [], 1, { metrics: { 'messages.count': 1 } }).result.detail).toMatch(/no metric named messages.failed; known: messages.count/);
   });

@@ -138,11 +138,17 @@ function state(e: Extract<Expectation, { kind: 'state' }>): Judge {
   };
 }
 
+/** Metrics that exist only once something was measured (see MetricsCollector). */
+const UNMEASURED = ['delivery.success_rate', 'delivery.failure_rate', 'latency.e2e.', 'latency.roundtrip.'];
+
 function metric(e: Extract<Expectation, { kind: 'metric' }>): Judge {
   return {
     atEnd(_now, metrics) {
       const value = metrics[e.name];
-      if (value === undefined) return { passed: false, detail: `no metric named ${e.name}; known: ${Object.keys(metrics).sort().join(', ')}` };
+      if (value === undefined) {
+        if (UNMEASURED.some((prefix) => e.name.startsWith(prefix))) return { passed: false, detail: `${e.name} has no value: no message was measured in this run` };
+        return { passed: false, detail: `no metric named ${e.name}; known: ${Object.keys(metrics).sort().join(', ')}` };
+      }
       const bounds: string[] = [];
       let ok = true;
       if (e.lte !== undefined) { bounds.push(`≤ ${e.lte}`); ok &&= value <= e.lte; }
