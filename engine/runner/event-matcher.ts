@@ -26,6 +26,8 @@ export function matchesEvent(pattern: EventPattern, event: SimEvent, ctx: MatchC
   return true;
 }
 
+const MAX_SHOWN = 120;
+
 /** Only a message has a payload: on any other event, a payload matcher (even `{}`) does not match. */
 function matchPayload(fields: Record<string, unknown>, payload: unknown, ctx: MatchContext): boolean {
   return payload !== undefined && matchFields(fields, payload, ctx);
@@ -38,8 +40,12 @@ function deliveredOf(event: SimEvent): unknown {
   return Array.isArray(data.hops) ? deliveredPayload(data as Envelope) : data.payload;
 }
 
+/** The pattern in a verdict's detail; a long matcher is cut (the scenario file has it whole). */
 export function describePattern(pattern: EventPattern): string {
-  const part = (label: string, fields: Record<string, unknown> | undefined): string =>
-    fields ? ` ${label}${canonicalJson(fields as Json)}` : '';
+  const part = (label: string, fields: Record<string, unknown> | undefined): string => {
+    if (fields === undefined) return '';
+    const text = canonicalJson(fields as Json);
+    return ` ${label}${text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text}`;
+  };
   return `${pattern.type}${pattern.source ? ` from ${pattern.source}` : ''}${part('', pattern.data)}${part('payload ', pattern.payload)}${part('delivered ', pattern.delivered)}`;
 }

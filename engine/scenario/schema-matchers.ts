@@ -93,6 +93,15 @@ export function checkMatcher(value: unknown, path: (string | number)[], problems
   if (value.contains !== undefined) checkMatcher(value.contains, [...path, 'contains'], problems);
 }
 
+/** One value's matcher (a state expectation's `is`): a value, a subset object or an object of operators. */
+export function fieldMatcher(description: string) {
+  return JsonValue.superRefine((value, ctx) => {
+    const problems: Problem[] = [];
+    checkMatcher(value, [], problems);
+    for (const problem of problems) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: value });
+  }).describe(description);
+}
+
 /** `{ field: matcher }`: each field of the event data (or payload) must match; fields not written are ignored. */
 export function fieldMatchers(description: string) {
   return z

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ActionList, type Action } from './schema-actions';
 import { Duration, Id, Scalar, TwinRef, exactlyOne } from './schema-kit';
-import { EventMatcher } from './schema-matchers';
+import { EventMatcher, fieldMatcher } from './schema-matchers';
 
 /** Id given to an unnamed step, expectation or fail condition: what it is, then its 1-based position. */
 export function derivedId(what: string | undefined, index: number): string {
@@ -119,8 +119,14 @@ const EXPECTATION_SHAPE = {
     .strictObject({
       twin: TwinRef,
       path: z.string().min(1).describe('Dotted path in the twin snapshot: `state`, `context.target_temperature`…'),
-      equals: Scalar.describe('Expected value.'),
+      equals: Scalar.optional().describe('Expected value (exactly); or give `is`.'),
+      is: fieldMatcher('What the value must satisfy, e.g. { gte: 21, lte: 23 } or { in: [on, dimmed] }; instead of equals.').optional(),
       at: Duration.optional().describe('When to look; at the end of the run when omitted.'),
+    })
+    .superRefine((state, ctx) => {
+      if ((state.equals === undefined) === (state.is === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'a state expectation needs exactly one of equals (a value) or is (a matcher)', input: state });
+      }
     })
     .describe("A twin's state at a moment."),
   metric: z

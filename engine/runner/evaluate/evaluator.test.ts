@@ -151,6 +151,15 @@ describe('state', () => {
     expect(evaluator.finish(10_000, {})[0]).toMatchObject({ passed: true, detail: expect.stringContaining('at t=5000 ms') });
   });
 
+  it('with is: a range or a list tests the value, the nearest value outside fails', () => {
+    const range: Expectation = { id: 's', kind: 'state', twin: 'home/h1/climate.living_room', path: 'context.targetTemperature', is: { gte: 21, lte: 23 } };
+    expect(judge(range, [], 1, { state: 23 }).result.passed).toBe(true);
+    expect(judge(range, [], 1, { state: 23.5 }).result).toMatchObject({ passed: false, detail: expect.stringContaining('expected to match {"gte":21,"lte":23}') });
+    const oneOf: Expectation = { id: 's', kind: 'state', twin: 'home/h1/light.hall', path: 'state', is: { in: ['on', 'dimmed'] } };
+    expect(judge(oneOf, [], 1, { state: 'dimmed' }).result.passed).toBe(true);
+    expect(judge(oneOf, [], 1, { state: 'off' }).result.passed).toBe(false);
+  });
+
   it('fails when the run ended before the time to look', () => {
     expect(judge(state(90_000), [], 60_000, { state: 'locked' }).result.detail).toMatch(/never read/);
   });

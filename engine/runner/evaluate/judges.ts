@@ -8,7 +8,7 @@ import { toJson } from '../../../twins/sim/to-json';
 import type { ExpectationResult, MatchedEvent } from '../../../protocol/run-result';
 import type { Expectation } from '../../scenario';
 import { describePattern, matchesEvent } from '../event-matcher';
-import type { MatchContext } from './field-matcher';
+import { matchValue, type MatchContext } from './field-matcher';
 
 export type Verdict = Omit<ExpectationResult, 'id' | 'kind' | 'description'>;
 
@@ -132,7 +132,9 @@ function state(e: Extract<Expectation, { kind: 'state' }>): Judge {
   return {
     onReading(value) {
       const observed = toJson(value);
-      return { passed: canonicalJson(observed) === canonicalJson(toJson(e.equals)), detail: `${e.twin} ${e.path} = ${JSON.stringify(observed)} ${when} (expected ${JSON.stringify(e.equals)})` };
+      const passed = e.is !== undefined ? matchValue(e.is, observed) : canonicalJson(observed) === canonicalJson(toJson(e.equals ?? null));
+      const expected = e.is !== undefined ? `to match ${canonicalJson(e.is)}` : JSON.stringify(e.equals);
+      return { passed, detail: `${e.twin} ${e.path} = ${JSON.stringify(observed)} ${when} (expected ${expected})` };
     },
     atEnd: () => ({ passed: false, detail: `${e.twin} ${e.path} was never read (the run ended before t=${ms(e.at ?? 0)} ms)` }),
   };
