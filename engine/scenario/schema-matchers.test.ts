@@ -43,6 +43,20 @@ describe('invalid matcher values are file:line:column errors', () => {
     expect(issues.some((issue) => expected.test(issue)), issues.join('\n')).toBe(true);
   });
 
+  it('an unknown twin in a group reference or an order is named where it is written', () => {
+    const yaml = `${HEAD}  - within: { ms: 1s, of: { step: s }, event: { type: a, data: { t: { matches: "(?<v>\\\\d+)", groups: { v: { twin: vehicle/car9, path: Vehicle.Speed } } } } } }
+  - order: { first: { type: a, source: h1/lock.back_door }, then: { type: b } }
+steps:
+  - { id: s, at: 1s, do: { doorbell: { home: h1 } } }
+entities:
+  homes: [{ id: h1, devices: standard }]
+  vehicles: []
+`;
+    const issues = issuesOf(yaml).join('\n');
+    expect(issues).toMatch(/^4:\d+ expect\[0\]\.within\.event\.data\.t\.groups\.v\.twin: unknown vehicle "car9"/m);
+    expect(issues).toMatch(/^5:\d+ expect\[1\]\.order\.first\.source: home "h1" has no device "lock.back_door"/m);
+  });
+
   it('a bad matcher in a trigger or a failWhen is found too', () => {
     const yaml = 'scenario: t\nduration: 1m\nsteps:\n  - on: { event: { type: a, data: { x: { lte: 1, gte: 2 } } } }\n    do: { doorbell: { home: h1 } }\nfailWhen:\n  - event: { type: b, data: { y: { matches: "[" } } }\n';
     const issues = issuesOf(yaml).join('\n');
@@ -58,7 +72,7 @@ describe('valid matchers load as written', () => {
   - order: { first: { type: a }, then: { type: b } }
   - within: { ms: 2s, minMs: 500ms, of: { step: s }, event: { type: a, delivered: { attributes: { message: { matches: "^(?<km>\\\\d+) km", groups: { km: { twin: vehicle/car1, path: Vehicle.Powertrain.Range, scale: 0.001, tolerance: 1 } } } } } } }
 `;
-    const { scenario } = loadScenarioText(`${yaml}steps:\n  - { id: s, at: 1s, do: { doorbell: { home: h1 } } }\nentities:\n  homes: [{ id: h1 }]\n`, 'm.yaml');
+    const { scenario } = loadScenarioText(`${yaml}steps:\n  - { id: s, at: 1s, do: { doorbell: { home: h1 } } }\nentities:\n  users: [{ id: alice, home: h1, vehicle: car1 }]\n  homes: [{ id: h1 }]\n  vehicles: [{ id: car1, owner: alice, home: h1 }]\n`, 'm.yaml');
     expect(scenario.expect.map((e) => e.kind)).toEqual(['never', 'count', 'order', 'within']);
     expect(scenario.expect[3]).toMatchObject({ ms: 2000, minMs: 500, event: { delivered: { attributes: { message: { groups: { km: { scale: 0.001 } } } } } } });
   });

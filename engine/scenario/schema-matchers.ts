@@ -61,6 +61,22 @@ function checkGroups(groups: unknown, regex: RegExp | undefined, path: (string |
   }
 }
 
+/** Twin references inside matchers (`groups: { km: { twin, path } }`), with their paths, for the cross-checks. */
+export function twinRefsIn(value: unknown, path: readonly (string | number)[], found: { twin: string; path: (string | number)[] }[] = []): typeof found {
+  if (Array.isArray(value)) value.forEach((item, i) => twinRefsIn(item, [...path, i], found));
+  else if (isRecord(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'groups' && isRecord(inner)) {
+        for (const [name, ref] of Object.entries(inner)) {
+          if (isStateRef(ref)) found.push({ twin: ref.twin, path: [...path, 'groups', name, 'twin'] });
+          else twinRefsIn(ref, [...path, 'groups', name], found);
+        }
+      } else twinRefsIn(inner, [...path, key], found);
+    }
+  }
+  return found;
+}
+
 /** Every problem in a field matcher (recursively through subset objects), with its path. */
 export function checkMatcher(value: unknown, path: (string | number)[], problems: Problem[]): void {
   if (!isRecord(value)) return;

@@ -1,10 +1,12 @@
 // Every matcher on both sides: the value it must accept and the nearest value it must refuse, on event data,
 // on a message's original payload and on the payload after the hub's translation.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../twins/kernel/event-log';
 import type { Json } from '../../../twins/kernel/types';
 import { matchesEvent } from '../event-matcher';
-import { matchValue } from './field-matcher';
+import { OPERATORS, matchValue } from './field-matcher';
+import { checkMatcher } from '../../scenario/schema-matchers';
 
 describe('plain values and subsets', () => {
   it('a scalar must be equal; null matches a missing field, as before', () => {
@@ -132,5 +134,30 @@ describe('on events: data, the original payload and the translated one', () => {
     const plain: SimEvent = { seq: 2, t: 1, type: 'speaker.announced', source: 'home/h1/media_player.speaker', data: { text: 'hi' } };
     expect(matchesEvent({ type: 'speaker.announced', data: { text: { matches: '^h' } } }, plain)).toBe(true);
     expect(matchesEvent({ type: 'speaker.announced', delivered: {} }, plain)).toBe(false);
+  });
+});
+
+describe('hostile matchers and values', () => {
+  // Operator objects built from arbitrary JSON: what the loader would refuse must still never throw at run time.
+  const operatorObject = fc.dictionary(fc.constantFrom(...OPERATORS), fc.jsonValue(), { minKeys: 1 });
+  const matcher = fc.oneof(fc.jsonValue(), operatorObject, fc.record({ nested: operatorObject }));
+
+  it('matching never throws, whatever the matcher and the value', () => {
+    fc.assert(fc.property(matcher, fc.jsonValue(), (m, value) => {
+      expect(typeof matchValue(m, value, { readState: () => value })).toBe('boolean');
+    }), { numRuns: 2000 });
+  });
+
+  it('the loader check never throws and reports every problem with a path', () => {
+    fc.assert(fc.property(matcher, (m) => {
+      const problems: { path: (string | number)[]; message: string }[] = [];
+      checkMatcher(m, ['data'], problems);
+      for (const p of problems) expect(p.path[0]).toBe('data');
+    }), { numRuns: 2000 });
+  });
+
+  it('a regex that does not compile matches nothing rather than throwing', () => {
+    expect(matchValue({ matches: '([a-z' }, 'abc')).toBe(false);
+    expect(matchValue({ in: 'not a list' }, 'n')).toBe(false);
   });
 });

@@ -42,11 +42,19 @@ export function isStateRef(value: unknown): value is StateRef {
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson((a ?? null) as Json) === canonicalJson((b ?? null) as Json);
 
-// Scenarios are matched against every event of a run: compile each pattern once.
-const regexCache = new Map<string, RegExp>();
-export function compiledRegex(pattern: string): RegExp {
+// Scenarios are matched against every event of a run: compile each pattern once. The loader has refused a
+// pattern that does not compile; one that reaches here anyway (a hand-built matcher) matches nothing.
+const regexCache = new Map<string, RegExp | null>();
+export function compiledRegex(pattern: string): RegExp | null {
   let regex = regexCache.get(pattern);
-  if (regex === undefined) regexCache.set(pattern, (regex = new RegExp(pattern)));
+  if (regex === undefined) {
+    try {
+      regex = new RegExp(pattern);
+    } catch {
+      regex = null;
+    }
+    regexCache.set(pattern, regex);
+  }
   return regex;
 }
 
@@ -68,7 +76,7 @@ export function matchFields(fields: Record<string, unknown>, actual: unknown, ct
 function matchOperators(m: Partial<Record<Operator, unknown>>, actual: unknown, ctx: MatchContext): boolean {
   if (m.equals !== undefined && !same(m.equals, actual)) return false;
   if (m.exists !== undefined && (actual !== undefined && actual !== null) !== m.exists) return false;
-  if (m.in !== undefined && !(m.in as unknown[]).some((option) => same(option, actual))) return false;
+  if (m.in !== undefined && !(Array.isArray(m.in) && m.in.some((option) => same(option, actual)))) return false;
   if (m.gt !== undefined || m.gte !== undefined || m.lt !== undefined || m.lte !== undefined) {
     if (typeof actual !== 'number') return false;
     if (m.gt !== undefined && !(actual > (m.gt as number))) return false;
@@ -85,9 +93,9 @@ function matchOperators(m: Partial<Record<Operator, unknown>>, actual: unknown, 
   }
   if (m.matches !== undefined) {
     if (typeof actual !== 'string' && typeof actual !== 'number') return false;
-    const found = compiledRegex(m.matches as string).exec(String(actual));
-    if (found === null) return false;
-    if (m.groups !== undefined && !matchGroups(m.groups as Record<string, unknown>, found.groups ?? {}, ctx)) return false;
+    const found = typeof m.matches === 'string' ? compiledRegex(m.matches)?.exec(String(actual)) : undefined;
+    if (!found) return false;
+    if (m.groups !== undefined && !(isRecord(m.groups) && matchGroups(m.groups, found.groups ?? {}, ctx))) return false;
   }
   return true;
 }
