@@ -32,7 +32,7 @@ const METRICS: Shape = {
 };
 const EXPECTATION: Shape = { keys: ['id', 'kind', 'description', 'passed', 'detail'] };
 const RUN: Shape = {
-  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'abortedBy', 'expectations',
+  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'noVerdict', 'abortedBy', 'expectations',
     'metrics', 'eventHash', 'events', 'simulatedMs', 'wallMs'],
   children: { parameters: 'record', expectations: 'list', metrics: METRICS },
   items: { expectations: EXPECTATION },

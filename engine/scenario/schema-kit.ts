@@ -11,6 +11,7 @@ import {
   parseStartTime,
   parseTimeOfDay,
 } from './durations';
+import { eventTypeNames } from './name-catalogue';
 import { ID_PATTERN, TWIN_REF_HINT, TWIN_REF_PATTERN, normalizeTwinRef } from './twin-refs';
 
 /** A value as it appears in messages: strings quoted, everything else as JSON. */
@@ -79,10 +80,12 @@ export const JsonRecord = z.record(z.string(), JsonValue).describe('Free-form JS
 
 export const EventMatcher = z
   .strictObject({
+    // The catalogue is an enum for editors only: the loader's name check gives the error, with a suggestion.
     type: z
       .string()
       .min(1)
-      .describe('Event type in the canonical stream, e.g. doorbell.pressed, screen.pip.shown, lock.unlocked.'),
+      .meta({ enum: eventTypeNames() })
+      .describe('Event type in the canonical stream, e.g. doorbell.pressed, pip.shown, lock.unlocked.'),
     source: z
       .string()
       .min(1)
