@@ -24,7 +24,9 @@ const asObject = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-const problem = (path: Path, message: string, at: 'key' | 'value' = 'value'): PathProblem => ({ path, at, message: `${pathLabel(path)}: ${message}` });
+/** A path as a message shows it: a hostile 10 kB key is cut short there (the position still finds it). */
+const shortLabel = (path: Path): string => pathLabel(path.map((part) => (typeof part === 'string' && part.length > 40 ? `${part.slice(0, 37)}...` : part)));
+const problem = (path: Path, message: string, at: 'key' | 'value' = 'value'): PathProblem => ({ path, at, message: `${shortLabel(path)}: ${message}` });
 
 /** Data keys whose value is itself a name: a topic (`msg.*`) or a command written as a topic (`security.*`). */
 const TOPIC_VALUED_KEYS = ['topic', 'command'];

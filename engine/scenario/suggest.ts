@@ -30,7 +30,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * The known names nearest to `name` (at most `count`, all at the smallest distance found): within a third of the
  * name's length in edits (at least 2), so `lock.unlockd` finds `lock.unlocked` but `x` does not find everything.
  */
-export function nearestNames(name: string, known: Iterable<string>, count = 3): string[] {
+export function nearestNames(name: string, known: readonly string[], count = 3): string[] {
   if (name.length === 0 || name.length > MAX_COMPARED_LENGTH) return [];
   const wanted = name.toLowerCase();
   const limit = Math.max(2, Math.floor(name.length / 3));
@@ -42,7 +42,9 @@ export function nearestNames(name: string, known: Iterable<string>, count = 3): 
   scored.sort((x, y) => x.distance - y.distance || (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0));
   // Only the nearest: `lock.unlockd` suggests lock.unlocked, not also lock.locked one edit further.
   const best = scored[0]?.distance;
-  return scored.filter((entry) => entry.distance === best).slice(0, count).map((entry) => entry.candidate);
+  if (best !== undefined) return scored.filter((entry) => entry.distance === best).slice(0, count).map((entry) => entry.candidate);
+  // A name cut short (`battery.context.soc`) is far in edits from the one it begins (`…socPercent`).
+  return [...new Set(known)].filter((candidate) => candidate.toLowerCase().startsWith(wanted)).sort().slice(0, count);
 }
 
 /** `did you mean "lock.unlocked"?`, or a short list of what is known when nothing is near. */
