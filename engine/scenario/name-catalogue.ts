@@ -6,6 +6,7 @@ import {
   capabilityCatalogue,
   deviceKindNames,
   inContextShape,
+  machineEmitters,
   mergeCatalogues,
   phoneNames,
   topicNames,
@@ -109,6 +110,28 @@ export function statePathNames(twin: TwinNames): string[] {
 export function acceptedEventsOf(twin: TwinNames): readonly string[] {
   if (twin.kind === 'none') return [];
   return twin.kind === 'machine' ? twin.names.events : twin.defaultPart.events;
+}
+
+/**
+ * The twin kinds a matcher's `source` covers (a source matches itself and every twin under it, so a vehicle covers
+ * its parts), or undefined when the source is no twin reference (`attacker`, `scenario`) and anything may come from it.
+ */
+export function kindsUnderSource(ref: TwinRef): ReadonlySet<string> {
+  switch (ref.kind) {
+    case 'device':
+      return new Set([ref.entityId.slice(0, ref.entityId.indexOf('.'))]);
+    case 'vehicle':
+      return new Set(vehiclePartNames().keys());
+    case 'phone':
+      return new Set(['phone']);
+    default:
+      return new Set();
+  }
+}
+
+/** The twin kinds whose machines emit `type`, when only machines emit it (else undefined: any source may). */
+export function emitterKindsOf(type: string): ReadonlySet<string> | undefined {
+  return Object.hasOwn(ENGINE_EVENTS, type) ? undefined : machineEmitters().get(type);
 }
 
 /** Every event some twin a scenario can address accepts (the setState enum of scenarios/schema.json). */

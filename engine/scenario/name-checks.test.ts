@@ -61,6 +61,25 @@ describe('event types', () => {
   });
 });
 
+describe('event sources', () => {
+  it('refuses a source that never emits the type: a lock unlocks, a light does not', () => {
+    expect(issuesOf(never('{ type: lock.unlocked, source: h1/light.hallway }'))).toEqual([
+      '8:52: expect[0].never.event.source: lock.unlocked comes from a lock, never from "h1/light.hallway", so this would never match',
+    ]);
+    expect(issuesOf(never('{ type: charging.started, source: h1/evse.wallbox }'))[0]).toMatch(/charging\.started comes from a battery, never from/);
+    expect(issuesOf(never('{ type: lock.unlocked, source: vehicle/car1 }'))[0]).toMatch(/never from "vehicle\/car1"/);
+  });
+
+  it('accepts a source that emits it, a vehicle for its parts, and sources that are no twin', () => {
+    expect(issuesOf(never('{ type: lock.unlocked, source: h1/lock.front_door }'))).toEqual([]);
+    expect(issuesOf(never('{ type: pip.shown, source: vehicle/car1 }'))).toEqual([]);
+    expect(issuesOf(never('{ type: pip.shown, source: phone/alice }'))).toEqual([]);
+    expect(issuesOf(never('{ type: charging.started, source: vehicle/car1 }'))).toEqual([]);
+    expect(issuesOf(never('{ type: msg.delivered, source: vehicle/car1 }'))).toEqual([]);
+    expect(issuesOf(never('{ type: attack.outcome, source: attacker }'))).toEqual([]);
+  });
+});
+
 describe('data keys', () => {
   it('refuses a key the event type does not carry, pointing at the key', () => {
     expect(issuesOf(never('{ type: msg.delivered, data: { topc: lock/unlock } }'))).toEqual([

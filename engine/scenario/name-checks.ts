@@ -8,7 +8,9 @@ import {
   acceptedEventsOf,
   capabilityOfTopic,
   dataKeysOf,
+  emitterKindsOf,
   eventTypeNames,
+  kindsUnderSource,
   knownTopics,
   statePathKnown,
   statePathNames,
@@ -32,17 +34,33 @@ const problem = (path: Path, message: string, at: 'key' | 'value' = 'value'): Pa
 const TOPIC_VALUED_KEYS = ['topic', 'command'];
 
 /**
- * Names in an event matcher (`{ type, source?, data? }`) at `at`: the type, each data key for that type, topic
- * values, and the attributes of a payload. New matcher fields route through here: see the README of this folder
- * (a field naming an event type → `checkEventType`, one naming data keys → `checkDataKeys`).
+ * Names in an event matcher (`{ type, source?, data? }`) at `at` (its path in the document): the type, whether the
+ * source can emit it, each data key for that type, topic values, and the attributes of a payload. Every place a
+ * scenario holds an event matcher calls this (scenarioNameProblems below finds `event` under any expectation kind).
+ * A new matcher field routes its names through the exported pieces, with its own path so the error points at it:
+ * a field naming an event type → checkEventType, a (subset) data object → checkDataKeys(type, data, path),
+ * a topic → checkTopic, a payload → checkPayloadNames. A field whose value is a pattern (regex, range) names no
+ * key and is left alone; only its keys are names.
  */
 export function checkEventMatcherNames(matcher: unknown, at: Path): PathProblem[] {
   const object = asObject(matcher);
   if (!object || typeof object.type !== 'string') return [];
   const problems = checkEventType(object.type, [...at, 'type']);
   if (problems.length > 0) return problems;
+  if (typeof object.source === 'string') problems.push(...checkEventSource(object.type, object.source, [...at, 'source']));
   const data = asObject(object.data);
-  return data ? checkDataKeys(object.type, data, [...at, 'data']) : [];
+  return data ? [...problems, ...checkDataKeys(object.type, data, [...at, 'data'])] : problems;
+}
+
+/** A source that cannot emit the type (`lock.unlocked` from a light) would make the matcher never match. */
+export function checkEventSource(type: string, source: string, at: Path): PathProblem[] {
+  const ref = parseTwinRef(source);
+  const emitters = emitterKindsOf(type);
+  if (ref === undefined || emitters === undefined) return [];
+  const covered = [...kindsUnderSource(ref)];
+  if (covered.some((kind) => emitters.has(kind))) return [];
+  const from = [...emitters].sort().map((kind) => (kind === 'phone' ? 'a phone' : `a ${kind}`)).join(' or ');
+  return [problem(at, `${type} comes from ${from}, never from ${show(source)}, so this would never match`)];
 }
 
 /** An event type the canonical stream can carry. */

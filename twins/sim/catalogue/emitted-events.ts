@@ -6,6 +6,7 @@
 import type { Envelope } from '../../bus/envelope';
 import { GATEWAY_MACHINES } from '../../gateways/gateway-fleet';
 import type { BinarySensorEmitted } from '../../home/binary-sensor.machine';
+import type { DeviceType } from '../../home/devices';
 import type { CameraEmitted } from '../../home/camera.machine';
 import type { EvseEmitted } from '../../home/evse.machine';
 import type { FanEmitted } from '../../home/fan.machine';
@@ -18,6 +19,7 @@ import type { CabinHvacEmitted } from '../../vehicle/cabin-hvac.machine';
 import type { DriveEmitted } from '../../vehicle/drive.machine';
 import type { SentryEmitted } from '../../vehicle/sentry.machine';
 import type { TiresEmitted } from '../../vehicle/tires.machine';
+import type { VehiclePart } from '../../vehicle';
 import type { TractionBatteryEmitted } from '../../vehicle/traction-battery.machine';
 
 /** Event type → the keys its data may have. */
@@ -27,34 +29,42 @@ type DataKeysOf<E> = Exclude<keyof E, 'type'>;
 /** Every emitted type of a machine, each with exactly its data keys: a missing or extra one is a type error. */
 type MachineEntries<E extends { type: string }> = { [T in E['type']]: { [K in DataKeysOf<Extract<E, { type: T }>>]-?: true } };
 
-function fromMachine<E extends { type: string }>(entries: MachineEntries<E>): EventCatalogue {
-  return Object.fromEntries(Object.entries(entries).map(([type, keys]) => [type, Object.keys(keys as object)]));
+/** The twin kinds (TwinActor.kind) a machine runs as: a device type, a vehicle part, or a phone's screen. */
+type TwinKind = DeviceType | VehiclePart | 'phone';
+
+interface MachineEvents {
+  kinds: readonly TwinKind[];
+  events: EventCatalogue;
 }
 
-const MACHINE_EVENTS: readonly EventCatalogue[] = [
-  fromMachine<LockEmitted>({
+function fromMachine<E extends { type: string }>(kinds: readonly TwinKind[], entries: MachineEntries<E>): MachineEvents {
+  return { kinds, events: Object.fromEntries(Object.entries(entries).map(([type, keys]) => [type, Object.keys(keys as object)])) };
+}
+
+const MACHINE_EVENTS: readonly MachineEvents[] = [
+  fromMachine<LockEmitted>(['lock'], {
     'doorbell.pressed': { entityId: true, at: true, visitor: true },
     'lock.locked': { entityId: true, at: true },
     'lock.unlocked': { entityId: true, at: true, by: true },
     'lock.jammed': { entityId: true, at: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
-  fromMachine<BinarySensorEmitted>({
+  fromMachine<BinarySensorEmitted>(['binary_sensor'], {
     'alarm.raised': { entityId: true, deviceClass: true, at: true },
     'alarm.cleared': { entityId: true, deviceClass: true, at: true },
   }),
-  fromMachine<CameraEmitted>({
+  fromMachine<CameraEmitted>(['camera'], {
     'camera.clip_recorded': { entityId: true, clipId: true, startedAt: true, durationMs: true, sizeBytes: true },
   }),
-  fromMachine<EvseEmitted>({
+  fromMachine<EvseEmitted>(['evse'], {
     'evse.session_started': { entityId: true, sessionId: true, at: true },
     'evse.session_ended': { entityId: true, sessionId: true, at: true, energyKwh: true },
     'evse.power_changed': { entityId: true, at: true, deliveredPowerKw: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
-  fromMachine<FanEmitted>({ 'command.rejected': { twinId: true, command: true, reason: true } }),
-  fromMachine<MediaPlayerEmitted>({ 'speaker.announced': { entityId: true, text: true, requestedAt: true, at: true } }),
-  fromMachine<ScreenEmitted>({
+  fromMachine<FanEmitted>(['fan'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
+  fromMachine<MediaPlayerEmitted>(['media_player'], { 'speaker.announced': { entityId: true, text: true, requestedAt: true, at: true } }),
+  fromMachine<ScreenEmitted>(['screen', 'phone'], {
     'prompt.answered': { entityId: true, promptId: true, answer: true, option: true, at: true, responseTimeMs: true },
     'notification.acknowledged': { entityId: true, notificationId: true },
     'notification.shown': { entityId: true, notificationId: true, title: true, severity: true },
@@ -62,34 +72,34 @@ const MACHINE_EVENTS: readonly EventCatalogue[] = [
     'pip.shown': { entityId: true, source: true, title: true },
     'pip.closed': { entityId: true },
   }),
-  fromMachine<StorageEmitted>({
+  fromMachine<StorageEmitted>(['storage'], {
     'storage.clip_saved': { entityId: true, clipId: true, at: true, usedBytes: true },
     'storage.write_failed': { entityId: true, clipId: true, at: true, reason: true },
   }),
-  fromMachine<BodyEmitted>({
+  fromMachine<BodyEmitted>(['body'], {
     'body.locked': { vehicleId: true },
     'body.unlocked': { vehicleId: true, doors: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
-  fromMachine<CabinHvacEmitted>({
+  fromMachine<CabinHvacEmitted>(['hvac'], {
     'hvac.cabin_ready': { vehicleId: true, at: true, temperature: true },
     'hvac.preconditioning_expired': { vehicleId: true, at: true },
   }),
-  fromMachine<DriveEmitted>({
+  fromMachine<DriveEmitted>(['drive'], {
     'trip.started': { vehicleId: true, tripId: true, at: true },
     'trip.ended': { vehicleId: true, tripId: true, at: true, distanceKm: true, energyKwh: true, durationMs: true },
     'energy.consumed': { vehicleId: true, at: true, energyKwh: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
-  fromMachine<SentryEmitted>({
+  fromMachine<SentryEmitted>(['sentry'], {
     'sentry.alert': { vehicleId: true, at: true, detection: true, zone: true, clipId: true },
     'sentry.clip_saved': { vehicleId: true, clipId: true, startedAt: true, durationMs: true, sizeBytes: true },
   }),
-  fromMachine<TiresEmitted>({
+  fromMachine<TiresEmitted>(['tires'], {
     'tire.pressure_low': { vehicleId: true, at: true, wheels: true },
     'tire.pressure_restored': { vehicleId: true, at: true },
   }),
-  fromMachine<TractionBatteryEmitted>({
+  fromMachine<TractionBatteryEmitted>(['battery'], {
     'charging.started': { vehicleId: true, at: true, socPercent: true },
     'charging.stopped': { vehicleId: true, at: true, socPercent: true, reason: true },
     'charging.completed': { vehicleId: true, at: true, socPercent: true },
@@ -156,5 +166,28 @@ let twinEvents: EventCatalogue | undefined;
 
 /** Every event type the twins emit, with its data keys. */
 export function twinEventCatalogue(): EventCatalogue {
-  return (twinEvents ??= mergeCatalogues([...MACHINE_EVENTS, OTHER_EVENTS()]));
+  return (twinEvents ??= mergeCatalogues([...MACHINE_EVENTS.map((machine) => machine.events), OTHER_EVENTS()]));
+}
+
+let emitters: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+/**
+ * For each event type only machines emit, the twin kinds whose machine emits it (`lock.unlocked` → lock). A matcher
+ * naming a twin of another kind as its source could never match.
+ */
+export function machineEmitters(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (emitters === undefined) {
+    const others = OTHER_EVENTS();
+    const map = new Map<string, Set<string>>();
+    for (const machine of MACHINE_EVENTS) {
+      for (const type of Object.keys(machine.events)) {
+        if (Object.hasOwn(others, type)) continue;
+        const kinds = map.get(type) ?? new Set<string>();
+        for (const kind of machine.kinds) kinds.add(kind);
+        map.set(type, kinds);
+      }
+    }
+    emitters = map;
+  }
+  return emitters;
 }
