@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_TYPES } from '../../twins/home/devices';
 import { deviceKindNames, phoneNames, vehiclePartNames, vssSignalPaths } from '../../twins/sim/catalogue';
-import { ScenarioError, loadScenarioText } from './index';
+import { shippedScenarioFiles } from '../cli/list-command';
+import { ScenarioError, loadScenarioText, validateScenarioFiles } from './index';
 import { eventTypeNames, knownTopics } from './name-catalogue';
 import { checkEventMatcherNames } from './name-checks';
 
@@ -31,6 +32,14 @@ const never = (event: string): string => `expect:\n  - never: { event: ${event} 
 const setState = (twin: string, event: string): string =>
   `steps:\n  - at: 1s\n    do: { setState: { twin: ${twin}, event: ${JSON.stringify(event)} } }\nexpect:\n  - never: { event: { type: lock.unlocked } }\n`;
 const stateCheck = (twin: string, path: string): string => `expect:\n  - state: { twin: ${twin}, path: ${JSON.stringify(path)}, equals: null }\n`;
+
+describe('the shipped scenarios', () => {
+  it('all validate: every name they use is known', () => {
+    const files = shippedScenarioFiles();
+    expect(files.length).toBeGreaterThan(10);
+    expect(validateScenarioFiles(files).filter((result) => result.issues.length > 0)).toEqual([]);
+  });
+});
 
 describe('event types', () => {
   it('refuses a misspelt type at its position, with the nearest type', () => {
