@@ -110,6 +110,11 @@ export interface RunResult {
   architecture: Architecture;
   parameters: Record<string, string | number | boolean>;
   passed: boolean;
+  /**
+   * Set when the scenario declares `verdict: none` (a demo that checks nothing) and the run raised no error: it is
+   * neither a PASS nor a FAIL. `passed` is then false, so no consumer that reads only `passed` counts it as a PASS.
+   */
+  noVerdict?: true;
   /** Why the run ended early (a failWhen matched), if it did. */
   abortedBy?: string;
   expectations: ExpectationResult[];
@@ -122,3 +127,6 @@ export interface RunResult {
   /** Wall time of the run, ms (not part of the hash). */
   wallMs: number;
 }
+
+/** What a run's outcome is called wherever it is shown: PASS, FAIL, or no verdict (a declared demo). */
+export type RunVerdict = 'pass' | 'fail' | 'none';

@@ -35,7 +35,7 @@ const EXPECTATION: Shape = {
   children: { event: { keys: ['seq', 't', 'type', 'source'] } },
 };
 const RUN: Shape = {
-  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'abortedBy', 'expectations',
+  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'noVerdict', 'abortedBy', 'expectations',
     'metrics', 'eventHash', 'events', 'simulatedMs', 'wallMs'],
   children: { parameters: 'record', expectations: 'list', metrics: METRICS },
   items: { expectations: EXPECTATION },

@@ -67,10 +67,10 @@ entities:
 
 describe('valid matchers load as written', () => {
   it('keeps every operator and the new kinds', () => {
-    const yaml = `${HEAD}  - never: { event: { type: a, data: { answer: { in: [declined, timeout] }, n: { gte: 1, lte: 2 }, id: { exists: true }, list: { contains: x } } } }
-  - count: { event: { type: a }, eq: 2 }
-  - order: { first: { type: a }, then: { type: b } }
-  - within: { ms: 2s, minMs: 500ms, of: { step: s }, event: { type: a, delivered: { attributes: { message: { matches: "^(?<km>\\\\d+) km", groups: { km: { twin: vehicle/car1, path: Vehicle.Powertrain.Range, scale: 0.001, tolerance: 1 } } } } } } }
+    const yaml = `${HEAD}  - never: { event: { type: prompt.answered, data: { answer: { in: [declined, timeout] }, responseTimeMs: { gte: 1, lte: 2 }, promptId: { exists: true }, option: { contains: x } } } }
+  - count: { event: { type: doorbell.pressed }, eq: 2 }
+  - order: { first: { type: doorbell.pressed }, then: { type: pip.shown } }
+  - within: { ms: 2s, minMs: 500ms, of: { step: s }, event: { type: msg.delivered, delivered: { attributes: { message: { matches: "^(?<km>\\\\d+) km", groups: { km: { twin: vehicle/car1, path: Vehicle.Powertrain.Range, scale: 0.001, tolerance: 1 } } } } } } }
 `;
     const { scenario } = loadScenarioText(`${yaml}steps:\n  - { id: s, at: 1s, do: { doorbell: { home: h1 } } }\nentities:\n  users: [{ id: alice, home: h1, vehicle: car1 }]\n  homes: [{ id: h1 }]\n  vehicles: [{ id: car1, owner: alice, home: h1 }]\n`, 'm.yaml');
     expect(scenario.expect.map((e) => e.kind)).toEqual(['never', 'count', 'order', 'within']);

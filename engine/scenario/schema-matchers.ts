@@ -4,6 +4,7 @@
 // pass. What the operators mean is engine/runner/evaluate/field-matcher.ts; this file only says what is valid.
 import { z } from 'zod';
 import { OPERATORS, isOperatorObject, isRecord, isStateRef } from '../runner/evaluate/field-matcher';
+import { eventTypeNames } from './name-catalogue';
 import { JsonValue, show } from './schema-kit';
 import { normalizeTwinRef } from './twin-refs';
 
@@ -138,9 +139,11 @@ export function fieldMatchers(description: string) {
 
 export const EventMatcher = z
   .strictObject({
+    // The catalogue is an enum for editors only: the loader's name check gives the error, with a suggestion.
     type: z
       .string()
       .min(1)
+      .meta({ enum: eventTypeNames() })
       .describe('Event type in the canonical stream, e.g. doorbell.pressed, screen.pip.shown, lock.unlocked.'),
     source: z
       .string()
