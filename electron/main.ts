@@ -8,6 +8,7 @@ import { EngineHost } from '../engine/server/engine-host';
 import { ScenarioCatalogue } from '../engine/server/scenario-catalogue';
 import { CONTENT_SECURITY_POLICY } from '../engine/server/static-files';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppUrl } from './app-protocol';
+import { brokerPasswordFromStore } from './broker-secret';
 import { bridgeEngineToIpc } from './ipc-bridge';
 import { lockDownContents, lockDownSession, type SessionLike, type WebContentsLike } from './lockdown';
 import { SecretStore } from './secret-store';
@@ -63,9 +64,11 @@ function lockDown(): void {
 
 app.whenReady().then(() => {
   lockDown();
-  const engine = new EngineHost({ catalogue: new ScenarioCatalogue([path.join(ROOT, 'scenarios')]) });
-  // Broker passwords and private keys: encrypted with the OS keychain under userData, never in plain text.
-  bridgeSettingsToIpc({ store: new SecretStore(app.getPath('userData'), safeStorage), ipcMain, isAppPage });
+  // Broker passwords and private keys: encrypted with the OS keychain under userData, never in plain text. The page
+  // may store them; the engine reads a broker's password from here when a scenario connects to that broker.
+  const secrets = new SecretStore(app.getPath('userData'), safeStorage);
+  const engine = new EngineHost({ catalogue: new ScenarioCatalogue([path.join(ROOT, 'scenarios')]), brokerPassword: brokerPasswordFromStore(secrets) });
+  bridgeSettingsToIpc({ store: secrets, ipcMain, isAppPage });
   createWindow(engine);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(engine);

@@ -16,9 +16,11 @@ import type { RunResult } from '../runner/result';
 import { judge } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile } from '../scenario';
+import { attachConnectors, type Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
 import { handsOnScenario } from './hands-on';
+import { environmentBrokerPassword, liveConnectorOptions, type BrokerPasswordResolver } from './live-connectors';
 import { MessageBatcher } from './message-batcher';
 import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
@@ -36,6 +38,8 @@ export interface LiveSessionOptions {
   recordingFile?: string | null;
   /** A run started or finished recording (the Recordings panel refreshes). */
   onRecordingsChanged?: () => void;
+  /** The password of a scenario's broker (the desktop app: its secret store); default TWINBENCH_BROKER_PASSWORD. */
+  brokerPassword?: BrokerPasswordResolver;
 }
 
 interface Current {
@@ -52,6 +56,10 @@ interface Current {
   lastSnapshotT: number;
   dirty: boolean;
   offEvents: () => void;
+  /** The scenario's real endpoints (live-connectors.ts): the clock waits while they attach and while a wire is held. */
+  connecting: boolean;
+  attaching?: Promise<void>;
+  connectors?: Connectors;
 }
 
 export class LiveSession {
@@ -87,11 +95,14 @@ export class LiveSession {
     const firedSteps: { id: string; t: number }[] = [];
     const current: Current = {
       run,
-      pacer: new Pacer(run.sim.kernel.clock, this.wall, { endTime: run.endTime, onEnd: () => this.finish(current) }),
+      pacer: new Pacer(run.sim.kernel.clock, this.wall, {
+        endTime: run.endTime, onEnd: () => this.finish(current),
+        canStep: () => !current.connecting && !(current.connectors?.gate.isHeld ?? false),
+      }),
       batcher: new MessageBatcher(run.sim.bus),
       watch: new ExpectationWatch(run, (outcome, t) => this.publish('verdict', { kind: 'expectation', t, outcome })),
       info: sessionInfoOf(run, request.file, handsOn, originalSteps),
-      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
+      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true, connecting: false,
       offEvents: run.sim.kernel.events.onEvent((event) => {
         if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
         // failWhen ends a paced run too; finish outside the event's own call stack.
@@ -102,6 +113,7 @@ export class LiveSession {
       }),
     };
     this.current = current;
+    this.connect(current, scenario.connectors);
     this.timer = setInterval(() => this.tick(), this.options.batchMs ?? 50);
     this.publishState();
     this.publishSnapshot();
@@ -172,6 +184,16 @@ export class LiveSession {
     };
   }
 
+  /** The current run's real endpoints, once attached. */
+  get connectors(): Connectors | undefined {
+    return this.current?.connectors;
+  }
+
+  /** Resolves once the current run's endpoints are attached or have failed (at once when it has none). */
+  async connected(): Promise<void> {
+    await this.current?.attaching;
+  }
+
   /** The scenario's current run, for hosts that attach more (tests, a recorder). */
   get run(): ScenarioRun | undefined {
     return this.current?.run;
@@ -202,7 +224,36 @@ export class LiveSession {
     c.offEvents();
     c.watch.dispose();
     c.batcher.dispose();
+    void c.connectors?.close();
+    c.connectors = undefined;
     this.current = undefined;
+  }
+
+  /**
+   * Attach the scenario's real endpoints. Their failure is the run's note, not an exception: the run goes on
+   * simulated, and the user reads why (the broker refused the credentials, no password stored …).
+   */
+  private connect(c: Current, section: Parameters<typeof liveConnectorOptions>[0]): void {
+    let options: ReturnType<typeof liveConnectorOptions>;
+    try {
+      options = liveConnectorOptions(section, this.options.brokerPassword ?? environmentBrokerPassword);
+    } catch (err) {
+      c.note = `not connected: ${(err as Error).message}`;
+      return;
+    }
+    if (options === undefined) return;
+    c.connecting = true;
+    c.attaching = attachConnectors(c.run.sim, options).then((connectors) => {
+      c.connecting = false;
+      if (this.current !== c) return void connectors.close(); // unloaded meanwhile
+      c.connectors = connectors;
+      this.publishState();
+    }, (err: unknown) => {
+      c.connecting = false;
+      if (this.current !== c) return;
+      c.note = `not connected: ${(err as Error).message}`;
+      this.publishState();
+    });
   }
 
   private tick(): void {
