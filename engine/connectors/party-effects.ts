@@ -23,7 +23,12 @@ export function parseTraceparent(value: string | undefined): { traceId: string; 
 function remoteCause(trace: TraceContext | undefined, wire: WireIds | undefined): Envelope | undefined {
   const ids = parseTraceparent(trace?.traceparent);
   if (ids === undefined) return undefined;
-  return (wire === undefined ? { traceId: ids.traceId, spanId: ids.spanId } : { traceId: wire.trace(ids.traceId), spanId: wire.span(ids.spanId) }) as Envelope;
+  if (wire === undefined) return { traceId: ids.traceId, spanId: ids.spanId } as Envelope;
+  const traceId = wire.trace(ids.traceId);
+  const spanId = wire.span(ids.spanId);
+  // A party that worked out the salt could send the id that maps to all zeros, which W3C forbids: a new trace then.
+  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
+  return { traceId, spanId } as Envelope;
 }
 
 /**

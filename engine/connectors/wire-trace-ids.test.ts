@@ -166,4 +166,24 @@ describe('trace ids on the wire', () => {
     const pushed = eventsOf(sim, 'msg.delivered').find((e) => e.data.source === 'home-cloud');
     expect(pushed?.data.traceId).toBe(canonicalTrace);
   });
+
+  it('an inbound trace id that would map to the all-zero id starts a new trace instead', async () => {
+    const party = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    await new Promise<void>((resolve) => party.listen(0, '127.0.0.1', () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => (party.closeAllConnections(), party.close(() => resolve()))));
+    const sim = doorbellWorld('direct');
+    const connectors = await attachConnectors(sim, { externals: { 'home-cloud': { http: `http://127.0.0.1:${(party.address() as { port: number }).port}` } } });
+    cleanups.push(() => connectors.close());
+    // The salt's trace half is the wire id of the all-zero canonical id (the mapping is an XOR).
+    const hostile = `00-${connectors.wireIds.salt.slice(0, 32)}-${'1'.repeat(16)}-01`;
+    const res = await fetch(connectors.externals[0]!.inboundUrl!, {
+      method: 'POST', headers: { 'content-type': 'application/json', traceparent: hostile },
+      body: JSON.stringify({ destination: 'home/h1/light.living_room', topic: 'light/turn_on', kind: 'event', payload: {} }),
+    });
+    expect(res.status).toBe(202);
+    await connectors.runUntil(5_000);
+    const pushed = eventsOf(sim, 'msg.delivered').find((e) => e.data.source === 'home-cloud');
+    expect(pushed?.data.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(pushed?.data.traceId).not.toBe('0'.repeat(32));
+  });
 });

@@ -73,9 +73,17 @@ describe('LiveSession with a scenario that connects a broker', () => {
     // A subscriber of its own (alice too: the broker admits no one else) finds the lock's state retained there.
     const client = await mqtt.connectAsync(broker.url, { username: 'alice', password: 'correct-horse', protocolVersion: 5 });
     cleanups.push(() => client.endAsync());
-    const state = new Promise<{ retain: boolean; body: { state: string } }>((resolve) => client.on('message', (_t, payload, packet) => resolve({ retain: packet.retain, body: JSON.parse(payload.toString()) })));
+    const state = new Promise<{ retain: boolean; body: { state: string } }>((resolve) => client.on('message', (topic, payload, packet) => topic.endsWith('/state') && resolve({ retain: packet.retain, body: JSON.parse(payload.toString()) })));
     await client.subscribeAsync('twinbench/v1/home/h1/lock.front_door/state');
     expect(await state).toEqual({ retain: true, body: expect.objectContaining({ state: 'locked' }) });
+    // Played to the end, the run lets go of the broker: it says `offline` as it leaves.
+    s.play('max');
+    for (let i = 0; i < 500 && s.status().state !== 'finished'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(s.status().state).toBe('finished');
+    expect(s.connectors).toBeUndefined();
+    const offline = new Promise<string>((resolve) => client.on('message', (topic, payload) => topic === 'twinbench/v1/status' && payload.toString() === 'offline' && resolve(topic)));
+    await client.subscribeAsync('twinbench/v1/status');
+    expect(await offline).toBe('twinbench/v1/status');
   });
 
   it('without the right password the run goes on, and its note says why without the password', async () => {

@@ -291,6 +291,9 @@ export class LiveSession {
     c.state = 'finished';
     c.pacer.pause();
     if (c.run.abortedBy !== undefined) c.note = c.run.abortedBy;
+    // The run is over for the outside world too: traces exported, its devices gone from Home Assistant.
+    void c.connectors?.close();
+    c.connectors = undefined;
     this.flushMessages(c);
     c.watch.checkTime();
     // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
