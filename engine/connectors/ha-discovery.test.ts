@@ -5,7 +5,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { attachConnectors, type Connectors } from './index';
 import { doorbellWorld } from './test-support/doorbell-world';
-import { killAll, observe, startMosquitto } from './test-support/mosquitto';
+import { killAll, observe, startMosquitto, type Observer } from './test-support/mosquitto';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,6 +27,19 @@ async function until(check: () => boolean, what: string, timeoutMs = 5_000): Pro
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * What the broker retains now, as an observer sees it: retained messages first, then live changes to them (an empty
+ * payload deletes). Topic → last payload.
+ */
+function retainedView(o: Observer): Map<string, string> {
+  const view = new Map<string, string>();
+  for (const m of o.messages) {
+    if (m.payload === '') view.delete(m.topic);
+    else view.set(m.topic, m.payload);
+  }
+  return view;
 }
 
 async function setup(): Promise<{ port: number; sim: ReturnType<typeof doorbellWorld>; connectors: Connectors }> {
@@ -158,8 +171,8 @@ describe('Home Assistant MQTT discovery', () => {
     const late = await observe(broker.port, ['twinbench/v1/runs/+/status', LIGHT_CONFIG]);
     cleanups.push(() => late.stop());
     // The dead run's status is gone; the light's config now follows the new run.
-    expect(late.messages.filter((m) => m.topic.startsWith('twinbench/v1/runs/')).map((m) => m.topic)).toEqual([`twinbench/v1/runs/${next.runId}/status`]);
-    expect(JSON.parse(late.messages.find((m) => m.topic === LIGHT_CONFIG)!.payload).availability_topic).toBe(`twinbench/v1/runs/${next.runId}/status`);
+    await expect.poll(() => [...retainedView(late).keys()].filter((t) => t.startsWith('twinbench/v1/runs/'))).toEqual([`twinbench/v1/runs/${next.runId}/status`]);
+    await expect.poll(() => JSON.parse(retainedView(late).get(LIGHT_CONFIG) ?? '{}').availability_topic).toBe(`twinbench/v1/runs/${next.runId}/status`);
   });
 
   it('removes configs of devices an earlier run had and this one has not, and its own when it ends; others are left alone', async () => {
@@ -184,15 +197,15 @@ describe('Home Assistant MQTT discovery', () => {
     expect(connectors.stats().haDiscovery).toMatchObject({ removedStaleConfigs: 1, clearedStaleRuns: 1 });
     const during = await observe(broker.port, ['homeassistant/#', 'twinbench/v1/runs/+/status']);
     cleanups.push(() => during.stop());
-    const retained = (o: typeof during): string[] => o.messages.filter((m) => m.retained).map((m) => m.topic);
-    expect(retained(during)).not.toContain(STALE);
-    expect(retained(during)).not.toContain('twinbench/v1/runs/0ld/status');
-    expect(retained(during)).toEqual(expect.arrayContaining([FOREIGN, OTHER_ROOT, NOT_JSON, 'twinbench/v1/runs/alive/status', LIGHT_CONFIG, SOC_CONFIG]));
+    const retained = (o: Observer): string[] => [...retainedView(o).keys()].sort();
+    await expect.poll(() => retained(during)).not.toContain(STALE);
+    await expect.poll(() => retained(during)).not.toContain('twinbench/v1/runs/0ld/status');
+    await expect.poll(() => retained(during)).toEqual(expect.arrayContaining([FOREIGN, OTHER_ROOT, NOT_JSON, 'twinbench/v1/runs/alive/status', LIGHT_CONFIG, SOC_CONFIG]));
 
     await connectors.close();
     const after = await observe(broker.port, ['homeassistant/#', 'twinbench/v1/runs/+/status']);
     cleanups.push(() => after.stop());
     // The run is over: none of its devices, nor its status, remain for Home Assistant.
-    expect(retained(after).sort()).toEqual([FOREIGN, NOT_JSON, OTHER_ROOT, 'twinbench/v1/runs/alive/status'].sort());
+    await expect.poll(() => retained(after)).toEqual([FOREIGN, NOT_JSON, OTHER_ROOT, 'twinbench/v1/runs/alive/status'].sort());
   });
 });
