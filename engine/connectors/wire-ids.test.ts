@@ -42,6 +42,13 @@ describe('WireIds', () => {
     expect(env.hops[0]!.spanId).toBe('bbbbbbbbbbbbbbbb');
   });
 
+  it('refuses ids of the wrong length or not lowercase hex rather than mapping them to garbage', () => {
+    const wire = new WireIds();
+    expect(() => wire.trace(SPAN)).toThrow(/32 hex digits/);
+    expect(() => wire.span(`${SPAN.slice(0, 15)}G`)).toThrow(/not lowercase hex/);
+    expect(() => wire.span(`${SPAN.slice(0, 15)}\u0130`)).toThrow(/not lowercase hex/);
+  });
+
   it('refuses salts that are malformed or would leave ids unchanged', () => {
     expect(() => new WireIds('xyz')).toThrow(/48 lowercase hex/);
     expect(() => new WireIds('A'.repeat(48))).toThrow(/48 lowercase hex/);
