@@ -4,7 +4,8 @@
 // in a resolver — the desktop app reads its keychain-backed secret store (electron/broker-secret.ts), browser mode
 // falls back to TWINBENCH_BROKER_PASSWORD like the CLI. Parties played by real services (`external:`) need the CLI,
 // whose clock driver waits for their wires; here they are refused with that reason rather than half supported.
-import type { ConnectorOptions } from '../connectors';
+import type { Simulation } from '../../twins';
+import { attachConnectors, type ConnectorOptions, type Connectors } from '../connectors';
 import type { ResolvedScenario } from '../scenario';
 
 /** Which broker a password is asked for: its URL as it may be shown (no password), host and user. */
@@ -53,4 +54,58 @@ export function brokerIdentity(url: string): BrokerIdentity {
   if (parsed.password !== '') throw new LiveConnectorsError('a broker URL in a scenario must not contain a password: store it in the app’s settings (or TWINBENCH_BROKER_PASSWORD)');
   const username = parsed.username !== '' ? decodeURIComponent(parsed.username) : undefined;
   return { url: parsed.toString(), host: parsed.hostname, username };
+}
+
+/**
+ * One live run's real endpoints while they attach, work and close. A failure is a note for the run, not an
+ * exception: the run goes on simulated and the user reads why (credentials refused, no password stored …).
+ */
+export class LiveEndpoints {
+  private attaching = false;
+  private closed = false;
+  private attached: Connectors | undefined;
+  /** Why the run is not connected, when it is not. */
+  note: string | undefined;
+  /** Settles once the endpoints are attached or have failed (at once when the scenario asks for none). */
+  readonly ready: Promise<void>;
+
+  constructor(sim: Simulation, section: ResolvedScenario['connectors'], brokerPassword: BrokerPasswordResolver, onChange: () => void) {
+    let options: ConnectorOptions | undefined;
+    try {
+      options = liveConnectorOptions(section, brokerPassword);
+    } catch (err) {
+      this.note = `not connected: ${(err as Error).message}`;
+    }
+    if (options === undefined) {
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.attaching = true;
+    this.ready = attachConnectors(sim, options).then((connectors) => {
+      this.attaching = false;
+      if (this.closed) return void connectors.close(); // the run was unloaded meanwhile
+      this.attached = connectors;
+      onChange();
+    }, (err: unknown) => {
+      this.attaching = false;
+      this.note = `not connected: ${(err as Error).message}`;
+      if (!this.closed) onChange();
+    });
+  }
+
+  get connectors(): Connectors | undefined {
+    return this.attached;
+  }
+
+  /** The virtual clock must not step while the endpoints attach (nothing would be mirrored) or a wire is held. */
+  get holdsClock(): boolean {
+    return this.attaching || (this.attached?.gate.isHeld ?? false);
+  }
+
+  /** The run is over: traces exported, its devices gone from Home Assistant, the broker let go. */
+  close(): void {
+    this.closed = true;
+    void this.attached?.close();
+    this.attached = undefined;
+  }
 }

@@ -16,11 +16,11 @@ import type { RunResult } from '../runner/result';
 import { judge } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile } from '../scenario';
-import { attachConnectors, type Connectors } from '../connectors';
+import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
 import { handsOnScenario } from './hands-on';
-import { environmentBrokerPassword, liveConnectorOptions, type BrokerPasswordResolver } from './live-connectors';
+import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
 import { MessageBatcher } from './message-batcher';
 import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
@@ -57,9 +57,7 @@ interface Current {
   dirty: boolean;
   offEvents: () => void;
   /** The scenario's real endpoints (live-connectors.ts): the clock waits while they attach and while a wire is held. */
-  connecting: boolean;
-  attaching?: Promise<void>;
-  connectors?: Connectors;
+  endpoints?: LiveEndpoints;
 }
 
 export class LiveSession {
@@ -97,12 +95,12 @@ export class LiveSession {
       run,
       pacer: new Pacer(run.sim.kernel.clock, this.wall, {
         endTime: run.endTime, onEnd: () => this.finish(current),
-        canStep: () => !current.connecting && !(current.connectors?.gate.isHeld ?? false),
+        canStep: () => current.endpoints?.holdsClock !== true,
       }),
       batcher: new MessageBatcher(run.sim.bus),
       watch: new ExpectationWatch(run, (outcome, t) => this.publish('verdict', { kind: 'expectation', t, outcome })),
       info: sessionInfoOf(run, request.file, handsOn, originalSteps),
-      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true, connecting: false,
+      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
       offEvents: run.sim.kernel.events.onEvent((event) => {
         if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
         // failWhen ends a paced run too; finish outside the event's own call stack.
@@ -113,7 +111,9 @@ export class LiveSession {
       }),
     };
     this.current = current;
-    this.connect(current, scenario.connectors);
+    current.endpoints = new LiveEndpoints(run.sim, scenario.connectors, this.options.brokerPassword ?? environmentBrokerPassword, () => {
+      if (this.current === current) this.publishState();
+    });
     this.timer = setInterval(() => this.tick(), this.options.batchMs ?? 50);
     this.publishState();
     this.publishSnapshot();
@@ -178,20 +178,21 @@ export class LiveSession {
   status(): RunStatus {
     const c = this.current;
     if (c === undefined) return { state: 'empty', speed: 1, t: 0, endTime: 0 };
+    const note = c.note ?? c.endpoints?.note;
     return {
       state: c.state, speed: c.speed, t: c.run.sim.now, endTime: c.run.endTime, scenario: c.info.scenario, architecture: c.info.architecture,
-      ...(c.note !== undefined ? { note: c.note } : {}),
+      ...(note !== undefined ? { note } : {}),
     };
   }
 
   /** The current run's real endpoints, once attached. */
   get connectors(): Connectors | undefined {
-    return this.current?.connectors;
+    return this.current?.endpoints?.connectors;
   }
 
   /** Resolves once the current run's endpoints are attached or have failed (at once when it has none). */
   async connected(): Promise<void> {
-    await this.current?.attaching;
+    await this.current?.endpoints?.ready;
   }
 
   /** The scenario's current run, for hosts that attach more (tests, a recorder). */
@@ -224,36 +225,8 @@ export class LiveSession {
     c.offEvents();
     c.watch.dispose();
     c.batcher.dispose();
-    void c.connectors?.close();
-    c.connectors = undefined;
+    c.endpoints?.close();
     this.current = undefined;
-  }
-
-  /**
-   * Attach the scenario's real endpoints. Their failure is the run's note, not an exception: the run goes on
-   * simulated, and the user reads why (the broker refused the credentials, no password stored …).
-   */
-  private connect(c: Current, section: Parameters<typeof liveConnectorOptions>[0]): void {
-    let options: ReturnType<typeof liveConnectorOptions>;
-    try {
-      options = liveConnectorOptions(section, this.options.brokerPassword ?? environmentBrokerPassword);
-    } catch (err) {
-      c.note = `not connected: ${(err as Error).message}`;
-      return;
-    }
-    if (options === undefined) return;
-    c.connecting = true;
-    c.attaching = attachConnectors(c.run.sim, options).then((connectors) => {
-      c.connecting = false;
-      if (this.current !== c) return void connectors.close(); // unloaded meanwhile
-      c.connectors = connectors;
-      this.publishState();
-    }, (err: unknown) => {
-      c.connecting = false;
-      if (this.current !== c) return;
-      c.note = `not connected: ${(err as Error).message}`;
-      this.publishState();
-    });
   }
 
   private tick(): void {
@@ -291,9 +264,7 @@ export class LiveSession {
     c.state = 'finished';
     c.pacer.pause();
     if (c.run.abortedBy !== undefined) c.note = c.run.abortedBy;
-    // The run is over for the outside world too: traces exported, its devices gone from Home Assistant.
-    void c.connectors?.close();
-    c.connectors = undefined;
+    c.endpoints?.close(); // the run is over for the outside world too
     this.flushMessages(c);
     c.watch.checkTime();
     // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
