@@ -19,7 +19,8 @@ export class CliError extends Error {
 export class UsageError extends CliError {
   override readonly name = 'UsageError';
 
-  constructor(message: string) {
+  /** hint: the problem is the command line's shape (unknown flag, missing value), so point at --help. */
+  constructor(message: string, readonly hint = false) {
     super(message, 2);
   }
 }
@@ -58,7 +59,7 @@ export function describeFailure(err: unknown, command: string, env: NodeJS.Proce
   const prefix = `twinbench${command ? ` ${command}` : ''}: `;
   if (err instanceof UsageError) {
     const help = command ? `twinbench ${command} --help` : 'twinbench --help';
-    return { message: `${prefix}${err.message} (${help} lists the options)`, exitCode: 2 };
+    return { message: `${prefix}${err.message}${err.hint ? ` (${help} lists the options)` : ''}`, exitCode: 2 };
   }
   if (err instanceof CliError) return { message: prefix + err.message, exitCode: err.exitCode };
   // A scenario's issues are one per line, each already file:line:column: reason.

@@ -25,6 +25,8 @@ export interface OptionSpec {
   value?: string;
   /** One or more lines; later lines are indented under the first. */
   help: string;
+  /** The command cannot run without it (shown in the usage line). */
+  required?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
@@ -81,7 +83,7 @@ export function parseCommandArgs<O extends OptionTable>(spec: CommandSpec<O>, ar
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
-    throw new UsageError(parseArgsMessage(err));
+    throw new UsageError(parseArgsMessage(err), true);
   }
   if (parsed.values.help === true) return 'help';
   const seen = new Set<string>();
@@ -93,12 +95,15 @@ export function parseCommandArgs<O extends OptionTable>(spec: CommandSpec<O>, ar
     if (!o.multiple && seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once; give it once`);
     seen.add(token.name);
   }
+  for (const [name, o] of Object.entries(spec.options)) {
+    if (o.required && !seen.has(name)) throw new UsageError(`--${name} ${o.value ?? 'VALUE'} is required`, true);
+  }
   const { positionals } = parsed;
   const { min, max } = spec.positionals;
   if (positionals.length < min || positionals.length > max) {
     const wanted = min === max ? `${min === 0 ? 'no' : min} argument${min === 1 ? '' : 's'}` : max === Infinity ? `at least ${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
     const got = positionals.length === 0 ? 'none' : positionals.map((p) => JSON.stringify(p)).join(' ');
-    throw new UsageError(`expected ${wanted}${spec.args ? ` (${spec.args})` : ''}, got ${got}`);
+    throw new UsageError(`expected ${wanted}${spec.args ? ` (${spec.args})` : ''}, got ${got}`, true);
   }
   const values = { ...parsed.values } as Record<string, unknown>;
   delete values.help;
@@ -123,12 +128,14 @@ function parseArgsMessage(err: unknown): string {
 
 /** `twinbench <name> --help`, generated from the command's table. */
 export function commandHelp(spec: CommandSpec): string {
+  const flag = (name: string, o: OptionSpec): string => `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
   const rows = Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]): [string, string] => [
-    `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}${o.multiple ? ' (repeatable)' : ''}`,
-    o.help,
+    `${o.short ? `-${o.short}, ` : ''}${flag(name, o)}`,
+    `${o.help}${o.required ? ' (required)' : ''}${o.multiple ? ' (repeatable)' : ''}`,
   ]);
+  const required = Object.entries(spec.options).filter(([, o]) => o.required).map(([name, o]) => ` ${flag(name, o)}`).join('');
   return [
-    `Usage: twinbench ${spec.name}${spec.args ? ` ${spec.args}` : ''} [options]`,
+    `Usage: twinbench ${spec.name}${spec.args ? ` ${spec.args}` : ''}${required} [options]`,
     '',
     ...(spec.description ? [spec.description, ''] : []),
     'Options:',

@@ -7,17 +7,18 @@ import { EXPORT_FORMATS, exportRun, type ExportFormat, type ExportSummary } from
 import { RecordingError } from '../recorder/recording-error';
 import { CliError, UsageError } from './cli-errors';
 import { defineCommand } from './command-spec';
+import { prepareOutputFile } from './output-file';
 
 export const exportCommand = defineCommand(
   {
     name: 'export',
     args: '<recording.db> <run>',
     positionals: { min: 2, max: 2 },
-    summary: 'export a run as JSONL or CSV; vehicle locations are coarsened unless --precise-location',
+    summary: 'export a run as JSONL or CSV (vehicle locations coarsened to ~1 km)',
     description: '<run> is a run id from `twinbench runs`, or latest. Secret fields (passwords, tokens, keys) are never exported.',
     options: {
       format: {
-        type: 'string', value: 'jsonl|csv',
+        type: 'string', value: 'jsonl|csv', required: true,
         help: 'jsonl: one canonical event per line (the stream the eventHash covers)\ncsv: one row per message: status, end-to-end and per-hop latencies, payload',
       },
       out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of standard output' },
@@ -27,12 +28,11 @@ export const exportCommand = defineCommand(
   },
   async ({ values, positionals }, io) => {
     const format = values.format as ExportFormat | undefined;
-    if (format === undefined || !EXPORT_FORMATS.includes(format)) {
-      throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}${format === undefined ? '' : `, got "${format}"`}`);
-    }
+    if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, got "${format}"`);
     const [file, run] = positionals as [string, string];
     const precise = values['precise-location'] === true;
     const out = values.out;
+    if (out !== undefined) prepareOutputFile('--out', out, `run.${format}`);
     let summary: ExportSummary;
     try {
       summary = out === undefined ? exportRun({ file, run }, { format, precise, write: (chunk) => io.out(chunk) }) : exportToFile(file, run, format, precise, out);

@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         io.out(version());
         return 0;
       default:
-        throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.spec.name).join(', ')}`);
+        throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.spec.name).join(', ')}`, true);
     }
   } catch (err) {
     return fail(io, err, '');
@@ -86,6 +86,12 @@ export async function execute<O extends OptionTable>(command: Command<O>, argv: 
   } catch (err) {
     return fail(io, err, command.spec.name);
   }
+}
+
+/** For the executable's uncaughtException/unhandledRejection: the same one line, then exit 1. */
+export function reportCrash(err: unknown, io: CliIo = defaultIo): never {
+  fail(io, err, process.argv[2] !== undefined && COMMANDS.some((c) => c.spec.name === process.argv[2]) ? process.argv[2] : '');
+  process.exit(1);
 }
 
 function fail(io: CliIo, err: unknown, command: string): number {

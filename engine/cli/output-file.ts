@@ -5,11 +5,11 @@ import path from 'node:path';
 import { UsageError } from './cli-errors';
 
 /** Creates the file's missing folders; throws a UsageError naming the flag when the file cannot be written. */
-export function prepareOutputFile(flag: string, file: string): void {
+export function prepareOutputFile(flag: string, file: string, exampleName = 'out.txt'): void {
   const target = path.resolve(file);
   const existing = statOrUndefined(target);
   if (existing?.isDirectory()) {
-    throw new UsageError(`${flag} ${file}: that is a folder; name a file in it, such as ${path.join(file, `out${path.extname(file) || '.txt'}`)}`);
+    throw new UsageError(`${flag} ${file}: that is a folder; name a file in it, such as ${path.join(file, exampleName)}`);
   }
   if (existing !== undefined) return writable(flag, file, target);
   // Walk up to the nearest thing that exists; it must be a folder. Folders are created one level at a time (not

@@ -29,12 +29,12 @@ export const runCommand = defineCommand(
     options: {
       seed: { type: 'string', value: 'N', help: "override the scenario's seed (a whole number, 0 to 2^53−1)" },
       arch: { type: 'string', value: 'A|all', help: "cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)" },
-      set: { type: 'string', multiple: true, value: 'key=value', help: 'override a scenario parameter (type-checked against its declaration)' },
+      set: { type: 'string', multiple: true, value: 'key=value', help: 'override a scenario parameter, type-checked against its declaration' },
       speed: { type: 'string', value: 'N|max', help: 'N× real time, or max (default): as fast as the simulation allows' },
       record: { type: 'string', value: 'FILE.db', help: 'record into this SQLite database (default: runs.db in your data folder)' },
       'no-record': { type: 'boolean', help: 'do not record' },
-      report: { type: 'string', value: 'FILE', help: 'write the evaluation report: .md, .html or .json\n(none is written for an invalid scenario)' },
-      junit: { type: 'string', value: 'FILE.xml', help: 'write JUnit XML (for an invalid scenario: one failed test\ncase listing its errors)' },
+      report: { type: 'string', value: 'FILE', help: 'write the evaluation report: .md, .html or .json (none for an invalid scenario)' },
+      junit: { type: 'string', value: 'FILE.xml', help: 'write JUnit XML; an invalid scenario gives one failed test case listing its errors' },
       broker: {
         type: 'string', value: 'URL|embedded',
         help: 'mirror twins and messages to an MQTT broker (mqtt://, mqtts://, ws://, wss://),\nor start the embedded one; its password comes from TWINBENCH_BROKER_PASSWORD',
@@ -64,8 +64,8 @@ export const runCommand = defineCommand(
     const seed = parseSeed(values.seed);
     const externals = parseExternals(values.external, values['external-codec']);
     checkReportPath(values.report);
-    if (values.report !== undefined) prepareOutputFile('--report', values.report);
-    if (values.junit !== undefined) prepareOutputFile('--junit', values.junit);
+    if (values.report !== undefined) prepareOutputFile('--report', values.report, 'report.html');
+    if (values.junit !== undefined) prepareOutputFile('--junit', values.junit, 'junit.xml');
 
     let scenario: ResolvedScenario;
     try {

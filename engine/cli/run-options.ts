@@ -49,7 +49,8 @@ export function checkReportPath(file: string | undefined): void {
   try {
     reportFormatOf(file);
   } catch (err) {
-    throw new UsageError(`--report ${(err as Error).message}`);
+    const message = (err as Error).message;
+    throw new UsageError(`--report: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
   }
 }
 

@@ -109,7 +109,7 @@ describe('twinbench export', () => {
   it('requires a known format and names a bad run, leaving no partial file behind', async () => {
     const noFormat = captureIo();
     expect(await main(['export', file, '1'], noFormat)).toBe(2);
-    expect(noFormat.stderr).toContain('--format must be jsonl or csv');
+    expect(noFormat.stderr).toContain('--format jsonl|csv is required');
     const badFormat = captureIo();
     expect(await main(['export', file, '1', '--format', 'xml'], badFormat)).toBe(2);
     expect(badFormat.stderr).toContain('--format must be jsonl or csv, got "xml"');
