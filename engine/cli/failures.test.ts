@@ -127,3 +127,12 @@ describe('describeFailure', () => {
     expect(describeFailure('a string', '').message).toMatch(/^twinbench: unexpected error — a string\n/);
   });
 });
+
+describe('twinbench validate and a bad map', () => {
+  it('reports the map like run does: file:line:column, exit 1', async () => {
+    const { code, err } = await cli('validate', badMapScenario, doorbell);
+    expect(code).toBe(1);
+    expect(err).toContain(`${badMap}:1:`);
+    expect(err).toContain('1 of 2 file(s) invalid');
+  });
+});

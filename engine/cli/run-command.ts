@@ -1,11 +1,9 @@
 // `twinbench run <file.yaml>`: runs a scenario headless under one or every architecture, prints the verdicts and
 // metrics, writes the requested reports, and exits 1 when any expectation failed (0 when all passed). Every flag
 // is checked before the scenario is loaded, and the scenario (with its map) before anything runs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Architecture } from '../../twins/bus/envelope';
-import { MapLoadError } from '../../twins/world/map-load-error';
-import { loadGeoJsonMap } from '../../twins/world/geojson-map';
-import { loadScenarioFile, ScenarioError, type ResolvedScenario, type ScenarioIssue } from '../scenario';
+import type { ResolvedScenario, ScenarioIssue } from '../scenario';
 import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
@@ -16,6 +14,7 @@ import { prepareOutputFile } from './output-file';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { checkReportPath, connectorOptions, parseArchitectures, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
 import { progressReporter } from './run-progress';
+import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
 export const runCommand = defineCommand(
   {
@@ -69,8 +68,7 @@ export const runCommand = defineCommand(
 
     let scenario: ResolvedScenario;
     try {
-      scenario = loadScenarioFile(file, { set }).scenario;
-      checkMap(scenario);
+      scenario = loadRunnableScenario(file, set);
     } catch (err) {
       const issues = invalidScenarioIssues(err);
       if (issues === undefined) throw err;
@@ -116,20 +114,6 @@ async function runAll(scenario: ResolvedScenario, architectures: readonly Archit
     process.off('SIGTERM', stop);
     await outputs.close();
   }
-}
-
-/** A GeoJSON map is read when the world is built; reading it first makes a bad map a bad scenario, not a crash. */
-function checkMap(scenario: ResolvedScenario): void {
-  if (scenario.map.kind === 'geojson') loadGeoJsonMap(readFileSync(scenario.map.path, 'utf8'), scenario.map.path);
-}
-
-function invalidScenarioIssues(err: unknown): readonly ScenarioIssue[] | undefined {
-  if (err instanceof ScenarioError) return err.issues;
-  if (err instanceof MapLoadError) {
-    const where = { file: err.fileName, line: err.line ?? 1, column: err.column ?? 1 };
-    return [{ ...where, message: `${err.featureIndex === undefined ? '' : `features[${err.featureIndex}]: `}${err.reason}` }];
-  }
-  return undefined;
 }
 
 /** An invalid scenario: its problems on stderr, a failed JUnit test case for CI, and no report (nothing ran). */

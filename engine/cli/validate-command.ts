@@ -1,7 +1,8 @@
 // `twinbench validate <file>...`: checks scenario files without running them; every problem is printed as
 // `file:line:column: reason`, and the exit code is 1 if any file has one.
-import { formatIssue, validateScenarioFiles } from '../scenario';
+import { formatIssue, validateScenarioFiles, type ScenarioIssue } from '../scenario';
 import { defineCommand } from './command-spec';
+import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
 export const validateCommand = defineCommand(
   {
@@ -14,7 +15,8 @@ export const validateCommand = defineCommand(
     footer: 'Exit status: 0 every file is valid, 1 a file has a problem, 2 bad command line.',
   },
   async ({ positionals }, io) => {
-    const results = validateScenarioFiles(positionals);
+    // A file without problems may still name a GeoJSON map that does not load.
+    const results = validateScenarioFiles(positionals).map(({ file, issues }) => ({ file, issues: issues.length > 0 ? issues : mapIssues(file) }));
     let bad = 0;
     for (const { file, issues } of results) {
       if (issues.length === 0) io.out(`ok  ${file}`);
@@ -25,3 +27,14 @@ export const validateCommand = defineCommand(
     return bad > 0 ? 1 : 0;
   },
 );
+
+function mapIssues(file: string): readonly ScenarioIssue[] {
+  try {
+    loadRunnableScenario(file);
+    return [];
+  } catch (err) {
+    const issues = invalidScenarioIssues(err);
+    if (issues === undefined) throw err;
+    return issues;
+  }
+}
