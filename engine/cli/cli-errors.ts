@@ -2,6 +2,8 @@
 // stack trace. Errors a user can meet (a bad file, a bad flag, an endpoint that is down) carry their own words;
 // anything else is a bug, said so, with the stack behind TWINBENCH_DEBUG=1.
 import { MapLoadError } from '../../twins/world/map-load-error';
+import { RouteError } from '../../twins/world/routing';
+import { ActionError } from '../runner/actions';
 import { ConnectorError } from '../connectors/connector-error';
 import { RecordingError } from '../recorder/recording-error';
 import { ScenarioError } from '../scenario/issues';
@@ -67,6 +69,8 @@ export function describeFailure(err: unknown, command: string, env: NodeJS.Proce
   if (err instanceof MapLoadError || err instanceof RecordingError || err instanceof ConnectorError) {
     return { message: prefix + err.message, exitCode: 1 };
   }
+  // A step the world cannot carry out (a button a device lacks, a road that does not connect): the scenario's fault.
+  if (err instanceof ActionError || err instanceof RouteError) return { message: `${prefix}the scenario cannot go on — ${err.message}`, exitCode: 1 };
   const fs = fsFailure(err);
   if (fs !== undefined) return { message: prefix + fs, exitCode: 1 };
   const what = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message.split('\n')[0]}` : String(err);

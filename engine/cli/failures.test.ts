@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { ActionError } from '../runner/actions';
 import { CliError, describeFailure, UsageError } from './cli-errors';
 import { defineCommand } from './command-spec';
 import { execute } from './main';
@@ -125,6 +126,7 @@ describe('describeFailure', () => {
     expect(describeFailure(new UsageError('--seed needs a value', true), 'run')).toEqual({ message: 'twinbench run: --seed needs a value (twinbench run --help lists the options)', exitCode: 2 });
     expect(describeFailure(new CliError('a.db: no such recording file', 2), 'runs')).toEqual({ message: 'twinbench runs: a.db: no such recording file', exitCode: 2 });
     expect(describeFailure('a string', '').message).toMatch(/^twinbench: unexpected error — a string\n/);
+    expect(describeFailure(new ActionError('home h1 has no smart lock'), 'run')).toEqual({ message: 'twinbench run: the scenario cannot go on — home h1 has no smart lock', exitCode: 1 });
   });
 });
 
