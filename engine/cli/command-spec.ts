@@ -121,8 +121,6 @@ function parseArgsMessage(err: unknown): string {
     if (/does not take an argument/.test(message)) return `${flag} takes no value`;
     if (/missing/.test(message)) return `${flag} needs a value`;
   }
-  const unexpected = /Unexpected argument '([^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && unexpected !== undefined) return `unexpected argument "${unexpected}"`;
   return message.split('\n')[0]!;
 }
 
