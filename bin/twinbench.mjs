@@ -7,5 +7,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../engine/cli/main.ts');
+const { main, reportCrash } = await import('../engine/cli/main.ts');
+// An error raised outside a command's promise (a socket's late 'error' event) is reported like any other: one
+// line, the stack only under TWINBENCH_DEBUG=1.
+process.on('uncaughtException', (err) => reportCrash(err));
+process.on('unhandledRejection', (err) => reportCrash(err));
 process.exitCode = await main(process.argv.slice(2));

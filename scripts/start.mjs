@@ -5,44 +5,24 @@
 //   node scripts/start.mjs --build    (npm run build) rebuild everything and exit
 //   node scripts/start.mjs --browser [--port N]   browser mode even when Electron is there
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (...parts) => path.join(ROOT, ...parts);
 
-const RENDERER_OUT = at('dist/renderer/index.html');
 const ELECTRON_OUT = [at('dist/electron/main.mjs'), at('dist/electron/preload.cjs')];
-const RENDERER_IN = ['renderer', 'protocol', 'vite.config.ts', 'package.json'];
 const ELECTRON_IN = ['electron', 'engine', 'protocol', 'twins', 'package.json'];
 
-/** Newest modification time under the given files and folders (tests and test support do not count). */
-function newestInput(entries) {
-  let newest = 0;
-  const visit = (file) => {
-    const stat = statSync(file);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(file)) if (name !== 'node_modules' && !name.startsWith('.')) visit(path.join(file, name));
-    } else if (!/\.test\.tsx?$/.test(file)) {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const entry of entries) if (existsSync(at(entry))) visit(at(entry));
-  return newest;
-}
-
-function isStale(outputs, inputs) {
-  if (!outputs.every((o) => existsSync(o))) return true;
-  const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
-  return newestInput(inputs) > oldestOutput;
-}
+// The staleness check and the renderer's Vite build are shared with `twinbench serve` (TypeScript, through tsx).
+const { isStale, rendererIsStale, buildRenderer: viteBuildRenderer } = await tsImport('../engine/build/renderer-build.ts', import.meta.url);
 
 async function buildRenderer() {
   console.log('Building the renderer (vite) …');
-  const { build } = await import('vite');
-  await build({ configFile: at('vite.config.ts'), logLevel: 'warn' });
+  await viteBuildRenderer();
 }
 
 async function buildElectron() {
@@ -87,7 +67,7 @@ async function main() {
     await buildElectron();
     return;
   }
-  if (isStale([RENDERER_OUT], RENDERER_IN)) await buildRenderer();
+  if (rendererIsStale()) await buildRenderer();
   if (electron !== undefined) {
     if (isStale(ELECTRON_OUT, ELECTRON_IN)) await buildElectron();
     // The engine runs in Electron's main process; V8 flags reach it only on the command line (see bin/twinbench.mjs).

@@ -56,6 +56,6 @@ describe('progress on a terminal', () => {
       out: () => undefined, err: (t) => void (err += t), isTTY: true,
     });
     expect(code).toBe(0);
-    expect(err).toMatch(/commute \[direct\] t=\d\d:\d\d:\d\d messages=\d+/);
+    expect(err).toMatch(/commute \[direct\] t=\d\d:\d\d:\d\d of \d\d:\d\d:\d\d messages=\d+/);
   });
 });

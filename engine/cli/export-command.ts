@@ -5,56 +5,49 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { EXPORT_FORMATS, exportRun, type ExportFormat, type ExportSummary } from '../recorder/export';
 import { RecordingError } from '../recorder/recording-error';
-import { parseCommandArgs, type CliIo, UsageError } from './main';
+import { CliError, UsageError } from './cli-errors';
+import { defineCommand } from './command-spec';
+import { prepareOutputFile } from './output-file';
 
-const USAGE = `Usage: twinbench export <recording.db> <run> --format jsonl|csv [--out FILE] [--precise-location]
-
-  <run>                a run id from \`twinbench runs\`, or latest
-  --format jsonl       one canonical event per line (the stream the eventHash covers)
-  --format csv         one row per message: status, end-to-end and per-hop latencies, payload
-  --out FILE           write to FILE instead of standard output
-  --precise-location   keep vehicle latitude/longitude at full precision (default: rounded to ~1 km)
-Secret fields (passwords, tokens, keys) are never exported.
-`;
-
-export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
-    args: argv,
+export const exportCommand = defineCommand(
+  {
+    name: 'export',
+    args: '<recording.db> <run>',
+    positionals: { min: 2, max: 2 },
+    summary: 'export a run as JSONL or CSV (vehicle locations coarsened to ~1 km)',
+    description: '<run> is a run id from `twinbench runs`, or latest. Secret fields (passwords, tokens, keys) are never exported.',
     options: {
-      format: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      'precise-location': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      format: {
+        type: 'string', value: 'jsonl|csv', required: true,
+        help: 'jsonl: one canonical event per line (the stream the eventHash covers)\ncsv: one row per message: status, end-to-end and per-hop latencies, payload',
+      },
+      out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of standard output' },
+      'precise-location': { type: 'boolean', help: 'keep vehicle latitude/longitude at full precision (default: rounded to ~1 km)' },
     },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    io.out(USAGE);
+    footer: 'Exit status: 0 exported, 2 bad command line or unreadable file.',
+  },
+  async ({ values, positionals }, io) => {
+    const format = values.format as ExportFormat | undefined;
+    if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, got "${format}"`);
+    const [file, run] = positionals as [string, string];
+    const precise = values['precise-location'] === true;
+    const out = values.out;
+    if (out !== undefined) prepareOutputFile('--out', out, `run.${format}`);
+    let summary: ExportSummary;
+    try {
+      summary = out === undefined ? exportRun({ file, run }, { format, precise, write: (chunk) => io.out(chunk) }) : exportToFile(file, run, format, precise, out);
+    } catch (err) {
+      if (err instanceof RecordingError) throw new CliError(err.message, 2, { cause: err });
+      throw err;
+    }
+    const what = format === 'jsonl' ? 'events' : 'messages';
+    const location = precise
+      ? 'location kept at full precision'
+      : `${summary.coarsened} location values rounded to ~1 km (--precise-location keeps them)`;
+    io.err(`exported ${summary.rows} ${what} of run ${summary.run.id}${out === undefined ? '' : ` to ${out}`}; ${location}`);
     return 0;
-  }
-  if (positionals.length !== 2) throw new UsageError(`expected <recording.db> <run>, got ${positionals.length} arguments\n\n${USAGE}`);
-  const format = values.format as ExportFormat | undefined;
-  if (format === undefined || !EXPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}${format === undefined ? '' : `, got "${format}"`}`);
-  }
-  const [file, run] = positionals as [string, string];
-  const precise = values['precise-location'] === true;
-  const out = values.out;
-  let summary: ExportSummary;
-  try {
-    summary = out === undefined ? exportRun({ file, run }, { format, precise, write: (chunk) => io.out(chunk) }) : exportToFile(file, run, format, precise, out);
-  } catch (err) {
-    if (!(err instanceof RecordingError)) throw err;
-    io.err(`twinbench export: ${err.message}`);
-    return 2;
-  }
-  const what = format === 'jsonl' ? 'events' : 'messages';
-  const location = precise
-    ? 'location kept at full precision'
-    : `${summary.coarsened} location values rounded to ~1 km (--precise-location keeps them)`;
-  io.err(`exported ${summary.rows} ${what} of run ${summary.run.id}${out === undefined ? '' : ` to ${out}`}; ${location}`);
-  return 0;
-}
+  },
+);
 
 function exportToFile(file: string, run: string, format: ExportFormat, precise: boolean, out: string): ExportSummary {
   const partial = `${out}.partial`;

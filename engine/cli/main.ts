@@ -1,85 +1,102 @@
-// `twinbench` command-line entry: parses the sub-command and hands over to its module. Every command returns
-// its exit code instead of calling process.exit, so tests can run the CLI in-process.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// `twinbench` command-line entry: finds the sub-command, parses its flags against its option table, runs it and
+// turns whatever it throws into one line (describeFailure). Every command returns its exit code instead of
+// calling process.exit, so tests run the CLI in-process. Exit codes: 0 pass, 1 failed or invalid, 2 bad command
+// line.
+import { readFileSync } from 'node:fs';
+import { describeFailure, UsageError } from './cli-errors';
+import { commandHelp, formatRows, parseCommandArgs, type CliIo, type Command, type OptionTable } from './command-spec';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
-import { runsCommand } from './runs-command';
 import { runCommand } from './run-command';
+import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  isTTY: boolean;
-}
+export type { CliIo } from './command-spec';
+
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, runsCommand, diffCommand, exportCommand] as readonly Command[];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  // Progress goes to stderr, so that is the stream whose kind decides how it is shown.
   isTTY: Boolean(process.stderr.isTTY),
+  status: (line) => void process.stderr.write(line ? `\r${line}\x1b[K` : '\r\x1b[K'),
 };
 
-const USAGE = `Usage: twinbench <command> [options]
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
 
-Commands:
-  run <file.yaml>       run a scenario headless (see \`twinbench run --help\`)
-  validate <file>...    check scenario files; prints file:line:column: reason for every error
-  list                  list the shipped scenarios
-  serve [--port N]      the app in a browser: serves the UI and the engine on 127.0.0.1
-  runs [db]             list the recorded runs (default: the recording in your data folder)
-  diff <db> <runA> <runB> [--against other.db] [--tolerance-ms N]
-                        compare two recorded runs semantically (exit 0 equivalent, 1 different)
-  export <db> <run> --format jsonl|csv [--out file] [--precise-location]
-                        export a run; vehicle locations are coarsened unless --precise-location
-`;
+/** `twinbench --help`: the commands with their arguments and summaries, from the same tables as their own help. */
+export function mainHelp(): string {
+  return [
+    'Usage: twinbench <command> [options]',
+    '',
+    'Commands:',
+    formatRows(COMMANDS.map(({ spec }) => [`${spec.name}${spec.args ? ` ${spec.args}` : ''}`, spec.summary])),
+    '',
+    'Options:',
+    formatRows([
+      ['-h, --help', 'show this help; `twinbench <command> --help` shows a command\'s options'],
+      ['-V, --version', 'print the version'],
+    ]),
+    '',
+    'Exit status: 0 every run passed, 1 an expectation failed or a file is invalid, 2 bad command line.',
+  ].join('\n');
+}
 
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (command !== undefined) return execute(command, rest, io);
   try {
-    switch (command) {
-      case 'run':
-        return await runCommand(rest, io);
-      case 'validate':
-        return await validateCommand(rest, io);
-      case 'list':
-        return await listCommand(rest, io);
-      case 'serve':
-        return await serveCommand(rest, io);
-      case 'runs':
-        return await runsCommand(rest, io);
-      case 'diff':
-        return await diffCommand(rest, io);
-      case 'export':
-        return await exportCommand(rest, io);
+    switch (name) {
       case undefined:
+        io.err(mainHelp());
+        return 2;
       case '-h':
       case '--help':
-      case 'help':
-        io.out(USAGE);
-        return command === undefined ? 2 : 0;
+      case 'help': {
+        // `twinbench help run` is `twinbench run --help`.
+        const about = COMMANDS.find((c) => c.spec.name === rest[0]);
+        io.out(about ? commandHelp(about.spec) : mainHelp());
+        return 0;
+      }
+      case '-V':
+      case '--version':
+        io.out(version());
+        return 0;
       default:
-        io.err(`twinbench: unknown command "${command}"\n\n${USAGE}`);
-        return 2;
+        throw new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.spec.name).join(', ')}`, true);
     }
   } catch (err) {
-    // Errors a user can meet (bad file, bad flag) carry their own message; anything else is a bug worth a stack.
-    if (err instanceof UsageError) {
-      io.err(`twinbench ${command}: ${err.message}`);
-      return 2;
-    }
-    throw err;
+    return fail(io, err, '');
   }
 }
 
-export class UsageError extends Error {}
-
-/** parseArgs with errors turned into UsageError (exit code 2, one line, no stack). */
-export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+/** Parses argv against the command's table and runs it; whatever it throws becomes one line and an exit code. */
+export async function execute<O extends OptionTable>(command: Command<O>, argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return parseArgs(config);
+    const args = parseCommandArgs(command.spec, argv);
+    if (args === 'help') return io.out(commandHelp(command.spec)), 0;
+    return await command.run(args, io);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    return fail(io, err, command.spec.name);
   }
+}
+
+/** For the executable's uncaughtException/unhandledRejection: the same one line, then exit 1. */
+export function reportCrash(err: unknown, io: CliIo = defaultIo): never {
+  fail(io, err, process.argv[2] !== undefined && COMMANDS.some((c) => c.spec.name === process.argv[2]) ? process.argv[2] : '');
+  process.exit(1);
+}
+
+function fail(io: CliIo, err: unknown, command: string): number {
+  const failure = describeFailure(err, command);
+  io.err(failure.message);
+  if (failure.stack !== undefined) io.err(failure.stack);
+  return failure.exitCode;
 }

@@ -1,81 +1,92 @@
 // `twinbench run <file.yaml>`: runs a scenario headless under one or every architecture, prints the verdicts and
-// metrics, writes the requested reports, and exits 1 when any expectation failed (0 when all passed).
-import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
-import { loadScenarioFile, normalizeTwinRef, ScenarioError, type ResolvedScenario } from '../scenario';
+// metrics, writes the requested reports, and exits 1 when any expectation failed (0 when all passed). Every flag
+// is checked before the scenario is loaded, and the scenario (with its map) before anything runs.
+import { writeFileSync } from 'node:fs';
+import type { Architecture } from '../../twins/bus/envelope';
+import type { ResolvedScenario, ScenarioIssue } from '../scenario';
 import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
-import type { ScenarioRun } from '../runner/scenario-run';
-import { ConnectorError, type ConnectorOptions, type ExternalEndpointSpec } from '../connectors';
-import { reportFormatOf } from '../report';
 import { NO_VERDICT_REASON, verdictOf } from '../report/format';
 import type { RunVerdict } from '../../protocol/run-result';
+import { invalidScenarioJunitXml } from '../report/junit-invalid';
+import { UsageError } from './cli-errors';
+import { defineCommand, type CliIo } from './command-spec';
+import { prepareOutputFile } from './output-file';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
-import { parseCommandArgs, UsageError, type CliIo } from './main';
+import { checkReportPath, connectorOptions, parseArchitectures, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
+import { progressReporter } from './run-progress';
+import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
-export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
-  --seed N               override the scenario's seed
-  --arch A|all           cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)
-  --set key=value        override a parameter (repeatable)
-  --speed N|max          N× real time, or max (default) as fast as the simulation allows
-  --record file.db       record into this SQLite database (default: runs.db in your data folder)
-  --no-record            do not record
-  --broker URL|embedded mirror twins and messages to an MQTT broker (mqtt://, mqtts://, ws://, wss://), or start
-                         the embedded one; --broker-user, --broker-ca, --broker-cert, --broker-key; the password
-                         comes from TWINBENCH_BROKER_PASSWORD (never from the command line)
-  --ha-discovery         announce the home and the car to Home Assistant (MQTT discovery)
-  --external A=URL       play party A (home-cloud, vehicle-cloud, a device…) by a real endpoint: http://…, ws://…
-                         or mqtt:<topic prefix>; --external-codec twinbench/v1 (default) or device-actions/v1
-  --otlp URL             export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318
-  --junit out.xml        write JUnit XML
-  --report out.md|html|json  write the evaluation report`;
-
-export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
-    args: argv, allowPositionals: true,
+export const runCommand = defineCommand(
+  {
+    name: 'run',
+    args: '<file.yaml>',
+    positionals: { min: 1, max: 1 },
+    summary: 'run a scenario headless, print verdicts and metrics, write reports',
+    description:
+      'Runs the scenario under each architecture it lists (or --arch), prints each verdict with its eventHash and\n' +
+      'records the runs. A scenario with errors is rejected before anything runs, with file:line:column for each.',
     options: {
-      seed: { type: 'string' }, arch: { type: 'string' }, set: { type: 'string', multiple: true }, speed: { type: 'string' },
-      record: { type: 'string' }, 'no-record': { type: 'boolean' }, broker: { type: 'string' }, junit: { type: 'string' }, report: { type: 'string' },
-      otlp: { type: 'string' }, 'ha-discovery': { type: 'boolean' }, external: { type: 'string', multiple: true },
-      'external-codec': { type: 'string' }, 'broker-user': { type: 'string' }, 'broker-ca': { type: 'string' },
-      'broker-cert': { type: 'string' }, 'broker-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      seed: { type: 'string', value: 'N', help: "override the scenario's seed (a whole number, 0 to 2^53−1)" },
+      arch: { type: 'string', value: 'A|all', help: "cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)" },
+      set: { type: 'string', multiple: true, value: 'key=value', help: 'override a scenario parameter, type-checked against its declaration' },
+      speed: { type: 'string', value: 'N|max', help: 'N× real time, or max (default): as fast as the simulation allows' },
+      record: { type: 'string', value: 'FILE.db', help: 'record into this SQLite database (default: runs.db in your data folder)' },
+      'no-record': { type: 'boolean', help: 'do not record' },
+      report: { type: 'string', value: 'FILE', help: 'write the evaluation report: .md, .html or .json (none for an invalid scenario)' },
+      junit: { type: 'string', value: 'FILE.xml', help: 'write JUnit XML; an invalid scenario gives one failed test case listing its errors' },
+      broker: {
+        type: 'string', value: 'URL|embedded',
+        help: 'mirror twins and messages to an MQTT broker (mqtt://, mqtts://, ws://, wss://),\nor start the embedded one; its password comes from TWINBENCH_BROKER_PASSWORD',
+      },
+      'broker-user': { type: 'string', value: 'NAME', help: "the broker's user name" },
+      'broker-ca': { type: 'string', value: 'FILE', help: "CA certificate (PEM) for the broker's TLS" },
+      'broker-cert': { type: 'string', value: 'FILE', help: 'client certificate (PEM) for the broker' },
+      'broker-key': { type: 'string', value: 'FILE', help: 'client key (PEM) for the broker' },
+      'ha-discovery': { type: 'boolean', help: 'announce the home and the car to Home Assistant (MQTT discovery)' },
+      external: {
+        type: 'string', multiple: true, value: 'PARTY=URL',
+        help: 'play a party (home-cloud, vehicle-cloud, a device…) by a real endpoint:\nhttp://…, ws://… or mqtt:<topic prefix>',
+      },
+      'external-codec': { type: 'string', value: 'CODEC', help: "the external parties' wire schema: twinbench/v1 (default) or device-actions/v1" },
+      otlp: { type: 'string', value: 'URL', help: 'export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318' },
     },
-  });
-  if (values.help) return io.out(RUN_USAGE), 0;
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new UsageError(`name exactly one scenario file\n${RUN_USAGE}`);
-  const set = Object.fromEntries((values.set ?? []).map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set takes key=value, got "${pair}"`);
-    return [pair.slice(0, eq), pair.slice(eq + 1)];
-  }));
-  const speed = parseSpeed(values.speed);
-  if (values.report !== undefined) {
-    // A wrong extension is a usage error, found before minutes of simulation rather than after.
+    footer:
+      'A long run shows its progress: on a terminal one line kept up to date, in a log (CI) a line every 5 s.\n' +
+      'Exit status: 0 every run passed, 1 an expectation failed or the scenario is invalid, 2 bad command line.',
+  },
+  async ({ values, positionals }, io) => {
+    const file = positionals[0]!;
+    // Everything the command line alone can get wrong, before the scenario is even read.
+    if (values.record !== undefined && values['no-record']) throw new UsageError('--record and --no-record contradict each other; give one');
+    const set = parseSet(values.set);
+    const speed = parseSpeed(values.speed);
+    const seed = parseSeed(values.seed);
+    const externals = parseExternals(values.external, values['external-codec']);
+    checkReportPath(values.report);
+    if (values.report !== undefined) prepareOutputFile('--report', values.report, 'report.html');
+    if (values.junit !== undefined) prepareOutputFile('--junit', values.junit, 'junit.xml');
+
+    let scenario: ResolvedScenario;
     try {
-      reportFormatOf(values.report);
+      scenario = loadRunnableScenario(file, set);
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      const issues = invalidScenarioIssues(err);
+      if (issues === undefined) throw err;
+      return rejectInvalid(io, file, issues, values);
     }
-  }
-  let scenario;
-  try {
-    scenario = loadScenarioFile(file, { set }).scenario;
-  } catch (err) {
-    if (err instanceof ScenarioError) return io.err(err.message), 1;
-    throw err;
-  }
-  if (values.seed !== undefined) {
-    if (!/^\d+$/.test(values.seed)) throw new UsageError(`--seed takes a whole number, got "${values.seed}"`);
-    scenario = { ...scenario, seed: Number(values.seed) };
-  }
-  const architectures = parseArchitectures(values.arch, scenario.architectures);
-  // Bad endpoint configuration (malformed URL, refused connection, TLS, credentials): one clear line, exit 1.
-  const connectorFailure = (err: unknown): number => {
-    if (err instanceof ConnectorError) return io.err(`twinbench run: ${err.message}`), 1;
-    throw err;
-  };
-  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: connectorOptions(values, scenario.connectors) }, io);
+    if (seed !== undefined) scenario = { ...scenario, seed };
+    const architectures = parseArchitectures(values.arch, scenario.architectures);
+    const connectors = connectorOptions(values, externals, scenario.connectors);
+    const outputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors }, io);
+    const results = await runAll(scenario, architectures, speed, outputs, io);
+    await outputs.writeReports(results, { report: values.report, junit: values.junit });
+    return summarise(results, io);
+  },
+);
+
+async function runAll(scenario: ResolvedScenario, architectures: readonly Architecture[], speed: number | 'max', outputs: RunOutputs, io: CliIo): Promise<RunResult[]> {
   const results: RunResult[] = [];
   // Ctrl-C or a CI timeout: close the recording so the run is marked interrupted with everything flushed so far.
   const stop = (signal: NodeJS.Signals): void => {
@@ -85,25 +96,27 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     for (const architecture of architectures) {
-      const progress = io.isTTY ? (run: ScenarioRun) => io.err(`\r  ${scenario.scenario} [${architecture}] t=${formatClock(run.sim.now)} messages=${run.metrics.result().messages}`) : undefined;
+      const progress = progressReporter(io, { scenario: scenario.scenario, architecture, endTime: scenario.duration });
+      const onProgress = progress.update;
       const result = await runScenario(scenario, architecture, {
         listeners: outputs.listenersFor(scenario, architecture),
         onStart: (run) => outputs.onStart(run),
-        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress, outputs.gate) : driveRealtime(run, speed, progress, outputs.gate)),
+        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, onProgress, outputs.gate) : driveRealtime(run, speed, onProgress, outputs.gate)),
       });
-      if (io.isTTY) io.err('\r\x1b[K');
+      progress.done();
       printResult(io, result);
       await outputs.onFinish(result);
       results.push(result);
     }
-    await outputs.writeReports(results, { report: values.report, junit: values.junit });
-  } catch (err) {
-    return connectorFailure(err);
+    return results;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await outputs.close();
   }
+}
+
+function summarise(results: readonly RunResult[], io: CliIo): number {
   const failed = results.filter((r) => verdictOf(r) === 'fail').length;
   const without = results.filter((r) => verdictOf(r) === 'none').length;
   if (failed > 0) io.out(`FAIL  ${failed} of ${results.length} run(s) failed`);
@@ -113,63 +126,15 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-/**
- * Real endpoints: the scenario's `connectors` section, overridden key by key (and party by party) by the command
- * line; undefined for a fully simulated run.
- */
-function connectorOptions(v: Record<string, string | boolean | string[] | undefined>, fromScenario: ResolvedScenario['connectors']): ConnectorOptions | undefined {
-  const externals: Record<string, ExternalEndpointSpec> = {};
-  for (const [party, spec] of Object.entries(fromScenario?.external ?? {})) {
-    externals[normalizeTwinRef(party)] = {
-      ...(spec.http !== undefined ? { http: spec.http } : spec.ws !== undefined ? { ws: spec.ws } : { mqtt: spec.mqtt! }),
-      codec: spec.codec,
-      ...(spec.timeout !== undefined ? { timeoutMs: spec.timeout } : {}),
-    };
+/** An invalid scenario: its problems on stderr, a failed JUnit test case for CI, and no report (nothing ran). */
+function rejectInvalid(io: CliIo, file: string, issues: readonly ScenarioIssue[], values: { report?: string | undefined; junit?: string | undefined }): number {
+  for (const issue of issues) io.err(`${issue.file}:${issue.line}:${issue.column}: ${issue.message}`);
+  if (values.junit !== undefined) {
+    writeFileSync(values.junit, invalidScenarioJunitXml(file, issues), 'utf8');
+    io.err(`wrote ${values.junit}: one failed test case with the scenario's ${issues.length} error(s)`);
   }
-  for (const pair of (v.external as string[] | undefined) ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--external takes party=endpoint (e.g. home-cloud=http://127.0.0.1:8090), got "${pair}"`);
-    const party = normalizeTwinRef(pair.slice(0, eq));
-    const endpoint = pair.slice(eq + 1);
-    const codec = (v['external-codec'] as string | undefined) ?? 'twinbench/v1';
-    if (/^https?:\/\//.test(endpoint)) externals[party] = { http: endpoint, codec };
-    else if (/^wss?:\/\//.test(endpoint)) externals[party] = { ws: endpoint, codec };
-    else if (endpoint.startsWith('mqtt:')) externals[party] = { mqtt: endpoint.slice('mqtt:'.length), codec };
-    else throw new UsageError(`--external ${party}: "${endpoint}" is not http://…, ws://… or mqtt:<topic prefix>`);
-  }
-  const broker = (v.broker as string | undefined) ?? fromScenario?.broker;
-  const haDiscovery = v['ha-discovery'] === true || fromScenario?.haDiscovery === true;
-  const otlp = (v.otlp as string | undefined) ?? fromScenario?.otlp;
-  if (broker === undefined && !haDiscovery && otlp === undefined && Object.keys(externals).length === 0) return undefined;
-  const password = process.env.TWINBENCH_BROKER_PASSWORD;
-  const brokerOptions = {
-    ...(v['broker-user'] ? { username: v['broker-user'] as string } : {}),
-    ...(password ? { password } : {}),
-    ...(v['broker-ca'] ? { caFile: v['broker-ca'] as string } : {}),
-    ...(v['broker-cert'] ? { certFile: v['broker-cert'] as string } : {}),
-    ...(v['broker-key'] ? { keyFile: v['broker-key'] as string } : {}),
-  };
-  return {
-    ...(broker !== undefined ? { broker } : {}),
-    brokerOptions,
-    ...(haDiscovery ? { haDiscovery: true } : {}),
-    ...(otlp !== undefined ? { otlp } : {}),
-    externals,
-  };
-}
-
-function parseSpeed(text: string | undefined): number | 'max' {
-  if (text === undefined || text === 'max') return 'max';
-  const n = Number(text);
-  if (!(n > 0)) throw new UsageError(`--speed takes a positive number (× real time) or max, got "${text}"`);
-  return n;
-}
-
-function parseArchitectures(text: string | undefined, fallback: readonly Architecture[]): Architecture[] {
-  if (text === undefined) return [...fallback];
-  if (text === 'all') return [...ARCHITECTURES];
-  if (!(ARCHITECTURES as readonly string[]).includes(text)) throw new UsageError(`--arch takes ${ARCHITECTURES.join(', ')} or all, got "${text}"`);
-  return [text as Architecture];
+  if (values.report !== undefined) io.err(`no report written to ${values.report}: the scenario is invalid, nothing ran`);
+  return 1;
 }
 
 const RUN_LINE_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'ok  ', fail: 'FAIL', none: 'NO VERDICT' };
@@ -188,8 +153,3 @@ function printResult(io: CliIo, r: RunResult): void {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-function formatClock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}

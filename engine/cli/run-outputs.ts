@@ -13,7 +13,7 @@ import type { ClockGate } from '../runner/drive';
 import type { ScenarioRun } from '../runner/scenario-run';
 import type { ResolvedScenario } from '../scenario';
 import { defaultRecordingFile } from './data-dir';
-import type { CliIo } from './main';
+import type { CliIo } from './command-spec';
 
 export interface RunOutputs {
   /** The database the runs are recorded into, if any. */

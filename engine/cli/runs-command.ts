@@ -4,52 +4,50 @@ import { defaultRecordingFile } from './data-dir';
 import { openRecordingDatabase } from '../recorder/database';
 import { RecordingError } from '../recorder/recording-error';
 import { listRuns, type RunSummary } from '../recorder/runs';
-import { parseCommandArgs, type CliIo, UsageError } from './main';
+import { CliError } from './cli-errors';
+import { defineCommand } from './command-spec';
 
-const USAGE = `Usage: twinbench runs <recording.db> [--json]
-
-Lists the runs recorded in the file, newest first: id, start time, scenario, architecture, seed, status,
-events, messages, duration and the first characters of the eventHash.
-  --json   one JSON array with every field, for scripts
-`;
-
-export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
-    args: argv,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`expected one recording file, got ${positionals.length} arguments\n\n${USAGE}`);
-  // Without a file: the recording every `twinbench run` writes by default.
-  const file = positionals[0] ?? defaultRecordingFile();
-  let runs: RunSummary[];
-  try {
-    const db = openRecordingDatabase(file);
+export const runsCommand = defineCommand(
+  {
+    name: 'runs',
+    args: '[recording.db]',
+    positionals: { min: 0, max: 1 },
+    summary: 'list the recorded runs (default: the recording in your data folder)',
+    description:
+      'Lists the runs recorded in the file, newest first: id, start time, scenario, architecture, seed, status,\n' +
+      'events, messages, duration and the first characters of the eventHash. Without a file: the recording every\n' +
+      '`twinbench run` writes by default.',
+    options: {
+      json: { type: 'boolean', help: 'one JSON array with every field, for scripts' },
+    },
+    footer: 'Exit status: 0 listed, 2 bad command line or unreadable file.',
+  },
+  async ({ values, positionals }, io) => {
+    const file = positionals[0] ?? defaultRecordingFile();
+    let runs: RunSummary[];
     try {
-      runs = listRuns(db, file);
-    } finally {
-      db.close();
+      const db = openRecordingDatabase(file);
+      try {
+        runs = listRuns(db, file);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      if (err instanceof RecordingError) throw new CliError(err.message, 2, { cause: err });
+      throw err;
     }
-  } catch (err) {
-    if (!(err instanceof RecordingError)) throw err;
-    io.err(`twinbench runs: ${err.message}`);
-    return 2;
-  }
-  if (values.json) {
-    io.out(JSON.stringify(runs, null, 2));
+    if (values.json) {
+      io.out(JSON.stringify(runs, null, 2));
+      return 0;
+    }
+    if (runs.length === 0) {
+      io.out(`${file} holds no runs yet.`);
+      return 0;
+    }
+    io.out(formatRunsTable(runs));
     return 0;
-  }
-  if (runs.length === 0) {
-    io.out(`${file} holds no runs yet.`);
-    return 0;
-  }
-  io.out(formatRunsTable(runs));
-  return 0;
-}
+  },
+);
 
 const COLUMNS = ['ID', 'STARTED', 'SCENARIO', 'ARCHITECTURE', 'SEED', 'STATUS', 'EVENTS', 'MESSAGES', 'DURATION', 'HASH'];
 const NUMERIC = new Set(['ID', 'SEED', 'EVENTS', 'MESSAGES', 'DURATION']);

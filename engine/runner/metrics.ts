@@ -47,6 +47,11 @@ export class MetricsCollector {
     }
   }
 
+  /** Messages settled so far (delivered or failed): cheap enough for a progress line at every slice. */
+  get messageCount(): number {
+    return this.delivered + this.failed;
+  }
+
   result(): RunMetrics {
     const sent = this.delivered + this.failed;
     const e2e = stats(this.e2e);

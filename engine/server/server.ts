@@ -125,7 +125,7 @@ async function listen(http: Server, host: string, port: number, fallback: boolea
       return (http.address() as AddressInfo).port;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !fallback || attempt >= 20 || port === 0) {
-        throw new Error(`cannot listen on ${host}:${port + attempt}: ${(err as Error).message}${fallback ? '' : ' (pick another with --port N)'}`);
+        throw new Error(`cannot listen on ${host}:${port + attempt}: ${(err as Error).message}${fallback ? '' : ' (pick another with --port N)'}`, { cause: err });
       }
     }
   }
