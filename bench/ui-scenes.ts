@@ -1,9 +1,9 @@
 // The scenes the UI benchmark opens in the live app: a 1,000-car neighbourhood whose cars all set off for work at
 // once (written as a scenario file to a temporary folder the bench's server serves, so no protocol command is
-// needed), and a steady stream of new messages pushed through the engine's real path (bus → batcher → WebSocket).
+// needed), and a steady stream of car–home round trips pushed through the engine's real path (bus → batcher →
+// WebSocket), changing at every hop as virtual time runs.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VEHICLE_CLOUD } from '../twins/bus/addresses';
 import type { ScenarioRun } from '../engine/runner/scenario-run';
 
 export const CITY_SCENARIO = 'bench-city-1000';
@@ -36,18 +36,25 @@ export function writeCityScenario(dir: string, cars = 1000): string {
   return `${dir.split(/[\\/]/).pop()}/${CITY_SCENARIO}.yaml`;
 }
 
+/** What the scene's car asks of its home in turn (the bus benchmark's cycle): opening the window is signed. */
+const COMMANDS = [
+  { device: 'light.hallway', capability: 'light', name: 'turn_on' },
+  { device: 'cover.living_room_window', capability: 'cover', name: 'open_cover' },
+  { device: 'light.hallway', capability: 'light', name: 'turn_off' },
+  { device: 'cover.living_room_window', capability: 'cover', name: 'close_cover' },
+] as const;
+
 /**
- * Sends `count` telemetry events from the scene's first car to its cloud, as a driving car reports its speed. The
- * clock stays paused, so each message is one new envelope for the batcher (no hop updates follow): exactly `count`
- * new rows in the flow view.
+ * Starts `count` round trips from the scene's first car to devices of its home — a command out through the clouds,
+ * the device's state change, the response back — numbered from `from`. Each is two messages in the flow view, and
+ * each of those changes at every hop while virtual time runs, as in any live run.
  */
-export function sendTelemetry(run: ScenarioRun, count: number, from: number): void {
+export function sendRoundTrips(run: ScenarioRun, count: number, from: number): void {
   const sim = run.sim;
-  const vehicleId = [...sim.vehicles.keys()][0]!;
-  for (let i = 0; i < count; i++) {
-    sim.sendFromCar(vehicleId, VEHICLE_CLOUD, {
-      capability: 'vehicle', name: 'state_changed', deviceId: `vehicle.${vehicleId}`,
-      attributes: { 'Vehicle.Speed': (from + i) % 130 },
-    }, 'event');
+  const vehicle = [...sim.vehicles.values()][0]!;
+  const homeId = vehicle.spec.homeId!;
+  for (let i = from; i < from + count; i++) {
+    const { device, capability, name } = COMMANDS[i % COMMANDS.length]!;
+    sim.sendFromCar(vehicle.id, `home/${homeId}/${device}`, { capability, name, deviceId: device, attributes: {} }, 'command');
   }
 }
