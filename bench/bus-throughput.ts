@@ -10,17 +10,9 @@
 // JIT feedback and heap: the same configuration ran at half speed after another.
 import { ARCHITECTURES, type Architecture, type Envelope } from '../twins/bus/envelope';
 import { VirtualClock } from '../twins/kernel';
-import type { Intent } from '../twins/sim/ecosystem-codec';
 import type { Simulation } from '../twins/sim/simulation';
 import { buildNeighbourhood } from './neighbourhood-day';
-
-/** What a car asks of its home, in turn: each changes the device's state; opening the window is critical. */
-const COMMANDS: readonly { device: string; intent: (j: number) => Omit<Intent, 'deviceId'> }[] = [
-  { device: 'light.hallway', intent: (j) => ({ capability: 'light', name: 'turn_on', attributes: { brightness_pct: 10 + (j % 90) } }) },
-  { device: 'cover.living_room_window', intent: () => ({ capability: 'cover', name: 'open_cover', attributes: {} }) },
-  { device: 'light.hallway', intent: () => ({ capability: 'light', name: 'turn_off', attributes: {} }) },
-  { device: 'cover.living_room_window', intent: () => ({ capability: 'cover', name: 'close_cover', attributes: {} }) },
-];
+import { roundTripCommand } from './round-trips';
 
 export interface BusRound {
   roundTrips: number;
@@ -69,9 +61,8 @@ export function busRound(sim: Simulation, n: number, perMs: number, pairs: numbe
   };
   const roundTrip = (i: number): void => {
     const car = (i % pairs) + 1;
-    const j = Math.floor(i / pairs);
-    const { device, intent } = COMMANDS[j % COMMANDS.length]!;
-    const command = sim.sendFromCar(`car${car}`, `home/h${car}/${device}`, { ...intent(j), deviceId: device }, 'command', {
+    const { device, intent } = roundTripCommand(Math.floor(i / pairs));
+    const command = sim.sendFromCar(`car${car}`, `home/h${car}/${device}`, intent, 'command', {
       onResponse: (response, reply) => {
         done++;
         if (reply?.success !== true) failures.push(`${command.topic} to ${command.destination}: ${reply?.error ?? 'no answer'}`);

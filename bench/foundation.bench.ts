@@ -65,9 +65,9 @@ const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 function busResult({ architecture, perMs, pairs, bus, bareClockCallbacksPerSecond, rounds }: BusMeasurement): BenchResult {
   return {
     name: `bus ${architecture}: car–home round trips (command, device state change, response), ${perMs} started per virtual ms`,
-    value: Math.round(bus.messagesPerSecond), unit: 'msgs/s', baseline: Math.round(bareClockCallbacksPerSecond),
+    value: Math.round(bus.messagesPerSecond), unit: 'msgs/s', baseline: Math.round(bareClockCallbacksPerSecond), baselineUnit: 'callbacks/s',
     ratio: bus.messagesPerSecond / bareClockCallbacksPerSecond,
-    note: `${bus.hopsPerMessage.toFixed(2)} hops per message, ${Math.round(bus.translatedShare * 100)}% translated on the way (two payloads in the record); ` +
+    note: `${bus.hopsPerMessage.toFixed(2)} hops per message, ${Math.round(bus.translatedShare * 100)}% translated on the way (a translated message's record holds both payloads); ` +
       `${count(bus.signedCommands)} of ${count(bus.roundTrips)} commands signed and verified; ${bus.callbacksPerMessage.toFixed(2)} scheduler callbacks per message; ` +
       `${count(pairs)} car–home pairs; mean queue depth ${count(bus.meanQueueDepth)}, at most ${count(bus.peakInFlight)} messages in flight; ` +
       `baseline: bare virtual-clock callbacks/s at that queue depth, same process; own process, median of ${rounds} rounds after a warm-up; node ${youngGeneration()}`,

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioRun } from '../engine/runner/scenario-run';
+import { roundTripCommand } from './round-trips';
 
 export const CITY_SCENARIO = 'bench-city-1000';
 
@@ -36,25 +37,17 @@ export function writeCityScenario(dir: string, cars = 1000): string {
   return `${dir.split(/[\\/]/).pop()}/${CITY_SCENARIO}.yaml`;
 }
 
-/** What the scene's car asks of its home in turn (the bus benchmark's cycle): opening the window is signed. */
-const COMMANDS = [
-  { device: 'light.hallway', capability: 'light', name: 'turn_on' },
-  { device: 'cover.living_room_window', capability: 'cover', name: 'open_cover' },
-  { device: 'light.hallway', capability: 'light', name: 'turn_off' },
-  { device: 'cover.living_room_window', capability: 'cover', name: 'close_cover' },
-] as const;
-
 /**
- * Starts `count` round trips from the scene's first car to devices of its home — a command out through the clouds,
- * the device's state change, the response back — numbered from `from`. Each is two messages in the flow view, and
- * each of those changes at every hop while virtual time runs, as in any live run.
+ * Starts `count` round trips (bench/round-trips.ts) from the scene's first car to devices of its home — a command
+ * out through the clouds, the device's state change, the response back — numbered from `from`. Each is two messages
+ * in the flow view, and each of those changes at every hop while virtual time runs, as in any live run.
  */
 export function sendRoundTrips(run: ScenarioRun, count: number, from: number): void {
   const sim = run.sim;
   const vehicle = [...sim.vehicles.values()][0]!;
   const homeId = vehicle.spec.homeId!;
   for (let i = from; i < from + count; i++) {
-    const { device, capability, name } = COMMANDS[i % COMMANDS.length]!;
-    sim.sendFromCar(vehicle.id, `home/${homeId}/${device}`, { capability, name, deviceId: device, attributes: {} }, 'command');
+    const { device, intent } = roundTripCommand(i);
+    sim.sendFromCar(vehicle.id, `home/${homeId}/${device}`, intent, 'command');
   }
 }
