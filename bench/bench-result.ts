@@ -6,6 +6,8 @@ export interface BenchResult {
   unit: string;
   /** The same quantity for the reference implementation, measured alongside. */
   baseline?: number;
+  /** The baseline's unit when it is not the figure's own (bare-clock callbacks/s beside bus msgs/s). */
+  baselineUnit?: string;
   /** value / baseline. */
   ratio?: number;
   note?: string;

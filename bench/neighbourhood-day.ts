@@ -9,13 +9,15 @@ import { standardHomeDevices } from '../twins/sim/standard-home';
 import { nodeEventLogHost } from '../engine/host-event-log';
 import { nodeEd25519 } from '../engine/security/node-ed25519';
 import { HOME_CLOUD, VEHICLE_CLOUD } from '../twins/bus/addresses';
+import type { Architecture } from '../twins/bus/envelope';
 
 export const DAY_MS = 24 * 3_600_000;
 
-export function buildNeighbourhood(size: number, seed = 1): Simulation {
+/** The neighbourhood of `size` homes and cars, each car paired with its home; cloud-cloud unless told otherwise. */
+export function buildNeighbourhood(size: number, seed = 1, architecture: Architecture = 'cloud-cloud'): Simulation {
   const ids = Array.from({ length: size }, (_, i) => i + 1);
   const sim = new Simulation({
-    seed, architecture: 'cloud-cloud', retainEventLines: false, startTimeOfDayMs: 0,
+    seed, architecture, retainEventLines: false, startTimeOfDayMs: 0,
     map: { kind: 'generate', options: { homes: size, workplaces: Math.max(4, Math.ceil(size / 100)) } },
     users: ids.map((i) => ({ id: `u${i}`, homeId: `h${i}`, vehicleId: `car${i}`, preferences: { temperature: 24, lighting: 'soft' as const } })),
     homes: ids.map((i) => ({ id: `h${i}`, devices: standardHomeDevices() })),

@@ -28,7 +28,7 @@ for (const [group, run] of Object.entries(groups)) {
   if (wanted.length > 0 && !wanted.includes(group)) continue;
   console.log(`\n## ${group}`);
   for (const r of await run()) {
-    const vs = r.baseline !== undefined ? `  (baseline ${format(r.baseline)} ${r.unit.split(' ')[0]}; ratio ${r.ratio!.toFixed(3)})` : '';
+    const vs = r.baseline !== undefined ? `  (baseline ${format(r.baseline)} ${r.baselineUnit ?? r.unit.split(' ')[0]}; ratio ${r.ratio!.toFixed(3)})` : '';
     console.log(`- ${r.name}: ${format(r.value)} ${r.unit}${vs}${r.note ? `\n    ${r.note}` : ''}`);
   }
 }

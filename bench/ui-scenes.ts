@@ -1,10 +1,11 @@
 // The scenes the UI benchmark opens in the live app: a 1,000-car neighbourhood whose cars all set off for work at
 // once (written as a scenario file to a temporary folder the bench's server serves, so no protocol command is
-// needed), and a steady stream of new messages pushed through the engine's real path (bus → batcher → WebSocket).
+// needed), and a steady stream of car–home round trips pushed through the engine's real path (bus → batcher →
+// WebSocket), changing at every hop as virtual time runs.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VEHICLE_CLOUD } from '../twins/bus/addresses';
 import type { ScenarioRun } from '../engine/runner/scenario-run';
+import { roundTripCommand } from './round-trips';
 
 export const CITY_SCENARIO = 'bench-city-1000';
 
@@ -37,17 +38,16 @@ export function writeCityScenario(dir: string, cars = 1000): string {
 }
 
 /**
- * Sends `count` telemetry events from the scene's first car to its cloud, as a driving car reports its speed. The
- * clock stays paused, so each message is one new envelope for the batcher (no hop updates follow): exactly `count`
- * new rows in the flow view.
+ * Starts `count` round trips (bench/round-trips.ts) from the scene's first car to devices of its home — a command
+ * out through the clouds, the device's state change, the response back — numbered from `from`. Each is two messages
+ * in the flow view, and each of those changes at every hop while virtual time runs, as in any live run.
  */
-export function sendTelemetry(run: ScenarioRun, count: number, from: number): void {
+export function sendRoundTrips(run: ScenarioRun, count: number, from: number): void {
   const sim = run.sim;
-  const vehicleId = [...sim.vehicles.keys()][0]!;
-  for (let i = 0; i < count; i++) {
-    sim.sendFromCar(vehicleId, VEHICLE_CLOUD, {
-      capability: 'vehicle', name: 'state_changed', deviceId: `vehicle.${vehicleId}`,
-      attributes: { 'Vehicle.Speed': (from + i) % 130 },
-    }, 'event');
+  const vehicle = [...sim.vehicles.values()][0]!;
+  const homeId = vehicle.spec.homeId!;
+  for (let i = from; i < from + count; i++) {
+    const { device, intent } = roundTripCommand(i);
+    sim.sendFromCar(vehicle.id, `home/${homeId}/${device}`, intent, 'command');
   }
 }

@@ -2,6 +2,7 @@
 // failing. These are host events, not simulation events — they depend on the real network, so they never enter the
 // canonical (hashed) stream; the runner may log them or show them. Nothing a connector drops goes unreported here.
 import type { Json } from '../../twins/kernel/types';
+import { Emitter } from '../../twins/kernel/emitter';
 
 export interface ConnectorEvent {
   /** `connector.connected`, `connector.disconnected`, `connector.queue-overflow`, `connector.error` … */
@@ -16,30 +17,21 @@ export interface ConnectorEvent {
 export type ConnectorEventListener = (event: ConnectorEvent) => void;
 
 export class ConnectorEvents {
-  private readonly listeners: ConnectorEventListener[] = [];
+  // A faulty listener must not take the connector down with it.
+  private readonly listeners = new Emitter<ConnectorEventListener>({ onListenerError: () => undefined });
   /** The most recent events, for stats() and for a caller that attaches late. */
   readonly recent: ConnectorEvent[] = [];
 
   constructor(private readonly keep = 100) {}
 
   on(listener: ConnectorEventListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.on(listener);
   }
 
   emit(type: string, endpoint: string, data: { [key: string]: Json } = {}): void {
     const event: ConnectorEvent = { type, endpoint, at: Date.now(), data };
     this.recent.push(event);
     if (this.recent.length > this.keep) this.recent.shift();
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A faulty listener must not take the connector down with it.
-      }
-    }
+    this.listeners.emit(event);
   }
 }

@@ -7,11 +7,13 @@
 import type { IClientPublishOptions, IPublishPacket, MqttClient } from 'mqtt';
 import type { Json } from '../../twins/kernel/types';
 import { topicMatches } from '../../twins/bus/topics';
+import { Emitter } from '../../twins/kernel/emitter';
 import type { ResolvedBroker } from './broker-config';
 import { describeNetworkError } from './connector-error';
 import { UNACCEPTABLE_PROTOCOL, connectError, noDelay, openClient, traceProperties } from './mqtt-connect';
 import type { ConnectorEvents } from './connector-events';
 import { PublishQueue } from './publish-queue';
+import { ReconnectBackoff } from './reconnect-backoff';
 
 export interface TraceContext {
   traceparent: string;
@@ -63,11 +65,10 @@ export class MqttSession {
   private client!: MqttClient;
   private closing = false;
   private connectedNow = false;
-  private backoffMs: number;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly backoff: ReconnectBackoff;
   private readonly queue: PublishQueue<Pending>;
   private readonly subscriptions: { filter: string; handler: MessageHandler }[] = [];
-  private readonly connectListeners: ((reconnected: boolean) => void)[] = [];
+  private readonly connectListeners = new Emitter<(reconnected: boolean) => void>();
   private overflowReported = false;
   private lastErrorReason = '';
   private readonly counts = { published: 0, requeued: 0, disconnects: 0, reconnects: 0, received: 0 };
@@ -78,7 +79,7 @@ export class MqttSession {
     private readonly options: SessionOptions,
   ) {
     this.queue = new PublishQueue(broker.options.queueLimit ?? 10_000);
-    this.backoffMs = this.initialBackoff;
+    this.backoff = new ReconnectBackoff({ initialDelayMs: broker.options.reconnectInitialDelayMs, maxDelayMs: broker.options.reconnectMaxDelayMs });
   }
 
   /** Connects (MQTT 5, else 3.1.1) or throws one ConnectorError saying why not. */
@@ -138,8 +139,8 @@ export class MqttSession {
   }
 
   /** Called after every successful (re)connection, once subscriptions are renewed. */
-  onConnect(listener: (reconnected: boolean) => void): void {
-    this.connectListeners.push(listener);
+  onConnect(listener: (reconnected: boolean) => void): () => void {
+    return this.connectListeners.on(listener);
   }
 
   stats(): MqttSessionStats {
@@ -159,7 +160,7 @@ export class MqttSession {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    clearTimeout(this.reconnectTimer);
+    this.backoff.cancel();
     if (this.queue.size > 0) {
       this.options.events.emit('connector.closed-with-queue', this.broker.label, { unsent: this.queue.size });
     }
@@ -170,10 +171,6 @@ export class MqttSession {
         resolve();
       });
     });
-  }
-
-  private get initialBackoff(): number {
-    return this.broker.options.reconnectInitialDelayMs ?? 250;
   }
 
   private send(topic: string, pending: Pending): void {
@@ -255,21 +252,17 @@ export class MqttSession {
       noDelay(client);
       this.connectedNow = true;
       this.counts.reconnects++;
-      this.backoffMs = this.initialBackoff;
+      this.backoff.reset();
       this.lastErrorReason = '';
       void this.afterReconnect();
     });
   }
 
   private scheduleReconnect(): void {
-    if (this.reconnectTimer !== undefined || this.closing) return;
-    // Exponential backoff with "equal jitter": half fixed, half random, so many clients do not retry in step.
-    const delay = this.backoffMs / 2 + Math.random() * (this.backoffMs / 2);
-    this.backoffMs = Math.min(this.backoffMs * 2, this.broker.options.reconnectMaxDelayMs ?? 30_000);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
+    if (this.closing) return;
+    this.backoff.schedule(() => {
       if (!this.closing && !this.connectedNow) this.client.reconnect();
-    }, delay);
+    });
   }
 
   private async afterReconnect(): Promise<void> {
@@ -286,6 +279,6 @@ export class MqttSession {
     for (let next = this.queue.shift(); next !== undefined && this.connectedNow; next = this.queue.shift()) this.send(next.topic, next.message);
     this.overflowReported = false;
     this.options.events.emit('connector.connected', this.broker.label, { protocolVersion: this.version, reconnected: true, flushed: queued, droppedSoFar: dropped });
-    for (const listener of this.connectListeners) listener(true);
+    this.connectListeners.emit(true);
   }
 }

@@ -10,11 +10,12 @@
 // whenOpen() instead. runClock below is such a driver; the runner's Pacer can do the same check per step.
 import type { VirtualClock } from '../../twins/kernel';
 import type { SimTime } from '../../twins/kernel/types';
+import { Emitter } from '../../twins/kernel/emitter';
 
 export class WireGate {
   private holds = 0;
   private waiters: (() => void)[] = [];
-  private readonly listeners: ((held: boolean) => void)[] = [];
+  private readonly listeners = new Emitter<(held: boolean) => void>();
   /** Total wall time (ms) the clock was held, for stats. */
   heldMs = 0;
   private heldSince = 0;
@@ -31,7 +32,7 @@ export class WireGate {
   hold(): () => void {
     if (this.holds++ === 0) {
       this.heldSince = performance.now();
-      for (const listener of this.listeners) listener(true);
+      this.listeners.emit(true);
     }
     let released = false;
     return () => {
@@ -39,7 +40,7 @@ export class WireGate {
       released = true;
       if (--this.holds > 0) return;
       this.heldMs += performance.now() - this.heldSince;
-      for (const listener of this.listeners) listener(false);
+      this.listeners.emit(false);
       for (const resolve of this.waiters.splice(0)) resolve();
     };
   }
@@ -50,11 +51,7 @@ export class WireGate {
 
   /** Told when the gate closes (true) and opens (false): a pacer can pause and resume on it. */
   onChange(listener: (held: boolean) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.on(listener);
   }
 }
 

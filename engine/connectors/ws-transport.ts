@@ -10,6 +10,7 @@ import { ConnectorError, describeNetworkError, redactUrl } from './connector-err
 import type { WireReply, WireRequest } from './external-codecs';
 import type { TraceContext } from './mqtt-session';
 import { WireError, type InboundHandler, type Transport } from './transport';
+import { ReconnectBackoff } from './reconnect-backoff';
 import { FrameReader, OPCODE, acceptKey, encodeFrame, newKey } from './ws-frames';
 
 export interface WsTransportOptions {
@@ -33,8 +34,7 @@ export function wsTransport(name: string, url: string, options: WsTransportOptio
   let socket: Duplex | undefined;
   let closing = false;
   let inbound: InboundHandler = () => ({ status: 200, body: null });
-  let backoff = options.reconnectInitialDelayMs ?? 250;
-  let reconnectTimer: NodeJS.Timeout | undefined;
+  const backoff = new ReconnectBackoff({ initialDelayMs: options.reconnectInitialDelayMs, maxDelayMs: options.reconnectMaxDelayMs });
   let seq = 0;
   const waiting = new Map<string, { resolve: (r: WireReply) => void; reject: (e: WireError) => void; timer: NodeJS.Timeout }>();
 
@@ -112,19 +112,16 @@ export function wsTransport(name: string, url: string, options: WsTransportOptio
     });
 
   const scheduleReconnect = (): void => {
-    if (reconnectTimer !== undefined || closing) return;
-    const delay = backoff / 2 + Math.random() * (backoff / 2);
-    backoff = Math.min(backoff * 2, options.reconnectMaxDelayMs ?? 30_000);
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = undefined;
+    if (closing) return;
+    backoff.schedule(() => {
       connect().then(
         (s) => {
           socket = s;
-          backoff = options.reconnectInitialDelayMs ?? 250;
+          backoff.reset();
         },
         () => scheduleReconnect(),
       );
-    }, delay);
+    });
   };
 
   return {
@@ -155,7 +152,7 @@ export function wsTransport(name: string, url: string, options: WsTransportOptio
     },
     async close() {
       closing = true;
-      clearTimeout(reconnectTimer);
+      backoff.cancel();
       failAll('the connector closed');
       const s = socket;
       socket = undefined;

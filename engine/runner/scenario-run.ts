@@ -2,7 +2,7 @@
 // clock: `runToEnd()` goes as fast as possible (headless), while the app can pace the same clock with a Pacer.
 // Steps fire on time, on a geofence crossing, on an event or after another step; failWhen ends the run early.
 import type { Architecture } from '../../twins/bus/envelope';
-import type { SimEventListener, StreamHasher } from '../../twins/kernel';
+import type { SimEventListener } from '../../twins/kernel';
 import type { SignatureProvider } from '../../twins/security';
 import { Attacker, installStandardApps, type StandardApps } from '../../twins/sim/apps';
 import { GridMonitor } from '../../twins/sim/apps/grid-monitor';
@@ -16,10 +16,9 @@ import { describePattern, matchesEvent } from './event-matcher';
 import { ExpectationMonitor, twinReader } from './expectations';
 import { MetricsCollector } from './metrics';
 import { simulationSpecOf } from './simulation-spec';
-import { nodeEventLogHost, nodeUtf8Decoder } from '../host-event-log';
+import { nodeEventLogHost } from '../host-event-log';
 
 export interface ScenarioRunOptions {
-  hasher?: StreamHasher;
   /** See every canonical event from the first one (recorders). */
   listeners?: readonly SimEventListener[];
   chargingOverride?: 'uncontrolled' | 'coordinated';
@@ -41,9 +40,9 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
-    // The engine's native SHA-256 (on its worker thread) and UTF-8 decoder, unless the caller brings its own hasher.
+    // The engine's native SHA-256 and UTF-8 decoder.
     this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
-      hasher: options.hasher ?? nodeEventLogHost().hasher, decodeUtf8: nodeUtf8Decoder, signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
+      ...nodeEventLogHost(), signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],
     });
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);

@@ -7,6 +7,7 @@ import type {
   CommandName, CommandRequest, CommandResponse, EngineEvents, EventName, Transport, Unsubscribe,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
+import { Emitter } from '../../twins/kernel/emitter';
 import { LiveSession, type LiveSessionOptions } from './live-session';
 import { LocationPrivacy } from './location-view';
 import { RecordedRunsFile } from './recorded-runs';
@@ -44,7 +45,7 @@ export class EngineHost implements Transport {
   readonly session: LiveSession;
   readonly replay: ReplaySession;
   readonly recordings: RecordedRunsFile;
-  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+  private readonly listeners = new Map<EventName, Emitter<(payload: never) => void>>();
   /** Issue 7: location coarsening of everything sent out, live or replayed (location-view.ts). */
   readonly privacy = new LocationPrivacy();
 
@@ -64,10 +65,13 @@ export class EngineHost implements Transport {
   }
 
   listen<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void): Unsubscribe {
-    let set = this.listeners.get(event);
-    if (set === undefined) this.listeners.set(event, (set = new Set()));
-    set.add(listener as (payload: never) => void);
-    return () => void set.delete(listener as (payload: never) => void);
+    let emitter = this.listeners.get(event);
+    if (emitter === undefined) {
+      // One broken subscriber (a closed socket) must not stop the others or the run.
+      const onListenerError = (err: unknown): void => console.error(`twinbench: a ${event} listener failed: ${(err as Error).message}`);
+      this.listeners.set(event, (emitter = new Emitter({ onListenerError })));
+    }
+    return emitter.on(listener as (payload: never) => void);
   }
 
   dispose(): void {
@@ -118,14 +122,7 @@ export class EngineHost implements Transport {
   }
 
   private emit<E extends EventName>(event: E, payload: EngineEvents[E]): void {
-    const filtered = this.privacy.event(event, payload);
-    for (const listener of this.listeners.get(event) ?? []) {
-      try {
-        (listener as (p: EngineEvents[E]) => void)(filtered);
-      } catch (err) {
-        // One broken subscriber (a closed socket) must not stop the others or the run.
-        console.error(`twinbench: a ${event} listener failed: ${(err as Error).message}`);
-      }
-    }
+    const emitter = this.listeners.get(event) as Emitter<(p: EngineEvents[E]) => void> | undefined;
+    emitter?.emit(this.privacy.event(event, payload));
   }
 }

@@ -6,6 +6,7 @@
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
 import { writeEnvelopeRecord } from './envelope-record';
+import { Emitter } from '../kernel/emitter';
 import type { JsonWriter } from '../kernel/json-writer';
 import type { Json, KernelContext, RandomStream, Scheduler } from '../kernel/types';
 import type {
@@ -42,7 +43,7 @@ export class MessageBus implements FlightCarrier {
   private readonly endpoints = new Map<string, EndpointHandler>();
   private readonly externals = new Map<string, ExternalParty>();
   private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
-  private readonly listeners: EnvelopeListener[] = [];
+  private readonly listeners = new Emitter<EnvelopeListener>();
   private readonly pending: PendingRequests;
   private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
   private seq = 0;
@@ -89,11 +90,7 @@ export class MessageBus implements FlightCarrier {
 
   /** Live view for UIs: called on send, on each hop delivery, on completion and on request timeouts. */
   onEnvelope(listener: EnvelopeListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.on(listener);
   }
 
   send(msg: BusMessage, callbacks?: SendCallbacks): Envelope {
@@ -317,8 +314,7 @@ export class MessageBus implements FlightCarrier {
   }
 
   private notify(phase: EnvelopePhase, env: Envelope, hop: Hop | undefined): void {
-    if (this.listeners.length === 0) return;
-    for (const listener of this.listeners) listener(phase, env, hop);
+    this.listeners.emit(phase, env, hop);
   }
 }
 

@@ -2,6 +2,7 @@
 // canonical JSON; the SHA-256 over all lines (each followed by "\n") is the run's eventHash. Lines are written as
 // UTF-8 straight into one buffer that is hashed every 64 KiB, so long runs keep no lines and a run nobody
 // watches makes no strings; listeners (recorder, UI) and retained logs get each line as text.
+import { Emitter } from './emitter';
 import { JsonWriter } from './json-writer';
 import { pureSha256Hasher, type StreamHasher } from './stream-hasher';
 import type { EventSink, Json, Scheduler, SimTime } from './types';
@@ -41,7 +42,7 @@ export class EventLog implements EventSink {
   private readonly hasher: StreamHasher;
   private readonly decodeUtf8: Utf8Decoder;
   private readonly retained: string[] | undefined;
-  private readonly listeners: SimEventListener[] = [];
+  private readonly listeners = new Emitter<SimEventListener>();
   private readonly out = new JsonWriter(HASH_EVERY_BYTES * 2);
   private seq = 0;
   private digest: string | undefined;
@@ -89,20 +90,15 @@ export class EventLog implements EventSink {
       throw error;
     }
     this.seq++;
-    if (this.retained === undefined && this.listeners.length === 0) return; // nobody watches: no strings, no objects
+    if (this.retained === undefined && this.listeners.size === 0) return; // nobody watches: no strings, no objects
     const line = this.decodeUtf8(out.bytes, start, out.length - 1);
     this.retained?.push(line);
-    if (this.listeners.length === 0) return;
-    const event: SimEvent = { seq, t, type, source, data: data as unknown as { [key: string]: Json } };
-    for (const listener of this.listeners) listener(event, line);
+    if (this.listeners.size === 0) return;
+    this.listeners.emit({ seq, t, type, source, data: data as unknown as { [key: string]: Json } }, line);
   }
 
   onEvent(listener: SimEventListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.on(listener);
   }
 
   /** Canonical lines emitted so far (empty when created with retainLines: false). */

@@ -1,6 +1,8 @@
-// Binary min-heap of timed callbacks ordered by (time, sequence). The sequence number makes callbacks
-// scheduled for the same instant run in the order they were scheduled, independent of heap internals:
-// this stable order is part of what keeps runs byte-identical.
+// The virtual clock's queue of timed callbacks: a BinaryHeap ordered by time, whose first-in-first-out rule for
+// equal times makes callbacks scheduled for the same instant run in the order they were scheduled (the clock
+// pushes them in that order) — part of what keeps runs byte-identical. Cancelled callbacks stay in the heap until
+// they reach the top (lazy deletion), so cancelling costs nothing but a flag.
+import { BinaryHeap } from './binary-heap';
 import type { SimTime } from './types';
 
 export interface QueuedItem {
@@ -13,7 +15,8 @@ export interface QueuedItem {
 }
 
 export class EventQueue {
-  private heap: QueuedItem[] = [];
+  // Comparisons rather than a difference, which would be NaN for two callbacks scheduled at Infinity.
+  private readonly heap = new BinaryHeap<QueuedItem>((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   private live = 0;
 
   get size(): number {
@@ -21,17 +24,8 @@ export class EventQueue {
   }
 
   push(item: QueuedItem): void {
-    const heap = this.heap;
-    heap.push(item);
+    this.heap.push(item);
     this.live++;
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
-      i = parent;
-    }
-    heap[i] = item;
   }
 
   /** Called when an item already in the heap is cancelled: it stays until popped (lazy deletion). */
@@ -41,37 +35,19 @@ export class EventQueue {
 
   /** Earliest live item, discarding cancelled ones on the way. */
   peek(): QueuedItem | undefined {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.popRaw();
-    return this.heap[0];
+    let top = this.heap.peek();
+    while (top !== undefined && top.cancelled) {
+      this.heap.pop();
+      top = this.heap.peek();
+    }
+    return top;
   }
 
   pop(): QueuedItem | undefined {
     const top = this.peek();
     if (top === undefined) return undefined;
-    this.popRaw();
+    this.heap.pop();
     this.live--;
     return top;
   }
-
-  private popRaw(): void {
-    const heap = this.heap;
-    const last = heap.pop()!;
-    if (heap.length === 0) return;
-    let i = 0;
-    const n = heap.length;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
-  }
-}
-
-function before(a: QueuedItem, b: QueuedItem): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }

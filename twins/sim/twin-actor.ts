@@ -3,6 +3,7 @@
 // references of untouched keys), which keeps the stream small enough for a 1,000-home day.
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import type { Kernel } from '../kernel';
+import { Emitter } from '../kernel/emitter';
 import type { Json } from '../kernel/types';
 import { stateValueString, toJson } from './to-json';
 
@@ -17,7 +18,7 @@ export class TwinActor {
   readonly actor: Actor<AnyStateMachine>;
   private lastValue = '';
   private lastContext: Record<string, unknown> = {};
-  private readonly listeners: EmittedListener[] = [];
+  private readonly listeners = new Emitter<EmittedListener>();
   private rejection: string | undefined;
   private started = false;
 
@@ -34,7 +35,7 @@ export class TwinActor {
     this.actor.on('*', (event: EmittedEvent) => {
       if (event.type === 'command.rejected') this.rejection = String(event.reason ?? 'rejected');
       this.kernel.events.emit(event.type, this.id, toJson(omitType(event)) as { [key: string]: Json });
-      for (const listener of this.listeners) listener(this, event);
+      this.listeners.emit(this, event);
     });
     this.actor.subscribe({
       // start() notifies observers of the initial snapshot; that one is reported below as twin.created.
@@ -60,8 +61,8 @@ export class TwinActor {
     return reason === undefined ? undefined : `${this.id} refused ${event.type}: ${reason}`;
   }
 
-  onEmitted(listener: EmittedListener): void {
-    this.listeners.push(listener);
+  onEmitted(listener: EmittedListener): () => void {
+    return this.listeners.on(listener);
   }
 
   get state(): string {

@@ -3,7 +3,7 @@
 // is the true fastest route). Fast enough for thousands of commutes at scenario start.
 
 import type { Point } from './geometry';
-import { MinHeap } from './min-heap';
+import { BinaryHeap } from '../kernel/binary-heap';
 import { indexRoadGraph, type RoadGraph } from './road-graph';
 
 export interface RouteSegment {
@@ -44,8 +44,17 @@ interface SearchScratch {
   stamp: Uint32Array;
   closed: Uint32Array;
   generation: number;
-  heap: MinHeap;
+  heap: BinaryHeap<Candidate>;
 }
+
+/** A node reached at an estimated total cost; equal estimates pop the smaller node first, so routes reproduce. */
+interface Candidate {
+  estimate: number;
+  node: number;
+}
+
+// Comparisons rather than a difference: an unreachable edge's estimate is Infinity, and Infinity - Infinity is NaN.
+const byEstimate = (a: Candidate, b: Candidate): number => a.estimate < b.estimate ? -1 : a.estimate > b.estimate ? 1 : a.node - b.node;
 
 // Per-graph buffers reused across searches; a generation stamp replaces clearing them every time.
 const scratchCache = new WeakMap<RoadGraph, SearchScratch>();
@@ -54,7 +63,7 @@ function scratchFor(graph: RoadGraph): SearchScratch {
   let s = scratchCache.get(graph);
   if (s === undefined) {
     const n = graph.nodes.length;
-    s = { cost: new Float64Array(n), viaEdge: new Int32Array(n), stamp: new Uint32Array(n), closed: new Uint32Array(n), generation: 0, heap: new MinHeap() };
+    s = { cost: new Float64Array(n), viaEdge: new Int32Array(n), stamp: new Uint32Array(n), closed: new Uint32Array(n), generation: 0, heap: new BinaryHeap(byEstimate) };
     scratchCache.set(graph, s);
   }
   s.generation++;
@@ -81,10 +90,10 @@ export function findRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string
   cost[source] = 0;
   viaEdge[source] = -1;
   stamp[source] = generation;
-  heap.push(estimate(source), source);
+  heap.push({ estimate: estimate(source), node: source });
   let reached = false;
   while (heap.size > 0) {
-    const node = heap.pop();
+    const { node } = heap.pop()!;
     if (closed[node] === generation) continue;
     closed[node] = generation;
     if (node === target) {
@@ -102,7 +111,7 @@ export function findRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string
         stamp[next] = generation;
         cost[next] = candidate;
         viaEdge[next] = e;
-        heap.push(candidate + estimate(next), next);
+        heap.push({ estimate: candidate + estimate(next), node: next });
       }
     }
   }
