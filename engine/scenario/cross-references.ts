@@ -6,6 +6,7 @@ import { attackProblems } from './attack-references';
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
+import { SCENARIO_LIMITS } from './limits';
 import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds, expandedVehicleIds } from './schema-entities';
 import { EXPECTATION_KINDS, derivedId } from './schema-steps';
 import { RESERVED_IDS, isGatewayRef, parseTwinRef, type TwinRef } from './twin-refs';
@@ -69,11 +70,16 @@ class CrossChecker {
       this.users.set(id, asObject(user)!);
     });
     seen.clear();
+    // Past the limit on homes (or vehicles) in all, the schema has said so; expanding more ids would only
+    // spend memory on a document that is refused anyway.
+    let homesSoFar = 0;
     asArray(entities.homes).forEach((entry, i) => {
       const home = asObject(entry);
       const id = asString(home?.id);
       if (!home || id === undefined) return;
-      const count = typeof home.count === 'number' && Number.isInteger(home.count) && home.count > 0 ? home.count : undefined;
+      const count = countOf(home);
+      homesSoFar += count ?? 1;
+      if (homesSoFar > SCENARIO_LIMITS.homes) return;
       const devices = home.devices === undefined || home.devices === 'standard' ? STANDARD_ENTITY_IDS : this.devicesOf(home.devices, i);
       for (const homeId of expandedHomeIds({ id, count })) {
         if (RESERVED_IDS.includes(homeId)) this.problem(['entities', 'homes', i, 'id'], `"${homeId}" is reserved and cannot name a home`);
@@ -82,11 +88,14 @@ class CrossChecker {
       }
     });
     seen.clear();
+    let vehiclesSoFar = 0;
     asArray(entities.vehicles).forEach((vehicle, i) => {
       const id = asString(asObject(vehicle)?.id);
       if (id === undefined) return;
       const home = asString(asObject(vehicle)?.home);
       const count = countOf(asObject(vehicle));
+      vehiclesSoFar += count ?? 1;
+      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return;
       const homes = home === undefined ? [] : expandedHomeIds({ id: home, count });
       expandedVehicleIds({ id, count }).forEach((vehicleId, k) => {
         this.unique(seen, vehicleId, ['entities', 'vehicles', i, 'id'], 'vehicle');
@@ -111,7 +120,10 @@ class CrossChecker {
       this.refers('home', asObject(user)?.home, ['entities', 'users', i, 'home']);
       this.refers('vehicle', asObject(user)?.vehicle, ['entities', 'users', i, 'vehicle']);
     });
+    let vehiclesSoFar = 0;
     asArray(entities.vehicles).forEach((vehicle, i) => {
+      vehiclesSoFar += countOf(asObject(vehicle)) ?? 1;
+      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return;
       const owner = asString(asObject(vehicle)?.owner);
       if (owner !== undefined && !this.users.has(owner)) {
         this.problem(['entities', 'vehicles', i, 'owner'], `owner "${owner}" is not a user (users: ${listed(this.users.keys())})`);

@@ -2,6 +2,7 @@
 // form is a discriminated union on `type`, so the runner can `switch (action.type)` with full typing.
 import { z } from 'zod';
 import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
+import { SCENARIO_LIMITS } from './limits';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
@@ -172,7 +173,7 @@ export const ActionSchema = exactlyOne(
   });
 
 export const ActionList = z
-  .union([ActionSchema.transform((action) => [action]), z.array(ActionSchema).min(1)], {
+  .union([ActionSchema.transform((action) => [action]), z.array(ActionSchema).min(1).max(SCENARIO_LIMITS.actionsPerStep)], {
     error: (iss) => (iss.code === 'invalid_union' ? 'expected an action (e.g. `doorbell: { home: h1 }`) or a list of actions' : undefined),
   })
   .describe('One action, or a list of actions done at the same moment in order.');
