@@ -76,7 +76,7 @@ describe('the browser-mode WebSocket under malformed frames', () => {
         const built = KINDS[kind]!(n);
         const bytes = Buffer.isBuffer(built) ? built : frame(built);
         const socket = await rawWebSocket(server.port, wsPath);
-        const outcome = await sendAndHangUp(socket, bytes, 150);
+        const outcome = await sendAndHangUp(socket, bytes, 1_000);
         outcomes.set(`${kind}: ${outcome}`, (outcomes.get(`${kind}: ${outcome}`) ?? 0) + 1);
       }
     };
