@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../twins/kernel/canonical-json';
 import { asRecordingError, openRecordingDatabase } from './database';
+import type { Json } from '../../twins/kernel/types';
+import { coarsenLocation } from './location-privacy';
 import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL, type MessageWithLine } from './message-row';
 import { getRun, type RunRef } from './runs';
 import { readEventLine, withDamage, type RunInfo } from './schema';
@@ -51,7 +53,7 @@ export interface LoadedRun {
   expectations: Map<string, { passed: boolean; detail: string | null }>;
 }
 
-export function loadRun(source: RunSource): LoadedRun {
+export function loadRun(source: RunSource, options: { coarsenLocation?: boolean } = {}): LoadedRun {
   const owns = 'file' in source;
   const db = owns ? openRecordingDatabase(source.file) : source.db;
   const file = owns ? source.file : db.name;
@@ -60,7 +62,7 @@ export function loadRun(source: RunSource): LoadedRun {
     try {
       // Damaged rows are left out of the comparison and named in the run's `damaged` list (and the report).
       const skipped: string[] = [];
-      const messages = loadMessages(db, run.id, skipped);
+      const messages = loadMessages(db, run.id, skipped, options.coarsenLocation === true);
       const twinStates = loadTwinStates(db, run.id, skipped);
       return {
         label: `${file} run ${run.id}`,
@@ -78,7 +80,8 @@ export function loadRun(source: RunSource): LoadedRun {
   }
 }
 
-function loadMessages(db: Database.Database, runId: number, skipped: string[]): ComparedMessage[] {
+function loadMessages(db: Database.Database, runId: number, skipped: string[], coarse: boolean): ComparedMessage[] {
+  const shown = (payload: Json): string => canonicalJson(coarse ? coarsenLocation(payload).value : payload);
   const rows = db.prepare<[number], MessageWithLine>(MESSAGES_WITH_LINES_SQL).iterate(runId);
   const out: ComparedMessage[] = [];
   for (const row of rows) {
@@ -89,11 +92,11 @@ function loadMessages(db: Database.Database, runId: number, skipped: string[]): 
     }
     const recorded = envelopeOfLine(row.line);
     const hops = recorded.hops;
-    const payload = canonicalJson(recorded.payload);
+    const payload = shown(recorded.payload);
     let delivered = payload;
     for (let i = hops.length - 1; i >= 0; i--) {
       if (hops[i]!.payload !== undefined) {
-        delivered = canonicalJson(hops[i]!.payload);
+        delivered = shown(hops[i]!.payload!);
         break;
       }
     }

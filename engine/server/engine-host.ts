@@ -102,7 +102,7 @@ export class EngineHost implements Transport {
       case 'seek':
         if (!replay) throw new Error('only a recorded run can be scrubbed: open one in the Recordings panel');
         return replay.seek((r as CommandRequest<'seek'>).t);
-      case 'diffRuns': return this.recordings.diff((r as CommandRequest<'diffRuns'>).a, (r as CommandRequest<'diffRuns'>).b);
+      case 'diffRuns': return this.recordings.diff((r as CommandRequest<'diffRuns'>).a, (r as CommandRequest<'diffRuns'>).b, this.privacy.precise);
     }
   }
 
