@@ -93,6 +93,13 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
     expect(issues).toEqual([{ file: path, line: 1, column: 1, message: expect.stringMatching(/52,428,8\d\d bytes; a scenario file may have at most 1 MiB/) }]);
   });
 
+  it('a 20 MB GeoJSON map is refused at map.geojson, before the run reads it', () => {
+    onDisk('huge.geojson', `{"type":"FeatureCollection","features":[${'{},'.repeat(7 * 2 ** 20)}{}]}`);
+    const path = onDisk('huge-map.yaml', `${HEAD}map:\n  geojson: huge.geojson\n`);
+    const issues = refusal(() => loadScenarioFile(path));
+    expect(issues).toEqual([expect.objectContaining({ line: 4, column: 12, message: expect.stringMatching(/^map\.geojson: .*huge\.geojson is 22,020,\d{3} bytes; a map file may have at most 8 MiB$/) })]);
+  });
+
   it('5 MB of steps, on disk and as text', () => {
     let text = `${HOME}steps:\n`;
     while (text.length < 5 * 2 ** 20) text += `  - { at: ${text.length}ms, do: { doorbell: { home: h1 } } }\n`;

@@ -7,6 +7,8 @@
 export const SCENARIO_LIMITS = {
   /** Size of the file on disk, checked with stat before it is read. */
   fileBytes: 1024 * 1024,
+  /** A GeoJSON map the scenario names: read whole and parsed when the run starts. */
+  mapFileBytes: 8 * 1024 * 1024,
   /** YAML nodes as written (scalars, maps, lists, aliases), counted by the lexer before the parser runs. */
   yamlNodes: 200_000,
   /** Nesting of maps and lists (block and flow); shipped scenarios nest 6 deep. */

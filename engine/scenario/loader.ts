@@ -2,7 +2,7 @@
 // substitution → schema → cross-references. Every problem of every stage is collected and reported
 // together as file:line:column before anything runs; only a YAML syntax error stops the pipeline early,
 // because past it the document's shape is guesswork.
-import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crossCheckScenario } from './cross-references';
 import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
@@ -216,7 +216,19 @@ function missingFiles(document: unknown, fileName: string, checkFiles: boolean):
   const map = (document as { map?: { geojson?: unknown } } | null)?.map;
   if (!checkFiles || typeof map?.geojson !== 'string') return [];
   const path = resolve(dirname(fileName), map.geojson);
-  return existsSync(path) ? [] : [{ path: ['map', 'geojson'], message: `map.geojson: no such file ${path}` }];
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return [{ path: ['map', 'geojson'], message: `map.geojson: ${path} is not a file` }];
+    size = stat.size;
+  } catch {
+    return [{ path: ['map', 'geojson'], message: `map.geojson: no such file ${path}` }];
+  }
+  // The map is read whole and parsed when the run starts: its size is bounded here, before anything runs.
+  if (size > SCENARIO_LIMITS.mapFileBytes) {
+    return [{ path: ['map', 'geojson'], message: `map.geojson: ${path} is ${formatLimit(size)} bytes; a map file may have at most ${formatLimit(SCENARIO_LIMITS.mapFileBytes, 'bytes')}` }];
+  }
+  return [];
 }
 
 /** Limits on `--set`, checked before the file is parsed: they come from a command line or a socket. */
