@@ -83,5 +83,8 @@ describe('security headers on every response', () => {
     const garbage = await raw(server.port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
     expect(garbage).toMatch(/\r\nCross-Origin-Resource-Policy: same-origin\r\n/);
+    const hugeHeader = await raw(server.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Pad: ${'x'.repeat(64 * 1024)}\r\n\r\n`);
+    expect(hugeHeader).toMatch(/^HTTP\/1\.1 431 /);
+    expect(hugeHeader).toMatch(/\r\nPermissions-Policy: /);
   });
 });

@@ -65,10 +65,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     wss.handleUpgrade(req, socket, head, (ws) => connect(ws, engine));
   });
 
-  // Node's own answer to an unparseable request carries no headers at all.
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\n${SECURITY_HEADER_LINES}Content-Length: 0\r\nConnection: close\r\n\r\n`);
-    else socket.destroy();
+  // Node's own answer to an unparseable request carries no headers at all; the statuses are the ones it would send.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\n${SECURITY_HEADER_LINES}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
 
   port = await listen(http, host, port, options.portFallback ?? false);
