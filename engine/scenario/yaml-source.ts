@@ -52,7 +52,8 @@ function aliasBomb(doc: Document.Parsed): SourceProblem[] {
     doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliasCount });
     return [];
   } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
+    // Anything else toJS dislikes is reported by the reading that follows, at its own position.
+    if (!(error instanceof ReferenceError)) return [];
     let offset = 0;
     visit(doc, { Alias: (_key, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
     const reason = /Excessive alias count/.test(error.message)
