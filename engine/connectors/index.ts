@@ -2,6 +2,7 @@
 // aedes or a URL) with the mirror of twins and messages and Home Assistant discovery, external parties (HTTP, MQTT,
 // WebSocket), and OTLP trace export — and get back stats, the wire gate the clock driver must respect, and close().
 // Anything misconfigured or unreachable while attaching is one ConnectorError, and what was already opened is closed.
+import { randomBytes } from 'node:crypto';
 import type { Simulation } from '../../twins';
 import type { SimTime } from '../../twins/kernel/types';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embedded-broker';
@@ -15,6 +16,7 @@ import { MqttSession, type MqttSessionStats } from './mqtt-session';
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
+import { WireIds } from './wire-ids';
 
 export interface ConnectorOptions {
   /** `embedded` (aedes on a free loopback port), an mqtt://, mqtts://, ws:// or wss:// URL, or none. */
@@ -34,6 +36,8 @@ export interface ConnectorOptions {
   otlp?: string | OtlpOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
+  /** Salt of the run's wire ids (wire-ids.ts), to reproduce a recorded run's wire; default: a fresh random one. */
+  wireSalt?: string;
 }
 
 export interface ConnectorStats {
@@ -52,6 +56,10 @@ export interface Connectors {
   /** While held, a message is on a real wire: the clock driver must not step virtual time (see wire-gate.ts). */
   gate: WireGate;
   events: ConnectorEvents;
+  /** How this run's canonical trace and span ids map to the ids on every wire (recordings store its salt). */
+  wireIds: WireIds;
+  /** This run's id on the broker: its availability topic is `<root>/runs/<runId>/status`. */
+  runId: string;
   externals: readonly ExternalPartyHandle[];
   stats(): ConnectorStats;
   /** Advance the simulation's clock to `until`, waiting for real wires as the gate says. */
@@ -64,6 +72,12 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   if (options.onEvent !== undefined) events.on(options.onEvent);
   const gate = new WireGate();
   const topics = new TopicScheme(options.topicRoot);
+  let wire: WireIds;
+  try {
+    wire = new WireIds(options.wireSalt);
+  } catch (err) {
+    throw new ConnectorError('wireSalt', (err as Error).message);
+  }
   const closers: (() => Promise<void> | void)[] = [];
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) {
@@ -81,9 +95,12 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let ha: HaDiscovery | undefined;
   let otlp: OtlpExport | undefined;
   const externals: ExternalPartyHandle[] = [];
+  // The run's own availability topic carries the last will: a run that dies goes `offline` there, and the devices
+  // Home Assistant knows from it with it (ha-entities.ts).
+  const runId = randomBytes(6).toString('hex');
   const openSession = async (url: string, brokerOptions: BrokerOptions | undefined, role: string): Promise<MqttSession> => {
     const s = await MqttSession.connect(resolveBroker(url, brokerOptions, role), {
-      events, will: role === 'broker' ? { topic: topics.status(), payload: 'offline', retain: true } : undefined,
+      events, will: role === 'broker' ? { topic: topics.runStatus(runId), payload: 'offline', retain: true } : undefined,
     });
     closers.push(() => s.close());
     return s;
@@ -103,25 +120,37 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     }
     if (brokerUrl !== undefined) {
       session = await openSession(brokerUrl, embedded ? undefined : options.brokerOptions, 'broker');
-      session.publish(topics.status(), 'online', { qos: 1, retain: true });
-      session.onConnect(() => session!.publish(topics.status(), 'online', { qos: 1, retain: true }));
-      closers.push(() => session!.publish(topics.status(), 'offline', { qos: 1, retain: true }));
+      const online = (): void => {
+        session!.publish(topics.status(), 'online', { qos: 1, retain: true });
+        session!.publish(topics.runStatus(runId), 'online', { qos: 1, retain: true });
+      };
+      online();
+      // A broker that restarted may have lost every retained message: say again all that is retained (Home
+      // Assistant discovery re-announces itself the same way).
+      session.onConnect(() => {
+        online();
+        mirror?.publishAllStates();
+      });
+      closers.push(() => {
+        session!.publish(topics.status(), 'offline', { qos: 1, retain: true });
+        session!.publish(topics.runStatus(runId), '', { qos: 1, retain: true }); // ended cleanly: nothing to keep
+      });
       if (options.mirror !== false) {
-        mirror = startMirror(sim, session, topics, options.mirror ?? {});
+        mirror = startMirror(sim, session, topics, { ...options.mirror, wire });
         closers.push(() => mirror!.stop());
       }
       if (options.haDiscovery) {
-        ha = await startHaDiscovery(sim, session, topics, typeof options.haDiscovery === 'object' ? options.haDiscovery : {});
+        ha = await startHaDiscovery(sim, session, topics, { ...(typeof options.haDiscovery === 'object' ? options.haDiscovery : {}), wire, runId });
         closers.push(() => ha!.stop());
       }
     }
     for (const [address, spec] of Object.entries(options.externals ?? {})) {
-      const handle = await externalizeParty(sim, address, spec, { gate, events, session, openSession });
+      const handle = await externalizeParty(sim, address, spec, { gate, events, session, wire, openSession });
       externals.push(handle);
       closers.push(() => handle.close());
     }
     if (options.otlp !== undefined) {
-      otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events);
+      otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events, wire);
       closers.push(() => otlp!.close());
     }
   } catch (err) {
@@ -133,6 +162,8 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     brokerUrl: session?.broker.displayUrl,
     gate,
     events,
+    wireIds: wire,
+    runId,
     externals,
     stats: () => ({
       ...(session ? { broker: { ...session.stats(), embedded: embedded !== undefined } } : {}),
@@ -154,3 +185,4 @@ export type { ExternalEndpointSpec, ExternalPartyStats } from './external-party'
 export type { OtlpOptions } from './otlp';
 export { WireGate, runClock } from './wire-gate';
 export { TopicScheme, DEFAULT_TOPIC_ROOT } from './topics';
+export { WireIds } from './wire-ids';

@@ -88,6 +88,8 @@ export interface RunRow {
   redacted_fields: number;
   metrics: string | null;
   writer: string | null;
+  /** Salt of the run's trace ids on real wires (schema version 3), null for a run without connectors. */
+  wire_salt: string | null;
 }
 
 export interface MessageRow {
@@ -133,6 +135,8 @@ export interface RunInfo {
   redactedFields: number;
   metrics: Json | null;
   writer: string | null;
+  /** Trace and span ids on the run's wires are the recorded ones XOR this (engine/connectors/wire-ids.ts). */
+  wireSalt: string | null;
   /**
    * What could not be read of this run (a cell or an event line that is not JSON), one message each naming
    * the run and the row; absent when nothing is damaged. The rest of the run and the file stay readable.
@@ -168,6 +172,7 @@ export function runInfoFromRow(row: RunRow): RunInfo {
     redactedFields: row.redacted_fields,
     metrics: cell('metrics', row.metrics, null),
     writer: row.writer,
+    wireSalt: row.wire_salt ?? null,
   };
   return damaged.length > 0 ? { ...info, damaged } : info;
 }

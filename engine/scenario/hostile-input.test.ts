@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile, loadScenarioText, type ScenarioIssue } from './index';
 import { SCENARIO_LIMITS } from './limits';
 
-const HEAD = 'scenario: hostile\nduration: 1h\n';
+// `verdict: none`: these files are about their size, not about what they check.
+const HEAD = 'scenario: hostile\nduration: 1h\nverdict: none\n';
 const HOME = `${HEAD}entities:\n  homes: [{ id: h1 }]\n`;
 const dir = mkdtempSync(join(tmpdir(), 'twinbench-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,7 +88,7 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
   it('10,000 levels of flow nesting', () => {
     const issues = refusal(fromText(`${HEAD}description: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ line: 3, message: expect.stringMatching(/nested more than 64 levels/) });
+    expect(issues[0]).toMatchObject({ line: 4, message: expect.stringMatching(/nested more than 64 levels/) });
   });
 
   it('1,000 levels of block nesting (10,000 would be 50 MB of indentation alone)', () => {
@@ -113,7 +114,7 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
     onDisk('huge.geojson', `{"type":"FeatureCollection","features":[${'{},'.repeat(7 * 2 ** 20)}{}]}`);
     const path = onDisk('huge-map.yaml', `${HEAD}map:\n  geojson: huge.geojson\n`);
     const issues = refusal(() => loadScenarioFile(path));
-    expect(issues).toEqual([expect.objectContaining({ line: 4, column: 12, message: expect.stringMatching(/^map\.geojson: .*huge\.geojson is 22,020,\d{3} bytes; a map file may have at most 8 MiB$/) })]);
+    expect(issues).toEqual([expect.objectContaining({ line: 5, column: 12, message: expect.stringMatching(/^map\.geojson: .*huge\.geojson is 22,020,\d{3} bytes; a map file may have at most 8 MiB$/) })]);
   });
 
   it('5 MB of steps, on disk and as text', () => {
@@ -137,11 +138,11 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
   });
 
   it.each([
-    ['homes', `${HEAD}entities:\n  homes: [{ id: h, count: 1000000000 }]\n`, '4:27', /entities\.homes\[0\]\.count: 1000000000 is too large: must be at most 5000/],
-    ['vehicles', `${HEAD}entities:\n  vehicles: [{ id: ev, count: 1000000000 }]\n`, '4:31', /entities\.vehicles\[0\]\.count: 1000000000 is too large: must be at most 5000/],
-    ['map blocks', `${HEAD}map: { generate: { blocks: 1000000000 } }\n`, '3:28', /map\.generate\.blocks: .* must be at most 200/],
-    ['map chargers', `${HEAD}map: { generate: { chargers: 1000000000 } }\n`, '3:30', /must be at most 5000/],
-    ['link attempts', `${HEAD}links: { cellular: { maxAttempts: 1000000000 } }\n`, '3:35', /maxAttempts: .* must be at most 100/],
+    ['homes', `${HEAD}entities:\n  homes: [{ id: h, count: 1000000000 }]\n`, '5:27', /entities\.homes\[0\]\.count: 1000000000 is too large: must be at most 5000/],
+    ['vehicles', `${HEAD}entities:\n  vehicles: [{ id: ev, count: 1000000000 }]\n`, '5:31', /entities\.vehicles\[0\]\.count: 1000000000 is too large: must be at most 5000/],
+    ['map blocks', `${HEAD}map: { generate: { blocks: 1000000000 } }\n`, '4:28', /map\.generate\.blocks: .* must be at most 200/],
+    ['map chargers', `${HEAD}map: { generate: { chargers: 1000000000 } }\n`, '4:30', /must be at most 5000/],
+    ['link attempts', `${HEAD}links: { cellular: { maxAttempts: 1000000000 } }\n`, '4:35', /maxAttempts: .* must be at most 100/],
     ['duration', 'scenario: hostile\nduration: 100000d\n', '2:11', /duration: a run lasts at most 30 days/],
   ])('a count of 1e9 (%s) is refused at its position', (_name, text, at, message) => {
     const issues = refusal(fromText(text));
@@ -161,7 +162,7 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
     const text = `${HEAD}parameters:\n  homes: { default: 3, type: integer, minimum: 1 }\nentities:\n  homes: [{ id: h, count: "\${homes}" }]\n`;
     const issues = refusal(fromText(text, { homes: '1000000000' }));
     expect(issues).toEqual([
-      expect.objectContaining({ line: 6, column: 27, message: expect.stringMatching(/must be at most 5000 \(the value of parameter "homes", from --set homes=1000000000\)$/) }),
+      expect.objectContaining({ line: 7, column: 27, message: expect.stringMatching(/must be at most 5000 \(the value of parameter "homes", from --set homes=1000000000\)$/) }),
     ]);
   });
 

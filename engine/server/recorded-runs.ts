@@ -27,10 +27,10 @@ export class RecordedRunsFile {
   }
 
   /** Location is coarsened in the comparison unless the user opted in to precise locations (location-view.ts). */
-  diff(a: number, b: number, precise = false): RunDiffView {
+  diff(a: number, b: number, toleranceMs = 0, precise = false): RunDiffView {
     const file = this.require();
-    const result = diffRuns({ file, run: a }, { file, run: b }, { coarsenLocation: !precise });
-    return { a, b, equivalent: result.equivalent, total: result.total, report: formatDiffReport(result) };
+    const result = diffRuns({ file, run: a }, { file, run: b }, { toleranceMs, coarsenLocation: !precise });
+    return { a, b, equivalent: result.equivalent, total: result.total, toleranceMs, warnings: result.warnings, report: formatDiffReport(result) };
   }
 
   /** Opens a run for replay; the caller closes it. */
@@ -49,7 +49,7 @@ export class RecordedRunsFile {
    */
   recordedResult(replay: Replay, context: RecordedRunContext, simulatedMs: number): RunResult | undefined {
     const run = replay.run;
-    const verdict = run.verdict as { passed?: boolean; abortedBy?: string | null } | null;
+    const verdict = run.verdict as { passed?: boolean; abortedBy?: string | null; noVerdict?: boolean } | null;
     if (verdict === null || run.metrics === null || (run.status !== 'passed' && run.status !== 'failed')) return undefined;
     const { rows, samples, events } = this.read((db) => ({
       rows: db.prepare<[number], { id: string; passed: number; detail: string | null }>('SELECT id, passed, detail FROM expectations WHERE run_id = ? ORDER BY id').all(run.id),
@@ -68,6 +68,7 @@ export class RecordedRunsFile {
     return {
       scenario: run.scenario, title: context.title, file: context.file, seed: run.seed, architecture: run.architecture as Architecture,
       parameters: run.parameters as RunResult['parameters'], passed: verdict.passed === true,
+      ...(verdict.noVerdict === true ? { noVerdict: true as const } : {}),
       ...(typeof verdict.abortedBy === 'string' ? { abortedBy: verdict.abortedBy } : {}),
       expectations, metrics: { ...(run.metrics as unknown as RunMetrics), e2eSamples: samples },
       eventHash: run.eventHash ?? '', events, simulatedMs, wallMs: wallMsOf(run.startedAt, run.endedAt),
