@@ -37,6 +37,8 @@ class CrossChecker {
   private readonly vehicleHomes = new Map<string, string>();
   /** Home id → entity ids of its devices. */
   private readonly homes = new Map<string, string[]>();
+  /** Kinds whose entities passed their limit (SCENARIO_LIMITS), so were not all collected. */
+  private readonly overLimit = new Set<'user' | 'home' | 'vehicle'>();
   private readonly steps = new Set<string>();
 
   constructor(private readonly root: Json) {}
@@ -80,7 +82,7 @@ class CrossChecker {
       if (!home || id === undefined) return;
       const count = countOf(home);
       homesSoFar += count ?? 1;
-      if (homesSoFar > SCENARIO_LIMITS.homes) return;
+      if (homesSoFar > SCENARIO_LIMITS.homes) return void this.overLimit.add('home');
       const devices = home.devices === undefined || home.devices === 'standard' ? STANDARD_ENTITY_IDS : this.devicesOf(home.devices, i);
       for (const homeId of expandedHomeIds({ id, count })) {
         if (RESERVED_IDS.includes(homeId)) this.problem(['entities', 'homes', i, 'id'], `"${homeId}" is reserved and cannot name a home`);
@@ -96,7 +98,7 @@ class CrossChecker {
       const home = asString(asObject(vehicle)?.home);
       const count = countOf(asObject(vehicle));
       vehiclesSoFar += count ?? 1;
-      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return;
+      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return void this.overLimit.add('vehicle');
       const homes = home === undefined ? [] : expandedHomeIds({ id: home, count });
       expandedVehicleIds({ id, count }).forEach((vehicleId, k) => {
         this.unique(seen, vehicleId, ['entities', 'vehicles', i, 'id'], 'vehicle');
@@ -143,12 +145,18 @@ class CrossChecker {
   /** `value` names an existing user, home or vehicle. */
   private refers(kind: 'user' | 'home' | 'vehicle', value: unknown, path: Path): void {
     const id = asString(value);
-    if (id === undefined) return;
-    const known = [...(kind === 'user' ? this.users.keys() : kind === 'home' ? this.homes.keys() : this.vehicles)];
-    if (!known.includes(id)) this.problem(path, `unknown ${kind} "${id}" (${kind}s: ${listed(known)})`);
+    // Past a limit the entities were not all collected: "unknown home" would only bury the limit's message.
+    if (id === undefined || this.overLimit.has(kind)) return;
+    // A lookup, not a scan: 5,000 cars each naming one of 5,000 homes must stay linear.
+    const exists = kind === 'user' ? this.users.has(id) : kind === 'home' ? this.homes.has(id) : this.vehicles.has(id);
+    if (!exists) {
+      const known = [...(kind === 'user' ? this.users.keys() : kind === 'home' ? this.homes.keys() : this.vehicles)];
+      this.problem(path, `unknown ${kind} "${id}" (${kind}s: ${listed(known)})`);
+    }
   }
 
   private twinExists(ref: TwinRef, path: Path, at: 'key' | 'value' = 'value'): void {
+    if (this.overLimit.has(ref.kind === 'vehicle' ? 'vehicle' : 'home')) return;
     if (ref.kind === 'vehicle' && !this.vehicles.has(ref.vehicle)) {
       this.problem(path, `unknown vehicle "${ref.vehicle}" (vehicles: ${listed(this.vehicles)})`, at);
     } else if (ref.kind === 'phone' && !this.users.has(ref.user)) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError, loadScenarioFile, loadScenarioText, type ScenarioIssue } from './index';
+import { ScenarioError, loadScenarioFile, loadScenarioText, type LoadedScenario, type ScenarioIssue } from './index';
 import { SCENARIO_LIMITS } from './limits';
 
 // `verdict: none`: these files are about their size, not about what they check.
@@ -32,6 +32,13 @@ function timed<T>(work: () => T): { value: T; cpuSeconds: number; wallSeconds: n
 function expectQuick(spent: { cpuSeconds: number; wallSeconds: number }, seconds = SECONDS): void {
   expect(spent.cpuSeconds, 'CPU seconds').toBeLessThan(seconds);
   expect(spent.wallSeconds, 'wall seconds').toBeLessThan(WALL_SECONDS);
+}
+
+/** Loads a legal scenario, checking time on the way. */
+function timedLoad(text: string): LoadedScenario {
+  const spent = timed(() => loadScenarioText(text, 'legal.yaml'));
+  expectQuick(spent, 2);
+  return spent.value;
 }
 
 /** Loads and returns the issues of the refusal, checking time and heap on the way. */
@@ -164,6 +171,16 @@ describe('hostile scenario files are refused quickly, with a reason and a positi
     expect(issues).toEqual([
       expect.objectContaining({ line: 7, column: 27, message: expect.stringMatching(/must be at most 5000 \(the value of parameter "homes", from --set homes=1000000000\)$/) }),
     ]);
+  });
+
+  it('a count past the limit is the only complaint: the twins it would have named are not "unknown"', () => {
+    const text = `${HEAD}entities:\n  homes: [{ id: h, count: 1000000000 }]\n  vehicles: [{ id: ev, count: 6, home: h }]\nsteps:\n  - { at: 1s, do: { doorbell: { home: h1 } } }\n`;
+    expect(refusal(fromText(text)).map((issue) => issue.message)).toEqual([expect.stringMatching(/^entities\.homes\[0\]\.count: 1000000000 is too large/)]);
+  });
+
+  it('5,000 cars each parking at one of 5,000 homes are cross-checked in linear time', () => {
+    const { scenario } = timedLoad(`${HEAD}entities:\n  homes: [{ id: h, count: 5000 }]\n  vehicles: [{ id: ev, count: 5000, home: h }]\n`);
+    expect(scenario.entities.vehicles).toHaveLength(5_000);
   });
 
   it('--set values and override counts are bounded', () => {
