@@ -18,7 +18,8 @@ tempDirPerTest((d) => void (dir = d));
 const COORDINATE_KEYS = [
   'latitude', 'longitude', 'lat', 'lon', 'lng', 'Latitude', 'LONGITUDE', 'destLat', 'destLng', 'homeLatitude', 'start_lon', 'gps-lat',
   'Vehicle.CurrentLocation.Latitude', 'Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Latitude',
-  'Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Longitude', 'DestinationSet.Longitude',
+  'Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Longitude', 'DestinationSet.Longitude', 'coordinates', 'geolocation',
+  'gpsFix', 'Vehicle.CurrentLocation', 'lastKnownLocation',
 ];
 /** Keys that do not: their numbers must stay as they are. */
 const OTHER_KEYS = ['position', 'brightness_pct', 'temperature', 'flat', 'salon', 'plateau', 'longPress', 'volume_level', 'soc'];

@@ -3,14 +3,17 @@
 // decimals of a degree (~1 km) keep a trace useful for latency and geofence analysis without pinpointing a
 // home. Matches numbers at any depth under a key one of whose words names a coordinate (`latitude`, `lat`,
 // `destLng`, `start_lon`, VSS `…DestinationSet.Latitude`: words split at dots, dashes, underscores and case
-// changes), everything under a `…Location` key (VSS `Vehicle.CurrentLocation`, flat or nested), and
+// changes), everything under a `…Location`, `geolocation`, `coordinates` or `gps` key (VSS
+// `Vehicle.CurrentLocation`, flat or nested; GeoJSON geometry), and
 // `{ path: '…Latitude', value }` signal records. The original payload and every hub-translated one inside the
 // hops are walked alike, for every export format and for what the live server sends (location-view.ts).
 import type { Json } from '../../twins/kernel/types';
 
 const COORDINATE_WORDS = new Set(['latitude', 'longitude', 'lat', 'lon', 'lng']);
+/** Containers whose every number is part of a position (GeoJSON `coordinates`, a `geolocation`, a `gps` fix). */
+const LOCATION_WORDS = new Set(['location', 'geolocation', 'coordinates', 'coords', 'gps']);
 /** Cheap filter on JSON text: false means no key in it can name a location. Its words end a key or a dotted part. */
-const LOCATION_IN_TEXT = /(?:latitude|longitude|lat|lon|lng)(?:"\s*:|[._-])|location/i;
+const LOCATION_IN_TEXT = /(?:latitude|longitude|lat|lon|lng)(?:"\s*:|[._-])|location|coord|gps/i;
 
 export function roundToKilometre(degrees: number): number {
   const rounded = Math.round(degrees * 100) / 100;
@@ -77,7 +80,7 @@ function isLocationKey(key: string): boolean {
   let known = locationKeys.get(key);
   if (known === undefined) {
     const words = wordsOf(key);
-    known = words.some((word) => COORDINATE_WORDS.has(word)) || words.includes('location');
+    known = words.some((word) => COORDINATE_WORDS.has(word) || LOCATION_WORDS.has(word));
     // Keys repeat endlessly across a run; a bounded cache keeps the word splitting off the hot path.
     if (locationKeys.size < 10_000) locationKeys.set(key, known);
   }
