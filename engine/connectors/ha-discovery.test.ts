@@ -136,6 +136,14 @@ describe('Home Assistant MQTT discovery', () => {
     publish(port, 'twinbench/v1/home/h1/light.living_room/command', 'DANCE');
     const refusal = await states.waitFor((m) => m.topic.endsWith('/response') && JSON.parse(m.payload).ok === false);
     expect(JSON.parse(refusal.payload).error).toContain("'DANCE' is not a light command");
+
+    // Out of the announced range: refused with the reason, not answered ok and ignored.
+    publish(port, 'twinbench/v1/home/h1/light.living_room/command/brightness', '99999');
+    const outOfRange = await states.waitFor((m) => m.topic.endsWith('/response') && /out of range/.test(JSON.parse(m.payload).error ?? ''));
+    expect(JSON.parse(outOfRange.payload)).toMatchObject({ ok: false, error: expect.stringMatching(/^brightness 99999 is out of range 0–255/) });
+    await connectors.runUntil(sim.now + 1_000);
+    expect(sim.home('h1').device('light.living_room').context.brightness).toBe(128);
+    expect(connectors.stats().haDiscovery!.commands).toBe(2);
   });
 
   it('a run that dies goes offline on its own availability topic; the next run takes its devices over and clears it', async () => {

@@ -11,6 +11,7 @@ import type { Simulation } from '../../twins';
 import { gatewayAddress } from '../../twins/bus/addresses';
 import type { Intent } from '../../twins/sim/ecosystem-codec';
 import type { Json } from '../../twins/kernel/types';
+import { translateHaCommand } from './ha-commands';
 import { configTopic, homeDeviceEntities, vehicleEntities, type HaEntity } from './ha-entities';
 import { randomBytes } from 'node:crypto';
 import { sweepStale } from './ha-sweep';
@@ -47,37 +48,6 @@ export interface HaDiscovery {
   stop(): void;
 }
 
-type Translate = (payload: string) => { name: string; attributes: { [key: string]: Json } } | undefined;
-
-const num = (text: string): number | undefined => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
-
-const COVER_ACTIONS: Record<string, string> = { OPEN: 'open_cover', CLOSE: 'close_cover', STOP: 'stop_cover' };
-
-/** HA command payloads per device type and command topic attribute ('' = the main command topic). */
-const HA_COMMANDS: Record<string, Record<string, Translate>> = {
-  light: {
-    '': (p) => (p === 'ON' ? { name: 'turn_on', attributes: {} } : p === 'OFF' ? { name: 'turn_off', attributes: {} } : undefined),
-    brightness: (p) => (num(p) === undefined ? undefined : { name: 'turn_on', attributes: { brightness_pct: Math.round((num(p)! * 100) / 255) } }),
-    color_temp_kelvin: (p) => (num(p) === undefined ? undefined : { name: 'turn_on', attributes: { color_temp_kelvin: num(p)! } }),
-  },
-  climate: {
-    mode: (p) => ({ name: 'set_hvac_mode', attributes: { hvac_mode: p } }),
-    temperature: (p) => (num(p) === undefined ? undefined : { name: 'set_temperature', attributes: { temperature: num(p)! } }),
-  },
-  cover: {
-    '': (p) => (COVER_ACTIONS[p] === undefined ? undefined : { name: COVER_ACTIONS[p]!, attributes: {} }),
-    position: (p) => (num(p) === undefined ? undefined : { name: 'set_cover_position', attributes: { position: num(p)! } }),
-  },
-  fan: {
-    '': (p) => (p === 'ON' ? { name: 'turn_on', attributes: {} } : p === 'OFF' ? { name: 'turn_off', attributes: {} } : undefined),
-    percentage: (p) => (num(p) === undefined ? undefined : { name: 'set_percentage', attributes: { percentage: num(p)! } }),
-    preset_mode: (p) => ({ name: 'turn_on', attributes: { preset_mode: p } }),
-  },
-  lock: {
-    '': (p) => (p === 'LOCK' ? { name: 'lock', attributes: {} } : p === 'UNLOCK' ? { name: 'unlock', attributes: {} } : undefined),
-  },
-};
-
 export async function startHaDiscovery(sim: Simulation, session: MqttSession, topics: TopicScheme, options: HaDiscoveryOptions = {}): Promise<HaDiscovery> {
   const prefix = options.prefix ?? 'homeassistant';
   const runId = options.runId ?? randomBytes(6).toString('hex');
@@ -105,13 +75,13 @@ export async function startHaDiscovery(sim: Simulation, session: MqttSession, to
     if (parsed === undefined) return;
     const payload = raw.toString('utf8');
     const twin = sim.twin(parsed.address);
-    const translate = twin === undefined ? undefined : HA_COMMANDS[twin.kind]?.[parsed.attribute ?? ''];
-    const command = translate?.(payload);
-    if (twin === undefined || command === undefined) {
+    const translated = twin === undefined ? undefined : translateHaCommand(twin.kind, parsed.attribute, payload, topic);
+    if (twin === undefined || translated === undefined || !translated.ok) {
       counts.rejectedCommands++;
-      reply(parsed.address, { ok: false, topic, error: twin === undefined ? `no device ${parsed.address}` : `'${payload}' is not a ${twin.kind} command on ${topic}` });
+      reply(parsed.address, { ok: false, topic, error: translated === undefined ? `no device ${parsed.address}` : !translated.ok ? translated.error : '' });
       return;
     }
+    const command = translated.command;
     counts.commands++;
     const homeId = parsed.address.split('/')[1]!;
     const intent: Intent = { capability: twin.kind, name: command.name, deviceId: parsed.address.split('/')[2]!, attributes: command.attributes };

@@ -11,6 +11,7 @@ import { WHEEL_POSITIONS } from '../../twins/vehicle/tires.machine';
 import { VSS, tirePressurePath } from '../../twins/vehicle/vss';
 import type { JsonObject } from './twin-state';
 import type { TopicScheme } from './topics';
+import { HA_HVAC_MODES, HA_RANGES } from './ha-commands';
 
 export interface HaEntity {
   component: 'light' | 'climate' | 'cover' | 'fan' | 'lock' | 'binary_sensor' | 'sensor' | 'device_tracker';
@@ -81,15 +82,15 @@ export function homeDeviceEntities(homeId: string, twin: TwinActor, topics: Topi
         state_topic: state, state_value_template: ON_OFF, command_topic: command(), payload_on: 'ON', payload_off: 'OFF',
         brightness_state_topic: state, brightness_value_template: '{{ value_json.attributes.brightness }}', brightness_command_topic: command('brightness'),
         color_temp_kelvin: true, color_temp_state_topic: state, color_temp_value_template: '{{ value_json.attributes.color_temp_kelvin }}',
-        color_temp_command_topic: command('color_temp_kelvin'), min_kelvin: 2000, max_kelvin: 6500,
+        color_temp_command_topic: command('color_temp_kelvin'), min_kelvin: HA_RANGES.color_temp_kelvin[0], max_kelvin: HA_RANGES.color_temp_kelvin[1],
       });
     case 'climate':
       return entity('climate', {
-        modes: ['off', 'cool', 'heat', 'auto', 'fan_only'],
+        modes: HA_HVAC_MODES,
         mode_state_topic: state, mode_state_template: '{{ value_json.attributes.hvac_mode }}', mode_command_topic: command('mode'),
         temperature_state_topic: state, temperature_state_template: '{{ value_json.attributes.target_temperature }}', temperature_command_topic: command('temperature'),
         current_temperature_topic: state, current_temperature_template: '{{ value_json.attributes.current_temperature }}',
-        temperature_unit: 'C', precision: 0.5, min_temp: 16, max_temp: 30,
+        temperature_unit: 'C', precision: 0.5, min_temp: HA_RANGES.temperature[0], max_temp: HA_RANGES.temperature[1],
       });
     case 'cover':
       return entity('cover', {

@@ -8,10 +8,14 @@ import type { PartyEffect } from './external-codecs';
 import type { TraceContext } from './mqtt-session';
 import type { WireIds } from './wire-ids';
 
-/** `00-<trace>-<span>-<flags>` → its ids, or undefined when malformed. */
+/**
+ * `00-<trace>-<span>-<flags>` → its ids, or undefined when malformed or invalid. W3C Trace Context makes an
+ * all-zero trace-id or parent-id invalid; undefined makes the bus start a fresh trace, as for no header at all.
+ */
 export function parseTraceparent(value: string | undefined): { traceId: string; spanId: string } | undefined {
   const m = value === undefined ? null : /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/.exec(value);
-  return m === null ? undefined : { traceId: m[1]!, spanId: m[2]! };
+  if (m === null || /^0+$/.test(m[1]!) || /^0+$/.test(m[2]!)) return undefined;
+  return { traceId: m[1]!, spanId: m[2]! };
 }
 
 /**

@@ -75,7 +75,7 @@ describe('twinbench diff', () => {
     writeFileSync(junk, 'this is not a database, just some text long enough to fill a header page'.repeat(100));
     const io = captureIo();
     expect(await main(['diff', junk, '1', '2'], io)).toBe(2);
-    expect(io.stderr).toContain(`${junk} is not a readable Twinbench recording`);
+    expect(io.stderr).toContain(`${junk} is not a Twinbench recording (not a SQLite file)`);
     const missingRun = captureIo();
     expect(await main(['diff', file, '1', '99'], missingRun)).toBe(2);
     expect(missingRun.stderr).toContain(`${file}: run 99 not found (its runs are 1–3)`);

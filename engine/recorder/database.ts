@@ -1,10 +1,10 @@
 // Opening a recording file: pragmas, migrations, and SQLite's terse failures turned into errors that name the
 // file. Writers use WAL with synchronous=NORMAL: a committed batch survives the process being killed (only a
 // power cut can lose the last commits), and readers see committed batches while a run is still recording.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, type Migration, MIGRATIONS } from './migrations';
+import { migrate, type Migration, MIGRATIONS, schemaVersionOf } from './migrations';
 import { RecordingError } from './recording-error';
 
 export type OpenMode = 'write' | 'read';
@@ -21,6 +21,7 @@ export function openRecordingDatabase(file: string, options: OpenRecordingOption
   if (mode === 'read' && !existsSync(file)) {
     throw new RecordingError(`${file}: no such recording file. Check the path (\`twinbench runs <file>\` lists a file's runs).`, { file });
   }
+  if (mode === 'read') refuseNonRecording(file);
   if (mode === 'write' && !existsSync(dirname(file) || '.')) {
     throw new RecordingError(`${file}: the folder ${dirname(file)} does not exist. Create it, or record elsewhere.`, { file });
   }
@@ -39,11 +40,42 @@ export function openRecordingDatabase(file: string, options: OpenRecordingOption
       db.pragma('wal_autocheckpoint = 4000');
     }
     db.pragma('foreign_keys = ON');
+    // Reading never creates a schema: a version-0 file would be made into an empty recording.
+    if (mode === 'read' && schemaVersionOf(db) === 0) {
+      throw new RecordingError(`${file} is not a Twinbench recording (a SQLite database with no Twinbench tables). Pass a recording file.`, { file });
+    }
     migrate(db, file, options.migrations ?? MIGRATIONS);
     return db;
   } catch (err) {
     db?.close();
     throw asRecordingError(err, file);
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * A file opened for reading must already be a SQLite database: SQLite itself would happily treat a zero-byte
+ * file as a new, empty database and write a schema into it. Only the header is read; nothing is written.
+ */
+function refuseNonRecording(file: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let read = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, header, 0, header.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw asRecordingError(Object.assign(new Error((err as Error).message), { code: 'SQLITE_CANTOPEN' }), file);
+  }
+  if (read === 0) {
+    throw new RecordingError(`${file} is empty: not a Twinbench recording. Check the path (\`twinbench runs <file>\` lists a recording's runs).`, { file });
+  }
+  if (read < header.length || !header.equals(SQLITE_HEADER)) {
+    throw new RecordingError(`${file} is not a Twinbench recording (not a SQLite file). Check the path.`, { file });
   }
 }
 

@@ -5,9 +5,11 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../twins/kernel/canonical-json';
 import { asRecordingError, openRecordingDatabase } from './database';
-import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL } from './message-row';
+import type { Json } from '../../twins/kernel/types';
+import { coarsenLocation } from './location-privacy';
+import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL, type MessageWithLine } from './message-row';
 import { getRun, type RunRef } from './runs';
-import type { MessageRow, RunInfo } from './schema';
+import { readEventLine, withDamage, type RunInfo } from './schema';
 
 /** A run to compare: in a file, or in an open connection. */
 export type RunSource = { file: string; run: RunRef } | { db: Database.Database; run: RunRef };
@@ -51,18 +53,22 @@ export interface LoadedRun {
   expectations: Map<string, { passed: boolean; detail: string | null }>;
 }
 
-export function loadRun(source: RunSource): LoadedRun {
+export function loadRun(source: RunSource, options: { coarsenLocation?: boolean } = {}): LoadedRun {
   const owns = 'file' in source;
   const db = owns ? openRecordingDatabase(source.file) : source.db;
   const file = owns ? source.file : db.name;
   try {
     const run = getRun(db, file, source.run);
     try {
+      // Damaged rows are left out of the comparison and named in the run's `damaged` list (and the report).
+      const skipped: string[] = [];
+      const messages = loadMessages(db, run.id, skipped, options.coarsenLocation === true);
+      const twinStates = loadTwinStates(db, run.id, skipped);
       return {
         label: `${file} run ${run.id}`,
-        run,
-        messages: loadMessages(db, run.id),
-        twinStates: loadTwinStates(db, run.id),
+        run: withDamage(run, skipped),
+        messages,
+        twinStates,
         domainEvents: loadDomainEvents(db, run.id),
         expectations: loadExpectations(db, run.id),
       };
@@ -74,20 +80,23 @@ export function loadRun(source: RunSource): LoadedRun {
   }
 }
 
-function loadMessages(db: Database.Database, runId: number): ComparedMessage[] {
-  const rows = db
-    .prepare<[number], MessageRow & { line: string }>(MESSAGES_WITH_LINES_SQL
-    )
-    .iterate(runId);
+function loadMessages(db: Database.Database, runId: number, skipped: string[], coarse: boolean): ComparedMessage[] {
+  const shown = (payload: Json): string => canonicalJson(coarse ? coarsenLocation(payload).value : payload);
+  const rows = db.prepare<[number], MessageWithLine>(MESSAGES_WITH_LINES_SQL).iterate(runId);
   const out: ComparedMessage[] = [];
   for (const row of rows) {
+    const read = row.line_valid ? undefined : readEventLine(row.line, runId, row.seq);
+    if (read !== undefined && !read.ok) {
+      skipped.push(read.problem);
+      continue;
+    }
     const recorded = envelopeOfLine(row.line);
     const hops = recorded.hops;
-    const payload = canonicalJson(recorded.payload);
+    const payload = shown(recorded.payload);
     let delivered = payload;
     for (let i = hops.length - 1; i >= 0; i--) {
       if (hops[i]!.payload !== undefined) {
-        delivered = canonicalJson(hops[i]!.payload);
+        delivered = shown(hops[i]!.payload!);
         break;
       }
     }
@@ -111,15 +120,22 @@ function loadMessages(db: Database.Database, runId: number): ComparedMessage[] {
   return out;
 }
 
-function loadTwinStates(db: Database.Database, runId: number): Map<string, string[]> {
+function loadTwinStates(db: Database.Database, runId: number, skipped: string[]): Map<string, string[]> {
   const rows = db
-    .prepare<[number], { source: string; state: string | null }>(
-      `SELECT source, json_extract(line, '$.data.state') AS state FROM events
+    .prepare<[number], { seq: number; source: string; state: string | null; line: string | null }>(
+      // json_extract fails the whole query on one malformed line; only the bad line's text is fetched.
+      `SELECT seq, source, CASE WHEN json_valid(line) THEN json_extract(line, '$.data.state') END AS state,
+              CASE WHEN json_valid(line) THEN NULL ELSE line END AS line FROM events
        WHERE run_id = ? AND type IN ('twin.created', 'twin.state') ORDER BY seq`,
     )
     .iterate(runId);
   const states = new Map<string, string[]>();
   for (const row of rows) {
+    const read = row.line === null ? undefined : readEventLine(row.line, runId, row.seq);
+    if (read !== undefined && !read.ok) {
+      skipped.push(read.problem);
+      continue;
+    }
     const state = row.state ?? '';
     let list = states.get(row.source);
     if (list === undefined) states.set(row.source, (list = []));

@@ -13,6 +13,9 @@ export function formatDiffReport(result: DiffResult, options: DiffReportOptions 
   const lines: string[] = [];
   lines.push(`A: ${describe(result.a)}`);
   lines.push(`B: ${describe(result.b)}`);
+  for (const [side, label] of [[result.a, 'A'], [result.b, 'B']] as const) {
+    for (const note of side.run.damaged ?? []) lines.push(`${label} is damaged: ${note}`);
+  }
   for (const warning of result.warnings) lines.push(`Warning: ${warning}.`);
   if (result.equivalent) {
     lines.push(`Equivalent: same messages in the same causal order, same twin states, expectations and events (latency tolerance ${result.toleranceMs} ms).`);

@@ -49,6 +49,11 @@ export interface DiffOptions {
   toleranceMs?: number;
   /** Differences kept in `differences` (counts stay exact). Default 10,000. */
   maxDifferences?: number;
+  /**
+   * Compare payloads with location coarsened to ~1 km, so the report (payload differences quote values) holds no
+   * precise position: what the app is shown unless the user opted in. Default false (the CLI's own terminal).
+   */
+  coarsenLocation?: boolean;
 }
 
 export interface DiffResult {

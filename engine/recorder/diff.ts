@@ -8,7 +8,8 @@ import { compareMessages } from './diff-messages';
 import { DifferenceCollector, type DiffOptions, type DiffResult } from './diff-types';
 
 export function diffRuns(a: RunSource, b: RunSource, options: DiffOptions = {}): DiffResult {
-  return diffLoadedRuns(loadRun(a), loadRun(b), options);
+  const load = { coarsenLocation: options.coarsenLocation === true };
+  return diffLoadedRuns(loadRun(a, load), loadRun(b, load), options);
 }
 
 export function diffLoadedRuns(a: LoadedRun, b: LoadedRun, options: DiffOptions = {}): DiffResult {

@@ -7,10 +7,10 @@ import { canonicalJson } from '../../twins/kernel/canonical-json';
 import { asRecordingError, openRecordingDatabase } from './database';
 import type { RunSource } from './diff-load';
 import { coarsenLine, coarsenLocation } from './location-privacy';
-import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL } from './message-row';
+import { envelopeOfLine, hopLatency, MESSAGES_WITH_LINES_SQL, type MessageWithLine } from './message-row';
 import { redactLine, stripSecrets } from './redact';
 import { getRun } from './runs';
-import type { MessageRow, RunInfo } from './schema';
+import { readEventLine, type RunInfo } from './schema';
 
 export type ExportFormat = 'jsonl' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];
@@ -31,6 +31,8 @@ export interface ExportSummary {
   coarsened: number;
   /** Secret fields removed at export time. */
   secretsRemoved: number;
+  /** Rows left out because their stored line is damaged, each naming the run and the event seq. */
+  skipped: string[];
 }
 
 const CHUNK = 64 * 1024;
@@ -45,7 +47,7 @@ export function exportRun(source: RunSource, options: ExportOptions): ExportSumm
   try {
     const run = getRun(db, file, source.run);
     const sink = new ChunkedWriter(options.write);
-    const summary = { run, rows: 0, coarsened: 0, secretsRemoved: 0 };
+    const summary: ExportSummary = { run, rows: 0, coarsened: 0, secretsRemoved: 0, skipped: [] };
     try {
       if (options.format === 'jsonl') exportJsonl(db, run.id, options.precise === true, sink, summary);
       else exportCsv(db, run.id, options.precise === true, sink, summary);
@@ -62,8 +64,17 @@ export function exportRun(source: RunSource, options: ExportOptions): ExportSumm
 type Counts = Omit<ExportSummary, 'run'>;
 
 function exportJsonl(db: Database.Database, runId: number, precise: boolean, sink: ChunkedWriter, counts: Counts): void {
-  const rows = db.prepare<[number], { line: string }>('SELECT line FROM events WHERE run_id = ? ORDER BY seq').iterate(runId);
+  const rows = db
+    .prepare<[number], { seq: number; line: string; valid: 0 | 1 }>('SELECT seq, line, json_valid(line) AS valid FROM events WHERE run_id = ? ORDER BY seq')
+    .iterate(runId);
   for (const row of rows) {
+    if (!row.valid) {
+      const read = readEventLine(row.line, runId, row.seq);
+      if (!read.ok) {
+        counts.skipped.push(read.problem);
+        continue;
+      }
+    }
     const redacted = redactLine(row.line);
     counts.secretsRemoved += redacted.removed;
     let line = redacted.value;
@@ -86,14 +97,19 @@ function exportCsv(db: Database.Database, runId: number, precise: boolean, sink:
   // Hop columns are as many as the longest path of the run, so every row has the same shape.
   const maxHops = db
     .prepare<[number], { n: number | null }>(
-      "SELECT max(json_array_length(json_extract(e.line, '$.data.hops'))) AS n FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ?",
+      "SELECT max(CASE WHEN json_valid(e.line) THEN json_array_length(json_extract(e.line, '$.data.hops')) END) AS n FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ?",
     )
     .get(runId)?.n ?? 0;
   const hopColumns: string[] = [];
   for (let h = 1; h <= maxHops; h++) hopColumns.push(`hop${h}_from`, `hop${h}_to`, `hop${h}_link`, `hop${h}_ms`);
   sink.write(csvRow([...CSV_COLUMNS, ...hopColumns, 'payload']));
-  const rows = db.prepare<[number], MessageRow & { line: string }>(MESSAGES_WITH_LINES_SQL).iterate(runId);
+  const rows = db.prepare<[number], MessageWithLine>(MESSAGES_WITH_LINES_SQL).iterate(runId);
   for (const row of rows) {
+    const read = row.line_valid ? undefined : readEventLine(row.line, runId, row.seq);
+    if (read !== undefined && !read.ok) {
+      counts.skipped.push(read.problem);
+      continue;
+    }
     const recorded = envelopeOfLine(row.line);
     const hops = recorded.hops;
     const hopCells: (string | number | null)[] = [];

@@ -1,17 +1,33 @@
 // Coarsening of precise vehicle location for anything that leaves the workbench (exports). The seed report
 // classes precise location as sensitive data, released only with the user's authorisation (§3.4.7); two
 // decimals of a degree (~1 km) keep a trace useful for latency and geofence analysis without pinpointing a
-// home. Matches numeric fields named latitude/longitude/lat/lon/lng, VSS `Vehicle.CurrentLocation.*` keys
-// (flat or nested), and `{ path: 'Vehicle.CurrentLocation.…', value }` signal records.
+// home. Matches numbers at any depth under a key one of whose words names a coordinate (`latitude`, `lat`,
+// `destLng`, `start_lon`, VSS `…DestinationSet.Latitude`: words split at dots, dashes, underscores and case
+// changes), everything under a `…Location`, `geolocation`, `coordinates` or `gps` key (VSS
+// `Vehicle.CurrentLocation`, flat or nested; GeoJSON geometry), and
+// `{ path: '…Latitude', value }` signal records. The original payload and every hub-translated one inside the
+// hops are walked alike, for every export format and for what the live server sends (location-view.ts).
 import type { Json } from '../../twins/kernel/types';
 
-const COORDINATE_NAMES = new Set(['latitude', 'longitude', 'lat', 'lon', 'lng']);
-const VSS_LOCATION = 'Vehicle.CurrentLocation';
-/** Cheap filter on canonical JSON text: false means nothing in it can be a location. */
-const LOCATION_IN_TEXT = /"(?:latitude|longitude|lat|lon|lng)":|CurrentLocation/i;
+const COORDINATE_WORDS = new Set(['latitude', 'longitude', 'lat', 'lon', 'lng']);
+/** Containers whose every number is part of a position (GeoJSON `coordinates`, a `geolocation`, a `gps` fix). */
+const LOCATION_WORDS = new Set(['location', 'geolocation', 'coordinates', 'coords', 'gps']);
+/** Cheap filter on JSON text: false means no key in it can name a location. Its words end a key or a dotted part. */
+const LOCATION_IN_TEXT = /(?:latitude|longitude|lat|lon|lng)(?:"\s*:|[._-])|location|coord|gps/i;
 
 export function roundToKilometre(degrees: number): number {
-  return Math.round(degrees * 100) / 100;
+  const rounded = Math.round(degrees * 100) / 100;
+  return rounded === 0 ? 0 : rounded; // no -0: it would print as 0 and read back as another number
+}
+
+/** `Vehicle.Cabin…DestinationSet.Latitude` → vehicle, cabin, …, destination, set, latitude; `destLng` → dest, lng. */
+function wordsOf(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** A copy of `value` with location numbers rounded to 2 decimals (unchanged parts shared); `changed` counts them. */
@@ -48,7 +64,7 @@ function coarsen(value: Json, inLocation: boolean, counter: { changed: number })
     return copy ?? value;
   }
   const signalPath = value['path'] ?? value['signal'];
-  const isLocationSignal = typeof signalPath === 'string' && signalPath.startsWith(VSS_LOCATION);
+  const isLocationSignal = typeof signalPath === 'string' && isLocationKey(signalPath);
   let copy: { [key: string]: Json } | undefined;
   for (const key of Object.keys(value)) {
     const here = inLocation || isLocationKey(key) || (isLocationSignal && key === 'value');
@@ -58,6 +74,15 @@ function coarsen(value: Json, inLocation: boolean, counter: { changed: number })
   return copy ?? value;
 }
 
+const locationKeys = new Map<string, boolean>();
+
 function isLocationKey(key: string): boolean {
-  return COORDINATE_NAMES.has(key.toLowerCase()) || key === 'CurrentLocation' || key.startsWith(VSS_LOCATION);
+  let known = locationKeys.get(key);
+  if (known === undefined) {
+    const words = wordsOf(key);
+    known = words.some((word) => COORDINATE_WORDS.has(word) || LOCATION_WORDS.has(word));
+    // Keys repeat endlessly across a run; a bounded cache keeps the word splitting off the hot path.
+    if (locationKeys.size < 10_000) locationKeys.set(key, known);
+  }
+  return known;
 }

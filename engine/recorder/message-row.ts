@@ -6,6 +6,7 @@ import type { Hop } from '../../twins/bus/envelope';
 import { envelopeOfRecord, isEnvelopeRecord } from '../../twins/bus/envelope-record';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Json } from '../../twins/kernel/types';
+import type { MessageRow } from './schema';
 
 /** Column values in the order of INSERT_MESSAGE_SQL (after run_id). */
 export type MessageValues = [
@@ -68,9 +69,12 @@ export function envelopeOfLine(line: string): { hops: Hop[]; payload: Json } {
   return { hops: env?.hops ?? [], payload: env?.payload ?? null };
 }
 
-/** Messages of a run with the line of the event that completed each, in seq order. */
+/** Messages of a run with the line of the event that completed each (and whether it is JSON), in seq order. */
 export const MESSAGES_WITH_LINES_SQL =
-  'SELECT m.*, e.line AS line FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ? ORDER BY m.seq';
+  'SELECT m.*, e.line AS line, json_valid(e.line) AS line_valid FROM messages m JOIN events e ON e.run_id = m.run_id AND e.seq = m.seq WHERE m.run_id = ? ORDER BY m.seq';
+
+/** A row of MESSAGES_WITH_LINES_SQL. */
+export type MessageWithLine = MessageRow & { line: string; line_valid: 0 | 1 };
 
 /** Latency of one hop in virtual ms, or undefined while it was in flight or lost. */
 export function hopLatency(hop: Pick<Hop, 'sentAt' | 'deliveredAt'>): number | undefined {

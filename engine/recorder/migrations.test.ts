@@ -119,7 +119,7 @@ describe('damaged files', () => {
     let x = 12345;
     writeFileSync(file, Buffer.from(Array.from({ length: 16384 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24))));
     expect(() => Recorder.open(file)).toThrow(`${file} is not a readable Twinbench recording (SQLite: file is not a database)`);
-    expect(() => openReplay(file, 1)).toThrow(`${file} is not a readable Twinbench recording`);
+    expect(() => openReplay(file, 1)).toThrow(`${file} is not a Twinbench recording (not a SQLite file)`);
   });
 
   it('a recording whose pages were overwritten gives an error naming the file and the run', () => {

@@ -109,7 +109,7 @@ describe('openReplay', () => {
     expect(() => openReplay(dir.file('missing.db'), 1)).toThrow(`${dir.file('missing.db')}: no such recording file`);
     const junk = dir.file('junk.db');
     writeFileSync(junk, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)));
-    expect(() => openReplay(junk, 1)).toThrow(`${junk} is not a readable Twinbench recording`);
+    expect(() => openReplay(junk, 1)).toThrow(`${junk} is not a Twinbench recording (not a SQLite file)`);
   });
 
   it('reports a hash mismatch when a stored line was altered', () => {

@@ -137,29 +137,56 @@ export interface RunInfo {
   writer: string | null;
   /** Trace and span ids on the run's wires are the recorded ones XOR this (engine/connectors/wire-ids.ts). */
   wireSalt: string | null;
+  /**
+   * What could not be read of this run (a cell or an event line that is not JSON), one message each naming
+   * the run and the row; absent when nothing is damaged. The rest of the run and the file stay readable.
+   */
+  damaged?: string[];
 }
 
 export function runInfoFromRow(row: RunRow): RunInfo {
-  return {
+  const damaged: string[] = [];
+  const cell = <T extends Json>(column: string, text: string | null, fallback: T): T | Json => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as Json;
+    } catch (err) {
+      damaged.push(`run ${row.id}: the ${column} cell is not valid JSON (${(err as Error).message}); shown as ${JSON.stringify(fallback)}`);
+      return fallback;
+    }
+  };
+  const parameters = cell('parameters', row.parameters, {});
+  const info: RunInfo = {
     id: row.id,
     scenario: row.scenario,
-    parameters: parseJson(row.parameters) as { [key: string]: Json },
+    parameters: (parameters !== null && typeof parameters === 'object' && !Array.isArray(parameters) ? parameters : {}) as { [key: string]: Json },
     seed: row.seed,
     architecture: row.architecture,
     appVersion: row.app_version,
     startedAt: row.started_at,
     endedAt: row.ended_at,
     status: row.status,
-    verdict: row.verdict === null ? null : parseJson(row.verdict),
+    verdict: cell('verdict', row.verdict, null),
     eventHash: row.event_hash,
     recordedHash: row.recorded_hash,
     redactedFields: row.redacted_fields,
-    metrics: row.metrics === null ? null : parseJson(row.metrics),
+    metrics: cell('metrics', row.metrics, null),
     writer: row.writer,
     wireSalt: row.wire_salt ?? null,
   };
+  return damaged.length > 0 ? { ...info, damaged } : info;
 }
 
-function parseJson(text: string): Json {
-  return JSON.parse(text) as Json;
+/** The run as read, with rows that could not be read added to what is flagged as damaged. */
+export function withDamage(run: RunInfo, skipped: readonly string[]): RunInfo {
+  return skipped.length === 0 ? run : { ...run, damaged: [...(run.damaged ?? []), ...skipped] };
+}
+
+/** An event line as JSON, or the reason it is not, naming the run and the row: one bad line must not hide the rest. */
+export function readEventLine(line: string, runId: number, seq: number): { ok: true; value: Json } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(line) as Json };
+  } catch (err) {
+    return { ok: false, problem: `run ${runId}, event seq ${seq}: the stored line is not valid JSON (${(err as Error).message}); row skipped` };
+  }
 }

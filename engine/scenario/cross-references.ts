@@ -6,6 +6,7 @@ import { attackProblems } from './attack-references';
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
+import { SCENARIO_LIMITS } from './limits';
 import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds, expandedVehicleIds } from './schema-entities';
 import { EXPECTATION_KINDS, derivedId } from './schema-steps';
 import { RESERVED_IDS, isGatewayRef, parseTwinRef, type TwinRef } from './twin-refs';
@@ -36,6 +37,8 @@ class CrossChecker {
   private readonly vehicleHomes = new Map<string, string>();
   /** Home id → entity ids of its devices. */
   private readonly homes = new Map<string, string[]>();
+  /** Kinds whose entities passed their limit (SCENARIO_LIMITS), so were not all collected. */
+  private readonly overLimit = new Set<'user' | 'home' | 'vehicle'>();
   private readonly steps = new Set<string>();
 
   constructor(private readonly root: Json) {}
@@ -70,11 +73,16 @@ class CrossChecker {
       this.users.set(id, asObject(user)!);
     });
     seen.clear();
+    // Past the limit on homes (or vehicles) in all, the schema has said so; expanding more ids would only
+    // spend memory on a document that is refused anyway.
+    let homesSoFar = 0;
     asArray(entities.homes).forEach((entry, i) => {
       const home = asObject(entry);
       const id = asString(home?.id);
       if (!home || id === undefined) return;
-      const count = typeof home.count === 'number' && Number.isInteger(home.count) && home.count > 0 ? home.count : undefined;
+      const count = countOf(home);
+      homesSoFar += count ?? 1;
+      if (homesSoFar > SCENARIO_LIMITS.homes) return void this.overLimit.add('home');
       const devices = home.devices === undefined || home.devices === 'standard' ? STANDARD_ENTITY_IDS : this.devicesOf(home.devices, i);
       for (const homeId of expandedHomeIds({ id, count })) {
         if (RESERVED_IDS.includes(homeId)) this.problem(['entities', 'homes', i, 'id'], `"${homeId}" is reserved and cannot name a home`);
@@ -83,11 +91,14 @@ class CrossChecker {
       }
     });
     seen.clear();
+    let vehiclesSoFar = 0;
     asArray(entities.vehicles).forEach((vehicle, i) => {
       const id = asString(asObject(vehicle)?.id);
       if (id === undefined) return;
       const home = asString(asObject(vehicle)?.home);
       const count = countOf(asObject(vehicle));
+      vehiclesSoFar += count ?? 1;
+      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return void this.overLimit.add('vehicle');
       const homes = home === undefined ? [] : expandedHomeIds({ id: home, count });
       expandedVehicleIds({ id, count }).forEach((vehicleId, k) => {
         this.unique(seen, vehicleId, ['entities', 'vehicles', i, 'id'], 'vehicle');
@@ -112,7 +123,10 @@ class CrossChecker {
       this.refers('home', asObject(user)?.home, ['entities', 'users', i, 'home']);
       this.refers('vehicle', asObject(user)?.vehicle, ['entities', 'users', i, 'vehicle']);
     });
+    let vehiclesSoFar = 0;
     asArray(entities.vehicles).forEach((vehicle, i) => {
+      vehiclesSoFar += countOf(asObject(vehicle)) ?? 1;
+      if (vehiclesSoFar > SCENARIO_LIMITS.vehicles) return;
       const owner = asString(asObject(vehicle)?.owner);
       if (owner !== undefined && !this.users.has(owner)) {
         this.problem(['entities', 'vehicles', i, 'owner'], `owner "${owner}" is not a user (users: ${listed(this.users.keys())})`);
@@ -131,12 +145,18 @@ class CrossChecker {
   /** `value` names an existing user, home or vehicle. */
   private refers(kind: 'user' | 'home' | 'vehicle', value: unknown, path: Path): void {
     const id = asString(value);
-    if (id === undefined) return;
-    const known = [...(kind === 'user' ? this.users.keys() : kind === 'home' ? this.homes.keys() : this.vehicles)];
-    if (!known.includes(id)) this.problem(path, `unknown ${kind} "${id}" (${kind}s: ${listed(known)})`);
+    // Past a limit the entities were not all collected: "unknown home" would only bury the limit's message.
+    if (id === undefined || this.overLimit.has(kind)) return;
+    // A lookup, not a scan: 5,000 cars each naming one of 5,000 homes must stay linear.
+    const exists = kind === 'user' ? this.users.has(id) : kind === 'home' ? this.homes.has(id) : this.vehicles.has(id);
+    if (!exists) {
+      const known = [...(kind === 'user' ? this.users.keys() : kind === 'home' ? this.homes.keys() : this.vehicles)];
+      this.problem(path, `unknown ${kind} "${id}" (${kind}s: ${listed(known)})`);
+    }
   }
 
   private twinExists(ref: TwinRef, path: Path, at: 'key' | 'value' = 'value'): void {
+    if (this.overLimit.has(ref.kind === 'vehicle' ? 'vehicle' : 'home')) return;
     if (ref.kind === 'vehicle' && !this.vehicles.has(ref.vehicle)) {
       this.problem(path, `unknown vehicle "${ref.vehicle}" (vehicles: ${listed(this.vehicles)})`, at);
     } else if (ref.kind === 'phone' && !this.users.has(ref.user)) {

@@ -3,6 +3,7 @@
 export { loadScenarioFile, loadScenarioText, validateScenarioFiles } from './loader';
 export type { LoadOptions, LoadedScenario, ResolvedScenario } from './loader';
 export { ScenarioError, formatIssue } from './issues';
+export { SCENARIO_LIMITS } from './limits';
 export type { ScenarioIssue } from './issues';
 export { ScenarioSchema } from './schema';
 export type { ScenarioDocument, ScenarioInput } from './schema';

@@ -2,12 +2,13 @@
 // substitution → schema → cross-references. Every problem of every stage is collected and reported
 // together as file:line:column before anything runs; only a YAML syntax error stops the pipeline early,
 // because past it the document's shape is guesswork.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crossCheckScenario } from './cross-references';
 import { scenarioNameProblems } from './name-checks';
 import { verdictProblems } from './verdict';
 import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
+import { SCENARIO_LIMITS, formatLimit } from './limits';
 import {
   ParameterDeclarationSchema,
   ParametersSchema,
@@ -82,6 +83,9 @@ function declarationsOf(parameters: unknown): {
 }
 
 function analyse(text: string, fileName: string, options: LoadOptions): Analysis {
+  if (text.length > SCENARIO_LIMITS.fileBytes) return { scenario: undefined, issues: [tooLarge(fileName, text.length, 'characters')] };
+  const setProblem = checkSetSize(options.set ?? {});
+  if (setProblem) return { scenario: undefined, issues: [{ file: fileName, line: 1, column: 1, message: setProblem }] };
   const source = parseYamlSource(text);
   const index = new SourceIndex(source.lineCounter);
   const located = (offset: number, message: string): ScenarioIssue => ({ file: fileName, ...index.position(offset), message });
@@ -109,8 +113,12 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
 
   // Values whose placeholder could not be resolved were reported where the placeholder is; the schema's
   // complaint about the leftover `${…}` text would only repeat it.
-  const unresolved: Path[] = [];
-  const substitute = substitution(source, values, fallbacks, (path) => unresolved.push(path));
+  const unresolved = new Set<string>();
+  const origins = new Map<string, string>();
+  const substitute = substitution(source, values, fallbacks, {
+    markUnresolved: (path) => unresolved.add(JSON.stringify(path)),
+    markParameter: (path, name) => origins.set(JSON.stringify(path), name),
+  });
   const read = readNode(source, source.doc.contents, [], index, {
     onScalar: (value, context, report) =>
       context.path[0] === 'parameters' ? literalScalars(value, context, report) : substitute(value, context, report),
@@ -127,13 +135,17 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
     ...scenarioNameProblems(read.value),
     ...verdictProblems(read.value),
   ];
-  pathProblems.push(...documentProblems.filter((problem) => !unresolved.some((path) => isWithin(problem.path, path))));
+  pathProblems.push(
+    ...documentProblems
+      .filter((problem) => !isWithinAny(problem.path, unresolved))
+      .map((problem) => withParameterOrigin(problem, origins, options.set ?? {})),
+  );
   pathProblems.push(...missingFiles(read.value, fileName, options.checkFiles ?? false));
 
-  const issues = dedupeAndSort([
+  const issues = capped(dedupeAndSort([
     ...offsetProblems.map((problem) => located(problem.offset, problem.message)),
     ...pathProblems.map((problem) => located(index.offsetOf(problem.path, problem.at), problem.message)),
-  ]);
+  ]));
   if (issues.length > 0 || !parsed.success) return { scenario: undefined, issues };
 
   const scenario = parsed.data;
@@ -148,19 +160,37 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
   };
 }
 
-const isWithin = (path: Path, ancestor: Path): boolean =>
-  ancestor.length <= path.length && ancestor.every((part, i) => path[i] === part);
+/** True when the path or one of its ancestors is in `paths` (keys as JSON): linear in the path, not in the set. */
+function isWithinAny(path: Path, paths: ReadonlySet<string>): boolean {
+  if (paths.size === 0) return false;
+  for (let length = 0; length <= path.length; length++) if (paths.has(JSON.stringify(path.slice(0, length)))) return true;
+  return false;
+}
+
+/** A value that came whole from a parameter names it, and the `--set` that gave it: that is what to change. */
+function withParameterOrigin(problem: PathProblem, origins: ReadonlyMap<string, string>, set: Readonly<Record<string, string>>): PathProblem {
+  const name = origins.get(JSON.stringify(problem.path));
+  if (name === undefined) return problem;
+  const from = set[name] !== undefined ? `, from --set ${name}=${set[name]}` : '';
+  return { ...problem, message: `${problem.message} (the value of parameter "${name}"${from})` };
+}
 
 /** `${name}` → value, reporting unknown names at their own line:column. */
 function substitution(
   source: ParsedSource,
   values: Map<string, ParameterValue>,
   fallbacks: Map<string, ParameterValue | undefined>,
-  markUnresolved: (path: Path) => void,
+  marks: { markUnresolved: (path: Path) => void; markParameter: (path: Path, name: string) => void },
 ): ReadOptions['onScalar'] {
+  const { markUnresolved, markParameter } = marks;
   const known = [...values.keys()];
+  // `${x}` is four characters and x's value may be a thousand: without a budget, a 1 MiB file could grow a
+  // thousandfold once substituted.
+  let added = 0;
+  let overBudget = false;
   return (value, { node, path }, report) => {
     if (typeof value !== 'string') return value;
+    if (overBudget) return value;
     const [start, end] = node.range ?? [0, 0];
     for (const use of placeholdersIn(source.encoded, start, end)) {
       const invalidName = !PARAMETER_NAME_PATTERN.test(use.name);
@@ -175,8 +205,17 @@ function substitution(
       }
       // A broken declaration was reported where it is; what its stand-in value does downstream is noise.
       if (invalidName || unknown || fallbacks.has(use.name)) markUnresolved(path);
+      else markParameter(path, use.name);
     }
-    return substitutePlaceholders(value, (name) => values.get(name) ?? fallbacks.get(name)).value;
+    const substituted = substitutePlaceholders(value, (name) => values.get(name) ?? fallbacks.get(name)).value;
+    if (typeof substituted === 'string') added += Math.max(0, substituted.length - value.length);
+    if (added > SCENARIO_LIMITS.substitutedChars) {
+      overBudget = true;
+      markUnresolved([]);
+      report({ offset: start, message: `parameter substitution adds more than ${formatLimit(SCENARIO_LIMITS.substitutedChars)} characters; use shorter values or fewer \${…}` });
+      return value;
+    }
+    return substituted;
   };
 }
 
@@ -184,7 +223,49 @@ function missingFiles(document: unknown, fileName: string, checkFiles: boolean):
   const map = (document as { map?: { geojson?: unknown } } | null)?.map;
   if (!checkFiles || typeof map?.geojson !== 'string') return [];
   const path = resolve(dirname(fileName), map.geojson);
-  return existsSync(path) ? [] : [{ path: ['map', 'geojson'], message: `map.geojson: no such file ${path}` }];
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return [{ path: ['map', 'geojson'], message: `map.geojson: ${path} is not a file` }];
+    size = stat.size;
+  } catch {
+    return [{ path: ['map', 'geojson'], message: `map.geojson: no such file ${path}` }];
+  }
+  // The map is read whole and parsed when the run starts: its size is bounded here, before anything runs.
+  if (size > SCENARIO_LIMITS.mapFileBytes) {
+    return [{ path: ['map', 'geojson'], message: `map.geojson: ${path} is ${formatLimit(size)} bytes; a map file may have at most ${formatLimit(SCENARIO_LIMITS.mapFileBytes, 'bytes')}` }];
+  }
+  return [];
+}
+
+/** Limits on `--set`, checked before the file is parsed: they come from a command line or a socket. */
+function checkSetSize(set: Readonly<Record<string, string>>): string | undefined {
+  const entries = Object.entries(set);
+  if (entries.length > SCENARIO_LIMITS.setOverrides) {
+    return `--set: ${entries.length} overrides; at most ${SCENARIO_LIMITS.setOverrides} are accepted`;
+  }
+  const long = entries.find(([name, value]) => name.length + value.length > SCENARIO_LIMITS.setValueChars);
+  if (long) {
+    return `--set ${long[0].slice(0, 40)}${long[0].length > 40 ? '…' : ''}=…: ${long[0].length + long[1].length} characters; a name and value may have at most ${formatLimit(SCENARIO_LIMITS.setValueChars)}`;
+  }
+  return undefined;
+}
+
+function tooLarge(file: string, size: number, unit: 'bytes' | 'characters'): ScenarioIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    message: `the scenario is ${formatLimit(size)} ${unit}; a scenario file may have at most ${formatLimit(SCENARIO_LIMITS.fileBytes, 'bytes')}`,
+  };
+}
+
+/** The first problems and a count of the rest: ten thousand copies of one mistake help nobody. */
+function capped(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const limit = SCENARIO_LIMITS.reportedIssues;
+  if (issues.length <= limit) return issues;
+  const last = issues[limit - 1]!;
+  return [...issues.slice(0, limit), { ...last, message: `… and ${formatLimit(issues.length - limit)} more problems` }];
 }
 
 function dedupeAndSort(issues: ScenarioIssue[]): ScenarioIssue[] {
@@ -206,11 +287,20 @@ export function loadScenarioText(text: string, fileName: string, options: LoadOp
   return { scenario: analysis.scenario, file: resolve(fileName) };
 }
 
+/** Reads the file only after its size is known to be within the limit (stat of the open descriptor, so no swap in between). */
 function readScenarioFile(path: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ScenarioError([{ file: path, line: 1, column: 1, message: 'cannot read the scenario: not a regular file' }]);
+    if (stat.size > SCENARIO_LIMITS.fileBytes) throw new ScenarioError([tooLarge(path, stat.size, 'bytes')]);
+    return readFileSync(fd, 'utf8');
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError([{ file: path, line: 1, column: 1, message: `cannot read the scenario: ${(error as Error).message}` }]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
+import { SCENARIO_LIMITS } from './limits';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
@@ -174,7 +175,7 @@ export const ActionSchema = exactlyOne(
   });
 
 export const ActionList = z
-  .union([ActionSchema.transform((action) => [action]), z.array(ActionSchema).min(1)], {
+  .union([ActionSchema.transform((action) => [action]), z.array(ActionSchema).min(1).max(SCENARIO_LIMITS.actionsPerStep)], {
     error: (iss) => (iss.code === 'invalid_union' ? 'expected an action (e.g. `doorbell: { home: h1 }`) or a list of actions' : undefined),
   })
   .describe('One action, or a list of actions done at the same moment in order.');

@@ -4,6 +4,7 @@
 import { STANDARD_HOME } from '../../twins/sim/standard-home';
 import { z } from 'zod';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
+import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
 import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
@@ -75,37 +76,69 @@ export interface Home {
 const HomeSchema = z
   .strictObject({
     id: Id.describe('Home id; with `count`, the prefix of h1…hN.'),
-    count: z.int().min(1).optional().describe('Expand into `count` identical homes named <id>1 … <id><count>.'),
+    count: z.int().min(1).max(LIMITS.homes).optional().describe('Expand into `count` identical homes named <id>1 … <id><count>.'),
     devices: z
-      .union([z.literal('standard'), z.array(DeviceSchema)])
+      .union([z.literal('standard'), z.array(DeviceSchema).max(LIMITS.devicesPerHome)])
       .default('standard')
       .describe('`standard` (the usual connected home) or an explicit device list.'),
   })
   .meta({ id: 'Home' });
 
-/** Ids of the homes an entry stands for (`{ id: h, count: 3 }` → h1, h2, h3). Used by the cross-checks too. */
+/**
+ * Ids of the homes an entry stands for (`{ id: h, count: 3 }` → h1, h2, h3). Used by the cross-checks too,
+ * which run on documents the schema refused: a count past the limit stands for nothing rather than for a
+ * billion ids.
+ */
 export function expandedHomeIds(home: { id: string; count?: number | undefined }): string[] {
   if (home.count === undefined) return [home.id];
+  if (!(home.count >= 1 && home.count <= LIMITS.homes)) return [];
   return Array.from({ length: home.count }, (_, index) => `${home.id}${index + 1}`);
 }
+
+/** Refuses a list whose entries expand (through `count`) to more than `limit` twins in all. */
+function expandsToAtMost(limit: number, noun: string) {
+  return (entries: readonly { count?: number | undefined }[], ctx: z.core.$RefinementCtx<unknown>) => {
+    let total = 0;
+    for (const [index, entry] of entries.entries()) {
+      total += entry.count ?? 1;
+      // A count over the limit by itself is reported by its own `.max`.
+      if (total > limit && !((entry.count ?? 0) > limit)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, ...(entry.count === undefined ? [] : ['count'])],
+          message: `more than ${formatLimit(limit)} ${noun} in all (counts included); a scenario may have at most ${formatLimit(limit)}`,
+          input: entry,
+        });
+      }
+      if (total > limit) return;
+    }
+  };
+}
+
+/** Where a total is over its limit the entries are not expanded: the issue above is what the author sees. */
+const withinTotal = (limit: number) => (entries: readonly { count?: number | undefined }[]) =>
+  entries.reduce((total, entry) => total + (entry.count ?? 1), 0) <= limit;
 
 export const HomeList = z
   .array(HomeSchema)
   .default([])
+  .superRefine(expandsToAtMost(LIMITS.homes, 'homes'))
   .transform((homes): Home[] =>
-    homes.flatMap((home) =>
-      expandedHomeIds(home).map((id) => ({
-        id,
-        devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
-      })),
-    ),
+    withinTotal(LIMITS.homes)(homes)
+      ? homes.flatMap((home) =>
+          expandedHomeIds(home).map((id) => ({
+            id,
+            devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
+          })),
+        )
+      : [],
   )
   .describe('Homes; `count` expands one entry into many.');
 
 const VehicleSchema = z
   .strictObject({
     id: Id.describe('Vehicle id; its address is vehicle/<id>. With `count`, the prefix of <id>1 … <id>N.'),
-    count: z.int().min(1).optional().describe('Expand into `count` vehicles; `home` and `owner` then name prefixes too (ev1 parks at h1).'),
+    count: z.int().min(1).max(LIMITS.vehicles).optional().describe('Expand into `count` vehicles; `home` and `owner` then name prefixes too (ev1 parks at h1).'),
     owner: Id.optional().describe('User who owns it.'),
     home: Id.optional().describe('Home where it parks and charges.'),
     vin: z
@@ -157,9 +190,13 @@ const GridSchema = z
 
 export const EntitiesSchema = z
   .strictObject({
-    users: z.array(UserSchema).default([]),
+    users: z.array(UserSchema).max(LIMITS.users).default([]),
     homes: HomeList,
-    vehicles: z.array(VehicleSchema).default([]).transform((list) => list.flatMap(expandVehicle)),
+    vehicles: z
+      .array(VehicleSchema)
+      .default([])
+      .superRefine(expandsToAtMost(LIMITS.vehicles, 'vehicles'))
+      .transform((list) => (withinTotal(LIMITS.vehicles)(list) ? list.flatMap(expandVehicle) : [])),
     gateways: z
       .record(
         z.string().regex(GATEWAY_ID_PATTERN, {
@@ -185,7 +222,7 @@ const LinkOverride = z
     sigma: z.number().nonnegative().optional().describe('Log-normal shape of the latency.'),
     jitterMs: z.number().nonnegative().optional(),
     loss: z.number().min(0).max(1).optional().describe('Probability a transmission is lost.'),
-    maxAttempts: z.int().min(1).optional().describe('Transmissions before giving up (YD/T 4170 retransmission).'),
+    maxAttempts: z.int().min(1).max(LIMITS.linkAttempts).optional().describe('Transmissions before giving up (YD/T 4170 retransmission).'),
     ackTimeout: Duration.optional().describe('Wait for an acknowledgement before retransmitting.'),
   })
   .meta({ id: 'LinkOverride', description: 'Overrides of a link model; unset fields keep the defaults.' });
@@ -199,11 +236,11 @@ export const LinksSchema = z
 
 const MapGenerate = z
   .strictObject({
-    blocks: z.int().min(1).default(16).describe('City blocks along each side of the grid (16 × 250 m: a 4 km town, so commutes cross the home geofence).'),
+    blocks: z.int().min(1).max(LIMITS.mapBlocks).default(16).describe('City blocks along each side of the grid (16 × 250 m: a 4 km town, so commutes cross the home geofence).'),
     blockSizeM: z.number().positive().default(250).describe('Side of a block, metres.'),
-    homes: z.int().min(0).optional().describe('Home plots; at least the number of homes declared (the default).'),
-    workplaces: z.int().min(0).default(2),
-    chargers: z.int().min(0).default(2).describe('Public chargers.'),
+    homes: z.int().min(0).max(LIMITS.mapPlaces).optional().describe('Home plots; at least the number of homes declared (the default).'),
+    workplaces: z.int().min(0).max(LIMITS.mapPlaces).default(2),
+    chargers: z.int().min(0).max(LIMITS.mapPlaces).default(2).describe('Public chargers.'),
   })
   .describe('Generate a city from the seed.');
 

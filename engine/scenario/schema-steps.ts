@@ -3,6 +3,7 @@
 // position (`doorbell-1`, `within-2`) so every verdict in a report can still be named.
 import { z } from 'zod';
 import { ActionList, type Action } from './schema-actions';
+import { SCENARIO_LIMITS as LIMITS } from './limits';
 import { Duration, Id, Scalar, TwinRef, exactlyOne } from './schema-kit';
 import { EventMatcher, fieldMatcher } from './schema-matchers';
 
@@ -75,6 +76,7 @@ function triggerOf(step: z.output<typeof StepSchema>): Trigger {
 
 export const StepList = z
   .array(StepSchema)
+  .max(LIMITS.steps)
   .default([])
   .transform((steps): Step[] =>
     steps.map((step, index) => ({
@@ -184,6 +186,7 @@ const ExpectationSchema = exactlyOne(
 
 export const ExpectationList = z
   .array(ExpectationSchema)
+  .max(LIMITS.expectations)
   .default([])
   .transform((list): Expectation[] =>
     list.map((item, index) => {
@@ -214,6 +217,7 @@ export const FailWhenList = z
       })
       .describe('Ends the run early as failed when the event happens.'),
   )
+  .max(LIMITS.expectations)
   .default([])
   .transform((list): FailCondition[] =>
     list.map((item, index) => ({ ...item, id: item.id ?? derivedId('fail', index) })),

@@ -5,6 +5,7 @@ import { ConnectorsSchema } from './schema-connectors';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import { ParametersSchema } from './parameters';
 import { EntitiesSchema, LinksSchema, MapSchema, type MapSpec } from './schema-entities';
+import { SCENARIO_LIMITS, formatLimit } from './limits';
 import { Duration, StartTime, show } from './schema-kit';
 import { ExpectationList, FailWhenList, StepList } from './schema-steps';
 import { normalizeTwinRef } from './twin-refs';
@@ -46,7 +47,9 @@ const ScenarioObject = z.strictObject({
   seed: z.int().min(0).default(1).describe('Seed of every random stream: same seed, same event stream.'),
   architectures: Architectures,
   startTime: StartTime.prefault('00:00'),
-  duration: Duration.describe('Length of the run in virtual time.'),
+  duration: Duration.refine((ms) => ms <= SCENARIO_LIMITS.durationMs, {
+    error: `a run lasts at most ${formatLimit(SCENARIO_LIMITS.durationMs / 86_400_000)} days of virtual time`,
+  }).describe('Length of the run in virtual time (at most 30 days).'),
   parameters: ParametersSchema,
   map: MapSchema,
   entities: EntitiesSchema,

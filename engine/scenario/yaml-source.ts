@@ -1,8 +1,10 @@
 // Turns scenario YAML into plain JS while remembering where every value and key came from, so that any
 // problem found later (by zod or the cross-checks) can be reported as file:line:column. Scalars pass
 // through a callback on the way, which is where `${parameter}` substitution happens.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Scalar } from 'yaml';
+import { SCENARIO_LIMITS, formatLimit } from './limits';
 import { decodePlaceholders, encodePlaceholders } from './placeholders';
+import { measureYaml } from './yaml-limits';
 
 export type Path = readonly (string | number)[];
 
@@ -19,8 +21,20 @@ export interface ParsedSource {
   syntaxErrors: SourceProblem[];
 }
 
+/**
+ * Parses after measuring: a text over the node or nesting limits is refused before yaml builds a tree of it,
+ * and one whose aliases would expand past yaml's `maxAliasCount` (a "billion laughs") is refused before
+ * anything expands them.
+ */
 export function parseYamlSource(text: string): ParsedSource {
   const encoded = encodePlaceholders(text);
+  const shape = measureYaml(encoded);
+  if (shape.problem) {
+    const lineCounter = new LineCounter();
+    lineCounter.addNewLine(0);
+    for (let at = encoded.indexOf('\n'); at !== -1; at = encoded.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    return { encoded, doc: parseDocument(''), lineCounter, syntaxErrors: [shape.problem] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(encoded, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = doc.errors.map((error) => ({
@@ -28,7 +42,40 @@ export function parseYamlSource(text: string): ParsedSource {
     // yaml appends " at line X, column Y" and a source excerpt; the position is reported separately.
     message: decodePlaceholders(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
   }));
+  if (syntaxErrors.length === 0 && shape.aliases > 0) syntaxErrors.push(...aliasBomb(doc));
   return { encoded, doc, lineCounter, syntaxErrors };
+}
+
+/** yaml's own guard: toJS shares anchored values instead of copying them, and counts what each alias stands for. */
+function aliasBomb(doc: Document.Parsed): SourceProblem[] {
+  try {
+    doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliasCount });
+    return [];
+  } catch (error) {
+    // Anything else toJS dislikes is reported by the reading that follows, at its own position.
+    if (!(error instanceof ReferenceError)) return [];
+    let offset = 0;
+    visit(doc, { Alias: (_key, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
+    const reason = /Excessive alias count/.test(error.message)
+      ? `aliases expand to too many values (more than yaml's maxAliasCount of ${formatLimit(SCENARIO_LIMITS.aliasCount)}): is this an alias bomb?`
+      : error.message;
+    return [{ offset, message: reason }];
+  }
+}
+
+/** What each alias refers to: the last anchor of its name before it, found in one pass over the document. */
+function resolveAliases(doc: Document.Parsed): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+    } else if ((node as Node).anchor) {
+      anchors.set((node as Node).anchor!, node as Node);
+    }
+  });
+  return targets;
 }
 
 const pathKey = (path: Path): string => JSON.stringify(path);
@@ -89,8 +136,19 @@ export function readNode(
 ): { value: unknown; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
   const report = (problem: SourceProblem) => problems.push(problem);
+  let aliasTargets: Map<Alias, Node> | undefined;
+  // Aliases copy what they refer to, so the values read can outnumber the nodes written.
+  let budget = SCENARIO_LIMITS.expandedNodes;
 
   const read = (current: unknown, path: Path, keyOffset: number | undefined, depth: number): unknown => {
+    if (budget <= 0) return null;
+    if (--budget === 0) {
+      report({
+        offset: (current as Node | null)?.range?.[0] ?? keyOffset ?? 0,
+        message: `more than ${formatLimit(SCENARIO_LIMITS.expandedNodes)} values once aliases are expanded; a scenario needs far fewer`,
+      });
+      return null;
+    }
     if (current === null || current === undefined) {
       if (keyOffset !== undefined) index.record(path, keyOffset, keyOffset);
       return null;
@@ -102,7 +160,9 @@ export function readNode(
         report({ offset: start, message: 'aliases nested too deeply (is an anchor referring to itself?)' });
         return null;
       }
-      return read(current.resolve(source.doc), path, keyOffset, depth + 1);
+      // Alias.resolve(doc) walks the whole document each time: once per alias, that is quadratic.
+      aliasTargets ??= resolveAliases(source.doc);
+      return read(aliasTargets.get(current), path, keyOffset, depth + 1);
     }
     if (isScalar(current)) return options.onScalar(current.value, { node: current, path }, report);
     if (isSeq(current)) return current.items.map((item, i) => read(item, [...path, i], undefined, depth));

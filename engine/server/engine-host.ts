@@ -108,7 +108,7 @@ export class EngineHost implements Transport {
         return replay.seek((r as CommandRequest<'seek'>).t);
       case 'diffRuns': {
         const { a, b, toleranceMs } = r as CommandRequest<'diffRuns'>;
-        return this.recordings.diff(a, b, toleranceMs);
+        return this.recordings.diff(a, b, toleranceMs, this.privacy.precise);
       }
     }
   }

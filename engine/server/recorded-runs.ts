@@ -26,9 +26,10 @@ export class RecordedRunsFile {
     return { file: this.file, runs };
   }
 
-  diff(a: number, b: number, toleranceMs = 0): RunDiffView {
+  /** Location is coarsened in the comparison unless the user opted in to precise locations (location-view.ts). */
+  diff(a: number, b: number, toleranceMs = 0, precise = false): RunDiffView {
     const file = this.require();
-    const result = diffRuns({ file, run: a }, { file, run: b }, { toleranceMs });
+    const result = diffRuns({ file, run: a }, { file, run: b }, { toleranceMs, coarsenLocation: !precise });
     return { a, b, equivalent: result.equivalent, total: result.total, toleranceMs, warnings: result.warnings, report: formatDiffReport(result) };
   }
 

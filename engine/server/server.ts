@@ -3,12 +3,13 @@
 // can try to reach a local port, so the Host and Origin headers must name this server.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { COMMAND_NAMES, EVENT_NAMES, WEBSOCKET_PATH, type CommandName, type EventName, type RequestFrame, type ServerFrame } from '../../protocol';
+import { WebSocketServer } from 'ws';
+import { WEBSOCKET_PATH } from '../../protocol';
+import { MAX_FRAME_BYTES, connect } from './connection';
 import { EngineHost } from './engine-host';
 import type { LiveSessionOptions } from './live-session';
 import { ScenarioCatalogue } from './scenario-catalogue';
-import { DEFAULT_RENDERER_DIR, serveStatic } from './static-files';
+import { DEFAULT_RENDERER_DIR, SECURITY_HEADER_LINES, serveStatic, setSecurityHeaders } from './static-files';
 
 export interface ServerOptions {
   host?: string;
@@ -32,9 +33,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A snapshot replaces the previous one, so a client that cannot keep up may skip some; nothing else is dropped. */
-const SNAPSHOT_BACKLOG_BYTES = 4 * 1024 * 1024;
-
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const staticDir = options.staticDir ?? DEFAULT_RENDERER_DIR;
@@ -46,19 +44,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const allowed = (): Set<string> => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
 
   const http = createServer((req, res) => {
+    setSecurityHeaders(res);
     if (!allowed().has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Twinbench answers only as ${host}:${port}\n`);
       return;
     }
     serveStatic(req, res, staticDir);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Errors of one connection are that connection's (see connection.ts); the server itself must never emit an
+  // unheard 'error', which Node turns into a crash.
+  wss.on('error', () => {});
   http.on('upgrade', (req, socket, head) => {
+    // A client that resets during the handshake (or after a 403) must not take the process with it.
+    socket.on('error', () => socket.destroy());
     if (!isOwnPage(req, allowed()) || new URL(req.url ?? '/', 'http://x').pathname !== WEBSOCKET_PATH) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.end(`HTTP/1.1 403 Forbidden\r\n${SECURITY_HEADER_LINES}Connection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => connect(ws, engine));
+  });
+
+  // Node's own answer to an unparseable request carries no headers at all; the statuses are the ones it would send.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\n${SECURITY_HEADER_LINES}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
 
   port = await listen(http, host, port, options.portFallback ?? false);
@@ -86,30 +97,6 @@ function isOwnPage(req: IncomingMessage, hosts: Set<string>): boolean {
   } catch {
     return false;
   }
-}
-
-function connect(ws: WebSocket, engine: EngineHost): void {
-  const send = (frame: ServerFrame, droppable = false): void => {
-    if (ws.readyState !== ws.OPEN || (droppable && ws.bufferedAmount > SNAPSHOT_BACKLOG_BYTES)) return;
-    ws.send(JSON.stringify(frame));
-  };
-  const offs = EVENT_NAMES.map((event: EventName) => engine.listen(event, (payload) => send({ kind: 'event', event, payload } as ServerFrame, event === 'snapshot')));
-  ws.on('close', () => offs.forEach((off) => off()));
-  ws.on('message', (data) => {
-    let frame: RequestFrame;
-    try {
-      frame = JSON.parse(String(data)) as RequestFrame;
-    } catch {
-      return ws.close(1007, 'frames are JSON');
-    }
-    if (frame?.kind !== 'request' || typeof frame.id !== 'number' || !COMMAND_NAMES.includes(frame.command as CommandName)) {
-      return send({ kind: 'response', id: typeof frame?.id === 'number' ? frame.id : -1, ok: false, error: `not a request frame; commands: ${COMMAND_NAMES.join(', ')}` });
-    }
-    engine.invoke(frame.command, frame.request).then(
-      (response) => send({ kind: 'response', id: frame.id, ok: true, response }),
-      (err: unknown) => send({ kind: 'response', id: frame.id, ok: false, error: (err as Error)?.message ?? String(err) }),
-    );
-  });
 }
 
 async function listen(http: Server, host: string, port: number, fallback: boolean): Promise<number> {

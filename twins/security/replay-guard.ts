@@ -14,7 +14,8 @@ export class ReplayGuard {
     let nonces = this.seen.get(domain);
     if (nonces === undefined) this.seen.set(domain, (nonces = new Map()));
     for (const [key, forgetAt] of nonces) {
-      if (forgetAt > now) break;
+      // Still fresh at exactly forgetAt (the freshness check refuses only `age > window`): keep it until then.
+      if (forgetAt >= now) break;
       nonces.delete(key);
     }
     const key = `${sender} ${nonce}`;

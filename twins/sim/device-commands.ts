@@ -12,6 +12,8 @@ const text = (v: Json | undefined): string | undefined => (typeof v === 'string'
 const within = (v: Json | undefined, min: number, max: number): number | undefined => (typeof v === 'number' && v >= min && v <= max ? v : undefined);
 /** An hvac_mode the climate twin knows (room-thermal HvacMode). */
 const hvacMode = (v: Json | undefined): string | undefined => (typeof v === 'string' && ['off', 'cool', 'heat', 'auto', 'fan_only'].includes(v) ? v : undefined);
+/** An optional number: absent is fine (''), present must be within [min, max] (undefined refuses the command). */
+const optionalWithin = (v: Json | undefined, min: number, max: number): number | '' | undefined => (v === undefined ? '' : within(v, min, max));
 /** Builds the event only when every required attribute is present and valid. */
 const needs = <T extends object>(values: (number | string | undefined)[], event: () => T): T | undefined => (values.includes(undefined) ? undefined : event());
 
@@ -26,12 +28,13 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     turn_off: () => ({ type: 'CLIMATE.TURN_OFF' }),
   },
   light: {
-    turn_on: (a) => ({
+    // Present but out of range is refused, not silently left out while the light answers ok.
+    turn_on: (a) => needs([optionalWithin(a.brightness_pct, 0, 100), optionalWithin(a.color_temp_kelvin, 1_000, 20_000)], () => ({
       type: 'LIGHT.TURN_ON',
-      ...(within(a.brightness_pct, 0, 100) !== undefined ? { brightness: Math.round((num(a.brightness_pct)! * 255) / 100) } : {}),
-      ...(num(a.color_temp_kelvin) !== undefined ? { colorTempKelvin: a.color_temp_kelvin } : {}),
+      ...(a.brightness_pct !== undefined ? { brightness: Math.round((num(a.brightness_pct)! * 255) / 100) } : {}),
+      ...(a.color_temp_kelvin !== undefined ? { colorTempKelvin: a.color_temp_kelvin } : {}),
       ...(a.scene === 'soft' ? { scene: 'soft' } : {}),
-    }),
+    })),
     turn_off: () => ({ type: 'LIGHT.TURN_OFF' }),
   },
   cover: {
@@ -41,7 +44,9 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     set_cover_position: (a) => needs([within(a.position, 0, 100)], () => ({ type: 'COVER.SET_POSITION', position: a.position })),
   },
   fan: {
-    turn_on: (a) => ({ type: 'FAN.TURN_ON', ...(within(a.percentage, 0, 100) !== undefined ? { percentage: a.percentage } : {}), ...(text(a.preset_mode) ? { presetMode: a.preset_mode } : {}) }),
+    turn_on: (a) => needs([optionalWithin(a.percentage, 0, 100)], () => ({
+      type: 'FAN.TURN_ON', ...(a.percentage !== undefined ? { percentage: a.percentage } : {}), ...(text(a.preset_mode) ? { presetMode: a.preset_mode } : {}),
+    })),
     turn_off: () => ({ type: 'FAN.TURN_OFF' }),
     set_percentage: (a) => needs([within(a.percentage, 0, 100)], () => ({ type: 'FAN.SET_PERCENTAGE', percentage: a.percentage })),
   },
