@@ -255,8 +255,8 @@ export class Simulation {
 
   private dispatch(address: string, env: Envelope, payload: Json): void {
     const intent = decodeIntent(payload);
-    const request = env.kind === 'command' || env.kind === 'query';
-    if (request && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload)) return;
+    // Events too: the car's apps act on what a message says, whatever its kind, so a stranger's "event" is checked.
+    if (env.kind !== 'response' && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload)) return;
     for (const app of this.apps) if (app.onMessage?.(address, env, intent)) return;
     if (env.kind === 'command' || env.kind === 'query') {
       this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });
