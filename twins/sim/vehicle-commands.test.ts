@@ -95,6 +95,18 @@ describe('voice commands that touch security', () => {
     expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
   });
 
+  it('"Arm security" or "lights off" said at home acts on the home, not a question about the car', () => {
+    const { sim, apps } = twoHomes('direct');
+    sim.home('h1').device('lock.front_door').send({ type: 'DOOR.UNLOCK' });
+    sim.home('h1').device('light.living_room').send({ type: 'LIGHT.TURN_ON' });
+    apps.voice.hearAtHome('h1', 'Arm security', 'alice');
+    apps.voice.hearAtHome('h1', 'Lights off', 'alice');
+    sim.kernel.clock.runUntil(20_000);
+    expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
+    expect(sim.home('h1').device('light.living_room').state).toBe('off');
+    expect(ofType(sim, 'msg.delivered').some((e) => e.data.topic === 'vehicle/get_state')).toBe(false);
+  });
+
   it('"Start the car" at home is a signed remote start the car verifies; the speaker says so', () => {
     const { sim, apps } = twoHomes('cloud-cloud');
     apps.voice.hearAtHome('h1', 'Start the car', 'alice');

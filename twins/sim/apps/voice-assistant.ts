@@ -15,6 +15,14 @@ export type VoiceIntent =
   | 'leaving-home' | 'status-tyres' | 'status-range' | 'status-eta' | 'precondition' | 'remote-start' | 'all-ac-on' | 'lights-off'
   | 'arm-security' | 'disarm-security' | 'unknown';
 
+/** Intents that command the home's own devices: device type, capability and command, for every device of the type. */
+const HOME_DEVICE_INTENTS: Partial<Record<VoiceIntent, readonly [string, string, string]>> = {
+  'all-ac-on': ['climate', 'climate', 'turn_on'],
+  'lights-off': ['light', 'light', 'turn_off'],
+  // Without an alarm panel, "arm security" locks the doors: the one security device the home has.
+  'arm-security': ['lock', 'lock', 'lock'],
+};
+
 /** Home Assistant's alarm panel domain: the only device that could be disarmed. */
 const ALARM_PANEL = 'alarm_control_panel';
 
@@ -51,16 +59,14 @@ export class VoiceAssistant implements SimApp {
     const vehicle = this.sim.vehicle(vehicleId);
     const home = vehicle.spec.homeId ? this.sim.home(vehicle.spec.homeId) : undefined;
     if (home === undefined) return;
-    const send = (type: string, capability: string, name: string): void => {
+    const intent = classifyUtterance(utterance);
+    const onDevices = HOME_DEVICE_INTENTS[intent];
+    if (onDevices !== undefined) {
+      const [type, capability, name] = onDevices;
       for (const device of home.devicesOfType(type)) {
         this.sim.sendFromCar(vehicleId, device.id, { capability, name, deviceId: device.id.split('/').pop()!, attributes: {} }, 'command');
       }
-    };
-    const intent = classifyUtterance(utterance);
-    if (intent === 'all-ac-on') send('climate', 'climate', 'turn_on');
-    else if (intent === 'lights-off') send('light', 'light', 'turn_off');
-    else if (intent === 'arm-security') send('lock', 'lock', 'lock');
-    else if (intent === 'disarm-security') this.notSupported(vehicleAddress(vehicleId), utterance, home.id);
+    } else if (intent === 'disarm-security') this.notSupported(vehicleAddress(vehicleId), utterance, home.id);
     else this.sim.kernel.events.emit('voice.not_understood', vehicleAddress(vehicleId), { utterance });
   }
 
@@ -74,6 +80,16 @@ export class VoiceAssistant implements SimApp {
     if (kind === 'disarm-security') {
       this.notSupported(address, utterance, homeId);
       this.announce(homeId, address, `Sorry, disarming security is not supported: this home has no alarm panel.`, env);
+      return true;
+    }
+    const onDevices = HOME_DEVICE_INTENTS[kind];
+    if (onDevices !== undefined) {
+      // Said at home about the home: the automation host commands the devices (not a question about the car).
+      const [type, capability, name] = onDevices;
+      for (const device of this.sim.home(homeId).devicesOfType(type)) {
+        this.sim.sendFromHome(address, device.id, { capability, name, deviceId: device.id.split('/').pop()!, attributes: {} }, 'command', { causedBy: env });
+      }
+      this.announce(homeId, address, 'Done.', env);
       return true;
     }
     if (vehicleId === undefined || kind === 'unknown') {
