@@ -1,5 +1,6 @@
 // The desktop app itself, through Playwright's Electron driver: the window opens on the renderer and the engine
-// answers over IPC. Skipped where npm could not download Electron's binary (this machine): the IPC bridge and the
+// answers over IPC. Skipped where Electron's binary is not installed (npm install denies its download: see
+// allowScripts in package.json; `npm run electron:fetch` gets it where the network allows). The IPC bridge and the
 // shell's set-up are covered without it by electron/*.test.ts.
 import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -18,7 +19,7 @@ function electronBinary(): string | undefined {
 const binary = electronBinary();
 
 test('electron: the window shows the app and the engine answers over IPC', async () => {
-  test.skip(binary === undefined, 'Electron binary not installed (npm could not download it here)');
+  test.skip(binary === undefined, 'Electron binary not installed: run `npm run electron:fetch` where the network allows (it cannot be downloaded here)');
   const app = await electron.launch({ executablePath: binary, args: [path.resolve('dist/electron/main.mjs')] });
   try {
     const page = await app.firstWindow();

@@ -38,6 +38,17 @@ try {
   problems.push(`better-sqlite3 does not load (${err.message.split('\n')[0]}).\n  Fix: npm rebuild better-sqlite3`);
 }
 
+// electron/ is type-checked against the electron package's own declarations. npm ≥ 11.19 keeps the package (and
+// skips its binary download, denied in package.json's allowScripts); an older npm runs the download and, where it
+// fails, drops the whole optional package.
+if (!existsSync(new URL('../node_modules/electron/electron.d.ts', import.meta.url))) {
+  problems.push(
+    "Electron's type declarations are missing (node_modules/electron): this npm ignored package.json's allowScripts,\n" +
+      "    ran Electron's binary download, and dropped the package when it failed.\n" +
+      '  Fix: use npm ≥ 11.19 (npm install -g npm@11), or: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install',
+  );
+}
+
 if (problems.length > 0) {
   console.error('Twinbench tests cannot run on this machine yet:');
   for (const p of problems) console.error(`  - ${p}`);

@@ -9,6 +9,8 @@ import type { RunResult } from '../runner/result';
 export interface JunitOptions {
   /** Name of the <testsuites> root (default `twinbench`). */
   name?: string;
+  /** Name each run's <testsuite> with its seed too (a suite runs one scene under many seeds). */
+  seedInNames?: boolean;
 }
 
 interface Case {
@@ -19,7 +21,7 @@ interface Case {
 }
 
 export function junitXml(results: readonly RunResult[], options: JunitOptions = {}): string {
-  const suites = results.map(suiteOf);
+  const suites = results.map((run) => suiteOf(run, options.seedInNames === true));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const time = seconds(results.reduce((t, r) => t + r.wallMs, 0));
@@ -32,8 +34,8 @@ export function junitXml(results: readonly RunResult[], options: JunitOptions = 
   ].join('\n');
 }
 
-function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number } {
-  const classname = `${run.scenario}.${run.architecture}`;
+function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Case[]; failures: number } {
+  const classname = seedInNames ? `${run.scenario}.${run.architecture}.seed${run.seed}` : `${run.scenario}.${run.architecture}`;
   const cases: Case[] = run.expectations.map((e) => ({
     name: e.id,
     classname,
@@ -64,7 +66,7 @@ function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number
     ...Object.keys(run.parameters).sort().map((k): [string, string] => [`parameter.${k}`, String(run.parameters[k])]),
   ];
   const xml = [
-    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(run.wallMs)}">`,
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(run.wallMs)}">`,
     '    <properties>',
     ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
     '    </properties>',

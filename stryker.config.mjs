@@ -1,0 +1,29 @@
+// `npm run mutate`: Stryker mutates the modules whose mistakes would let a verdict or a security check pass by
+// accident, and runs the Vitest tests related to each mutant. Not part of CI (it takes tens of minutes on 2 cores);
+// the score is stated in the README. `npm run mutate -- --mutate twins/security/replay-guard.ts` narrows a run.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'twins/security/*.ts',
+    'twins/bus/links.ts',
+    'twins/bus/flight.ts',
+    'twins/bus/pending-requests.ts',
+    'engine/recorder/run-recorder.ts',
+    'engine/recorder/writer-liveness.ts',
+    'twins/sim/apps/charging-app.ts',
+    'twins/sim/apps/grid.ts',
+    '!**/*.test.ts',
+    '!**/index.ts',
+  ],
+  ignorePatterns: ['dist', 'test-results', '.tsbuild', 'reports', '.stryker-tmp', 'e2e'],
+  concurrency: 2,
+  timeoutMS: 30_000,
+  thresholds: { high: 90, low: 85, break: null },
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  cleanTempDir: 'always',
+};
