@@ -18,7 +18,8 @@ describe('embedded broker', () => {
   });
 
   it('takes no anonymous client, nor a wrong password: each start makes its own credentials', async () => {
-    const broker = await startEmbeddedBroker();
+    const refused: string[] = [];
+    const broker = await startEmbeddedBroker({ onRefused: (r) => refused.push(r.reason) });
     const other = await startEmbeddedBroker();
     expect(broker.credentials.username).toBe('twinbench');
     expect(broker.credentials.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -30,6 +31,7 @@ describe('embedded broker', () => {
     expect(await code({ username: 'twinbench', password: other.credentials.password })).toBe(4);
     expect(await code({ username: 'admin', password: broker.credentials.password })).toBe(4);
     expect(await code(broker.credentials)).toBe(0);
+    expect(refused).toEqual(['unsigned', 'forged', 'forged', 'forged']);
     await broker.close();
     await other.close();
   });

@@ -17,6 +17,8 @@ export interface EmbeddedBrokerOptions {
   /** Credentials clients must give; by default `twinbench` and a random password made for this start. */
   username?: string;
   password?: string;
+  /** Told of every client refused at CONNECT (no login: `unsigned`; a wrong one: `forged`), to make it visible. */
+  onRefused?: (refusal: { clientId: string; reason: 'unsigned' | 'forged'; detail: string }) => void;
 }
 
 export interface EmbeddedBrokerCredentials {
@@ -45,8 +47,14 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions = {}): 
   const credentials = { username: options.username ?? 'twinbench', password: options.password ?? newBrokerPassword() };
   const expected = { username: Buffer.from(credentials.username), password: Buffer.from(credentials.password) };
   const aedes = await Aedes.createBroker({
-    authenticate(_client, username, password, done) {
+    authenticate(client, username, password, done) {
       if (sameSecret(username === undefined ? undefined : Buffer.from(username), expected.username) && sameSecret(password, expected.password)) return done(null, true);
+      const anonymous = username === undefined && password === undefined;
+      options.onRefused?.({
+        clientId: client.id,
+        reason: anonymous ? 'unsigned' : 'forged',
+        detail: anonymous ? `client ${client.id} gave no username or password` : `client ${client.id} gave a wrong username or password${username === undefined ? '' : ` (user ${username})`}`,
+      });
       const error = Object.assign(new Error('bad username or password'), { returnCode: 4 }) as AuthenticateError;
       done(error, false);
     },

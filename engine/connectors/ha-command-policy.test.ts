@@ -103,6 +103,9 @@ describe('Home Assistant command topics meet the same policy as the car', () => 
     expect(credentials.password.length).toBeGreaterThanOrEqual(32);
     const anonymous = await mqtt.connectAsync(connectors.brokerUrl!, { protocolVersion: 4, reconnectPeriod: 0 }).then(() => 0, (err: { code?: number }) => err.code);
     expect(anonymous).toBe(4);
+    const wrong = await mqtt.connectAsync(connectors.brokerUrl!, { protocolVersion: 4, reconnectPeriod: 0, username: 'twinbench', password: 'guess' }).then(() => 0, (err: { code?: number }) => err.code);
+    expect(wrong).toBe(4);
+    expect(refusals(sim).map((r) => [r.source, r.via, r.reason])).toEqual([['broker', 'mqtt', 'unsigned'], ['broker', 'mqtt', 'forged']]);
     const ha = await mqtt.connectAsync(connectors.brokerUrl!, { protocolVersion: 4, reconnectPeriod: 0, ...credentials });
     cleanups.push(() => void ha.end(true));
     await ha.publishAsync(topicOf(LOCK), 'UNLOCK', { qos: 1 });
@@ -110,7 +113,7 @@ describe('Home Assistant command topics meet the same policy as the car', () => 
     await commandArrives(sim, connectors, 2);
     expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
     expect(sim.home('h1').device('cover.living_room_window').state).toBe('closed');
-    expect(refusals(sim).map((r) => [r.command, r.reason, r.sender])).toEqual([
+    expect(refusals(sim).slice(2).map((r) => [r.command, r.reason, r.sender])).toEqual([
       ['lock/unlock', 'unauthorized', 'party-ha-controller'], ['cover/open_cover', 'unauthorized', 'party-ha-controller'],
     ]);
     // The credentials are this run's secret: not in the canonical stream.

@@ -99,7 +99,13 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     if (brokerUrl === undefined && (options.haDiscovery || Object.values(options.externals ?? {}).some((e) => e.mqtt !== undefined && e.broker === undefined))) brokerUrl = 'embedded';
     if (brokerUrl === 'embedded') {
       try {
-        embedded = await startEmbeddedBroker({ port: options.embeddedBrokerPort ?? 0 });
+        embedded = await startEmbeddedBroker({
+          port: options.embeddedBrokerPort ?? 0,
+          // A client turned away at the door is as visible as a refused command.
+          onRefused: (r) => sim.kernel.events.emit('security.refused', 'broker', {
+            via: 'mqtt', reason: r.reason, detail: r.detail, stage: 'verification', sender: null, command: null, to: null, from: r.clientId, message: null,
+          }),
+        });
       } catch (err) {
         throw new ConnectorError('embedded broker', (err as Error).message);
       }
