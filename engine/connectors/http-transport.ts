@@ -57,7 +57,8 @@ export function httpTransport(name: string, baseUrl: string, options: HttpTransp
       if (options.webhookPort === undefined) return {};
       const policy = options.webhook;
       if (policy === undefined || policy.secret.length < 16) throw new ConnectorError(`${label} webhook`, 'no webhook secret (at least 16 characters)', 'A webhook without a secret would let anyone push commands into the run');
-      server = createServer((req, res) => void serveWebhook(req, res, policy, onInbound, onRefused));
+      // A client that hangs up mid-body rejects the read: drop that connection, never the run.
+      server = createServer((req, res) => void serveWebhook(req, res, policy, onInbound, onRefused).catch(() => res.destroy()));
       await new Promise<void>((resolve, reject) => {
         server!.once('error', (err) => reject(new ConnectorError(`${label} webhook`, `cannot listen on 127.0.0.1:${options.webhookPort}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
         server!.listen(options.webhookPort, '127.0.0.1', () => resolve());
@@ -119,7 +120,8 @@ async function serveWebhook(req: IncomingMessage, res: ServerResponse, policy: W
     res.end(JSON.stringify(body));
   };
   if (req.method !== 'POST') return send(405, { ok: false, error: 'POST JSON to this webhook' });
-  if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== WEBHOOK_PATH) return send(404, { ok: false, error: `the webhook is ${WEBHOOK_PATH}` });
+  // The request target as sent, query aside: parsing it as a URL would throw on targets such as `//`.
+  if ((req.url ?? '').split('?')[0] !== WEBHOOK_PATH) return send(404, { ok: false, error: `the webhook is ${WEBHOOK_PATH}` });
   const refuse = (refusal: WebhookRefusal): void => {
     onRefused?.(refusal);
     send(refusal.status, { ok: false, error: `refused (${refusal.reason}): ${refusal.detail}` });

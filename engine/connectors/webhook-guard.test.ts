@@ -3,6 +3,7 @@
 // `security.refused` event; the run's secret (Bearer or HMAC) gets a command in, as the enrolled party with its
 // grants only.
 import { createServer, request, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { homePayload } from '../../twins/sim/ecosystem-codec';
 import { attachConnectors, type Connectors } from './index';
@@ -110,11 +111,26 @@ describe('the webhook of an external party', () => {
     expect((await post(url, json, UNLOCK)).status).toBe(401);
     expect((await post(url, { ...json, authorization: 'Bearer not-the-secret' }, UNLOCK)).status).toBe(401);
     expect((await post(url, { ...json, [SIGNATURE_HEADER]: signWebhookBody('not-the-secret', UNLOCK) }, UNLOCK)).status).toBe(401);
-    expect((await post(url.replace(/\/webhook$/, '/anything'), { ...json, authorization: `Bearer ${secret}` }, UNLOCK)).status).toBe(404);
+    for (const target of ['/anything', '//', '/webhook/', '/WEBHOOK', '/webhook%00', '/webhook;x']) {
+      expect((await post(url.replace(/\/webhook$/, target), { ...json, authorization: `Bearer ${secret}` }, UNLOCK)).status).toBe(404);
+    }
     await connectors.runUntil(5_000);
     expect(eventsOf(sim, 'security.refused').map((e) => e.data.reason)).toEqual(['unsigned', 'forged', 'forged']);
     expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
     expect(sim.kernel.events.lines().join('\n')).not.toContain(secret);
+  });
+
+  it('a client that hangs up mid-body costs its own connection only', async () => {
+    const { url, secret } = await attached();
+    const { port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`POST /webhook HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nauthorization: Bearer ${secret}\r\ncontent-length: 1000\r\n\r\n{"messa`);
+        setTimeout(() => (socket.destroy(), resolve()), 50);
+      });
+    });
+    const light = JSON.stringify({ messages: [command('home/h1/light.living_room', 'light', 'turn_on')] });
+    expect((await post(url, { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, light)).status).toBe(202);
   });
 
   it('the right secret gets a command in as the enrolled party: an unlock without a grant is refused at the lock', async () => {
