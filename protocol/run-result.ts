@@ -10,6 +10,24 @@ export interface ExpectationResult {
   passed: boolean;
   /** What was observed, in words a tester can act on. */
   detail: string;
+  /** within: how long after the step the event came, ms (virtual time, µs resolution). */
+  observedMs?: number;
+  /** within: the budget, ms. */
+  budgetMs?: number;
+  /** within: the lower bound, ms, when the scenario gives one. */
+  minMs?: number;
+  /** count: how many events matched. */
+  count?: number;
+  /** The event the verdict rests on: the one matched, or the forbidden one seen. */
+  event?: MatchedEvent;
+}
+
+/** An event of the canonical stream, by its position (`seq`) and virtual time. */
+export interface MatchedEvent {
+  seq: number;
+  t: number;
+  type: string;
+  source: string;
 }
 
 export interface LatencyStats {

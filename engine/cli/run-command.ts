@@ -170,7 +170,10 @@ function parseArchitectures(text: string | undefined, fallback: readonly Archite
 function printResult(io: CliIo, r: RunResult): void {
   const m = r.metrics;
   io.out(`${r.passed ? 'ok  ' : 'FAIL'}  ${r.scenario} [${r.architecture}] seed=${r.seed}  ${r.expectations.filter((e) => e.passed).length}/${r.expectations.length} expectations`);
-  io.out(`      messages=${m.messages} success=${pct(m.successRate)} failure=${pct(m.failureRate)} e2e p50/p95/p99=${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms  eventHash=${r.eventHash}`);
+  // With no message measured there is no rate and no latency: a dash, not 100 % and 0 ms.
+  const rate = (x: number): string => (m.messages === 0 ? '—' : pct(x));
+  const e2e = m.e2e.count === 0 ? '—' : `${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms (n=${m.e2e.count})`;
+  io.out(`      messages=${m.messages} success=${rate(m.successRate)} failure=${rate(m.failureRate)} e2e p50/p95/p99=${e2e}  eventHash=${r.eventHash}`);
   if (m.grid) io.out(`      grid: peak ${m.grid.peakKw} kW (uncontrolled ${m.grid.uncontrolledPeakKw} kW, −${m.grid.peakReductionPct} %), ${m.grid.evsAtTarget}/${m.grid.evCount} EVs at target`);
   if (r.abortedBy) io.out(`      aborted: ${r.abortedBy}`);
   for (const e of r.expectations) if (!e.passed) io.out(`      ✗ ${e.id}: ${e.detail}`);

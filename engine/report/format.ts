@@ -74,8 +74,14 @@ export function formatStat(stats: LatencyStats, key: 'p50' | 'p95' | 'p99' | 'ma
   return stats.count > 0 ? formatMs(stats[key]) : '—';
 }
 
-/** A 0–1 rate as a percentage: `98.5 %`. */
-export function formatRate(rate: number): string {
+/** The sample count a percentile rests on: ` (n=40)`; nothing when there is no sample (the value is a dash). */
+export function sampleCount(stats: LatencyStats): string {
+  return stats.count > 0 ? ` (n=${groupDigits(stats.count)})` : '';
+}
+
+/** A 0–1 rate as a percentage: `98.5 %`; a dash when it is a rate of nothing (`of` = 0 messages). */
+export function formatRate(rate: number, of?: number): string {
+  if (of === 0) return '—';
   return Number.isFinite(rate) ? `${(rate * 100).toFixed(1)} %` : '—';
 }
 

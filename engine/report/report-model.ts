@@ -4,7 +4,7 @@
 import type { ExpectationResult, RunResult } from '../runner/result';
 import {
   failureReasonsOf, formatDuration, formatNumber, formatParameters, formatPercent, formatRate, formatStat,
-  groupByScenario, groupDigits, type ScenarioGroup,
+  groupByScenario, groupDigits, sampleCount, type ScenarioGroup,
 } from './format';
 
 export type Tone = 'pass' | 'fail' | 'muted';
@@ -109,13 +109,13 @@ function metricsTable({ runs, labels }: ScenarioGroup): Table {
     head: ['metric', ...labels],
     numeric: true,
     rows: [
-      row('access success rate', (r) => formatRate(r.metrics.successRate)),
-      row('failure rate', (r) => formatRate(r.metrics.failureRate)),
-      row('e2e latency p50 (ms)', (r) => formatStat(r.metrics.e2e, 'p50')),
-      row('e2e latency p95 (ms)', (r) => formatStat(r.metrics.e2e, 'p95')),
-      row('e2e latency p99 (ms)', (r) => formatStat(r.metrics.e2e, 'p99')),
-      row('round trip p50 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p50')),
-      row('round trip p95 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p95')),
+      row('access success rate', (r) => formatRate(r.metrics.successRate, r.metrics.messages)),
+      row('failure rate', (r) => formatRate(r.metrics.failureRate, r.metrics.messages)),
+      row('e2e latency p50 (ms)', (r) => formatStat(r.metrics.e2e, 'p50') + sampleCount(r.metrics.e2e)),
+      row('e2e latency p95 (ms)', (r) => formatStat(r.metrics.e2e, 'p95') + sampleCount(r.metrics.e2e)),
+      row('e2e latency p99 (ms)', (r) => formatStat(r.metrics.e2e, 'p99') + sampleCount(r.metrics.e2e)),
+      row('round trip p50 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p50') + sampleCount(r.metrics.roundTrip)),
+      row('round trip p95 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p95') + sampleCount(r.metrics.roundTrip)),
       row('messages sent', (r) => groupDigits(r.metrics.messages)),
       row('delivered', (r) => groupDigits(r.metrics.delivered)),
       row('failed', (r) => groupDigits(r.metrics.failed)),
@@ -141,7 +141,7 @@ function hopTable({ runs, labels }: ScenarioGroup): Table | undefined {
       const h = r.metrics.hops.find((x) => x.hop === hop && x.link === link);
       if (!h) return DASH;
       anyMeasured ||= h.measured;
-      return { text: `${formatStat(h, 'p50')} / ${formatStat(h, 'p95')}${h.measured ? ' †' : ''}` };
+      return { text: `${formatStat(h, 'p50')} / ${formatStat(h, 'p95')}${sampleCount(h)}${h.measured ? ' †' : ''}` };
     }),
   ]);
   return {
@@ -149,7 +149,7 @@ function hopTable({ runs, labels }: ScenarioGroup): Table | undefined {
     numeric: true,
     labelColumns: 2,
     rows,
-    note: `— = the hop is not on this architecture's path.${anyMeasured ? ' † = measured on a real wire (external endpoint); the others are drawn from link models.' : ''}`,
+    note: `n = messages measured on the hop; — = the hop is not on this architecture's path.${anyMeasured ? ' † = measured on a real wire (external endpoint); the others are drawn from link models.' : ''}`,
   };
 }
 

@@ -112,7 +112,7 @@ const cases: Case[] = [
   },
   { name: 'not a twin id', yaml: `${HEAD}expect:\n  - state: { twin: lock.front_door, path: state, equals: locked }\n`, issues: [['4:20', /not a twin id: "lock.front_door"/]] },
   { name: 'unknown gateway', yaml: `${HEAD}entities:\n  gateways: { home-clowd: online }\n`, issues: [['4:15', /unknown gateway "home-clowd"/]] },
-  { name: 'unknown expectation', yaml: `${HEAD}expect:\n  - whithin: { ms: 5 }\n`, issues: [['4:5', /^expect\[0\]: unknown expectation "whithin"; expected one of: within, state, metric, never, eventually$/]] },
+  { name: 'unknown expectation', yaml: `${HEAD}expect:\n  - whithin: { ms: 5 }\n`, issues: [['4:5', /^expect\[0\]: unknown expectation "whithin"; expected one of: within, state, metric, never, eventually, count, order$/]] },
   { name: 'metric without a bound', yaml: `${HEAD}expect:\n  - metric: { name: latency.e2e.p95 }\n`, issues: [['4:13', /needs a bound: lte, gte or eq/]] },
   { name: 'step after the end of the run', yaml: `${HOME}steps:\n  - { at: 2m, do: { doorbell: { home: h1 } } }\n`, issues: [['6:11', /after the end of the run \(it lasts 1m\)/]] },
   { name: 'state of charge out of range', yaml: `${HEAD}entities:\n  vehicles: [{ id: car1, soc: 1.5 }]\n`, issues: [['4:31', /soc: 1\.5 is too large: must be at most 1/]] },

@@ -26,10 +26,10 @@ export class RecordedRunsFile {
     return { file: this.file, runs };
   }
 
-  diff(a: number, b: number): RunDiffView {
+  diff(a: number, b: number, toleranceMs = 0): RunDiffView {
     const file = this.require();
-    const result = diffRuns({ file, run: a }, { file, run: b });
-    return { a, b, equivalent: result.equivalent, total: result.total, report: formatDiffReport(result) };
+    const result = diffRuns({ file, run: a }, { file, run: b }, { toleranceMs });
+    return { a, b, equivalent: result.equivalent, total: result.total, toleranceMs, warnings: result.warnings, report: formatDiffReport(result) };
   }
 
   /** Opens a run for replay; the caller closes it. */
