@@ -102,6 +102,7 @@ export function connectorOptions(
       ...(spec.http !== undefined ? { http: spec.http } : spec.ws !== undefined ? { ws: spec.ws } : { mqtt: spec.mqtt! }),
       codec: spec.codec,
       ...(spec.timeout !== undefined ? { timeoutMs: spec.timeout } : {}),
+      ...(spec.grants !== undefined ? { grants: spec.grants } : {}),
     };
   }
   Object.assign(externals, fromCommandLine);
@@ -125,7 +126,7 @@ export function connectorOptions(
   return {
     ...(broker !== undefined ? { broker } : {}),
     brokerOptions,
-    ...(haDiscovery ? { haDiscovery: true } : {}),
+    ...(haDiscovery ? { haDiscovery: fromScenario?.haGrants !== undefined ? { grants: fromScenario.haGrants } : true } : {}),
     ...(otlp !== undefined ? { otlp } : {}),
     externals,
   };

@@ -15,6 +15,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const unlock = {
+  destination: 'home/h1/lock.front_door', topic: 'lock/unlock', kind: 'command',
+  payload: homePayload({ capability: 'lock', name: 'unlock', deviceId: 'lock.front_door', attributes: {} }, 'command'),
+};
+
 const lightOn = {
   destination: 'home/h1/light.living_room', topic: 'light/turn_on', kind: 'command',
   payload: homePayload({ capability: 'light', name: 'turn_on', deviceId: 'light.living_room', attributes: {} }, 'command'),
@@ -63,13 +68,35 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     await until(() => connectors.stats().externals[0]!.inbound === 1, 'the push');
     await connectors.runUntil(sim.now + 1_000);
     expect(sim.home('h1').device('light.living_room').state).toBe('on');
+
+    // The party is not the home's own cloud: its unlock, in a push or in a reply, is refused without a grant.
+    server.push({ body: { messages: [unlock] } });
+    await until(() => connectors.stats().externals[0]!.inbound === 2, 'the unlock push');
+    await connectors.runUntil(sim.now + 1_000);
+    expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
+    expect(eventsOf(sim, 'security.refused')[0]?.data).toMatchObject({ command: 'lock/unlock', reason: 'unauthorized', sender: 'party-external:home-cloud' });
+  });
+
+  it('MQTT: any broker client publishing an unlock on the party’s inbound topic meets the same grant', async () => {
+    const broker = await startEmbeddedBroker();
+    cleanups.push(() => broker.close());
+    const sim = doorbellWorld('direct');
+    const connectors = await attachConnectors(sim, { broker: broker.url, brokerOptions: broker.credentials, externals: { 'home-cloud': { mqtt: 'acme/cloud' } } });
+    cleanups.push(() => connectors.close());
+    const intruder = await mqtt.connectAsync(broker.url, { protocolVersion: 4, ...broker.credentials });
+    cleanups.push(() => void intruder.end(true));
+    await intruder.publishAsync('acme/cloud/inbound', JSON.stringify({ body: { messages: [unlock] } }), { qos: 1 });
+    await until(() => connectors.stats().externals[0]!.inbound === 1, 'the push');
+    await connectors.runUntil(5_000);
+    expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
+    expect(eventsOf(sim, 'security.refused')[0]?.data).toMatchObject({ command: 'lock/unlock', reason: 'unauthorized', sender: 'party-external:home-cloud' });
   });
 
   it('MQTT 3.1.1 on aedes: the request carries traceparent in its JSON; the reply is matched by correlation id', async () => {
     const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
     const requests: Record<string, unknown>[] = [];
-    const party = mqtt.connect(broker.url, { protocolVersion: 4 });
+    const party = mqtt.connect(broker.url, { protocolVersion: 4, ...broker.credentials });
     cleanups.push(() => void party.end(true));
     await new Promise<void>((resolve) => party.on('connect', () => party.subscribe('acme/cloud/#', () => resolve())));
     party.on('message', (topic, payload) => {
@@ -82,7 +109,7 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     });
 
     const sim = doorbellWorld('direct');
-    const connectors = await attachConnectors(sim, { broker: broker.url, externals: { 'home-cloud': { mqtt: 'acme/cloud' } } });
+    const connectors = await attachConnectors(sim, { broker: broker.url, brokerOptions: broker.credentials, externals: { 'home-cloud': { mqtt: 'acme/cloud' } } });
     cleanups.push(() => connectors.close());
     expect(connectors.stats().broker?.protocolVersion).toBe(4);
     await connectors.runUntil(1_000);

@@ -7,11 +7,17 @@
 // Lifecycle: at start, configs an earlier run left for devices this run does not have are removed (ha-sweep.ts);
 // at the end, this run's own configs are removed and its status topic cleared, so HA never shows a finished run's
 // devices as live. A run that dies instead goes `offline` by its last will, and the next run sweeps it.
+// Whoever publishes on a command topic is not the gateway: the broker does not say which client published, so every
+// command from HA is the named, paired party `party/ha-controller`, signed with its own key under its own grant
+// (non-critical scopes unless the scenario grants more). An UNLOCK or a window OPEN is refused unless granted — and
+// the door also needs the occupant's confirmation, which HA cannot give — as a `security.refused` event.
 import type { Simulation } from '../../twins';
 import { gatewayAddress } from '../../twins/bus/addresses';
+import { HA_CONTROLLER, enrolController } from '../../twins/sim/controller-parties';
 import type { Intent } from '../../twins/sim/ecosystem-codec';
 import type { Json } from '../../twins/kernel/types';
 import { translateHaCommand } from './ha-commands';
+import { ConnectorError } from './connector-error';
 import { configTopic, homeDeviceEntities, vehicleEntities, type HaEntity } from './ha-entities';
 import { randomBytes } from 'node:crypto';
 import { sweepStale } from './ha-sweep';
@@ -26,6 +32,8 @@ export interface HaDiscoveryOptions {
   runId?: string;
   /** The run's wire ids, for the trace context of command responses. */
   wire?: WireIds;
+  /** Scopes granted to HA beyond the non-critical ones, e.g. `home.cover:open_cover` (scenario `connectors.haGrants`). */
+  grants?: readonly string[];
 }
 
 export interface HaDiscoveryStats {
@@ -53,6 +61,12 @@ export async function startHaDiscovery(sim: Simulation, session: MqttSession, to
   const runId = options.runId ?? randomBytes(6).toString('hex');
   const wire = options.wire ?? new WireIds();
   const counts = { announcements: 0, commands: 0, rejectedCommands: 0, removedStaleConfigs: 0, clearedStaleRuns: 0 };
+  let controller: string;
+  try {
+    controller = enrolController(sim, HA_CONTROLLER, options.grants ?? []);
+  } catch (err) {
+    throw new ConnectorError('Home Assistant discovery', `grants: ${(err as Error).message}`);
+  }
   const entities: HaEntity[] = [];
   for (const home of sim.homes.values()) for (const device of home.devices.values()) entities.push(...homeDeviceEntities(home.id, device, topics, runId));
   for (const vehicle of sim.vehicles.values()) entities.push(...vehicleEntities(vehicle, topics, runId));
@@ -86,6 +100,7 @@ export async function startHaDiscovery(sim: Simulation, session: MqttSession, to
     const homeId = parsed.address.split('/')[1]!;
     const intent: Intent = { capability: twin.kind, name: command.name, deviceId: parsed.address.split('/')[2]!, attributes: command.attributes };
     sim.sendFromHome(gatewayAddress(homeId), parsed.address, intent, 'command', {
+      signer: controller,
       onResponse: (env, answer) => reply(parsed.address, { ok: answer?.success !== false, command: command.name, ...(answer?.error ? { error: answer.error } : {}) }, env),
       onFailure: (reason, env) => reply(parsed.address, { ok: false, command: command.name, error: reason }, env),
     });

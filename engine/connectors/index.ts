@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Simulation } from '../../twins';
 import type { SimTime } from '../../twins/kernel/types';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embedded-broker';
+import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerCredentials } from '../broker/embedded-broker';
 import { resolveBroker, type BrokerOptions } from './broker-config';
 import { ConnectorError } from './connector-error';
 import { ConnectorEvents, type ConnectorEventListener } from './connector-events';
@@ -53,6 +53,11 @@ export interface ConnectorStats {
 export interface Connectors {
   /** URL of the broker in use (no password), or undefined without one. */
   brokerUrl: string | undefined;
+  /**
+   * The embedded broker's credentials for this run (it takes no anonymous client), for the user to give Home
+   * Assistant or their own tools. Secret: print it for the user; never record or report it.
+   */
+  brokerCredentials: EmbeddedBrokerCredentials | undefined;
   /** While held, a message is on a real wire: the clock driver must not step virtual time (see wire-gate.ts). */
   gate: WireGate;
   events: ConnectorEvents;
@@ -111,7 +116,13 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     if (brokerUrl === undefined && (options.haDiscovery || Object.values(options.externals ?? {}).some((e) => e.mqtt !== undefined && e.broker === undefined))) brokerUrl = 'embedded';
     if (brokerUrl === 'embedded') {
       try {
-        embedded = await startEmbeddedBroker({ port: options.embeddedBrokerPort ?? 0 });
+        embedded = await startEmbeddedBroker({
+          port: options.embeddedBrokerPort ?? 0,
+          // A client turned away at the door is as visible as a refused command.
+          onRefused: (r) => sim.kernel.events.emit('security.refused', 'broker', {
+            via: 'mqtt', reason: r.reason, detail: r.detail, stage: 'verification', sender: null, command: null, to: null, from: r.clientId, message: null,
+          }),
+        });
       } catch (err) {
         throw new ConnectorError('embedded broker', (err as Error).message);
       }
@@ -119,7 +130,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       brokerUrl = embedded.url;
     }
     if (brokerUrl !== undefined) {
-      session = await openSession(brokerUrl, embedded ? undefined : options.brokerOptions, 'broker');
+      session = await openSession(brokerUrl, embedded ? { ...embedded.credentials } : options.brokerOptions, 'broker');
       const online = (): void => {
         session!.publish(topics.status(), 'online', { qos: 1, retain: true });
         session!.publish(topics.runStatus(runId), 'online', { qos: 1, retain: true });
@@ -160,6 +171,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
 
   return {
     brokerUrl: session?.broker.displayUrl,
+    brokerCredentials: embedded?.credentials,
     gate,
     events,
     wireIds: wire,

@@ -50,10 +50,10 @@ async function otlpReceiver(): Promise<{ url: string; traceIds: Set<string>; spa
 interface Captured { traceIds: Set<string>; messages: number; withoutTrace: string[] }
 
 /** Runs the doorbell scene with the mirror on `brokerUrl` and OTLP export; returns what its own watcher saw. */
-async function runOnce(brokerUrl: string, otlpUrl: string, architecture: Architecture): Promise<{ captured: Captured; hash: string; unlock: Envelope; salt: string }> {
+async function runOnce(brokerUrl: string, credentials: { username: string; password: string }, otlpUrl: string, architecture: Architecture): Promise<{ captured: Captured; hash: string; unlock: Envelope; salt: string }> {
   const captured: Captured = { traceIds: new Set(), messages: 0, withoutTrace: [] };
   // A 3.1.1 watcher (aedes speaks only 3.1.1): the trace context rides in the JSON body there.
-  const watcher = await MqttSession.connect(resolveBroker(brokerUrl, { protocol: 4 }), { events: new ConnectorEvents() });
+  const watcher = await MqttSession.connect(resolveBroker(brokerUrl, { protocol: 4, ...credentials }), { events: new ConnectorEvents() });
   await watcher.subscribe('twinbench/v1/#', (topic, payload, packet) => {
     if (packet.retain) return; // what an earlier run left on the broker
     if (topic.endsWith('/status')) return; // availability: a plain string, no trace
@@ -65,7 +65,7 @@ async function runOnce(brokerUrl: string, otlpUrl: string, architecture: Archite
     if (body.traceId !== undefined) captured.traceIds.add(body.traceId);
   });
   const sim = doorbellWorld(architecture);
-  const connectors = await attachConnectors(sim, { broker: brokerUrl, otlp: otlpUrl });
+  const connectors = await attachConnectors(sim, { broker: brokerUrl, brokerOptions: credentials, otlp: otlpUrl });
   sim.kernel.clock.runUntil(1_000);
   pressDoorbell(sim);
   sim.kernel.clock.runUntil(5_000);
@@ -84,9 +84,9 @@ describe('trace ids on the wire', () => {
     const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
     const otlp = [await otlpReceiver(), await otlpReceiver(), await otlpReceiver()];
-    const first = await runOnce(broker.url, otlp[0]!.url, 'direct');
-    const second = await runOnce(broker.url, otlp[1]!.url, 'direct');
-    const other = await runOnce(broker.url, otlp[2]!.url, 'cloud-cloud');
+    const first = await runOnce(broker.url, broker.credentials, otlp[0]!.url, 'direct');
+    const second = await runOnce(broker.url, broker.credentials, otlp[1]!.url, 'direct');
+    const other = await runOnce(broker.url, broker.credentials, otlp[2]!.url, 'cloud-cloud');
 
     // The canonical stream is the seed's: the same hash, the same canonical ids, with or without connectors.
     const plain = doorbellWorld('direct');
@@ -158,7 +158,7 @@ describe('trace ids on the wire', () => {
     const canonicalTrace = 'aaaabbbbccccddddeeeeffff00001111';
     const wireParent = connectors.wireIds.traceparent(canonicalTrace, '1234567812345678');
     const res = await fetch(connectors.externals[0]!.inboundUrl!, {
-      method: 'POST', headers: { 'content-type': 'application/json', traceparent: wireParent },
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${connectors.externals[0]!.inboundSecret!}`, traceparent: wireParent },
       body: JSON.stringify({ destination: 'home/h1/light.living_room', topic: 'light/turn_on', kind: 'event', payload: { note: 'hello' } }),
     });
     expect(res.status).toBe(202);
@@ -177,7 +177,7 @@ describe('trace ids on the wire', () => {
     // The salt's trace half is the wire id of the all-zero canonical id (the mapping is an XOR).
     const hostile = `00-${connectors.wireIds.salt.slice(0, 32)}-${'1'.repeat(16)}-01`;
     const res = await fetch(connectors.externals[0]!.inboundUrl!, {
-      method: 'POST', headers: { 'content-type': 'application/json', traceparent: hostile },
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${connectors.externals[0]!.inboundSecret!}`, traceparent: hostile },
       body: JSON.stringify({ destination: 'home/h1/light.living_room', topic: 'light/turn_on', kind: 'event', payload: {} }),
     });
     expect(res.status).toBe(202);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../kernel';
 import { CommandSecurity, type Verdict } from './command-security';
+import { NON_CRITICAL_HOME_SCOPES } from './critical-commands';
 import { nobleEd25519 } from './noble-ed25519';
 import type { CommandContent } from './signed-command';
 
@@ -108,7 +109,7 @@ describe('verifying a critical command', () => {
 
   it('lets a car unlock only with a confirmation shown to it, once, while valid', () => {
     const { security, prompt, at } = world();
-    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from a car needs the occupant's confirmation/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from vehicle\/car1 needs the occupant's confirmation/);
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:9' })))).toMatch(/no confirmation prompt "doorbell:h1:9" was issued/);
     prompt('doorbell:h1:2', STRANGER);
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:2' })))).toMatch(/was shown to vehicle\/car2, not vehicle\/car1/);
@@ -134,5 +135,29 @@ describe('verifying a critical command', () => {
     expect(refusal(security.verify(HOME, UNLOCK, auth))).toBe('accepted');
     const renewed = kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'security.grant_renewed');
     expect(renewed).toMatchObject({ source: 'home-cloud', data: { id: 'grant-4', replaces: 'grant-1', issuedAt: 15_000, expiresAt: 25_000 } });
+  });
+});
+
+describe('an enrolled controller (Home Assistant, an external service)', () => {
+  const WINDOW_OPEN: CommandContent = { to: 'home/h1/cover.living_room_window', capability: 'cover', command: 'open_cover', attributes: {} };
+  const HA = 'party/ha-controller';
+
+  it('is a paired party under its own grant: a critical command needs the scope, and never rides on the gateway', () => {
+    const { security, kernel } = world();
+    security.enrol(HA, HOME, 'home-cloud', NON_CRITICAL_HOME_SCOPES);
+    expect(security.identities.of(HA).id).toBe('party-ha-controller');
+    expect(refusal(security.verify(HOME, WINDOW_OPEN, security.authFor(HA, WINDOW_OPEN)))).toMatch(/^unauthorized: access grant grant-\d+ does not cover home.cover:open_cover/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(HA, UNLOCK)))).toMatch(/does not cover home.lock:unlock/);
+    const enrolled = kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'security.enrolled');
+    expect(enrolled).toMatchObject({ source: 'home-cloud', data: { party: HA, id: 'party-ha-controller', domain: HOME } });
+  });
+
+  it('granted the door, still needs the occupant’s confirmation, shown to it', () => {
+    const { security, prompt } = world();
+    security.enrol(HA, HOME, 'home-cloud', ['home.lock:unlock', 'home.cover:*']);
+    expect(refusal(security.verify(HOME, WINDOW_OPEN, security.authFor(HA, WINDOW_OPEN)))).toBe('accepted');
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(HA, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from party\/ha-controller needs the occupant's confirmation/);
+    prompt('doorbell:h1:1'); // shown to the car, not to HA
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(HA, UNLOCK, { confirmation: 'doorbell:h1:1' })))).toMatch(/was shown to vehicle\/car1, not party\/ha-controller/);
   });
 });

@@ -31,6 +31,15 @@ export class TrustRegistry {
     return this.domains.get(domain)?.get(senderId);
   }
 
+  /**
+   * The member at bus address `address`: how a car knows who sent an unsigned command (the link's own
+   * authentication says which party it came from; the simulation's transport is that link).
+   */
+  byAddress(domain: string, address: string): TrustEntry | undefined {
+    for (const entry of this.domains.get(domain)?.values() ?? []) if (entry.address === address) return entry;
+    return undefined;
+  }
+
   /** Members in the order they were admitted. */
   members(domain: string): TrustEntry[] {
     return [...(this.domains.get(domain)?.values() ?? [])];

@@ -10,6 +10,7 @@ import type { CommandContent } from '../security/signed-command';
 import { commandTableOf } from './device-commands';
 import type { Intent, JsonObject } from './ecosystem-codec';
 import type { TwinActor } from './twin-actor';
+import { vehicleCommandOf } from './vehicle-commands';
 
 /** What the guard needs of the simulation. */
 export interface GuardHost {
@@ -39,10 +40,19 @@ export class CommandGuard {
     return this.admit(env, intent, payload);
   }
 
-  /** At the car: true when the command may reach its apps. */
+  /**
+   * At the car: true when the message may reach its apps. The car judges a command (or an event, which its apps
+   * act on too) by its effect (vehicle-commands.ts): a critical effect needs the signature whatever capability
+   * the sender claims, and any effect needs a sender paired with the car.
+   */
   admitToVehicle(address: string, env: Envelope, intent: Intent, payload: Json): boolean {
-    if (criticalCommandOf(intent.capability, intent.name, address) === undefined) return true;
-    return this.admit(env, intent, payload);
+    const command = vehicleCommandOf(intent);
+    if (command.critical || criticalCommandOf(intent.capability, intent.name, address) !== undefined) return this.admit(env, intent, payload);
+    const domain = securityDomainOf(address)!;
+    if (this.security.trust.byAddress(domain, env.source) !== undefined) return true;
+    const base = { command: `${intent.capability}/${intent.name}`, to: env.destination, from: env.source, message: env.id };
+    this.refuse(env, intent, domain, { ok: false, reason: 'unpaired', detail: `${env.source} is not paired with ${domain} (${command.effect} needs a paired sender)`, stage: 'verification', sender: null }, base);
+    return false;
   }
 
   private admit(env: Envelope, intent: Intent, payload: Json): boolean {
@@ -65,7 +75,7 @@ export class CommandGuard {
     this.host.kernel.events.emit('security.refused', this.checkpoint(domain, env, verdict.stage), {
       ...base, reason: verdict.reason, detail: verdict.detail, stage: verdict.stage, sender: verdict.sender,
     });
-    this.host.respond(env, { ...intent, attributes: {}, success: false, error: `refused (${verdict.reason}): ${verdict.detail}` });
+    if (env.kind === 'command' || env.kind === 'query') this.host.respond(env, { ...intent, attributes: {}, success: false, error: `refused (${verdict.reason}): ${verdict.detail}` });
   }
 
   /** Who made the call: the home gateway verifies, the home cloud authorises (the gateway under local); a car does both. */

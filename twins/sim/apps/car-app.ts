@@ -10,6 +10,7 @@ import { VSS } from '../../vehicle/vss';
 import type { Intent, JsonObject } from '../ecosystem-codec';
 import type { SimApp, Simulation } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
+import { vehicleCommandOf } from '../vehicle-commands';
 import { homeModeIntents } from './home-mode';
 
 const PROMPT_TIMEOUT_MS = 30_000;
@@ -33,6 +34,8 @@ export class CarApp implements SimApp {
       return true;
     };
     if (env.kind === 'query' && intent.name !== 'get_state') return refuse(`a query only reads (get_state): send '${intent.name}' to ${address} as a command`);
+    // The car acts only on commands whose effect it knows: that table is also what its security check reads.
+    if (vehicleCommandOf(intent).effect === 'unknown') return false;
     switch (`${intent.capability}/${intent.name}`) {
       case 'vehicle_display/notify':
         screen.send({ type: 'NOTIFICATION.POST', notification: { id: str(a.notification_id, env.id), title: str(a.title), body: str(a.message), severity: str(a.severity, 'info'), at: this.sim.now } });
@@ -62,10 +65,11 @@ export class CarApp implements SimApp {
       case 'vehicle/get_state':
         ok(this.statusAttributes(vehicleId));
         return true;
-      // Remote start of an EV is the cabin getting ready: only a signed, authorised command gets this far.
+      // Remote start (effect `start`, critical: only a signed, authorised command gets this far) makes an EV ready to
+      // drive; the twin models its cabin part, the same preconditioning a paired home may ask for unsigned.
+      case 'vehicle_remote/remote_start':
       case 'vehicle_climate/precondition':
       case 'vehicle_climate/turn_on':
-      case 'vehicle_remote/remote_start':
         vehicle.parts.hvac.send({ type: 'HVAC.PRECONDITION', ...(typeof a.temperature === 'number' ? { temperature: a.temperature } : {}) });
         ok();
         return true;

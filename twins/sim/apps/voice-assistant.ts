@@ -1,15 +1,30 @@
 // Voice commands (seed §2.2). At home, the smart speaker hears the user and the home's automation host acts:
 // "I'm going to work" hands the AC setting, the usual route and the playlist over to the car; "what's my tyre
 // pressure / range / ETA" queries the car's live VSS status and the speaker answers; "precondition the car" starts
-// cabin preconditioning. In the car, the voice assistant controls the home ("turn on all AC", "lights off", "arm
-// security"). Utterances are matched by keywords — an NLU is not what Twinbench tests.
+// cabin preconditioning and "start the car" a (signed) remote start. In the car, the voice assistant controls the
+// home ("turn on all AC", "lights off", "arm security"). "Disarm security" needs an alarm panel, which the simulated
+// home does not have: it is reported as not supported rather than turned into some other command. Utterances are
+// matched by keywords — an NLU is not what Twinbench tests.
 import { vehicleAddress } from '../../bus/addresses';
 import type { Envelope } from '../../bus/envelope';
 import { findPlace, placesOfKind, toLonLat } from '../../world';
 import type { Intent } from '../ecosystem-codec';
 import type { SimApp, Simulation } from '../simulation';
 
-export type VoiceIntent = 'leaving-home' | 'status-tyres' | 'status-range' | 'status-eta' | 'precondition' | 'all-ac-on' | 'lights-off' | 'arm-security' | 'unknown';
+export type VoiceIntent =
+  | 'leaving-home' | 'status-tyres' | 'status-range' | 'status-eta' | 'precondition' | 'remote-start' | 'all-ac-on' | 'lights-off'
+  | 'arm-security' | 'disarm-security' | 'unknown';
+
+/** Intents that command the home's own devices: device type, capability and command, for every device of the type. */
+const HOME_DEVICE_INTENTS: Partial<Record<VoiceIntent, readonly [string, string, string]>> = {
+  'all-ac-on': ['climate', 'climate', 'turn_on'],
+  'lights-off': ['light', 'light', 'turn_off'],
+  // Without an alarm panel, "arm security" locks the doors: the one security device the home has.
+  'arm-security': ['lock', 'lock', 'lock'],
+};
+
+/** Home Assistant's alarm panel domain: the only device that could be disarmed. */
+const ALARM_PANEL = 'alarm_control_panel';
 
 export function classifyUtterance(utterance: string): VoiceIntent {
   const u = utterance.toLowerCase();
@@ -17,10 +32,13 @@ export function classifyUtterance(utterance: string): VoiceIntent {
   if (/tyre|tire|胎压/.test(u)) return 'status-tyres';
   if (/range|battery|charge|电量|续航/.test(u)) return 'status-range';
   if (/eta|how far|when .*(arrive|home)|到哪/.test(u)) return 'status-eta';
-  if (/precondition|warm up|cool down|start the car|预热|启动/.test(u)) return 'precondition';
+  if (/start (the|my) car|remote start|启动/.test(u)) return 'remote-start';
+  if (/precondition|warm up|cool down|预热/.test(u)) return 'precondition';
   if (/(all|every).*(ac|air ?con)|空调/.test(u)) return 'all-ac-on';
   if (/lights? off|关灯/.test(u)) return 'lights-off';
-  if (/arm|security|布防/.test(u)) return 'arm-security';
+  // Disarming first: "disarm" contains "arm", and the two must never be confused.
+  if (/disarm|unarm|deactivate (the )?(alarm|security)|撤防/.test(u)) return 'disarm-security';
+  if (/\barm\b|alarm|security|布防/.test(u)) return 'arm-security';
   return 'unknown';
 }
 
@@ -41,15 +59,14 @@ export class VoiceAssistant implements SimApp {
     const vehicle = this.sim.vehicle(vehicleId);
     const home = vehicle.spec.homeId ? this.sim.home(vehicle.spec.homeId) : undefined;
     if (home === undefined) return;
-    const send = (type: string, capability: string, name: string): void => {
+    const intent = classifyUtterance(utterance);
+    const onDevices = HOME_DEVICE_INTENTS[intent];
+    if (onDevices !== undefined) {
+      const [type, capability, name] = onDevices;
       for (const device of home.devicesOfType(type)) {
         this.sim.sendFromCar(vehicleId, device.id, { capability, name, deviceId: device.id.split('/').pop()!, attributes: {} }, 'command');
       }
-    };
-    const intent = classifyUtterance(utterance);
-    if (intent === 'all-ac-on') send('climate', 'climate', 'turn_on');
-    else if (intent === 'lights-off') send('light', 'light', 'turn_off');
-    else if (intent === 'arm-security') send('lock', 'lock', 'lock');
+    } else if (intent === 'disarm-security') this.notSupported(vehicleAddress(vehicleId), utterance, home.id);
     else this.sim.kernel.events.emit('voice.not_understood', vehicleAddress(vehicleId), { utterance });
   }
 
@@ -60,6 +77,21 @@ export class VoiceAssistant implements SimApp {
     const user = [...this.sim.users.values()].find((u) => u.id === intent.attributes.user) ?? [...this.sim.users.values()].find((u) => u.homeId === homeId);
     const vehicleId = user?.vehicleId ?? [...this.sim.vehicles.values()].find((v) => v.spec.homeId === homeId)?.id;
     const kind = classifyUtterance(utterance);
+    if (kind === 'disarm-security') {
+      this.notSupported(address, utterance, homeId);
+      this.announce(homeId, address, `Sorry, disarming security is not supported: this home has no alarm panel.`, env);
+      return true;
+    }
+    const onDevices = HOME_DEVICE_INTENTS[kind];
+    if (onDevices !== undefined) {
+      // Said at home about the home: the automation host commands the devices (not a question about the car).
+      const [type, capability, name] = onDevices;
+      for (const device of this.sim.home(homeId).devicesOfType(type)) {
+        this.sim.sendFromHome(address, device.id, { capability, name, deviceId: device.id.split('/').pop()!, attributes: {} }, 'command', { causedBy: env });
+      }
+      this.announce(homeId, address, 'Done.', env);
+      return true;
+    }
     if (vehicleId === undefined || kind === 'unknown') {
       this.announce(homeId, address, `Sorry, I can't help with "${utterance}"`, env);
       return true;
@@ -77,6 +109,13 @@ export class VoiceAssistant implements SimApp {
         this.sim.sendFromHome(address, car, { capability: 'vehicle_media', name: 'play_media', deviceId, attributes: { media_content_id: user.preferences.playlist, media_content_type: 'playlist' } }, 'command', { causedBy: env });
       }
       this.announce(homeId, address, 'Have a good day. Your car is getting ready.', env);
+    } else if (kind === 'remote-start') {
+      // Critical: signed by the home's automation host under the grant the vehicle cloud gave the home.
+      this.sim.sendFromHome(address, car, { capability: 'vehicle_remote', name: 'remote_start', deviceId, attributes: {} }, 'command', {
+        causedBy: env,
+        onResponse: (_response, answer) => this.announce(homeId, address, answer?.success === false ? `Your car refused to start (${answer.error ?? 'no reason given'}).` : 'Your car is starting.', env),
+        onFailure: (reason) => this.announce(homeId, address, `I could not reach your car (${reason}).`, env),
+      });
     } else if (kind === 'precondition') {
       this.sim.sendFromHome(address, car, { capability: 'vehicle_climate', name: 'precondition', deviceId, attributes: {} }, 'command', {
         causedBy: env, onResponse: () => this.announce(homeId, address, 'Your car is preconditioning.', env),
@@ -90,6 +129,17 @@ export class VoiceAssistant implements SimApp {
       });
     }
     return true;
+  }
+
+  /**
+   * Disarming needs an alarm panel (alarm_control_panel, with its signed `alarm_disarm`); without one the request is
+   * reported, never mapped onto another device's command.
+   */
+  private notSupported(where: string, utterance: string, homeId: string): void {
+    const panels = this.sim.home(homeId).devicesOfType(ALARM_PANEL);
+    this.sim.kernel.events.emit('voice.not_supported', where, {
+      utterance, home: homeId, reason: panels.length === 0 ? `home ${homeId} has no alarm panel (${ALARM_PANEL}) to disarm` : 'disarming by voice is not supported',
+    });
   }
 
   private announce(homeId: string, from: string, message: string, cause: Envelope): void {
