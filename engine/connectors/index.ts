@@ -12,6 +12,7 @@ import { externalizeParty, type ExternalEndpointSpec, type ExternalPartyHandle, 
 import { startHaDiscovery, type HaDiscovery, type HaDiscoveryOptions, type HaDiscoveryStats } from './ha-discovery';
 import { startMirror, type Mirror, type MirrorOptions, type MirrorStats } from './mqtt-mirror';
 import { MqttSession, type MqttSessionStats } from './mqtt-session';
+import { attachOcpp, type OcppHandle, type OcppOptions, type OcppStats } from './ocpp';
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
@@ -32,6 +33,8 @@ export interface ConnectorOptions {
   externals?: Record<string, ExternalEndpointSpec>;
   /** OTLP/HTTP collector, e.g. `http://127.0.0.1:4318`. */
   otlp?: string | OtlpOptions;
+  /** Make every wallbox an OCPP-J charge point of this CSMS (engine/connectors/ocpp). */
+  ocpp?: OcppOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
 }
@@ -42,6 +45,7 @@ export interface ConnectorStats {
   haDiscovery?: HaDiscoveryStats;
   externals: ExternalPartyStats[];
   otlp?: OtlpStats;
+  ocpp?: OcppStats;
   /** Wall time (ms) the virtual clock waited for real wires, and requests on a wire right now. */
   wire: { heldMs: number; pending: number };
 }
@@ -80,6 +84,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let mirror: Mirror | undefined;
   let ha: HaDiscovery | undefined;
   let otlp: OtlpExport | undefined;
+  let ocpp: OcppHandle | undefined;
   const externals: ExternalPartyHandle[] = [];
   const openSession = async (url: string, brokerOptions: BrokerOptions | undefined, role: string): Promise<MqttSession> => {
     const s = await MqttSession.connect(resolveBroker(url, brokerOptions, role), {
@@ -120,6 +125,10 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       externals.push(handle);
       closers.push(() => handle.close());
     }
+    if (options.ocpp !== undefined) {
+      ocpp = await attachOcpp(sim, options.ocpp, { gate, events });
+      closers.push(() => ocpp!.close());
+    }
     if (options.otlp !== undefined) {
       otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events);
       closers.push(() => otlp!.close());
@@ -140,6 +149,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       ...(ha ? { haDiscovery: ha.stats() } : {}),
       externals: externals.map((e) => e.stats()),
       ...(otlp ? { otlp: otlp.stats() } : {}),
+      ...(ocpp ? { ocpp: ocpp.stats() } : {}),
       wire: { heldMs: Math.round(gate.heldMs * 1000) / 1000, pending: gate.pending },
     }),
     runUntil: (until) => runClock(sim.kernel.clock, gate, until),
@@ -152,5 +162,6 @@ export type { ConnectorEvent, ConnectorEventListener } from './connector-events'
 export type { BrokerOptions } from './broker-config';
 export type { ExternalEndpointSpec, ExternalPartyStats } from './external-party';
 export type { OtlpOptions } from './otlp';
+export type { OcppOptions } from './ocpp';
 export { WireGate, runClock } from './wire-gate';
 export { TopicScheme, DEFAULT_TOPIC_ROOT } from './topics';

@@ -1,0 +1,175 @@
+// A small smart-charging CSMS for the tests: ocpp-rpc's RPCServer in strict mode on 127.0.0.1, port 0. It answers
+// what a charge point sends (boot answers scripted: Pending or Rejected first if asked), and divides the site's
+// limit among the charge points with a running transaction that still draw power — 0 in the tariff peak, then the
+// site limit minus the forecast base load — as Absolute charging profiles in watts: a TxDefaultProfile for the
+// whole station right after boot, and a TxProfile per transaction whenever the set of charging cars changes.
+// It sends its profiles either before answering the message that prompted them or just after (`reply`).
+import { RPCServer, type RPCClient } from 'ocpp-rpc';
+import type { AddressInfo } from 'node:net';
+
+type Version = '1.6' | '2.0.1';
+type Params = Record<string, unknown>;
+
+export interface SmartCsmsOptions {
+  version?: Version;
+  /** Boot answers in order; the last repeats (default: Accepted). */
+  boot?: ('Accepted' | 'Pending' | 'Rejected')[];
+  bootIntervalS?: number;
+  /** Smart charging; without it the CSMS only answers. */
+  site?: { limitKw: number; peak: [number, number]; baseLoadKw: (hourOfDay: number) => number };
+  /** Send profiles before answering the prompting message (default) or just after. */
+  reply?: 'before' | 'after';
+}
+
+export interface ReceivedCall {
+  identity: string;
+  method: string;
+  params: Params;
+}
+
+interface Station {
+  client: RPCClient;
+  boots: number;
+  tx: string | undefined;
+  /** A car that no longer draws power (full). */
+  idle: boolean;
+}
+
+export interface SmartCsms {
+  url: string;
+  received: ReceivedCall[];
+  /** Identities connected so far. */
+  identities(): string[];
+  call(identity: string, method: string, params: Params): Promise<unknown>;
+  sendRaw(identity: string, message: unknown): void;
+  /** Profiles the CSMS set, as it sent them, with the answers. */
+  profilesSent: { identity: string; params: Params; result: unknown }[];
+  close(): Promise<void>;
+}
+
+const HOUR_S = 3600;
+
+export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<SmartCsms> {
+  const version = options.version ?? '1.6';
+  const server = new RPCServer({ protocols: [version === '1.6' ? 'ocpp1.6' : 'ocpp2.0.1'], strictMode: true });
+  const stations = new Map<string, Station>();
+  const received: ReceivedCall[] = [];
+  const profilesSent: SmartCsms['profilesSent'] = [];
+  let cpNow = 0;
+  let nextTx = 1;
+  let nextProfile = 100;
+
+  /** Watts per charging car from `from` (ms), hour by hour for a day: an Absolute schedule. */
+  const schedule = (from: number, cars: number): Params => {
+    const site = options.site!;
+    const periods: Params[] = [];
+    const firstHour = Math.ceil(from / (HOUR_S * 1000)) * HOUR_S * 1000;
+    const bounds = [from, ...Array.from({ length: 24 }, (_, i) => firstHour + i * HOUR_S * 1000)].filter((t, i, all) => i === 0 || t > all[0]!);
+    for (const t of bounds) {
+      const hour = new Date(t).getUTCHours();
+      const [start, end] = site.peak;
+      const inPeak = start <= end ? hour >= start && hour < end : hour >= start || hour < end;
+      const kw = inPeak ? 0 : Math.max(0, site.limitKw - site.baseLoadKw(hour)) / Math.max(1, cars);
+      periods.push({ startPeriod: Math.round((t - from) / 1000), limit: Math.floor(kw * 1000) });
+    }
+    return { startSchedule: new Date(from).toISOString(), chargingRateUnit: 'W', chargingSchedulePeriod: periods };
+  };
+
+  const setProfile = async (identity: string, purpose: 'TxDefaultProfile' | 'TxProfile', tx: string | undefined, cars: number): Promise<void> => {
+    const station = stations.get(identity);
+    if (station === undefined) return;
+    const sched = schedule(cpNow, cars);
+    const id = nextProfile++;
+    const params: Params = version === '1.6'
+      ? { connectorId: purpose === 'TxProfile' ? 1 : 0, csChargingProfiles: { chargingProfileId: id, stackLevel: purpose === 'TxProfile' ? 1 : 0, chargingProfilePurpose: purpose, chargingProfileKind: 'Absolute', ...(tx ? { transactionId: Number(tx) } : {}), chargingSchedule: sched } }
+      : { evseId: purpose === 'TxProfile' ? 1 : 0, chargingProfile: { id, stackLevel: purpose === 'TxProfile' ? 1 : 0, chargingProfilePurpose: purpose, chargingProfileKind: 'Absolute', ...(tx ? { transactionId: tx } : {}), chargingSchedule: [{ id: 1, ...sched }] } };
+    const result = await station.client.call('SetChargingProfile', params).catch((err: Error) => ({ error: err.message }));
+    profilesSent.push({ identity, params, result });
+  };
+
+  /** Share the site among the cars that draw power; every one of them gets its new share. */
+  const redistribute = async (): Promise<void> => {
+    if (options.site === undefined) return;
+    const charging = [...stations.entries()].filter(([, s]) => s.tx !== undefined && !s.idle);
+    await Promise.all(charging.map(([identity, s]) => setProfile(identity, 'TxProfile', s.tx, charging.length)));
+  };
+
+  const react = async (work: () => Promise<void>): Promise<void> => {
+    if ((options.reply ?? 'before') === 'before') await work();
+    else setImmediate(() => void work());
+  };
+
+  const seeTime = (params: Params): void => {
+    const ts = typeof params.timestamp === 'string' ? Date.parse(params.timestamp) : Number.NaN;
+    if (Number.isFinite(ts)) cpNow = Math.max(cpNow, ts);
+  };
+
+  server.on('client', (client: RPCClient) => {
+    const identity = client.identity ?? '';
+    const station: Station = { client, boots: 0, tx: undefined, idle: false };
+    stations.set(identity, station);
+    client.handle(async ({ method, params }: { method?: string; params?: Params }) => {
+      const p = (params ?? {}) as Params;
+      received.push({ identity, method: method ?? '', params: p });
+      seeTime(p);
+      const now = new Date(cpNow || Date.now()).toISOString();
+      switch (method) {
+        case 'BootNotification': {
+          const answers = options.boot ?? ['Accepted'];
+          const status = answers[Math.min(station.boots++, answers.length - 1)]!;
+          if (status === 'Accepted' && options.site) await react(() => setProfile(identity, 'TxDefaultProfile', undefined, Math.max(1, stations.size)));
+          return { status, currentTime: now, interval: options.bootIntervalS ?? 300 };
+        }
+        case 'Heartbeat':
+          return { currentTime: now };
+        case 'Authorize':
+          return version === '1.6' ? { idTagInfo: { status: 'Accepted' } } : { idTokenInfo: { status: 'Accepted' } };
+        case 'StartTransaction': {
+          station.tx = String(nextTx++);
+          station.idle = false;
+          await react(redistribute);
+          return { transactionId: Number(station.tx), idTagInfo: { status: 'Accepted' } };
+        }
+        case 'StopTransaction':
+          station.tx = undefined;
+          await react(redistribute);
+          return {};
+        case 'TransactionEvent': {
+          const info = (p.transactionInfo ?? {}) as Params;
+          if (p.eventType === 'Started') station.tx = String(info.transactionId);
+          if (p.eventType === 'Ended') station.tx = undefined;
+          const idle = info.chargingState === 'SuspendedEV';
+          const changed = p.eventType !== 'Updated' || idle !== station.idle;
+          station.idle = idle;
+          if (changed) await react(redistribute);
+          return {};
+        }
+        case 'StatusNotification': {
+          const idle = p.status === 'SuspendedEV';
+          if (idle !== station.idle && version === '1.6') {
+            station.idle = idle;
+            await react(redistribute);
+          }
+          return {};
+        }
+        default:
+          return {};
+      }
+    });
+  });
+  const http = await server.listen(0, '127.0.0.1');
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `ws://127.0.0.1:${port}/ocpp`,
+    received,
+    profilesSent,
+    identities: () => [...stations.keys()],
+    call: (identity, method, params) => {
+      const station = stations.get(identity);
+      if (station === undefined) return Promise.reject(new Error(`${identity} is not connected`));
+      return station.client.call(method, params);
+    },
+    sendRaw: (identity, message) => stations.get(identity)?.client.sendRaw(JSON.stringify(message)),
+    close: () => server.close({ force: true }).then(() => undefined),
+  };
+}
