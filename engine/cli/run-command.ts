@@ -9,6 +9,7 @@ import type { ScenarioRun } from '../runner/scenario-run';
 import { ConnectorError, type ConnectorOptions, type ExternalEndpointSpec } from '../connectors';
 import { reportFormatOf } from '../report';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
+import { OCPP_FLAGS, OCPP_USAGE, ocppOptionsOf, requireCsms } from './ocpp-flags';
 import { parseCommandArgs, UsageError, type CliIo } from './main';
 
 export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
@@ -25,6 +26,7 @@ export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
   --external A=URL       play party A (home-cloud, vehicle-cloud, a device…) by a real endpoint: http://…, ws://…
                          or mqtt:<topic prefix>; --external-codec twinbench/v1 (default) or device-actions/v1
   --otlp URL             export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318
+${OCPP_USAGE}
   --junit out.xml        write JUnit XML
   --report out.md|html|json  write the evaluation report`;
 
@@ -37,6 +39,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       otlp: { type: 'string' }, 'ha-discovery': { type: 'boolean' }, external: { type: 'string', multiple: true },
       'external-codec': { type: 'string' }, 'broker-user': { type: 'string' }, 'broker-ca': { type: 'string' },
       'broker-cert': { type: 'string' }, 'broker-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      ...OCPP_FLAGS,
     },
   });
   if (values.help) return io.out(RUN_USAGE), 0;
@@ -73,7 +76,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof ConnectorError) return io.err(`twinbench run: ${err.message}`), 1;
     throw err;
   };
-  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: connectorOptions(values, scenario.connectors) }, io);
+  const ocpp = ocppOptionsOf(values, scenario.connectors);
+  requireCsms(scenario, ocpp);
+  const connectors = connectorOptions(values, scenario.connectors);
+  const outputs: RunOutputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors: ocpp ? { ...connectors, externals: connectors?.externals ?? {}, ocpp } : connectors }, io);
   const results: RunResult[] = [];
   // Ctrl-C or a CI timeout: close the recording so the run is marked interrupted with everything flushed so far.
   const stop = (signal: NodeJS.Signals): void => {

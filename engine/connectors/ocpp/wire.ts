@@ -12,8 +12,9 @@ import { summarise, type LatencySummary } from '../latency';
 import type { WireGate } from '../wire-gate';
 import type { OcppDialect } from './dialect';
 
-/** Answers after which the clock waits `settleMs` for the CSMS's own CALLs (profiles in reply). */
+/** Answers after which the clock waits `settleMs` for the CSMS's own CALLs (profiles in reply); not periodic ones. */
 const SETTLE_AFTER = new Set(['BootNotification', 'StatusNotification', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
+const settles = (action: string, params: Record<string, unknown>): boolean => SETTLE_AFTER.has(action) && params.triggerReason !== 'MeterValuePeriodic';
 
 export interface WireOptions {
   /** CSMS base URL; the charge point connects to `<url>/<identity>`. */
@@ -103,7 +104,7 @@ export class OcppWire {
         const latencyMs = elapsed();
         this.latencies.push(latencyMs);
         this.counts.accepted++;
-        if (SETTLE_AFTER.has(action)) this.settle();
+        if (settles(action, params)) this.settle();
         onResult(typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {});
         done({ ok: true, latencyMs });
       },

@@ -2,7 +2,8 @@
 // what a charge point sends (boot answers scripted: Pending or Rejected first if asked), and divides the site's
 // limit among the charge points with a running transaction that still draw power — 0 in the tariff peak, then the
 // site limit minus the forecast base load — as Absolute charging profiles in watts: a TxDefaultProfile for the
-// whole station right after boot, and a TxProfile per transaction whenever the set of charging cars changes.
+// whole station with its first status after boot, and a TxProfile per transaction whenever the set of charging
+// cars changes.
 // It sends its profiles either before answering the message that prompted them or just after (`reply`).
 import { RPCServer, type RPCClient } from 'ocpp-rpc';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ export interface SmartCsmsOptions {
   site?: { limitKw: number; peak: [number, number]; baseLoadKw: (hourOfDay: number) => number };
   /** Send profiles before answering the prompting message (default) or just after. */
   reply?: 'before' | 'after';
+  /** SetChargingProfile params to send in reply to an accepted BootNotification. */
+  onBoot?: Params;
 }
 
 export interface ReceivedCall {
@@ -30,6 +33,8 @@ export interface ReceivedCall {
 interface Station {
   client: RPCClient;
   boots: number;
+  /** Whether it got its TxDefaultProfile (sent with the first status after boot: 1.6 boots carry no time). */
+  defaulted: boolean;
   tx: string | undefined;
   /** A car that no longer draws power (full). */
   idle: boolean;
@@ -65,26 +70,31 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
     const periods: Params[] = [];
     const firstHour = Math.ceil(from / (HOUR_S * 1000)) * HOUR_S * 1000;
     const bounds = [from, ...Array.from({ length: 24 }, (_, i) => firstHour + i * HOUR_S * 1000)].filter((t, i, all) => i === 0 || t > all[0]!);
+    const [start, end] = site.peak;
+    const inPeak = (hour: number): boolean => (start <= end ? hour >= start && hour < end : hour >= start || hour < end);
     for (const t of bounds) {
       const hour = new Date(t).getUTCHours();
-      const [start, end] = site.peak;
-      const inPeak = start <= end ? hour >= start && hour < end : hour >= start || hour < end;
-      const kw = inPeak ? 0 : Math.max(0, site.limitKw - site.baseLoadKw(hour)) / Math.max(1, cars);
+      // Plan each hour against its own base load and the next hour's: a step up at the boundary is then covered.
+      const next = (hour + 1) % 24;
+      const base = Math.max(site.baseLoadKw(hour), site.baseLoadKw(next));
+      const kw = inPeak(hour) ? 0 : Math.max(0, site.limitKw - base) / Math.max(1, cars);
       periods.push({ startPeriod: Math.round((t - from) / 1000), limit: Math.floor(kw * 1000) });
     }
     return { startSchedule: new Date(from).toISOString(), chargingRateUnit: 'W', chargingSchedulePeriod: periods };
   };
 
+  const send = async (identity: string, params: Params): Promise<void> => {
+    const result = await stations.get(identity)?.client.call('SetChargingProfile', params).catch((err: Error) => ({ error: err.message }));
+    profilesSent.push({ identity, params, result });
+  };
+
   const setProfile = async (identity: string, purpose: 'TxDefaultProfile' | 'TxProfile', tx: string | undefined, cars: number): Promise<void> => {
-    const station = stations.get(identity);
-    if (station === undefined) return;
     const sched = schedule(cpNow, cars);
     const id = nextProfile++;
     const params: Params = version === '1.6'
       ? { connectorId: purpose === 'TxProfile' ? 1 : 0, csChargingProfiles: { chargingProfileId: id, stackLevel: purpose === 'TxProfile' ? 1 : 0, chargingProfilePurpose: purpose, chargingProfileKind: 'Absolute', ...(tx ? { transactionId: Number(tx) } : {}), chargingSchedule: sched } }
       : { evseId: purpose === 'TxProfile' ? 1 : 0, chargingProfile: { id, stackLevel: purpose === 'TxProfile' ? 1 : 0, chargingProfilePurpose: purpose, chargingProfileKind: 'Absolute', ...(tx ? { transactionId: tx } : {}), chargingSchedule: [{ id: 1, ...sched }] } };
-    const result = await station.client.call('SetChargingProfile', params).catch((err: Error) => ({ error: err.message }));
-    profilesSent.push({ identity, params, result });
+    await send(identity, params);
   };
 
   /** Share the site among the cars that draw power; every one of them gets its new share. */
@@ -106,7 +116,7 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
 
   server.on('client', (client: RPCClient) => {
     const identity = client.identity ?? '';
-    const station: Station = { client, boots: 0, tx: undefined, idle: false };
+    const station: Station = { client, boots: 0, defaulted: false, tx: undefined, idle: false };
     stations.set(identity, station);
     client.handle(async ({ method, params }: { method?: string; params?: Params }) => {
       const p = (params ?? {}) as Params;
@@ -117,7 +127,7 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
         case 'BootNotification': {
           const answers = options.boot ?? ['Accepted'];
           const status = answers[Math.min(station.boots++, answers.length - 1)]!;
-          if (status === 'Accepted' && options.site) await react(() => setProfile(identity, 'TxDefaultProfile', undefined, Math.max(1, stations.size)));
+          if (status === 'Accepted' && options.onBoot) await react(() => send(identity, options.onBoot!));
           return { status, currentTime: now, interval: options.bootIntervalS ?? 300 };
         }
         case 'Heartbeat':
@@ -145,6 +155,10 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
           return {};
         }
         case 'StatusNotification': {
+          if (!station.defaulted && options.site) {
+            station.defaulted = true;
+            await react(() => setProfile(identity, 'TxDefaultProfile', undefined, Math.max(1, stations.size)));
+          }
           const idle = p.status === 'SuspendedEV';
           if (idle !== station.idle && version === '1.6') {
             station.idle = idle;
