@@ -68,7 +68,8 @@ export class OcppWire {
       this.counts.inboundRejected++;
       options.events.emit('connector.error', this.label, { reason: `malformed OCPP-J message: ${e.error.message}` });
     });
-    this.client.on('close', () => options.events.emit('connector.disconnected', this.label));
+    // ocpp-rpc reconnects with backoff; meanwhile the charge point's CALLs fail at once as outages.
+    this.client.on('disconnect', () => options.events.emit('connector.disconnected', this.label));
     for (const action of Object.keys(options.dialect.handlers)) {
       // Answered in the same turn of the event loop (ocpp-rpc wants a promise): the clock cannot step in between.
       this.client.handle(action, async ({ params }) => this.inbound(action, params ?? {}, handle));
