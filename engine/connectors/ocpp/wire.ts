@@ -85,7 +85,10 @@ export class OcppWire {
       await this.client.connect();
     } catch (err) {
       const reason = (err as Error).message || String(err);
-      throw new ConnectorError(this.label, `cannot connect: ${reason}`, 'Is the CSMS running, is the URL right (ws://host:port/path, the wallbox id is appended), and does it know this charge point?');
+      const refused = /unauthori[sz]ed|401|forbidden|403/i.test(reason);
+      throw new ConnectorError(this.label, `cannot connect: ${reason}`, refused
+        ? `The CSMS refused the credentials: register ${this.options.identity} there, and set its password in TWINBENCH_OCPP_PASSWORD (security profile 1)`
+        : 'Is the CSMS running, is the URL right (ws://host:port/path, the wallbox id is appended), and does it know this charge point?');
     }
     this.options.events.emit('connector.connected', this.label, { protocol: this.client.protocol ?? this.options.dialect.protocol });
   }

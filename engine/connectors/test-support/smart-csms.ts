@@ -22,6 +22,8 @@ export interface SmartCsmsOptions {
   reply?: 'before' | 'after';
   /** SetChargingProfile params to send in reply to an accepted BootNotification. */
   onBoot?: Params;
+  /** Security profile 1: the basic-auth password every charge point must present (user = its identity). */
+  password?: string;
 }
 
 export interface ReceivedCall {
@@ -57,6 +59,12 @@ const HOUR_S = 3600;
 export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<SmartCsms> {
   const version = options.version ?? '1.6';
   const server = new RPCServer({ protocols: [version === '1.6' ? 'ocpp1.6' : 'ocpp2.0.1'], strictMode: true });
+  if (options.password !== undefined) {
+    server.auth((accept, reject, handshake) => {
+      if (handshake.password?.toString('utf8') === options.password) accept();
+      else reject(401, 'bad credentials');
+    });
+  }
   const stations = new Map<string, Station>();
   const received: ReceivedCall[] = [];
   const profilesSent: SmartCsms['profilesSent'] = [];
