@@ -30,6 +30,8 @@ interface Queued {
   then?: (result: Record<string, unknown>) => void;
   failed?: () => void;
   beforeBoot?: boolean;
+  /** A status report: superseded by the full report after a boot. */
+  status?: boolean;
 }
 
 export interface ChargePointOptions extends Omit<WireOptions, 'identity' | 'dialect'> {
@@ -193,9 +195,10 @@ export class ChargePoint implements ChargePointPort {
       this.later('heartbeat', intervalS * 1000, beat);
     };
     if (intervalS > 0) this.later('heartbeat', intervalS * 1000, beat);
-    // After a boot, the CSMS learns every connector's status (queued ones follow).
+    // After a boot, the CSMS learns the connector's status as it is now: changes queued while waiting are stale.
     const status = this.status();
-    this.queue.unshift({ make: () => this.options.dialect.statusNotification(this, status, undefined) });
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.status) this.queue.splice(i, 1);
+    this.queue.unshift({ status: true, make: () => this.options.dialect.statusNotification(this, status, undefined) });
     this.pump();
   }
 
@@ -204,7 +207,7 @@ export class ChargePoint implements ChargePointPort {
     if (status === this.lastStatus) return;
     const previous = this.lastStatus;
     this.lastStatus = status;
-    this.send({ make: () => this.options.dialect.statusNotification(this, status, previous) });
+    this.send({ status: true, make: () => this.options.dialect.statusNotification(this, status, previous) });
     const tx = this.tx;
     if (tx !== undefined && this.options.dialect.chargingStateChanged) {
       this.send({ make: () => (tx.announced && tx.stopReason === undefined ? this.options.dialect.chargingStateChanged!(this, tx, status, this.meter.sample(this.sim.now)) : undefined) });
