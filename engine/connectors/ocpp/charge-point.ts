@@ -5,7 +5,7 @@
 // Every CALL travels as a bus message (topic `ocpp/<Action>`) from the wallbox to the `csms` party, whose hop is
 // carried over the real WebSocket (wire.ts) with its latency measured; the CALLRESULT comes back as the response.
 // CALLs from the CSMS are answered on arrival and appear on the bus as events csms → wallbox with the reply.
-// OCPP forbids a second CALL before the first is answered, so outgoing CALLs wait in a queue, built when sent.
+// Outgoing CALLs wait their turn in call-queue.ts.
 import { CSMS } from '../../../twins/bus/addresses';
 import type { WireOutcome } from '../../../twins/bus/bus-types';
 import type { Envelope } from '../../../twins/bus/envelope';
@@ -14,25 +14,15 @@ import type { EvseContext } from '../../../twins/home/evse.machine';
 import type { Json, TimerHandle } from '../../../twins/kernel/types';
 import type { Simulation } from '../../../twins/sim/simulation';
 import type { TwinActor } from '../../../twins/sim/twin-actor';
-import { obj, type ChargePointPort, type ConnectorStatus, type OcppCall, type OcppDialect, type PortOutcome, type Transaction } from './dialect';
+import { obj, type ChargePointPort, type ConnectorStatus, type OcppDialect, type PortOutcome, type Transaction } from './dialect';
+import { CallQueue, type QueuedCall } from './call-queue';
 import { MeterRegister } from './meter-sampling';
 import { ProfileApplication } from './profile-application';
 import { OcppWire, type WireOptions } from './wire';
 
-/** Virtual time to wait for a CALLRESULT on the bus (the wire has its own wall-clock timeout). */
-const BUS_TIMEOUT_MS = 60_000;
 /** Boot retry when the CSMS gives no interval or cannot be reached; doubled per failure up to an hour. */
 const BOOT_RETRY_MS = 60_000;
 const MAX_BOOT_RETRY_MS = 3_600_000;
-
-interface Queued {
-  make: () => OcppCall | undefined;
-  then?: (result: Record<string, unknown>) => void;
-  failed?: () => void;
-  beforeBoot?: boolean;
-  /** A status report: superseded by the full report after a boot. */
-  status?: boolean;
-}
 
 export interface ChargePointOptions extends Omit<WireOptions, 'identity' | 'dialect'> {
   dialect: OcppDialect;
@@ -50,10 +40,8 @@ export class ChargePoint implements ChargePointPort {
   private readonly meter: MeterRegister;
   private readonly profiles: ProfileApplication;
   private readonly results = new Map<string, Record<string, unknown>>();
-  private readonly queue: Queued[] = [];
+  private readonly calls: CallQueue;
   private readonly unsubscribe: (() => void)[] = [];
-  private inFlight = false;
-  private booted = false;
   private bootRetryMs = BOOT_RETRY_MS;
   private tx: Transaction | undefined;
   private txCount = 0;
@@ -64,6 +52,7 @@ export class ChargePoint implements ChargePointPort {
 
   constructor(private readonly sim: Simulation, readonly twin: TwinActor, private readonly options: ChargePointOptions) {
     this.wire = new OcppWire(options, (action, params) => this.answer(action, params));
+    this.calls = new CallQueue(sim, twin.id);
     this.meter = new MeterRegister(twin);
     this.profiles = new ProfileApplication(sim, twin, () => (this.tx ? { id: this.tx.id ?? '', startedAt: this.tx.startedAt } : undefined));
   }
@@ -96,6 +85,7 @@ export class ChargePoint implements ChargePointPort {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.calls.closed = true;
     for (const off of this.unsubscribe.splice(0)) off();
     for (const timer of Object.values(this.timers)) if (timer !== undefined) this.sim.kernel.scheduler.cancel(timer);
     this.profiles.close();
@@ -188,18 +178,15 @@ export class ChargePoint implements ChargePointPort {
   }
 
   private accepted(intervalS: number): void {
-    this.booted = true;
     this.bootRetryMs = BOOT_RETRY_MS;
     const beat = (): void => {
       this.send({ make: () => this.options.dialect.heartbeat() });
       this.later('heartbeat', intervalS * 1000, beat);
     };
     if (intervalS > 0) this.later('heartbeat', intervalS * 1000, beat);
-    // After a boot, the CSMS learns the connector's status as it is now: changes queued while waiting are stale.
+    // After a boot, the CSMS learns the connector's status as it is now.
     const status = this.status();
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.status) this.queue.splice(i, 1);
-    this.queue.unshift({ status: true, make: () => this.options.dialect.statusNotification(this, status, undefined) });
-    this.pump();
+    this.calls.open({ status: true, make: () => this.options.dialect.statusNotification(this, status, undefined) });
   }
 
   private twinChanged(): void {
@@ -272,35 +259,7 @@ export class ChargePoint implements ChargePointPort {
     this.timers[which] = this.sim.kernel.scheduler.schedule(delayMs, fn, `ocpp:${this.options.identity}`);
   }
 
-  private send(item: Queued): void {
-    this.queue.push(item);
-    this.pump();
-  }
-
-  /** Launch the next CALL the state allows (only BootNotification before the CSMS accepted the boot). */
-  private pump(): void {
-    while (!this.inFlight && !this.closed) {
-      const i = this.booted ? 0 : this.queue.findIndex((q) => q.beforeBoot);
-      if (i < 0 || i >= this.queue.length) return;
-      const [item] = this.queue.splice(i, 1);
-      const call = item!.make();
-      if (call === undefined) continue;
-      this.inFlight = true;
-      const settle = (): void => {
-        this.inFlight = false;
-        this.pump();
-      };
-      this.sim.bus.request({ source: this.address, destination: CSMS, topic: `ocpp/${call.action}`, kind: 'event', payload: call.params as Json }, {
-        timeoutMs: BUS_TIMEOUT_MS,
-        onResponse: (_env, payload) => {
-          item!.then?.(obj(payload) ?? {});
-          settle();
-        },
-        onFailure: () => {
-          item!.failed?.();
-          settle();
-        },
-      });
-    }
+  private send(item: QueuedCall): void {
+    this.calls.send(item);
   }
 }
