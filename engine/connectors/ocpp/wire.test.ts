@@ -65,3 +65,39 @@ describe('security profile 1 (basic auth)', () => {
     await expect(wrong).rejects.not.toThrow(/battery staple/);
   });
 });
+
+describe('a CSMS that misbehaves on the wire', () => {
+  it('cannot hold the clock forever by calling again and again', async () => {
+    const csms = await startSmartCsms();
+    cleanups.push(() => csms.close());
+    const gate = new WireGate();
+    const settleMs = 50;
+    const wire = new OcppWire({ url: csms.url, identity: 'h1-evse.wallbox', dialect: ocpp16, timeoutMs: 2_000, settleMs, gate, events: new ConnectorEvents() }, () => ({ status: 'Accepted' }));
+    cleanups.push(() => wire.close());
+    await wire.connect();
+    const started = performance.now();
+    let released = 0;
+    gate.onChange((held) => {
+      if (!held && released === 0) released = performance.now() - started;
+    });
+    const flood = setInterval(() => void csms.call('h1-evse.wallbox', 'ClearChargingProfile', {}).catch(() => undefined), 10);
+    await new Promise((r) => setTimeout(r, 2_500));
+    clearInterval(flood);
+    expect(released).toBeGreaterThan(0);
+    expect(released).toBeLessThan(20 * settleMs + 500);
+  });
+
+  it('that never answers makes the CALL a timeout after the wall-clock limit, and releases the clock', async () => {
+    const csms = await startSmartCsms({ silentOn: ['Heartbeat'] });
+    cleanups.push(() => csms.close());
+    const gate = new WireGate();
+    const wire = new OcppWire({ url: csms.url, identity: 'h1-evse.wallbox', dialect: ocpp16, timeoutMs: 300, settleMs: 0, gate, events: new ConnectorEvents() }, () => ({}));
+    cleanups.push(() => wire.close());
+    await wire.connect();
+    const outcome = await new Promise((resolve) => wire.call('Heartbeat', {}, () => undefined, resolve));
+    expect(outcome).toMatchObject({ ok: false, failure: 'timeout' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(gate.isHeld).toBe(false);
+    expect(wire.stats().timeouts).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import type { OcppDialect } from './dialect';
 
 /** Answers after which the clock waits `settleMs` for the CSMS's own CALLs (profiles in reply); not periodic ones. */
 const SETTLE_AFTER = new Set(['BootNotification', 'StatusNotification', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
+const MAX_SETTLE_WINDOWS = 20;
 const settles = (action: string, params: Record<string, unknown>): boolean => SETTLE_AFTER.has(action) && params.triggerReason !== 'MeterValuePeriodic';
 
 export interface WireOptions {
@@ -52,6 +53,7 @@ export class OcppWire {
   private readonly counts = { calls: 0, accepted: 0, refused: 0, timeouts: 0, outages: 0, inbound: 0, inboundRejected: 0 };
   private settleRelease: (() => void) | undefined;
   private settleTimer: NodeJS.Timeout | undefined;
+  private settleSince = 0;
 
   constructor(private readonly options: WireOptions, handle: Handler) {
     this.label = `ocpp ${options.url.replace(/\/+$/, '')}/${options.identity}`;
@@ -112,13 +114,15 @@ export class OcppWire {
         onResult(typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {});
         done({ ok: true, latencyMs });
       },
-      (err: { name?: string; message?: string; rpcErrorCode?: string }) => {
+      (err: { message?: string; rpcErrorCode?: string }) => {
         const latencyMs = elapsed();
-        const message = `${this.label}: ${action} ${err.rpcErrorCode ? `answered CALLERROR ${err.rpcErrorCode}` : 'failed'}: ${err.message ?? String(err)}`;
-        if (err.name === 'TimeoutError') this.counts.timeouts++;
+        // ocpp-rpc's TimeoutError leaves `name` as 'Error'; its class says what it is.
+        const timedOut = err?.constructor?.name === 'TimeoutError';
+        const message = `${this.label}: ${action} ${err.rpcErrorCode ? `answered CALLERROR ${err.rpcErrorCode}` : timedOut ? `unanswered after ${this.options.timeoutMs} ms` : 'failed'}: ${err.message ?? String(err)}`;
+        if (timedOut) this.counts.timeouts++;
         else if (err.rpcErrorCode !== undefined) this.counts.refused++;
         else this.counts.outages++;
-        const failure = err.name === 'TimeoutError' ? 'timeout' : err.rpcErrorCode !== undefined ? 'refused' : 'outage';
+        const failure = timedOut ? 'timeout' : err.rpcErrorCode !== undefined ? 'refused' : 'outage';
         done({ ok: false, latencyMs, error: message, failure });
       },
     ).finally(release);
@@ -146,10 +150,19 @@ export class OcppWire {
     }
   }
 
-  /** Hold the clock `settleMs` more (wall time) for the CSMS's reaction. */
+  /**
+   * Hold the clock `settleMs` more (wall time) for the CSMS's reaction. One window grows to at most
+   * MAX_SETTLE_WINDOWS × settleMs, so a CSMS that keeps calling cannot stall the run.
+   */
   private settle(): void {
     if (this.options.settleMs <= 0) return;
-    this.settleRelease ??= this.options.gate.hold();
+    const now = performance.now();
+    if (this.settleRelease === undefined) {
+      this.settleRelease = this.options.gate.hold();
+      this.settleSince = now;
+    } else if (now - this.settleSince >= MAX_SETTLE_WINDOWS * this.options.settleMs) {
+      return;
+    }
     if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       const release = this.settleRelease;

@@ -24,6 +24,8 @@ export interface SmartCsmsOptions {
   onBoot?: Params;
   /** Security profile 1: the basic-auth password every charge point must present (user = its identity). */
   password?: string;
+  /** Actions the CSMS never answers (the charge point's call must time out). */
+  silentOn?: string[];
 }
 
 export interface ReceivedCall {
@@ -130,6 +132,7 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
       const p = (params ?? {}) as Params;
       received.push({ identity, method: method ?? '', params: p });
       seeTime(p);
+      if (options.silentOn?.includes(method ?? '')) return new Promise<never>(() => undefined);
       const now = new Date(cpNow || Date.now()).toISOString();
       switch (method) {
         case 'BootNotification': {
