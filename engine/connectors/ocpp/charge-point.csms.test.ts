@@ -102,6 +102,7 @@ describe('CALLs from the CSMS', () => {
     expect(world.evse().powerLimitKw).toBe(7.2);
     await expect(set({ connectorId: 1, csChargingProfiles: profile({ chargingProfileId: 2, chargingProfilePurpose: 'ChargePointMaxProfile' }) })).resolves.toEqual({ status: 'Rejected' });
     await expect(set({ connectorId: 1, csChargingProfiles: profile({ chargingProfileId: 3, chargingProfilePurpose: 'TxProfile' }) })).resolves.toEqual({ status: 'Rejected' });
+    expect(world.events.find((e) => e.type === 'connector.ocpp-refused')?.data).toEqual({ action: 'SetChargingProfile', reason: 'a TxProfile needs a running transaction' });
     await expect(set({ connectorId: 2, csChargingProfiles: profile({ chargingProfileId: 4 }) })).resolves.toEqual({ status: 'Rejected' });
     await expect(set({ connectorId: 0, csChargingProfiles: profile({ chargingProfileId: 5 }, { chargingSchedulePeriod: [{ startPeriod: 60, limit: 1 }] }) })).resolves.toEqual({ status: 'Rejected' });
     await expect(set({ connectorId: 0, csChargingProfiles: profile({ chargingProfileId: 6 }, { chargingSchedulePeriod: [{ startPeriod: 0, limit: -5 }] }) })).resolves.toEqual({ status: 'Rejected' });

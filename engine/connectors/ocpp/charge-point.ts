@@ -49,6 +49,8 @@ export class ChargePoint implements ChargePointPort {
   private lastStatus: ConnectorStatus | undefined;
   private timers: { heartbeat?: TimerHandle; meter?: TimerHandle; boot?: TimerHandle } = {};
   private closed = false;
+  /** Why the CSMS call being answered was refused, if it was. */
+  private refusal: string | undefined;
 
   constructor(private readonly sim: Simulation, readonly twin: TwinActor, private readonly options: ChargePointOptions) {
     this.wire = new OcppWire(options, (action, params) => this.answer(action, params));
@@ -126,10 +128,10 @@ export class ChargePoint implements ChargePointPort {
 
   setProfile(profile: ChargingProfile, _scope: 'station' | 'connector'): PortOutcome {
     if (profile.purpose === 'TxProfile') {
-      if (this.tx === undefined) return { ok: false, reason: 'a TxProfile needs a running transaction' };
-      if (profile.transactionId !== undefined && this.tx.id !== undefined && profile.transactionId !== this.tx.id) return { ok: false, reason: `no transaction ${profile.transactionId}` };
+      if (this.tx === undefined) return this.noted({ ok: false, reason: 'a TxProfile needs a running transaction' });
+      if (profile.transactionId !== undefined && this.tx.id !== undefined && profile.transactionId !== this.tx.id) return this.noted({ ok: false, reason: `no transaction ${profile.transactionId}` });
     }
-    return this.profiles.install(profile);
+    return this.noted(this.profiles.install(profile));
   }
 
   clearProfiles(filter: ProfileFilter): number {
@@ -137,16 +139,16 @@ export class ChargePoint implements ChargePointPort {
   }
 
   remoteStart(idTag: string, profile: ChargingProfile | undefined, remoteStartId?: number): PortOutcome {
-    if (this.twin.state !== 'connected' || this.tx !== undefined) return { ok: false, reason: 'no car waiting at the connector' };
+    if (this.twin.state !== 'connected' || this.tx !== undefined) return this.noted({ ok: false, reason: 'no car waiting at the connector' });
     if (profile !== undefined && profile.periods.length === 0) return { ok: false, reason: 'the profile has no periods' };
     this.remote = { idTag, profile, remoteStartId };
     const refusal = this.twin.sendChecked({ type: 'EVSE.START_CHARGING' });
     this.remote = undefined;
-    return refusal === undefined ? { ok: true } : { ok: false, reason: refusal };
+    return this.noted(refusal === undefined ? { ok: true } : { ok: false, reason: refusal });
   }
 
   remoteStop(transactionId: string): PortOutcome {
-    if (this.tx === undefined || this.tx.id !== transactionId) return { ok: false, reason: `no transaction ${transactionId}` };
+    if (this.tx === undefined || this.tx.id !== transactionId) return this.noted({ ok: false, reason: `no transaction ${transactionId}` });
     this.tx.stopReason = 'Remote';
     this.twin.send({ type: 'EVSE.STOP_CHARGING' });
     return { ok: true };
@@ -154,10 +156,20 @@ export class ChargePoint implements ChargePointPort {
 
   private answer(action: string, params: Record<string, unknown>): Record<string, unknown> {
     const handler = this.options.dialect.handlers[action]!;
+    this.refusal = undefined;
     const reply = handler(params, this);
+    const refusal = this.refusal;
+    // OCPP has no field for why (1.6) or only codes (2.0.1): the reason goes to the flow and the connector events.
+    if (refusal !== undefined) this.options.events.emit('connector.ocpp-refused', this.wire.label, { action, reason: refusal });
     // Shown in the flow and recorded like any message; its effect already happened, at this virtual instant.
-    this.sim.bus.send({ source: CSMS, destination: this.address, topic: `ocpp/${action}`, kind: 'event', payload: { call: params, reply } as Json });
+    const payload: Record<string, unknown> = { call: params, reply, ...(refusal !== undefined ? { refusal } : {}) };
+    this.sim.bus.send({ source: CSMS, destination: this.address, topic: `ocpp/${action}`, kind: 'event', payload: payload as Json });
     return reply;
+  }
+
+  private noted(outcome: PortOutcome): PortOutcome {
+    if (!outcome.ok) this.refusal = outcome.reason;
+    return outcome;
   }
 
   private boot(): void {
