@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activePeriod, clearProfiles, effectiveLimit, installProfile, nextChangeAt, profileProblem, type ChargingProfile } from './charging-profile';
+import { activePeriod, clearProfiles, compositeSchedule, effectiveLimit, installProfile, nextChangeAt, profileProblem, type ChargingProfile } from './charging-profile';
 
 const H = 3_600_000;
 const base = (over: Partial<ChargingProfile>): ChargingProfile => ({
@@ -107,5 +107,22 @@ describe('installing and clearing', () => {
     expect(profileProblem(base({ periods: [{ startPeriodS: 0, limit: -1 }] }))).toMatch(/negative/);
     expect(profileProblem(base({ kind: 'Recurring' }))).toMatch(/recurrencyKind/);
     expect(profileProblem(base({ validFrom: 2, validTo: 1 }))).toMatch(/validTo/);
+  });
+});
+
+describe('compositeSchedule', () => {
+  it('lists the limit in force from now, one period per change, merging steps that change nothing', () => {
+    const low = base({ id: 1, periods: [{ startPeriodS: 0, limit: 2_000 }, { startPeriodS: 3600, limit: 2_000 }, { startPeriodS: 7200, limit: 9_000 }] });
+    const max = base({ id: 2, purpose: 'ChargePointMaxProfile', startSchedule: 1.5 * H, durationS: 3600, periods: [{ startPeriodS: 0, limit: 1_000 }] });
+    expect(compositeSchedule([low, max], { t: 0.5 * H, maxKw: 7.2 }, 4 * 3600)).toEqual([
+      { startPeriodS: 0, limitKw: 2 }, { startPeriodS: 3600, limitKw: 1 }, { startPeriodS: 7200, limitKw: 7.2 },
+    ]);
+    expect(compositeSchedule([], { t: 0, maxKw: 7.2 }, 3600)).toEqual([{ startPeriodS: 0, limitKw: 7.2 }]);
+    expect(compositeSchedule([low], { t: 0, maxKw: 7.2 }, 0)).toEqual([]);
+  });
+
+  it('stops at the period cap on an endlessly recurring schedule', () => {
+    const daily = base({ kind: 'Recurring', recurrency: 'Daily', periods: [{ startPeriodS: 0, limit: 0 }, { startPeriodS: 3600, limit: 5_000 }] });
+    expect(compositeSchedule([daily], { t: 0, maxKw: 7.2 }, 365 * 86_400, 10)).toHaveLength(10);
   });
 });

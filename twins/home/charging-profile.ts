@@ -10,7 +10,8 @@
 // - Absolute (startSchedule), Relative (from the transaction's start) and Recurring Daily/Weekly schedules;
 //   periods in W or A (A → kW with the period's numberPhases, default 3, at 230 V per phase).
 // Not supported (ignored): minChargingRate, phaseToUse, sales tariffs, more than one schedule per 2.0.1 profile
-// (the first is used), limits per phase, and the EV's own charging needs (ISO 15118).
+// (the first is used), limits per phase, and the EV's own charging needs (ISO 15118). compositeSchedule answers
+// GetCompositeSchedule from the same rules.
 
 export type ProfilePurpose = 'ChargePointMaxProfile' | 'TxDefaultProfile' | 'TxProfile';
 export type ProfileKind = 'Absolute' | 'Relative' | 'Recurring';
@@ -143,6 +144,29 @@ export function nextChangeAt(profiles: readonly ChargingProfile[], ctx: LimitCon
     }
   }
   return next;
+}
+
+export interface CompositePeriod {
+  /** Seconds from the composite schedule's start (ctx.t). */
+  startPeriodS: number;
+  limitKw: number;
+}
+
+/**
+ * The limits the wallbox will obey from ctx.t for `durationS` seconds, as OCPP's GetCompositeSchedule reports them:
+ * one period per change, at most `maxPeriods`. Assumes the transaction (if any) keeps running.
+ */
+export function compositeSchedule(profiles: readonly ChargingProfile[], ctx: LimitContext, durationS: number, maxPeriods = 1000): CompositePeriod[] {
+  const end = ctx.t + Math.max(0, durationS) * 1000;
+  const periods: CompositePeriod[] = [];
+  for (let t = ctx.t; t < end && periods.length < maxPeriods; ) {
+    const { limitKw } = effectiveLimit(profiles, { ...ctx, t });
+    if (periods.at(-1)?.limitKw !== limitKw) periods.push({ startPeriodS: Math.round((t - ctx.t) / 1000), limitKw });
+    const next = nextChangeAt(profiles, { ...ctx, t });
+    if (next === undefined) break;
+    t = next;
+  }
+  return periods;
 }
 
 /** Why a profile cannot be installed as given, or undefined when it can (engine maps this to Rejected). */

@@ -109,6 +109,20 @@ describe('CALLs from the CSMS', () => {
     expect(world.evse().powerLimitKw).toBe(7.2);
   });
 
+  it('reports its composite schedule in W or A, and refuses a connector it does not have', async () => {
+    const { csms, world } = await setUp();
+    await world.connectors.runUntil(HOUR);
+    await csms.call(CP, 'SetChargingProfile', { connectorId: 0, csChargingProfiles: profile({}, { chargingSchedulePeriod: [{ startPeriod: 0, limit: 3_000 }, { startPeriod: 2 * 3600, limit: 6_900 }] }) });
+    const composite = await csms.call(CP, 'GetCompositeSchedule', { connectorId: 1, duration: 7200 });
+    expect(composite).toMatchObject({
+      status: 'Accepted', connectorId: 1, scheduleStart: new Date(EPOCH + HOUR).toISOString(),
+      chargingSchedule: { duration: 7200, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 3000 }, { startPeriod: 3600, limit: 6900 }] },
+    });
+    const amps = (await csms.call(CP, 'GetCompositeSchedule', { connectorId: 0, duration: 7200, chargingRateUnit: 'A' })) as { chargingSchedule: { chargingSchedulePeriod: { limit: number }[] } };
+    expect(amps.chargingSchedule.chargingSchedulePeriod.map((p) => p.limit)).toEqual([4, 10]);
+    await expect(csms.call(CP, 'GetCompositeSchedule', { connectorId: 2, duration: 60 })).resolves.toEqual({ status: 'Rejected' });
+  });
+
   it('clears profiles by id, and says Unknown when none matches', async () => {
     const { csms, world } = await setUp();
     await world.connectors.runUntil(10_000);

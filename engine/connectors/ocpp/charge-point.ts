@@ -9,7 +9,7 @@
 import { CSMS } from '../../../twins/bus/addresses';
 import type { WireOutcome } from '../../../twins/bus/bus-types';
 import type { Envelope } from '../../../twins/bus/envelope';
-import type { ChargingProfile, ProfileFilter } from '../../../twins/home/charging-profile';
+import type { ChargingProfile, CompositePeriod, ProfileFilter } from '../../../twins/home/charging-profile';
 import type { EvseContext } from '../../../twins/home/evse.machine';
 import type { Json, TimerHandle } from '../../../twins/kernel/types';
 import type { Simulation } from '../../../twins/sim/simulation';
@@ -136,6 +136,10 @@ export class ChargePoint implements ChargePointPort {
 
   clearProfiles(filter: ProfileFilter): number {
     return this.profiles.clear(filter);
+  }
+
+  compositeSchedule(durationS: number): CompositePeriod[] {
+    return this.profiles.composite(durationS);
   }
 
   remoteStart(idTag: string, profile: ChargingProfile | undefined, remoteStartId?: number): PortOutcome {

@@ -1,7 +1,7 @@
 // What an OCPP version must say for the charge-point session (charge-point.ts), which itself speaks no version:
 // ocpp16.ts and ocpp201.ts map the session's events (boot, status, transaction, meter sample) onto their messages,
 // and the CSMS's calls onto the session's port (install a profile, start or stop remotely).
-import type { ChargingProfile, ProfileFilter } from '../../../twins/home/charging-profile';
+import type { ChargingProfile, CompositePeriod, ProfileFilter } from '../../../twins/home/charging-profile';
 
 export type OcppVersion = '1.6' | '2.0.1';
 
@@ -56,6 +56,13 @@ export interface ChargePointPort {
   clearProfiles(filter: ProfileFilter): number;
   remoteStart(idTag: string, profile: ChargingProfile | undefined, remoteStartId?: number): PortOutcome;
   remoteStop(transactionId: string): PortOutcome;
+  /** The limits from now for `durationS` seconds (GetCompositeSchedule). */
+  compositeSchedule(durationS: number): CompositePeriod[];
+}
+
+/** A composite schedule's periods in whole W, or in whole A at 230 V on 3 phases (the schemas' number formats). */
+export function periodsIn(unit: 'W' | 'A', periods: readonly CompositePeriod[]): { startPeriod: number; limit: number }[] {
+  return periods.map((p) => ({ startPeriod: p.startPeriodS, limit: Math.floor(unit === 'W' ? p.limitKw * 1000 : (p.limitKw * 1000) / (3 * 230)) }));
 }
 
 export type InboundHandler = (params: Record<string, unknown>, port: ChargePointPort) => Record<string, unknown>;

@@ -1,7 +1,7 @@
 // OCPP 1.6J: the session's events as 1.6 messages (BootNotification, Heartbeat, StatusNotification, Authorize,
 // Start/StopTransaction, MeterValues) and the CSMS calls a charge point answers (Set/ClearChargingProfile,
 // RemoteStart/RemoteStopTransaction). One connector (id 1); connector 0 means the whole charge point.
-import { MEASURANDS, num, obj, str, type ChargePointPort, type MeterSample, type OcppCall, type OcppDialect, type Transaction } from './dialect';
+import { MEASURANDS, num, obj, periodsIn, str, type ChargePointPort, type MeterSample, type OcppCall, type OcppDialect, type Transaction } from './dialect';
 import { readProfile } from './profile-mapping';
 
 const CONNECTOR = 1;
@@ -101,6 +101,17 @@ export const ocpp16: OcppDialect = {
         if (typeof profile === 'string' || profile.purpose !== 'TxProfile') return status(false);
       }
       return status(port.remoteStart(str(params.idTag) ?? '', profile).ok);
+    },
+    GetCompositeSchedule(params, port) {
+      const connectorId = num(params.connectorId) ?? -1;
+      const duration = num(params.duration) ?? 0;
+      if (connectorId < 0 || connectorId > CONNECTOR || duration < 0) return status(false);
+      const unit = params.chargingRateUnit === 'A' ? 'A' : 'W';
+      const start = port.iso(port.now());
+      return {
+        status: 'Accepted', connectorId, scheduleStart: start,
+        chargingSchedule: { duration, startSchedule: start, chargingRateUnit: unit, chargingSchedulePeriod: periodsIn(unit, port.compositeSchedule(duration)) },
+      };
     },
     RemoteStopTransaction(params, port) {
       return status(port.remoteStop(String(num(params.transactionId))).ok);

@@ -52,6 +52,9 @@ describe('OCPP 2.0.1 charge point', () => {
     await expect(csms.call(CP, 'SetChargingProfile', { evseId: 1, chargingProfile: max })).resolves.toEqual({ status: 'Rejected' });
     await expect(csms.call(CP, 'SetChargingProfile', { evseId: 0, chargingProfile: max })).resolves.toEqual({ status: 'Accepted' });
     expect(world.evse().powerLimitKw).toBe(4);
+    await expect(csms.call(CP, 'GetCompositeSchedule', { evseId: 1, duration: 600 })).resolves.toMatchObject({
+      status: 'Accepted', schedule: { evseId: 1, duration: 600, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 4000 }] },
+    });
     world.sim.home('h1').device('evse.wallbox').send({ type: 'EVSE.PLUG_IN' });
     const start = await csms.call(CP, 'RequestStartTransaction', { remoteStartId: 77, idToken: { idToken: 'CARD42', type: 'ISO14443' } });
     expect(start).toEqual({ status: 'Accepted', transactionId: 'h1-evse.wallbox-1' });

@@ -3,7 +3,7 @@
 // StatusNotification says only Available or Occupied. The CSMS calls answered: Set/ClearChargingProfile and
 // RequestStart/RequestStopTransaction. One EVSE (id 1) with one connector; EVSE 0 means the whole station.
 import type { ChargingProfile } from '../../../twins/home/charging-profile';
-import { MEASURANDS, num, obj, str, type ChargePointPort, type ConnectorStatus, type MeterSample, type OcppCall, type OcppDialect, type Transaction } from './dialect';
+import { MEASURANDS, num, obj, periodsIn, str, type ChargePointPort, type ConnectorStatus, type MeterSample, type OcppCall, type OcppDialect, type Transaction } from './dialect';
 import { readProfile } from './profile-mapping';
 
 const EVSE = { id: 1, connectorId: 1 };
@@ -113,6 +113,16 @@ export const ocpp201: OcppDialect = {
       const outcome = port.remoteStart(token, profile, num(params.remoteStartId));
       const tx = port.transaction();
       return status(outcome.ok, outcome.ok && tx?.id !== undefined ? { transactionId: tx.id } : {});
+    },
+    GetCompositeSchedule(params, port) {
+      const evseId = num(params.evseId) ?? -1;
+      const duration = num(params.duration) ?? 0;
+      if (evseId < 0 || evseId > EVSE.id || duration < 0) return status(false);
+      const unit = params.chargingRateUnit === 'A' ? 'A' : 'W';
+      return {
+        status: 'Accepted',
+        schedule: { evseId, duration, scheduleStart: port.iso(port.now()), chargingRateUnit: unit, chargingSchedulePeriod: periodsIn(unit, port.compositeSchedule(duration)) },
+      };
     },
     RequestStopTransaction(params, port) {
       return status(port.remoteStop(str(params.transactionId) ?? '').ok);

@@ -3,7 +3,7 @@
 // clock re-applies it at the next period boundary, so a schedule's steps happen at their virtual times.
 import type { TimerHandle } from '../../../twins/kernel/types';
 import {
-  clearProfiles, effectiveLimit, installProfile, nextChangeAt, profileProblem, type ChargingProfile, type LimitContext, type ProfileFilter,
+  clearProfiles, compositeSchedule, effectiveLimit, installProfile, nextChangeAt, profileProblem, type ChargingProfile, type CompositePeriod, type LimitContext, type ProfileFilter,
 } from '../../../twins/home/charging-profile';
 import type { Simulation } from '../../../twins/sim/simulation';
 import type { TwinActor } from '../../../twins/sim/twin-actor';
@@ -43,15 +43,23 @@ export class ProfileApplication {
     this.clear({ purpose: 'TxProfile' });
   }
 
+  composite(durationS: number): CompositePeriod[] {
+    return compositeSchedule(this.profiles, this.context(), durationS);
+  }
+
   /** Put the limit in force now on the twin, and wake up at the next change. */
   apply(): void {
-    const transaction = this.transaction();
-    const ctx: LimitContext = { t: this.sim.now, maxKw: Number(this.twin.context.maxPowerKw), ...(transaction ? { transaction } : {}) };
+    const ctx = this.context();
     const { limitKw } = effectiveLimit(this.profiles, ctx);
     if (Math.abs(limitKw - Number(this.twin.context.powerLimitKw)) > 1e-9) this.twin.send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: limitKw });
     if (this.timer !== undefined) this.sim.kernel.scheduler.cancel(this.timer);
     const next = nextChangeAt(this.profiles, ctx);
     this.timer = next === undefined ? undefined : this.sim.kernel.scheduler.scheduleAt(next, () => this.apply(), `ocpp-profile:${this.twin.id}`);
+  }
+
+  private context(): LimitContext {
+    const transaction = this.transaction();
+    return { t: this.sim.now, maxKw: Number(this.twin.context.maxPowerKw), ...(transaction ? { transaction } : {}) };
   }
 
   close(): void {
