@@ -17,6 +17,7 @@ import { MqttSession } from '../engine/connectors/mqtt-session';
 import { mqttTransport } from '../engine/connectors/mqtt-transport';
 import { startMosquitto } from '../engine/connectors/test-support/mosquitto';
 import { TopicScheme } from '../engine/connectors/topics';
+import { WireIds } from '../engine/connectors/wire-ids';
 import { traceparentOf, type Envelope } from '../twins/bus/envelope';
 import type { BenchResult } from './bench-result';
 
@@ -136,13 +137,14 @@ export async function benchMqtt(): Promise<BenchResult[]> {
     const publisher = await connectRaw(broker.url);
     clients.push(publisher);
     const topics = new TopicScheme();
+    const wire = new WireIds();
     const envelopes = Array.from({ length: 1_000 }, (_, i) => sampleEnvelope(i));
     const serialised = envelopes.map((e) => JSON.stringify(e));
     const rawRate = await countUntil(observer, 'bench/raw-flood', THROUGHPUT_MESSAGES, () => {
       for (let i = 0; i < THROUGHPUT_MESSAGES; i++) publisher.publish('bench/raw-flood', serialised[i % 1_000]!, { qos: 0 });
     });
     const mirrorRate = await countUntil(observer, 'twinbench/v1/bus/#', THROUGHPUT_MESSAGES, () => {
-      for (let i = 0; i < THROUGHPUT_MESSAGES; i++) publishEnvelope(session, topics, envelopes[i % 1_000]!, 'delivered');
+      for (let i = 0; i < THROUGHPUT_MESSAGES; i++) publishEnvelope(session, topics, envelopes[i % 1_000]!, 'delivered', wire);
     });
 
     const added = conP99 - rawP99;

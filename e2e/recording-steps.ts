@@ -22,9 +22,10 @@ export async function scrubTo(page: Page, ms: number, shown: string | RegExp): P
   await expect(page.getByTestId('replay-time')).toHaveText(shown);
 }
 
-/** Diff the open run against `otherRunId`; returns whether the engine found them equivalent. */
-export async function diffOpenRunWith(page: Page, otherRunId: number): Promise<boolean> {
+/** Diff the open run against `otherRunId` (latency tolerance in ms); returns whether the engine found them equivalent. */
+export async function diffOpenRunWith(page: Page, otherRunId: number, toleranceMs = 0): Promise<boolean> {
   await page.getByTestId('diff-with').selectOption(String(otherRunId));
+  await page.getByTestId('diff-tolerance').fill(String(toleranceMs));
   await page.getByTestId('diff-run').click();
   const result = page.getByTestId('diff-result');
   await expect(result).toBeVisible();

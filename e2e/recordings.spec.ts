@@ -52,6 +52,8 @@ test('recordings: open a run, scrub it, diff it', async ({ page }) => {
   await expect(page.getByTestId('diff-report')).toContainText('Equivalent');
   expect(await diffOpenRunWith(page, otherSeed)).toBe(false);
   await expect(page.getByTestId('diff-report')).toContainText('Not equivalent');
+  expect(await diffOpenRunWith(page, otherSeed, 5)).toBe(false); // another seed differs in more than latency
+  await expect(page.getByTestId('diff-report')).toContainText('latency tolerance 5 ms');
 
   await scrubTo(page, 60_000, '1:00.0 / 2:00.0');
   await page.screenshot({ path: 'test-results/recordings.png' });

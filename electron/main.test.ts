@@ -1,9 +1,10 @@
 // The desktop shell, bundled the way `npm run build` bundles it but with a stand-in for Electron (its binary is
-// not installed here): the window is locked down, the page comes from dist/renderer, every protocol command has
-// an IPC handler that reaches the in-process engine, and only the app's page may use them.
+// not installed here): the window is locked down, the page comes from dist/renderer through app://twinbench, every
+// protocol command has an IPC handler that reaches the in-process engine, and only the app's page may use them.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from './app-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { COMMAND_CHANNELS } from '../protocol';
@@ -34,22 +35,34 @@ describe('electron/main.ts', () => {
     const prefs = stub.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String(prefs.preload)).toMatch(/dist\/electron-smoke\/preload\.cjs$/);
-    expect(stub.windows[0]!.loaded).toBe(path.join(ROOT, 'dist/renderer/index.html'));
+    // Its own origin, not file:// (which would make every local file same-origin with the page).
+    expect(stub.windows[0]!.loaded).toBe(APP_INDEX_URL);
+    expect(stub.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(stub.protocols.has('app')).toBe(true);
     let headers: Record<string, string[]> = {};
     stub.csp!({ responseHeaders: {} } as never, ((r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders)) as never);
     expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
     let granted: boolean | undefined;
     stub.permissions!(undefined as never, 'media' as never, ((ok: boolean) => (granted = ok)) as never);
     expect(granted).toBe(false);
+    expect(stub.permissionChecks!(undefined as never, 'clipboard-read' as never, APP_INDEX_URL as never)).toBe(false);
+  });
+
+  it('serves only dist/renderer on app://', async () => {
+    const handler = stub.protocols.get('app')! as unknown as (r: Request) => Promise<Response>;
+    expect((await handler(new Request('app://twinbench/../package.json'))).status).toBe(404);
+    expect((await handler(new Request('app://twinbench/%2e%2e/package.json'))).status).toBe(404);
   });
 
   it('answers every protocol command over IPC from the app page, and only from it', async () => {
     expect([...stub.handlers.keys()].sort()).toEqual([...Object.values(COMMAND_CHANNELS), ...Object.values(SETTINGS_CHANNELS)].sort());
     const handler = stub.handlers.get(COMMAND_CHANNELS.listScenarios)!;
-    const page = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } };
+    const page = { senderFrame: { url: APP_INDEX_URL } };
     const list = (await handler(page as never, undefined as never)) as { file: string }[];
     expect(list.map((s) => s.file)).toContain('scenarios/doorbell.yaml');
     expect(() => handler({ senderFrame: { url: 'https://evil.example/' } } as never, undefined as never)).toThrow(/only the Twinbench window/);
+    // The page as file:// is no longer the app: a local HTML file opened somehow cannot drive the engine.
+    expect(() => handler({ senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } } as never, undefined as never)).toThrow(/only the Twinbench window/);
     const loaded = await stub.handlers.get(COMMAND_CHANNELS.loadScenario)!(page as never, { file: 'scenarios/doorbell.yaml', architecture: 'direct' } as never);
     expect(loaded).toMatchObject({ scenario: 'doorbell' });
     expect(stub.windows[0]!.sent.map(([channel]) => channel)).toContain('twinbench:onRunState');
@@ -63,12 +76,15 @@ describe('electron/main.ts', () => {
     let prevented = false;
     handlers.get('will-navigate')!({ preventDefault: () => (prevented = true) } as never, 'https://evil.example/' as never);
     expect(prevented).toBe(true);
+    let framePrevented = false;
+    handlers.get('will-frame-navigate')!({ url: 'https://evil.example/', preventDefault: () => (framePrevented = true) } as never);
+    expect(framePrevented).toBe(true);
     expect(openHandler!({ url: 'https://github.com/' })).toEqual({ action: 'deny' });
     expect(stub.opened).toEqual(['https://github.com/']);
   });
 
   it('keeps a broker password encrypted under userData and never gives it back to the page', async () => {
-    const page = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'dist/renderer/index.html')).href } };
+    const page = { senderFrame: { url: APP_INDEX_URL } };
     const call = (name: keyof typeof SETTINGS_CHANNELS, request: unknown): unknown => stub.handlers.get(SETTINGS_CHANNELS[name])!(page as never, request as never);
     const secret = 'hunter2-broker-Pa55';
     const stored = call('setSecret', { kind: 'broker-password', name: 'home-cloud-broker', value: secret });

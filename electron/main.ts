@@ -1,23 +1,28 @@
 // The desktop shell: one window showing the built renderer, the engine (a LiveSession behind an EngineHost) in
 // this process, and IPC between them. The window is locked down — context isolation, sandbox, no Node in the page,
-// a strict Content-Security-Policy, no remote content, no navigation away, links opened in the system browser.
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+// the page on an origin of its own (app://twinbench, app-protocol.ts) with a strict Content-Security-Policy, no
+// permissions, no navigation away, links opened in the system browser (lockdown.ts).
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../engine/server/engine-host';
 import { ScenarioCatalogue } from '../engine/server/scenario-catalogue';
 import { CONTENT_SECURITY_POLICY } from '../engine/server/static-files';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppUrl } from './app-protocol';
+import { brokerPasswordFromStore } from './broker-secret';
 import { bridgeEngineToIpc } from './ipc-bridge';
+import { lockDownContents, lockDownSession, type SessionLike, type WebContentsLike } from './lockdown';
 import { SecretStore } from './secret-store';
 import { bridgeSettingsToIpc } from './settings-bridge';
 
 // Bundled to dist/electron/main.mjs: the repository root is two folders up.
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
-const RENDERER_DIR_URL = pathToFileURL(path.join(ROOT, 'dist/renderer')).href + '/';
+const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
 const PRELOAD = path.join(import.meta.dirname, 'preload.cjs');
 
-const isAppPage = (url: string): boolean => url.startsWith(RENDERER_DIR_URL);
+const isAppPage = isAppUrl;
+
+// Must happen before the app is ready: the scheme gets a standard, secure origin of its own.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 function createWindow(engine: EngineHost): BrowserWindow {
   const win = new BrowserWindow({
@@ -43,35 +48,27 @@ function createWindow(engine: EngineHost): BrowserWindow {
     },
   });
   win.on('closed', stopBridge);
-  void win.loadFile(RENDERER_INDEX);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
 function lockDown(): void {
-  // The same policy the browser mode's server sends, as a header on everything this session loads.
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  // No camera, microphone, notifications, geolocation …: the app needs none.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Only files of dist/renderer, under the app's own origin.
+  protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR));
+  // The same policy the browser mode's server sends, on everything this session loads; no permissions at all.
+  lockDownSession(session.defaultSession as unknown as SessionLike, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppPage(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links (documentation, a scenario's source) open in the user's browser, never inside the app.
-      if (url.startsWith('https://') || url.startsWith('http://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    lockDownContents(contents as unknown as WebContentsLike, { isAppPage, openExternal: (url) => void shell.openExternal(url) });
   });
 }
 
 app.whenReady().then(() => {
   lockDown();
-  const engine = new EngineHost({ catalogue: new ScenarioCatalogue([path.join(ROOT, 'scenarios')]) });
-  // Broker passwords and private keys: encrypted with the OS keychain under userData, never in plain text.
-  bridgeSettingsToIpc({ store: new SecretStore(app.getPath('userData'), safeStorage), ipcMain, isAppPage });
+  // Broker passwords and private keys: encrypted with the OS keychain under userData, never in plain text. The page
+  // may store them; the engine reads a broker's password from here when a scenario connects to that broker.
+  const secrets = new SecretStore(app.getPath('userData'), safeStorage);
+  const engine = new EngineHost({ catalogue: new ScenarioCatalogue([path.join(ROOT, 'scenarios')]), brokerPassword: brokerPasswordFromStore(secrets) });
+  bridgeSettingsToIpc({ store: secrets, ipcMain, isAppPage });
   createWindow(engine);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(engine);

@@ -35,7 +35,7 @@ export interface EngineCommands {
   openRun: { request: { runId: number }; response: SessionInfo };
   /** Move a replay to virtual time `t` (pauses it); live runs cannot go back in time. */
   seek: { request: { t: number }; response: RunStatus };
-  diffRuns: { request: { a: number; b: number }; response: RunDiffView };
+  diffRuns: { request: { a: number; b: number; toleranceMs?: number }; response: RunDiffView };
 }
 
 export interface EngineEvents {

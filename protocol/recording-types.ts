@@ -45,6 +45,10 @@ export interface RunDiffView {
   equivalent: boolean;
   /** Number of differences. */
   total: number;
+  /** Latency shifts up to this many ms were not counted as differences. */
+  toleranceMs: number;
+  /** Why the comparison may mislead, e.g. the two runs are of different scenarios. */
+  warnings: string[];
   /** `formatDiffReport`'s text: the runs, the verdict, and the first differences with where to find them. */
   report: string;
 }

@@ -10,6 +10,24 @@ export interface ExpectationResult {
   passed: boolean;
   /** What was observed, in words a tester can act on. */
   detail: string;
+  /** within: how long after the step the event came, ms (virtual time, µs resolution). */
+  observedMs?: number;
+  /** within: the budget, ms. */
+  budgetMs?: number;
+  /** within: the lower bound, ms, when the scenario gives one. */
+  minMs?: number;
+  /** count: how many events matched. */
+  count?: number;
+  /** The event the verdict rests on: the one matched, or the forbidden one seen. */
+  event?: MatchedEvent;
+}
+
+/** An event of the canonical stream, by its position (`seq`) and virtual time. */
+export interface MatchedEvent {
+  seq: number;
+  t: number;
+  type: string;
+  source: string;
 }
 
 export interface LatencyStats {
@@ -92,6 +110,11 @@ export interface RunResult {
   architecture: Architecture;
   parameters: Record<string, string | number | boolean>;
   passed: boolean;
+  /**
+   * Set when the scenario declares `verdict: none` (a demo that checks nothing) and the run raised no error: it is
+   * neither a PASS nor a FAIL. `passed` is then false, so no consumer that reads only `passed` counts it as a PASS.
+   */
+  noVerdict?: true;
   /** Why the run ended early (a failWhen matched), if it did. */
   abortedBy?: string;
   expectations: ExpectationResult[];
@@ -104,3 +127,6 @@ export interface RunResult {
   /** Wall time of the run, ms (not part of the hash). */
   wallMs: number;
 }
+
+/** What a run's outcome is called wherever it is shown: PASS, FAIL, or no verdict (a declared demo). */
+export type RunVerdict = 'pass' | 'fail' | 'none';

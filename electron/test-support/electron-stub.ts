@@ -13,6 +13,10 @@ export interface ElectronStubRecord {
   opened: string[];
   csp: Listener | undefined;
   permissions: Listener | undefined;
+  permissionChecks: Listener | undefined;
+  /** protocol.registerSchemesAsPrivileged (before ready) and protocol.handle. */
+  privilegedSchemes: unknown[];
+  protocols: Map<string, Listener>;
   userData: string;
   /** What safeStorage.isEncryptionAvailable() answers; tests switch it off. */
   keychain: boolean;
@@ -20,6 +24,7 @@ export interface ElectronStubRecord {
 
 const record: ElectronStubRecord = {
   windows: [], handlers: new Map(), appListeners: new Map(), opened: [], csp: undefined, permissions: undefined,
+  permissionChecks: undefined, privilegedSchemes: [], protocols: new Map(),
   userData: mkdtempSync(path.join(tmpdir(), 'twinbench-electron-userdata-')), keychain: true,
 };
 (globalThis as Record<string, unknown>).__electronStub = record;
@@ -48,6 +53,10 @@ export class BrowserWindow {
     this.entry.loaded = file;
     return Promise.resolve();
   }
+  loadURL(url: string): Promise<void> {
+    this.entry.loaded = url;
+    return Promise.resolve();
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -63,7 +72,13 @@ export const session = {
   defaultSession: {
     webRequest: { onHeadersReceived: (fn: Listener) => void (record.csp = fn) },
     setPermissionRequestHandler: (fn: Listener) => void (record.permissions = fn),
+    setPermissionCheckHandler: (fn: Listener) => void (record.permissionChecks = fn),
   },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown[]) => void record.privilegedSchemes.push(...schemes),
+  handle: (scheme: string, fn: Listener) => void record.protocols.set(scheme, fn),
 };
 
 export const shell = { openExternal: (url: string) => void record.opened.push(url) };

@@ -42,6 +42,31 @@ describe('twinbench run with real endpoints', () => {
     expect(text).toMatch(/00-[0-9a-f]{32}-[0-9a-f]{16}-01/);
   });
 
+  it('records the salt of the run’s wire ids: the trace ids the service saw are the recorded ones mapped with it', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { default: Database } = await import('better-sqlite3');
+    const { WireIds } = await import('../connectors');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'twinbench-wire-')), 'runs.db');
+    const before = new Set(((await (await fetch(`${serviceUrl}/v1/log`)).json()) as { entries: { traceparent: string | null }[] }).entries.map((e) => e.traceparent));
+    const { code } = await cli('run', doorbell, '--arch', 'direct', '--record', file, '--external', `home-cloud=${serviceUrl}`, '--external-codec', 'device-actions/v1');
+    expect(code).toBe(0);
+    // Every request but the hello (PUT /v1/homes/h1, a trace of its own) carries a message of the run.
+    const seen = ((await (await fetch(`${serviceUrl}/v1/log`)).json()) as { entries: { path: string; traceparent: string | null }[] }).entries
+      .filter((e) => !e.path.startsWith('/v1/homes/')).map((e) => e.traceparent).filter((t): t is string => t !== null && !before.has(t));
+    const db = new Database(file, { readonly: true });
+    const run = db.prepare('SELECT id, wire_salt FROM runs ORDER BY id DESC LIMIT 1').get() as { id: number; wire_salt: string };
+    const recorded = new Set((db.prepare('SELECT trace_id FROM messages WHERE run_id = ?').all(run.id) as { trace_id: string }[]).map((r) => r.trace_id));
+    db.close();
+    expect(run.wire_salt).toMatch(/^[0-9a-f]{48}$/);
+    const wire = new WireIds(run.wire_salt);
+    const onWire = seen.map((t) => t.split('-')[1]!);
+    expect(onWire.length).toBeGreaterThan(0);
+    // Not the recorded ids themselves, but each maps back to a recorded trace.
+    expect(onWire.filter((id) => recorded.has(id))).toEqual([]);
+    expect(onWire.filter((id) => !recorded.has(wire.trace(id)))).toEqual([]);
+  });
+
   it('runs the shipped doorbell-external scenario against the example service; hops into it are measured on the wire', async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const os = await import('node:os');

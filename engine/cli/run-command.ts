@@ -8,6 +8,8 @@ import { runScenario } from '../runner/run-scenario';
 import type { ScenarioRun } from '../runner/scenario-run';
 import { ConnectorError, type ConnectorOptions, type ExternalEndpointSpec } from '../connectors';
 import { reportFormatOf } from '../report';
+import { NO_VERDICT_REASON, verdictOf } from '../report/format';
+import type { RunVerdict } from '../../protocol/run-result';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { OCPP_FLAGS, OCPP_USAGE, ocppOptionsOf, requireCsms } from './ocpp-flags';
 import { parseCommandArgs, UsageError, type CliIo } from './main';
@@ -108,8 +110,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     process.off('SIGTERM', stop);
     await outputs.close();
   }
-  const failed = results.filter((r) => !r.passed).length;
-  io.out(failed === 0 ? `PASS  ${results.length} run(s)` : `FAIL  ${failed} of ${results.length} run(s) failed`);
+  const failed = results.filter((r) => verdictOf(r) === 'fail').length;
+  const without = results.filter((r) => verdictOf(r) === 'none').length;
+  if (failed > 0) io.out(`FAIL  ${failed} of ${results.length} run(s) failed`);
+  // Nothing checked is never a PASS: runs of a declared demo are counted apart, and only they make "NO VERDICT".
+  else if (without === results.length) io.out(`NO VERDICT  ${results.length} run(s) of a demo that checks nothing (verdict: none)`);
+  else io.out(`PASS  ${results.length - without} run(s)${without > 0 ? `, ${without} without a verdict (verdict: none)` : ''}`);
   return failed === 0 ? 0 : 1;
 }
 
@@ -172,12 +178,18 @@ function parseArchitectures(text: string | undefined, fallback: readonly Archite
   return [text as Architecture];
 }
 
+const RUN_LINE_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'ok  ', fail: 'FAIL', none: 'NO VERDICT' };
+
 function printResult(io: CliIo, r: RunResult): void {
   const m = r.metrics;
-  io.out(`${r.passed ? 'ok  ' : 'FAIL'}  ${r.scenario} [${r.architecture}] seed=${r.seed}  ${r.expectations.filter((e) => e.passed).length}/${r.expectations.length} expectations`);
-  io.out(`      messages=${m.messages} success=${pct(m.successRate)} failure=${pct(m.failureRate)} e2e p50/p95/p99=${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms  eventHash=${r.eventHash}`);
+  io.out(`${RUN_LINE_VERDICT[verdictOf(r)]}  ${r.scenario} [${r.architecture}] seed=${r.seed}  ${r.expectations.filter((e) => e.passed).length}/${r.expectations.length} expectations`);
+  // With no message measured there is no rate and no latency: a dash, not 100 % and 0 ms.
+  const rate = (x: number): string => (m.messages === 0 ? '—' : pct(x));
+  const e2e = m.e2e.count === 0 ? '—' : `${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms (n=${m.e2e.count})`;
+  io.out(`      messages=${m.messages} success=${rate(m.successRate)} failure=${rate(m.failureRate)} e2e p50/p95/p99=${e2e}  eventHash=${r.eventHash}`);
   if (m.grid) io.out(`      grid: peak ${m.grid.peakKw} kW (uncontrolled ${m.grid.uncontrolledPeakKw} kW, −${m.grid.peakReductionPct} %), ${m.grid.evsAtTarget}/${m.grid.evCount} EVs at target`);
   if (r.abortedBy) io.out(`      aborted: ${r.abortedBy}`);
+  if (r.noVerdict) io.out(`      ${NO_VERDICT_REASON}`);
   for (const e of r.expectations) if (!e.passed) io.out(`      ✗ ${e.id}: ${e.detail}`);
 }
 

@@ -8,7 +8,7 @@ import { recordedOutcomeOf, Recorder, type RunRecorder } from '../recorder';
 import type { RunResult } from '../runner/result';
 import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
-import { attachConnectors, type ConnectorEvent, type ConnectorOptions, type Connectors } from '../connectors';
+import { WireIds, attachConnectors, type ConnectorEvent, type ConnectorOptions, type Connectors } from '../connectors';
 import type { ClockGate } from '../runner/drive';
 import type { ScenarioRun } from '../runner/scenario-run';
 import type { ResolvedScenario } from '../scenario';
@@ -45,6 +45,8 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
     recorder = Recorder.open(file);
   }
   let current: RunRecorder | undefined;
+  // Drawn before the run is recorded, so its recording keeps the salt of the trace ids its wires will carry.
+  let wireSalt: string | undefined;
   return {
     recordingFile: file,
     get gate() {
@@ -55,13 +57,18 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
       await connectors?.close(); // one set of connections per run: each architecture is a new world
       connectors = await attachConnectors(run.sim, {
         ...options.connectors,
+        ...(wireSalt !== undefined ? { wireSalt } : {}),
         onEvent: (event) => io.err(`      connector: ${describeConnectorEvent(event)}`),
       });
       if (connectors.brokerUrl) io.out(`      broker ${connectors.brokerUrl}`);
     },
     listenersFor(scenario, architecture) {
+      wireSalt = options.connectors !== undefined ? WireIds.randomSalt() : undefined;
       if (recorder === undefined) return [];
-      current = recorder.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture, parameters: scenario.parameterValues as { [key: string]: Json } });
+      current = recorder.startRun({
+        scenario: scenario.scenario, seed: scenario.seed, architecture, parameters: scenario.parameterValues as { [key: string]: Json },
+        ...(wireSalt !== undefined ? { wireSalt } : {}),
+      });
       return [current.listener];
     },
     async onFinish(result) {

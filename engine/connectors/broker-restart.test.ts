@@ -1,6 +1,6 @@
 // A broker killed mid-run: the mirror queues (bounded, drops counted and reported), an MQTT external party's
 // messages fail as outages in the canonical stream, the run goes on, and everything reconnects once the broker is
-// back on the same port.
+// back on the same port — and what was retained there (twin states, Home Assistant configs) is said again.
 import mqtt from 'mqtt';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ConnectorEvent } from './connector-events';
@@ -105,5 +105,44 @@ describe('broker killed mid-run', () => {
     expect(delivered).toHaveLength(2);
     const hop = (delivered[1]!.data.hops as { to: string; measured?: boolean }[]).find((h) => h.to === 'home-cloud');
     expect(hop?.measured).toBe(true);
+  });
+
+  it('a broker that lost its retained store on restart gets every twin state and discovery config again', async () => {
+    const broker = await startMosquitto(); // persistence false: a restart forgets every retained message
+    cleanups.push(() => broker.stop());
+    const sim = doorbellWorld('direct');
+    const seen: ConnectorEvent[] = [];
+    const connectors = await attachConnectors(sim, {
+      broker: broker.url, haDiscovery: true,
+      brokerOptions: { reconnectInitialDelayMs: 100, reconnectMaxDelayMs: 300 },
+      onEvent: (e) => seen.push(e),
+    });
+    cleanups.push(() => connectors.close());
+    await connectors.runUntil(1_000);
+
+    await broker.kill();
+    await until(() => seen.some((e) => e.type === 'connector.disconnected'), 'the disconnection to be noticed');
+    await broker.restart();
+    await until(() => connectors.stats().broker!.connected && connectors.stats().broker!.queued === 0, 'the reconnection');
+
+    // Nothing changed during the outage, so nothing was queued: only a republish brings the retained store back.
+    const LIGHT_CONFIG = 'homeassistant/light/twinbench_h1/light_living_room/config';
+    const wanted = [
+      LIGHT_CONFIG, 'homeassistant/sensor/twinbench_car1/state_of_charge/config',
+      'twinbench/v1/home/h1/light.hallway/state', 'twinbench/v1/home/h1/lock.front_door/state', 'twinbench/v1/vehicle/car1/state',
+      `twinbench/v1/runs/${connectors.runId}/status`, 'twinbench/v1/status',
+    ];
+    const deadline = Date.now() + 5_000;
+    let late = await observe(broker.port, wanted);
+    cleanups.push(() => late.stop());
+    while (wanted.some((t) => !late.messages.some((m) => m.topic === t && m.retained)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      await late.stop();
+      late = await observe(broker.port, wanted);
+      cleanups.push(() => late.stop());
+    }
+    expect(wanted.filter((t) => !late.messages.some((m) => m.topic === t && m.retained))).toEqual([]);
+    expect(late.messages.find((m) => m.topic === `twinbench/v1/runs/${connectors.runId}/status`)?.payload).toBe('online');
+    expect(connectors.stats().haDiscovery?.announcements).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import type { Simulation } from '../../twins';
 import type { Envelope, MessageKind } from '../../twins/bus/envelope';
 import { decodeIntent, homePayload, type Intent } from '../../twins/sim/ecosystem-codec';
 import type { Json } from '../../twins/kernel/types';
+import type { WireIds } from './wire-ids';
 
 export interface WireRequest {
   /** HTTP path under the base URL, MQTT sub-topic under the prefix, or the `path` field of a WebSocket frame. */
@@ -36,6 +37,8 @@ export interface CodecContext {
   sim: Simulation;
   /** The party's bus address (`home-cloud`). */
   address: string;
+  /** The run's wire ids: ids in a request body are the wire's, like those in its trace headers. */
+  wire: WireIds;
 }
 
 export interface ExternalCodec {
@@ -62,9 +65,9 @@ function refusal(reply: WireReply): string | undefined {
 
 export const twinbenchCodec: ExternalCodec = {
   name: 'twinbench/v1',
-  encode: (env, payload) => ({
+  encode: (env, payload, ctx) => ({
     path: 'messages',
-    body: { id: env.id, kind: env.kind, topic: env.topic, source: env.source, destination: env.destination, architecture: env.architecture, traceId: env.traceId, payload, ...(env.correlationId ? { correlationId: env.correlationId } : {}) },
+    body: { id: env.id, kind: env.kind, topic: env.topic, source: env.source, destination: env.destination, architecture: env.architecture, traceId: ctx.wire.trace(env.traceId), payload, ...(env.correlationId ? { correlationId: env.correlationId } : {}) },
   }),
   decode(reply, env, ctx) {
     const refused = refusal(reply);

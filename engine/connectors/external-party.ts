@@ -26,6 +26,7 @@ import { summarise, type LatencySummary } from './latency';
 import { WireError, type Transport } from './transport';
 import type { WireGate } from './wire-gate';
 import { wsTransport } from './ws-transport';
+import type { WireIds } from './wire-ids';
 
 export interface ExternalEndpointSpec {
   /** Base URL of an HTTP party (requests POST JSON to it; replies are the response bodies). */
@@ -77,6 +78,8 @@ export interface ExternalDeps {
   events: ConnectorEvents;
   /** The connectors' own MQTT session, if any (MQTT parties use it unless they name their own broker). */
   session?: MqttSession;
+  /** The run's wire ids (wire-ids.ts): trace context and ids in bodies as the wire carries them. */
+  wire: WireIds;
   openSession(url: string, options: BrokerOptions | undefined, role: string): Promise<MqttSession>;
 }
 
@@ -102,7 +105,7 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
   const ownSession = session !== deps.session ? session : undefined;
 
   const transport = makeTransport(address, spec, session);
-  const ctx: CodecContext = { sim, address };
+  const ctx: CodecContext = { sim, address, wire: deps.wire };
   const counts = { requests: 0, accepted: 0, refused: 0, timeouts: 0, outages: 0, inbound: 0, inboundRejected: 0 };
   const latencies: number[] = [];
   const effectsOf = new Map<string, PartyEffect[]>();
@@ -119,7 +122,7 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
     if ('error' in request) return done({ ok: false, latencyMs: 0, error: `${where} (${codec.name}) cannot express ${env.topic}: ${request.error}`, failure: 'untranslatable' });
     counts.requests++;
     const release = deps.gate.hold();
-    const trace = { traceparent: `00-${env.traceId}-${hop.spanId}-01`, tracestate: tracestateOf(env) };
+    const trace = { traceparent: deps.wire.traceparent(env.traceId, hop.spanId), tracestate: tracestateOf(env) };
     const started = performance.now();
     const elapsed = (): number => Math.round((performance.now() - started) * 1000) / 1000;
     transport.exchange(request, trace, timeoutMs).then(
@@ -160,7 +163,7 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
       return { status: 400, body: { ok: false, error: decoded.error } };
     }
     counts.inbound++;
-    for (const effect of decoded.effects) applyPartyEffect(sim, address, effect, undefined, trace);
+    for (const effect of decoded.effects) applyPartyEffect(sim, address, effect, undefined, trace, deps.wire);
     return { status: 202, body: { ok: true, accepted: decoded.effects.length } };
   });
 

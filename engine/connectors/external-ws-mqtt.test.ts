@@ -57,7 +57,7 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     const event = eventsOf(sim, 'msg.delivered').find((e) => e.data.destination === 'home-cloud')!.data as unknown as Envelope;
     const hop = event.hops.find((h) => h.to === 'home-cloud')!;
     expect(hop.measured).toBe(true);
-    expect(server.received[0]).toMatchObject({ path: 'messages', traceparent: `00-${event.traceId}-${hop.spanId}-01`, body: { id: event.id, kind: 'event' } });
+    expect(server.received[0]).toMatchObject({ path: 'messages', traceparent: connectors.wireIds.traceparent(event.traceId, hop.spanId), body: { id: event.id, kind: 'event', traceId: connectors.wireIds.trace(event.traceId) } });
 
     server.push({ body: { messages: [lightOn] } });
     await until(() => connectors.stats().externals[0]!.inbound === 1, 'the push');
@@ -90,7 +90,7 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     await connectors.runUntil(5_000);
     const event = eventsOf(sim, 'msg.delivered').find((e) => e.data.destination === 'home-cloud')!.data as unknown as Envelope;
     const hop = event.hops.find((h) => h.to === 'home-cloud')!;
-    expect(requests[0]).toMatchObject({ traceparent: `00-${event.traceId}-${hop.spanId}-01`, tracestate: `twinbench=${event.id}`, body: { id: event.id } });
+    expect(requests[0]).toMatchObject({ traceparent: connectors.wireIds.traceparent(event.traceId, hop.spanId), tracestate: `twinbench=${event.id}`, body: { id: event.id } });
     // The reply's messages were sent once the event was delivered to the party, continuing its trace.
     const on = eventsOf(sim, 'msg.delivered').find((e) => e.data.topic === 'light/turn_on')!.data as unknown as Envelope;
     expect(on).toMatchObject({ source: 'home-cloud', traceId: event.traceId, parentSpanId: event.spanId });

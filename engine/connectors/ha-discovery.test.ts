@@ -1,10 +1,11 @@
 // Home Assistant MQTT discovery against a real Mosquitto: retained configs for the home devices and the car,
 // re-announced when HA comes online, and HA's commands turning the simulated devices.
 import { spawnSync } from 'node:child_process';
+import { createServer, connect, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { attachConnectors, type Connectors } from './index';
 import { doorbellWorld } from './test-support/doorbell-world';
-import { killAll, observe, startMosquitto } from './test-support/mosquitto';
+import { killAll, observe, startMosquitto, type Observer } from './test-support/mosquitto';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,6 +29,19 @@ async function until(check: () => boolean, what: string, timeoutMs = 5_000): Pro
   }
 }
 
+/**
+ * What the broker retains now, as an observer sees it: retained messages first, then live changes to them (an empty
+ * payload deletes). Topic → last payload.
+ */
+function retainedView(o: Observer): Map<string, string> {
+  const view = new Map<string, string>();
+  for (const m of o.messages) {
+    if (m.payload === '') view.delete(m.topic);
+    else view.set(m.topic, m.payload);
+  }
+  return view;
+}
+
 async function setup(): Promise<{ port: number; sim: ReturnType<typeof doorbellWorld>; connectors: Connectors }> {
   const broker = await startMosquitto();
   cleanups.push(() => broker.stop());
@@ -39,7 +53,7 @@ async function setup(): Promise<{ port: number; sim: ReturnType<typeof doorbellW
 
 describe('Home Assistant MQTT discovery', () => {
   it('publishes retained configs for home devices (MAC-style ids) and the car (VIN), pointing at the state topics', async () => {
-    const { port, sim } = await setup();
+    const { port, sim, connectors } = await setup();
     const live = await observe(port, ['homeassistant/#']);
     cleanups.push(() => live.stop());
     await live.waitFor((m) => m.topic === 'homeassistant/device_tracker/twinbench_car1/location/config'); // the last one
@@ -54,14 +68,19 @@ describe('Home Assistant MQTT discovery', () => {
       state_topic: 'twinbench/v1/home/h1/light.living_room/state',
       command_topic: 'twinbench/v1/home/h1/light.living_room/command',
       brightness_command_topic: 'twinbench/v1/home/h1/light.living_room/command/brightness',
-      availability_topic: 'twinbench/v1/status',
+      // The run's own availability topic (its last will), not one shared by every run that ever used the broker.
+      availability_topic: `twinbench/v1/runs/${connectors.runId}/status`,
+      // `object_id` is deprecated by Home Assistant (2025.10) in favour of `default_entity_id` = <domain>.<slug>.
+      default_entity_id: 'light.h1_living_room',
     });
+    expect(config).not.toHaveProperty('object_id');
     expect(config.device.identifiers[0]).toMatch(/^02(:[0-9a-f]{2}){5}$/);
     expect(config.device.connections).toEqual([['mac', config.device.identifiers[0]]]);
 
     const soc = JSON.parse((await ha.waitFor((m) => m.topic === SOC_CONFIG)).payload);
     expect(soc.device.identifiers).toEqual([sim.vehicle('car1').vin]);
-    expect(soc).toMatchObject({ device_class: 'battery', unit_of_measurement: '%', state_topic: 'twinbench/v1/vehicle/car1/state' });
+    expect(soc).toMatchObject({ device_class: 'battery', unit_of_measurement: '%', state_topic: 'twinbench/v1/vehicle/car1/state', default_entity_id: 'sensor.car1_state_of_charge' });
+    expect(soc).not.toHaveProperty('object_id');
     for (const topic of [
       'homeassistant/climate/twinbench_h1/climate_living_room/config', 'homeassistant/cover/twinbench_h1/cover_living_room_curtains/config',
       'homeassistant/fan/twinbench_h1/fan_air_purifier/config', 'homeassistant/lock/twinbench_h1/lock_front_door/config',
@@ -75,6 +94,9 @@ describe('Home Assistant MQTT discovery', () => {
     expect(car.signals['Vehicle.Powertrain.TractionBattery.StateOfCharge.Current']).toEqual(expect.any(Number));
     expect(car).toMatchObject({ vin: sim.vehicle('car1').vin, at_home: true });
     expect((await states.waitFor((m) => m.topic === 'twinbench/v1/status')).payload).toBe('online');
+    const run = await observe(port, [`twinbench/v1/runs/${connectors.runId}/status`]);
+    cleanups.push(() => run.stop());
+    expect(run.messages).toEqual([expect.objectContaining({ payload: 'online', retained: true })]);
   });
 
   it('announces again when Home Assistant says online on homeassistant/status', async () => {
@@ -114,5 +136,76 @@ describe('Home Assistant MQTT discovery', () => {
     publish(port, 'twinbench/v1/home/h1/light.living_room/command', 'DANCE');
     const refusal = await states.waitFor((m) => m.topic.endsWith('/response') && JSON.parse(m.payload).ok === false);
     expect(JSON.parse(refusal.payload).error).toContain("'DANCE' is not a light command");
+  });
+
+  it('a run that dies goes offline on its own availability topic; the next run takes its devices over and clears it', async () => {
+    const broker = await startMosquitto();
+    cleanups.push(() => broker.stop());
+    // The first run reaches the broker through a proxy we can cut: to the broker, the run died without DISCONNECT.
+    const sockets = new Set<Socket>();
+    const proxy = createServer((client) => {
+      const upstream = connect(broker.port, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    const dying = await attachConnectors(doorbellWorld('direct'), { broker: `mqtt://127.0.0.1:${(proxy.address() as { port: number }).port}`, haDiscovery: true });
+    cleanups.push(() => dying.close());
+    const deadStatus = `twinbench/v1/runs/${dying.runId}/status`;
+    const watch = await observe(broker.port, ['twinbench/v1/runs/+/status', LIGHT_CONFIG]);
+    cleanups.push(() => watch.stop());
+    await watch.waitFor((m) => m.topic === deadStatus && m.payload === 'online');
+    proxy.close();
+    for (const s of sockets) s.destroy();
+    await watch.waitFor((m) => m.topic === deadStatus && m.payload === 'offline'); // the broker published its will
+    // Home Assistant now shows the dead run's devices as unavailable, not live.
+    expect(JSON.parse((await watch.waitFor((m) => m.topic === LIGHT_CONFIG)).payload).availability_topic).toBe(deadStatus);
+
+    const sim = doorbellWorld('direct');
+    const next = await attachConnectors(sim, { broker: broker.url, haDiscovery: true });
+    cleanups.push(() => next.close());
+    expect(next.stats().haDiscovery).toMatchObject({ clearedStaleRuns: 1 });
+    const late = await observe(broker.port, ['twinbench/v1/runs/+/status', LIGHT_CONFIG]);
+    cleanups.push(() => late.stop());
+    // The dead run's status is gone; the light's config now follows the new run.
+    await expect.poll(() => [...retainedView(late).keys()].filter((t) => t.startsWith('twinbench/v1/runs/'))).toEqual([`twinbench/v1/runs/${next.runId}/status`]);
+    await expect.poll(() => JSON.parse(retainedView(late).get(LIGHT_CONFIG) ?? '{}').availability_topic).toBe(`twinbench/v1/runs/${next.runId}/status`);
+  });
+
+  it('removes configs of devices an earlier run had and this one has not, and its own when it ends; others are left alone', async () => {
+    const broker = await startMosquitto();
+    cleanups.push(() => broker.stop());
+    const retain = (topic: string, message: string): void => {
+      const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(broker.port), '-r', '-t', topic, '-m', message]);
+      if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr.toString()}`);
+    };
+    const STALE = 'homeassistant/light/twinbench_h9/light_gone/config';
+    const FOREIGN = 'homeassistant/light/zigbee2mqtt_0x01/light/config';
+    const OTHER_ROOT = 'homeassistant/light/twinbench_h7/light_kept/config';
+    const NOT_JSON = 'homeassistant/light/twinbench_h8/light_broken/config';
+    retain(STALE, JSON.stringify({ state_topic: 'twinbench/v1/home/h9/light.gone/state', availability_topic: 'twinbench/v1/runs/0ld/status' }));
+    retain(FOREIGN, JSON.stringify({ state_topic: 'zigbee2mqtt/lamp', availability_topic: 'twinbench/v1/runs/0ld/status/../x' }));
+    retain(OTHER_ROOT, JSON.stringify({ state_topic: 'lab/bench-7/twinbench/v1/home/h7/light.kept/state' }));
+    retain(NOT_JSON, '{not json');
+    retain('twinbench/v1/runs/0ld/status', 'offline');
+    retain('twinbench/v1/runs/alive/status', 'online'); // another bench on this root may still be running
+
+    const connectors = await attachConnectors(doorbellWorld('direct'), { broker: broker.url, haDiscovery: true });
+    expect(connectors.stats().haDiscovery).toMatchObject({ removedStaleConfigs: 1, clearedStaleRuns: 1 });
+    const during = await observe(broker.port, ['homeassistant/#', 'twinbench/v1/runs/+/status']);
+    cleanups.push(() => during.stop());
+    const retained = (o: Observer): string[] => [...retainedView(o).keys()].sort();
+    await expect.poll(() => retained(during)).not.toContain(STALE);
+    await expect.poll(() => retained(during)).not.toContain('twinbench/v1/runs/0ld/status');
+    await expect.poll(() => retained(during)).toEqual(expect.arrayContaining([FOREIGN, OTHER_ROOT, NOT_JSON, 'twinbench/v1/runs/alive/status', LIGHT_CONFIG, SOC_CONFIG]));
+
+    await connectors.close();
+    const after = await observe(broker.port, ['homeassistant/#', 'twinbench/v1/runs/+/status']);
+    cleanups.push(() => after.stop());
+    // The run is over: none of its devices, nor its status, remain for Home Assistant.
+    await expect.poll(() => retained(after)).toEqual([FOREIGN, NOT_JSON, OTHER_ROOT, 'twinbench/v1/runs/alive/status'].sort());
   });
 });

@@ -1,7 +1,10 @@
 // Home Assistant MQTT discovery payloads for the simulated home devices and the car: one config per entity, with
 // state and command topics from Twinbench's scheme (topics.ts), templates that read the retained state payloads
 // (twin-state.ts), a `device` block whose identifiers are a MAC-style id (home devices) or the VIN (the car), and
-// availability tied to the connector's status topic. Pure functions: ha-discovery.ts publishes them.
+// availability tied to the run's own status topic (the connector's last will), so the devices of a run that died
+// show as unavailable rather than live. Entity ids are suggested with `default_entity_id` (`<domain>.<slug>`), which
+// replaced the deprecated `object_id` (Home Assistant 2025.10; `object_id` stops working in 2026.4).
+// Pure functions: ha-discovery.ts publishes them.
 import { createHash } from 'node:crypto';
 import type { TwinActor, VehicleTwin } from '../../twins';
 import { WHEEL_POSITIONS } from '../../twins/vehicle/tires.machine';
@@ -36,8 +39,8 @@ const MATTER_MODEL: Record<string, string> = {
 
 const ON_OFF = "{{ 'ON' if value_json.state == 'on' else 'OFF' }}";
 
-function availability(topics: TopicScheme): JsonObject {
-  return { availability_topic: topics.status(), payload_available: 'online', payload_not_available: 'offline' };
+function availability(topics: TopicScheme, runId: string): JsonObject {
+  return { availability_topic: topics.runStatus(runId), payload_available: 'online', payload_not_available: 'offline' };
 }
 
 function friendlyName(entityId: string): string {
@@ -47,15 +50,16 @@ function friendlyName(entityId: string): string {
 }
 
 /** Discovery entities of one home device; empty for device types HA's MQTT integration has no component for. */
-export function homeDeviceEntities(homeId: string, twin: TwinActor, topics: TopicScheme): HaEntity[] {
+export function homeDeviceEntities(homeId: string, twin: TwinActor, topics: TopicScheme, runId: string): HaEntity[] {
   const entityId = twin.id.split('/').slice(2).join('/');
+  const [domain, ...rest] = entityId.split('.');
   const state = topics.twin(twin.id, 'state');
   const command = (attribute?: string): string => topics.command(twin.id, attribute);
   const mac = simulatedMac(twin.id);
   const base: JsonObject = {
     name: null, // the entity is the device's main feature: HA names it after the device
     unique_id: haId(`twinbench_${homeId}_${entityId}`),
-    object_id: haId(`${homeId}_${entityId}`),
+    default_entity_id: `${haId(domain!)}.${haId(`${homeId}_${rest.join('.')}`).toLowerCase()}`,
     device: {
       identifiers: [mac],
       connections: [['mac', mac]],
@@ -64,7 +68,7 @@ export function homeDeviceEntities(homeId: string, twin: TwinActor, topics: Topi
       model: MATTER_MODEL[twin.kind] ?? twin.kind,
       suggested_area: homeId,
     },
-    ...availability(topics),
+    ...availability(topics, runId),
     json_attributes_topic: state,
     json_attributes_template: '{{ value_json.attributes | tojson }}',
   };
@@ -116,7 +120,7 @@ export function homeDeviceEntities(homeId: string, twin: TwinActor, topics: Topi
 }
 
 /** The car: battery, range, tyre pressures and cabin temperature as sensors, and where it is as a device tracker. */
-export function vehicleEntities(vehicle: VehicleTwin, topics: TopicScheme): HaEntity[] {
+export function vehicleEntities(vehicle: VehicleTwin, topics: TopicScheme, runId: string): HaEntity[] {
   const address = `vehicle/${vehicle.id}`;
   const state = topics.twin(address, 'state');
   const nodeId = haId(`twinbench_${vehicle.id}`);
@@ -124,7 +128,7 @@ export function vehicleEntities(vehicle: VehicleTwin, topics: TopicScheme): HaEn
   const signal = (path: string, scale = ''): string => `{{ value_json.signals['${path}']${scale} }}`;
   const sensor = (objectId: string, name: string, config: JsonObject): HaEntity => ({
     component: 'sensor', nodeId, objectId,
-    config: { name, unique_id: haId(`twinbench_${vehicle.vin}_${objectId}`), object_id: haId(`${vehicle.id}_${objectId}`), device, state_topic: state, state_class: 'measurement', ...availability(topics), ...config },
+    config: { name, unique_id: haId(`twinbench_${vehicle.vin}_${objectId}`), default_entity_id: `sensor.${haId(`${vehicle.id}_${objectId}`).toLowerCase()}`, device, state_topic: state, state_class: 'measurement', ...availability(topics, runId), ...config },
   });
   const tyres = WHEEL_POSITIONS.map((wheel) =>
     sensor(`tire_pressure_${wheel.replace('.', '_').toLowerCase()}`, `Tyre pressure ${wheel.replace('Row1', 'front').replace('Row2', 'rear').replace('.', ' ').toLowerCase()}`, {
@@ -138,11 +142,11 @@ export function vehicleEntities(vehicle: VehicleTwin, topics: TopicScheme): HaEn
     {
       component: 'device_tracker', nodeId, objectId: 'location',
       config: {
-        name: 'Location', unique_id: haId(`twinbench_${vehicle.vin}_location`), object_id: haId(`${vehicle.id}_location`), device, source_type: 'gps',
+        name: 'Location', unique_id: haId(`twinbench_${vehicle.vin}_location`), default_entity_id: `device_tracker.${haId(`${vehicle.id}_location`).toLowerCase()}`, device, source_type: 'gps',
         state_topic: state, value_template: "{{ 'home' if value_json.at_home else 'not_home' }}",
         json_attributes_topic: state,
         json_attributes_template: "{{ {'latitude': value_json.location.latitude, 'longitude': value_json.location.longitude, 'gps_accuracy': 5} | tojson }}",
-        ...availability(topics),
+        ...availability(topics, runId),
       },
     },
   ];

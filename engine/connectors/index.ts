@@ -2,6 +2,7 @@
 // aedes or a URL) with the mirror of twins and messages and Home Assistant discovery, external parties (HTTP, MQTT,
 // WebSocket), and OTLP trace export — and get back stats, the wire gate the clock driver must respect, and close().
 // Anything misconfigured or unreachable while attaching is one ConnectorError, and what was already opened is closed.
+import { randomBytes } from 'node:crypto';
 import type { Simulation } from '../../twins';
 import type { SimTime } from '../../twins/kernel/types';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embedded-broker';
@@ -16,6 +17,7 @@ import { attachOcpp, type OcppHandle, type OcppOptions, type OcppStats } from '.
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
+import { WireIds } from './wire-ids';
 
 export interface ConnectorOptions {
   /** `embedded` (aedes on a free loopback port), an mqtt://, mqtts://, ws:// or wss:// URL, or none. */
@@ -37,6 +39,8 @@ export interface ConnectorOptions {
   ocpp?: OcppOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
+  /** Salt of the run's wire ids (wire-ids.ts), to reproduce a recorded run's wire; default: a fresh random one. */
+  wireSalt?: string;
 }
 
 export interface ConnectorStats {
@@ -56,6 +60,10 @@ export interface Connectors {
   /** While held, a message is on a real wire: the clock driver must not step virtual time (see wire-gate.ts). */
   gate: WireGate;
   events: ConnectorEvents;
+  /** How this run's canonical trace and span ids map to the ids on every wire (recordings store its salt). */
+  wireIds: WireIds;
+  /** This run's id on the broker: its availability topic is `<root>/runs/<runId>/status`. */
+  runId: string;
   externals: readonly ExternalPartyHandle[];
   stats(): ConnectorStats;
   /** Advance the simulation's clock to `until`, waiting for real wires as the gate says. */
@@ -68,6 +76,12 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   if (options.onEvent !== undefined) events.on(options.onEvent);
   const gate = new WireGate();
   const topics = new TopicScheme(options.topicRoot);
+  let wire: WireIds;
+  try {
+    wire = new WireIds(options.wireSalt);
+  } catch (err) {
+    throw new ConnectorError('wireSalt', (err as Error).message);
+  }
   const closers: (() => Promise<void> | void)[] = [];
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) {
@@ -86,9 +100,12 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let otlp: OtlpExport | undefined;
   let ocpp: OcppHandle | undefined;
   const externals: ExternalPartyHandle[] = [];
+  // The run's own availability topic carries the last will: a run that dies goes `offline` there, and the devices
+  // Home Assistant knows from it with it (ha-entities.ts).
+  const runId = randomBytes(6).toString('hex');
   const openSession = async (url: string, brokerOptions: BrokerOptions | undefined, role: string): Promise<MqttSession> => {
     const s = await MqttSession.connect(resolveBroker(url, brokerOptions, role), {
-      events, will: role === 'broker' ? { topic: topics.status(), payload: 'offline', retain: true } : undefined,
+      events, will: role === 'broker' ? { topic: topics.runStatus(runId), payload: 'offline', retain: true } : undefined,
     });
     closers.push(() => s.close());
     return s;
@@ -108,20 +125,32 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     }
     if (brokerUrl !== undefined) {
       session = await openSession(brokerUrl, embedded ? undefined : options.brokerOptions, 'broker');
-      session.publish(topics.status(), 'online', { qos: 1, retain: true });
-      session.onConnect(() => session!.publish(topics.status(), 'online', { qos: 1, retain: true }));
-      closers.push(() => session!.publish(topics.status(), 'offline', { qos: 1, retain: true }));
+      const online = (): void => {
+        session!.publish(topics.status(), 'online', { qos: 1, retain: true });
+        session!.publish(topics.runStatus(runId), 'online', { qos: 1, retain: true });
+      };
+      online();
+      // A broker that restarted may have lost every retained message: say again all that is retained (Home
+      // Assistant discovery re-announces itself the same way).
+      session.onConnect(() => {
+        online();
+        mirror?.publishAllStates();
+      });
+      closers.push(() => {
+        session!.publish(topics.status(), 'offline', { qos: 1, retain: true });
+        session!.publish(topics.runStatus(runId), '', { qos: 1, retain: true }); // ended cleanly: nothing to keep
+      });
       if (options.mirror !== false) {
-        mirror = startMirror(sim, session, topics, options.mirror ?? {});
+        mirror = startMirror(sim, session, topics, { ...options.mirror, wire });
         closers.push(() => mirror!.stop());
       }
       if (options.haDiscovery) {
-        ha = await startHaDiscovery(sim, session, topics, typeof options.haDiscovery === 'object' ? options.haDiscovery : {});
+        ha = await startHaDiscovery(sim, session, topics, { ...(typeof options.haDiscovery === 'object' ? options.haDiscovery : {}), wire, runId });
         closers.push(() => ha!.stop());
       }
     }
     for (const [address, spec] of Object.entries(options.externals ?? {})) {
-      const handle = await externalizeParty(sim, address, spec, { gate, events, session, openSession });
+      const handle = await externalizeParty(sim, address, spec, { gate, events, session, wire, openSession });
       externals.push(handle);
       closers.push(() => handle.close());
     }
@@ -130,7 +159,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       closers.push(() => ocpp!.close());
     }
     if (options.otlp !== undefined) {
-      otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events);
+      otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events, wire);
       closers.push(() => otlp!.close());
     }
   } catch (err) {
@@ -142,6 +171,8 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     brokerUrl: session?.broker.displayUrl,
     gate,
     events,
+    wireIds: wire,
+    runId,
     externals,
     stats: () => ({
       ...(session ? { broker: { ...session.stats(), embedded: embedded !== undefined } } : {}),
@@ -165,3 +196,4 @@ export type { OtlpOptions } from './otlp';
 export type { OcppOptions } from './ocpp';
 export { WireGate, runClock } from './wire-gate';
 export { TopicScheme, DEFAULT_TOPIC_ROOT } from './topics';
+export { WireIds } from './wire-ids';

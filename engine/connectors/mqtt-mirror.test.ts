@@ -11,6 +11,7 @@ import { killAll, observe, startMosquitto } from './test-support/mosquitto';
 import { LOCK, confirmOnCarScreen, doorbellWorld, eventsOf, pressDoorbell } from './test-support/doorbell-world';
 import { TopicScheme } from './topics';
 import { startWsMqttBroker } from './test-support/ws-mqtt-broker';
+import { WireIds } from './wire-ids';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -40,18 +41,26 @@ describe('MQTT mirror', () => {
     cleanups.push(() => session.close());
     expect(session.protocolVersion).toBe(5);
     const sim = doorbellWorld('cloud-cloud');
-    startMirror(sim, session, new TopicScheme());
+    const wire = new WireIds();
+    startMirror(sim, session, new TopicScheme(), { wire });
 
     const unlock = runDoorbell(sim);
-    const traceparent = traceparentOf(unlock.traceId, unlock.spanId);
+    const traceparent = wire.traceparent(unlock.traceId, unlock.spanId);
     const seen = await observer.waitFor((m) => m.topic === 'twinbench/v1/bus/cloud-cloud/vehicle:car1/home:h1:lock.front_door/delivered');
     expect(seen.userProperties).toContain(`traceparent:${traceparent}`);
     expect(seen.userProperties).toContain(`tracestate:twinbench=${unlock.id}`);
-    expect(JSON.parse(seen.payload)).toMatchObject({ id: unlock.id, topic: 'lock/unlock', traceId: unlock.traceId, status: 'delivered' });
+    // The payload's ids are the wire's too, hop spans included.
+    const body = JSON.parse(seen.payload);
+    expect(body).toMatchObject({ id: unlock.id, topic: 'lock/unlock', traceId: wire.trace(unlock.traceId), spanId: wire.span(unlock.spanId), status: 'delivered' });
+    expect(body.hops.map((h: { spanId: string }) => h.spanId)).toEqual(unlock.hops.map((h) => wire.span(h.spanId)));
 
     // The doorbell event, the prompt and the unlock are one trace: the whole scene can be followed in a trace tool.
     const doorbell = await observer.waitFor((m) => m.topic.startsWith('twinbench/v1/bus/cloud-cloud/home:h1:lock.front_door/home-cloud/'));
-    expect(doorbell.userProperties.find((p) => p.startsWith('traceparent:'))).toContain(unlock.traceId);
+    expect(doorbell.userProperties.find((p) => p.startsWith('traceparent:'))).toContain(wire.trace(unlock.traceId));
+
+    // States carry trace context too: the lock's unlocked state continues the unlock's trace (its last hop's span).
+    const unlocked = await observer.waitFor((m) => m.topic === `twinbench/v1/${LOCK}/state` && JSON.parse(m.payload).state === 'unlocked');
+    expect(unlocked.userProperties).toContain(`traceparent:${wire.traceparent(unlock.traceId, unlock.hops[unlock.hops.length - 1]!.spanId)}`);
 
     // The lock's state is retained: a subscriber arriving now still learns the door is unlocked.
     await observer.waitFor((m) => m.topic === `twinbench/v1/${LOCK}/state` && JSON.parse(m.payload).state === 'unlocked');
@@ -78,13 +87,15 @@ describe('MQTT mirror', () => {
     await watcher.subscribe('twinbench/v1/bus/#', (topic, payload) => received.push({ topic, body: JSON.parse(payload.toString()) }));
 
     const sim = doorbellWorld('direct');
-    startMirror(sim, session, new TopicScheme());
+    const wire = new WireIds();
+    startMirror(sim, session, new TopicScheme(), { wire });
     const unlock = runDoorbell(sim);
     const deadline = Date.now() + 5_000;
     while (!received.some((r) => r.body.id === unlock.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const message = received.find((r) => r.body.id === unlock.id);
     expect(message?.topic).toBe('twinbench/v1/bus/direct/vehicle:car1/home:h1:lock.front_door/delivered');
-    expect(message?.body).toMatchObject({ traceparent: traceparentOf(unlock.traceId, unlock.spanId), tracestate: `twinbench=${unlock.id}`, topic: 'lock/unlock' });
+    expect(message?.body).toMatchObject({ traceparent: wire.traceparent(unlock.traceId, unlock.spanId), tracestate: `twinbench=${unlock.id}`, topic: 'lock/unlock' });
+    expect(message?.body.traceparent).not.toBe(traceparentOf(unlock.traceId, unlock.spanId));
     expect(events.recent.map((e) => e.type)).toContain('connector.connected');
   });
 

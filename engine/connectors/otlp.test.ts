@@ -52,7 +52,8 @@ describe('OTLP trace export', () => {
     await connectors.runUntil(60_000);
     await connectors.close(); // flushes
 
-    const unlock = eventsOf(sim, 'msg.delivered').find((e) => e.data.topic === 'lock/unlock')!.data as unknown as Envelope;
+    // Ids as the run's wires carry them (wire-ids.ts): the canonical ones mapped with the run's salt.
+    const unlock = connectors.wireIds.envelope(eventsOf(sim, 'msg.delivered').find((e) => e.data.topic === 'lock/unlock')!.data as unknown as Envelope);
     expect(otlp.contentTypes[0]).toContain('application/json');
     const ofTrace = otlp.spans.filter((s) => s.spanId === unlock.spanId || unlock.hops.some((h) => h.spanId === s.spanId));
     expect(ofTrace).toHaveLength(1 + unlock.hops.length);
@@ -75,17 +76,43 @@ describe('OTLP trace export', () => {
   it('a collector that goes away costs counted drops and an event, not the run', async () => {
     const otlp = await collector();
     const sim = doorbellWorld('direct');
-    const connectors = await attachConnectors(sim, { otlp: { url: otlp.url, flushIntervalMs: 50, exportTimeoutMs: 500 } });
-    cleanups.push(() => connectors.close());
+    const connectors = await attachConnectors(sim, { otlp: { url: otlp.url, exportTimeoutMs: 500 } });
     await cleanups.shift()!(); // stop the collector now
     await connectors.runUntil(1_000);
     pressDoorbell(sim);
     await connectors.runUntil(60_000);
-    const deadline = Date.now() + 10_000;
-    while (connectors.stats().otlp!.failedExports === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await connectors.close(); // the export, which fails
+    expect(connectors.stats().otlp!.failedExports).toBeGreaterThan(0);
     expect(connectors.stats().otlp).toMatchObject({ exported: 0 });
     expect(connectors.stats().otlp!.dropped).toBeGreaterThan(0);
     expect(connectors.events.recent.some((e) => e.type === 'connector.endpoint-down' && e.endpoint.startsWith('otlp'))).toBe(true);
     expect(sim.home('h1').device('screen.central_panel').context.pictureInPicture).not.toBeNull();
+  });
+
+  it('places spans so that none ends after its export, even when the run covers hours of virtual time in seconds', async () => {
+    const otlp = await collector();
+    const received: number[] = [];
+    const sim = doorbellWorld('cloud-cloud');
+    const connectors = await attachConnectors(sim, { otlp: otlp.url });
+    const before = Date.now();
+    await connectors.runUntil(1_000);
+    pressDoorbell(sim);
+    await connectors.runUntil(5_000);
+    confirmOnCarScreen(sim);
+    await connectors.runUntil(60_000);
+    // Ten virtual hours later (a commute), something else happens: it must not be placed ten hours from now.
+    await connectors.runUntil(10 * 3_600_000);
+    pressDoorbell(sim);
+    await connectors.runUntil(10 * 3_600_000 + 30_000);
+    await connectors.close();
+    received.push(Date.now());
+    expect(otlp.spans.length).toBeGreaterThan(10);
+    const ends = otlp.spans.map((s) => Number(BigInt(s.endTimeUnixNano) / 1_000_000n));
+    const starts = otlp.spans.map((s) => Number(BigInt(s.startTimeUnixNano) / 1_000_000n));
+    expect(Math.max(...ends)).toBeLessThanOrEqual(received[0]!);
+    // The last virtual instant is the export instant: the latest span ends just before it, not hours before or after.
+    expect(Math.max(...ends)).toBeGreaterThan(before - 31_000);
+    // Virtual gaps are kept: the first ring is about ten hours before the second.
+    expect(Math.max(...ends) - Math.min(...starts)).toBeGreaterThan(9.9 * 3_600_000);
   });
 });

@@ -1,9 +1,14 @@
 // Exports the run's messages as OpenTelemetry traces over OTLP/HTTP (e.g. `--otlp http://127.0.0.1:4318` for a
 // local collector, Jaeger or Tempo). Each completed envelope becomes its root span plus one span per hop, with the
-// envelope's own W3C ids — trace id, span ids and parent links are preserved, not regenerated — so a trace in the
-// viewer is the same trace the MQTT mirror and the external parties' `traceparent` headers carry. Virtual times
-// are placed on the wall clock at the moment of attaching (virtual 0 = that instant minus the virtual time then).
-// Spans are batched; an unreachable collector costs counted, reported drops, never the run.
+// envelope's ids as every wire of the run carries them (wire-ids.ts: the canonical ids XOR the run's salt, so two
+// runs of one seed are two traces) and its parent links, so a trace in the viewer is the same trace the MQTT mirror
+// and the external parties' `traceparent` headers carry.
+// Time: a headless run covers hours of virtual time in seconds, so "wall clock at attach + virtual time" put spans
+// hours in the future. Instead spans wait until the export (the run's end, an explicit flush, or a full buffer) and
+// are placed so that the virtual instant of the export is the wall-clock instant of the export: durations and gaps
+// are exactly the virtual ones, and no span ends after it was exported. Spans of separate exports are each anchored
+// at their own export.
+// An unreachable collector costs counted, reported drops, never the run.
 import { SpanKind, SpanStatusCode, TraceFlags, type HrTime } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -12,15 +17,15 @@ import type { Simulation } from '../../twins';
 import type { Envelope, Hop } from '../../twins/bus/envelope';
 import { ConnectorError, describeNetworkError, redactUrl } from './connector-error';
 import type { ConnectorEvents } from './connector-events';
+import { WireIds } from './wire-ids';
 
 export interface OtlpOptions {
   /** Collector base URL (`http://127.0.0.1:4318`) or the full traces URL (`…/v1/traces`). */
   url: string;
   headers?: Record<string, string>;
-  /** Spans per export request (default 512) and the longest a span waits before being sent (default 1,000 ms). */
+  /** Spans per export request (default 512). */
   batchSize?: number;
-  flushIntervalMs?: number;
-  /** Spans kept while the collector is slow or down (default 20,000); beyond, new spans are dropped and counted. */
+  /** Spans held until the export (default 100,000); when full, what is held is exported then, anchored then. */
   maxPending?: number;
   /** Give up one export request after this long (default 5,000 ms; the exporter retries within it). */
   exportTimeoutMs?: number;
@@ -57,13 +62,20 @@ const hr = (ms: number): HrTime => {
   return [whole, Math.round((ms - whole * 1000) * 1e6)];
 };
 
-export function envelopeSpans(env: Envelope, epochMs: number, resource: ReadableSpan['resource']): ReadableSpan[] {
+/** Wall-clock ms of virtual `t`, for an export at wall `exportWallMs` when the simulation is at `exportVirtualMs`. */
+export function wallTimeOf(t: number, exportWallMs: number, exportVirtualMs: number): number {
+  return exportWallMs - (exportVirtualMs - t);
+}
+
+/** Spans of a completed envelope (canonical ids: mapped here with `wire`); `epochMs` is the wall ms of virtual 0. */
+export function envelopeSpans(env: Envelope, epochMs: number, resource: ReadableSpan['resource'], wire: WireIds): ReadableSpan[] {
   const end = env.completedAt ?? env.createdAt;
   const failed = env.status === 'failed';
+  const traceId = wire.trace(env.traceId);
   const span = (name: string, kind: SpanKind, spanId: string, parentSpanId: string | undefined, start: number, stop: number, error: string | undefined, attributes: ReadableSpan['attributes']): ReadableSpan => ({
     name, kind, attributes, resource,
-    spanContext: () => ({ traceId: env.traceId, spanId, traceFlags: TraceFlags.SAMPLED }),
-    ...(parentSpanId !== undefined ? { parentSpanContext: { traceId: env.traceId, spanId: parentSpanId, traceFlags: TraceFlags.SAMPLED } } : {}),
+    spanContext: () => ({ traceId, spanId: wire.span(spanId), traceFlags: TraceFlags.SAMPLED }),
+    ...(parentSpanId !== undefined ? { parentSpanContext: { traceId, spanId: wire.span(parentSpanId), traceFlags: TraceFlags.SAMPLED } } : {}),
     startTime: hr(epochMs + start), endTime: hr(epochMs + stop), duration: hr(stop - start),
     status: error !== undefined ? { code: SpanStatusCode.ERROR, message: error } : { code: SpanStatusCode.OK },
     links: [], events: [], ended: true, instrumentationScope: SCOPE,
@@ -83,7 +95,7 @@ export function envelopeSpans(env: Envelope, epochMs: number, resource: Readable
   return [root, ...hops];
 }
 
-export async function startOtlpExport(sim: Simulation, options: OtlpOptions, events: ConnectorEvents): Promise<OtlpExport> {
+export async function startOtlpExport(sim: Simulation, options: OtlpOptions, events: ConnectorEvents, wire: WireIds = new WireIds()): Promise<OtlpExport> {
   const shown = redactUrl(options.url);
   const label = `otlp ${shown}`;
   let url: string;
@@ -106,10 +118,11 @@ export async function startOtlpExport(sim: Simulation, options: OtlpOptions, eve
   const resource = resourceFromAttributes({
     'service.name': 'twinbench', 'twinbench.seed': sim.spec.seed, 'twinbench.architecture': sim.spec.architecture,
   });
-  const epochMs = Date.now() - sim.now;
   const batchSize = options.batchSize ?? 512;
-  const maxPending = options.maxPending ?? 20_000;
-  let pending: ReadableSpan[] = [];
+  const maxPending = options.maxPending ?? 100_000;
+  // Completed envelopes wait here; their spans are built at the export, when the anchor is known.
+  let pending: Envelope[] = [];
+  let pendingSpans = 0;
   const counts = { exported: 0, dropped: 0, failedExports: 0 };
   let inFlight: Promise<void> = Promise.resolve();
   let failing = false;
@@ -132,33 +145,29 @@ export async function startOtlpExport(sim: Simulation, options: OtlpOptions, eve
     });
 
   const flush = (): Promise<void> => {
-    while (pending.length > 0) {
-      const batch = pending.slice(0, batchSize);
-      pending = pending.slice(batchSize);
+    const epochMs = wallTimeOf(0, Date.now(), sim.now);
+    const spans = pending.flatMap((env) => envelopeSpans(env, epochMs, resource, wire));
+    pending = [];
+    pendingSpans = 0;
+    for (let i = 0; i < spans.length; i += batchSize) {
+      const batch = spans.slice(i, i + batchSize);
       inFlight = inFlight.then(() => send(batch));
     }
     return inFlight;
   };
 
-  const timer = setInterval(() => void flush(), options.flushIntervalMs ?? 1_000);
-  timer.unref();
   const stop = sim.bus.onEnvelope((phase, env) => {
     if (phase !== 'delivered' && phase !== 'failed') return;
-    const spans = envelopeSpans(env, epochMs, resource);
-    if (pending.length + spans.length > maxPending) {
-      counts.dropped += spans.length;
-      return;
-    }
-    pending.push(...spans);
-    if (pending.length >= batchSize) void flush();
+    pending.push(env);
+    pendingSpans += 1 + env.hops.length;
+    if (pendingSpans >= maxPending) void flush();
   });
 
   return {
-    stats: () => ({ endpoint: shown, ...counts, pending: pending.length }),
+    stats: () => ({ endpoint: shown, ...counts, pending: pendingSpans }),
     flush,
     async close() {
       stop();
-      clearInterval(timer);
       await flush();
       await exporter.shutdown();
     },

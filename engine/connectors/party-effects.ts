@@ -6,6 +6,7 @@ import type { Envelope } from '../../twins/bus/envelope';
 import { decodeIntent } from '../../twins/sim/ecosystem-codec';
 import type { PartyEffect } from './external-codecs';
 import type { TraceContext } from './mqtt-session';
+import type { WireIds } from './wire-ids';
 
 /** `00-<trace>-<span>-<flags>` → its ids, or undefined when malformed. */
 export function parseTraceparent(value: string | undefined): { traceId: string; spanId: string } | undefined {
@@ -16,10 +17,18 @@ export function parseTraceparent(value: string | undefined): { traceId: string; 
 /**
  * The remote span that pushed a message, as the cause the bus continues the trace from. The bus reads only the
  * trace and span ids of a cause. (A `trace` option on Simulation's MessageOptions would make this stand-in unneeded.)
+ * Ids on the wire are the run's wire ids: mapped back (after validation), a trace the party continues is the
+ * canonical trace it came from, and it leaves again under the same wire id.
  */
-function remoteCause(trace: TraceContext | undefined): Envelope | undefined {
+function remoteCause(trace: TraceContext | undefined, wire: WireIds | undefined): Envelope | undefined {
   const ids = parseTraceparent(trace?.traceparent);
-  return ids === undefined ? undefined : ({ traceId: ids.traceId, spanId: ids.spanId } as Envelope);
+  if (ids === undefined) return undefined;
+  if (wire === undefined) return { traceId: ids.traceId, spanId: ids.spanId } as Envelope;
+  const traceId = wire.trace(ids.traceId);
+  const spanId = wire.span(ids.spanId);
+  // A party that worked out the salt could send the id that maps to all zeros, which W3C forbids: a new trace then.
+  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
+  return { traceId, spanId } as Envelope;
 }
 
 /**
@@ -39,12 +48,12 @@ function recordConfirmation(sim: Simulation, destination: string, attributes: { 
 }
 
 /** Apply one effect of the party at `address`; `cause` is the delivered message it answers, if any. */
-export function applyPartyEffect(sim: Simulation, address: string, effect: PartyEffect, cause: Envelope | undefined, trace: TraceContext | undefined): void {
+export function applyPartyEffect(sim: Simulation, address: string, effect: PartyEffect, cause: Envelope | undefined, trace: TraceContext | undefined, wire?: WireIds): void {
   if (effect.kind === 'respond') {
     if (cause !== undefined && cause.status === 'delivered') sim.bus.respond(cause, effect.payload);
     return;
   }
-  const causedBy = cause ?? remoteCause(trace);
+  const causedBy = cause ?? remoteCause(trace, wire);
   const intent = decodeIntent(effect.payload);
   if (intent !== undefined) {
     if (intent.capability === 'vehicle_display' && intent.name === 'prompt') recordConfirmation(sim, effect.destination, intent.attributes);

@@ -25,9 +25,19 @@ export class TopicScheme {
     if (/[+#]/.test(root)) throw new Error(`topic root '${root}' must not contain the wildcards + or #`);
   }
 
-  /** Retained `online` / `offline` of the connector itself (the mirror's MQTT last will): HA availability. */
+  /** Retained `online` / `offline` of the latest connector on this root, said on connect and clean close. */
   status(): string {
     return `${this.root}/status`;
+  }
+
+  /** Retained `online` / `offline` of one run (its connection's MQTT last will): Home Assistant availability. */
+  runStatus(runId: string): string {
+    return `${this.root}/runs/${runId}/status`;
+  }
+
+  /** Filter matching every run's status topic (to clear those of runs that are gone). */
+  runStatusFilter(): string {
+    return `${this.root}/runs/+/status`;
   }
 
   /** `twinbench/v1/home/h1/light.living_room/state` (retained), `…/event`, `…/command`, `…/response`. */

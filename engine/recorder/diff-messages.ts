@@ -69,7 +69,7 @@ function comparePair(m: ComparedMessage, n: ComparedMessage, toleranceMs: number
     for (let h = 0; h < m.hops.length; h++) {
       const x = m.hops[h]!;
       const y = n.hops[h]!;
-      if (x.latencyMs === undefined || y.latencyMs === undefined || Math.abs(y.latencyMs - x.latencyMs) <= toleranceMs) continue;
+      if (x.latencyMs === undefined || y.latencyMs === undefined || !beyondTolerance(x.latencyMs, y.latencyMs, toleranceMs)) continue;
       out.add({
         kind: 'latency-hop',
         subject: label(m),
@@ -78,7 +78,7 @@ function comparePair(m: ComparedMessage, n: ComparedMessage, toleranceMs: number
       });
     }
   }
-  if (m.e2eMs !== null && n.e2eMs !== null && Math.abs(n.e2eMs - m.e2eMs) > toleranceMs) {
+  if (m.e2eMs !== null && n.e2eMs !== null && beyondTolerance(m.e2eMs, n.e2eMs, toleranceMs)) {
     out.add({ kind: 'latency-e2e', subject: label(m), detail: `end-to-end ${shift(m.e2eMs, n.e2eMs, toleranceMs)}`, ...where });
   }
 }
@@ -163,6 +163,14 @@ function statusText(m: ComparedMessage): string {
 function shift(a: number, b: number, toleranceMs: number): string {
   const delta = b - a;
   return `${round(a)} ms in A, ${round(b)} ms in B (${delta > 0 ? '+' : ''}${round(delta)} ms, tolerance ${toleranceMs} ms)`;
+}
+
+/**
+ * Compared in whole microseconds, the virtual clock's resolution: 2.703 − 2.7029999999999994 is floating-point
+ * noise from subtracting two times, not a latency shift, and must not show as "2.703 ms in A, 2.703 ms in B".
+ */
+export function beyondTolerance(a: number, b: number, toleranceMs: number): boolean {
+  return Math.abs(Math.round(b * 1000) - Math.round(a * 1000)) > Math.round(toleranceMs * 1000);
 }
 
 function round(ms: number): number {

@@ -13,6 +13,7 @@ export function formatDiffReport(result: DiffResult, options: DiffReportOptions 
   const lines: string[] = [];
   lines.push(`A: ${describe(result.a)}`);
   lines.push(`B: ${describe(result.b)}`);
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}.`);
   if (result.equivalent) {
     lines.push(`Equivalent: same messages in the same causal order, same twin states, expectations and events (latency tolerance ${result.toleranceMs} ms).`);
     return lines.join('\n') + '\n';

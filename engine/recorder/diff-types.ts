@@ -62,6 +62,8 @@ export interface DiffResult {
   a: { label: string; run: RunInfo; messages: number };
   b: { label: string; run: RunInfo; messages: number };
   toleranceMs: number;
+  /** Why the comparison itself may mislead (two different scenarios, architectures or seeds). */
+  warnings: string[];
 }
 
 export class DifferenceCollector {

@@ -2,8 +2,9 @@
 // and counted; latency shifts count only beyond the tolerance; unrelated flows may interleave differently.
 import { describe, expect, it } from 'vitest';
 import { diffRuns, formatDiffReport } from './diff';
+import { beyondTolerance } from './diff-messages';
 import type { DiffResult } from './diff-types';
-import { Recorder } from './recorder';
+import { Recorder, type RunMeta } from './recorder';
 import { doorbellRun, type DoorbellVariant } from './test-support/doorbell-run';
 import { recordRun, tempDirPerTest, type TempDir } from './test-support/recording-fixtures';
 import { cloudHops, RunBuilder, type SyntheticRun } from './test-support/synthetic-run';
@@ -21,9 +22,9 @@ const PASSED: ExpectationResult[] = [
   { id: 'unlock-only-after-confirmation', passed: true },
 ];
 
-function record(run: SyntheticRun, expectations = PASSED, into = file): number {
+function record(run: SyntheticRun, expectations = PASSED, into = file, meta: Partial<RunMeta> = {}): number {
   const recorder = Recorder.open(into);
-  const id = recordRun(recorder, run, { expectations });
+  const id = recordRun(recorder, run, { expectations, meta });
   recorder.close();
   return id;
 }
@@ -105,6 +106,30 @@ describe('diffRuns', () => {
       'end-to-end 80 ms in A, 100 ms in B (+20 ms, tolerance 10 ms)',
     ]);
     expect(diffDoorbell(shifted, { toleranceMs: 20 }).equivalent).toBe(true);
+  });
+
+  it('ignores floating-point noise below a microsecond, and a one-microsecond shift counts only beyond the tolerance', () => {
+    expect(diffDoorbell({ unlockLatency: [40, 25, 15 + 4e-15] }).equivalent).toBe(true);
+    expect(diffDoorbell({ unlockLatency: [40.0000004, 25, 15] }).equivalent).toBe(true);
+    const micro = diffDoorbell({ unlockLatency: [40.001, 25, 15] });
+    expect(kinds(micro)).toEqual({ 'latency-hop': 1, 'latency-e2e': 1 });
+    expect(micro.differences[0]!.detail).toContain('40 ms in A, 40.001 ms in B (+0.001 ms, tolerance 0 ms)');
+    expect(diffDoorbell({ unlockLatency: [40.001, 25, 15] }, { toleranceMs: 0.001 }).equivalent).toBe(true);
+    expect(beyondTolerance(2.703, 2.7029999999999994, 0)).toBe(false);
+    expect(beyondTolerance(2.703, 2.704, 0)).toBe(true);
+    expect(beyondTolerance(2.703, 2.704, 0.001)).toBe(false);
+  });
+
+  it('warns when the two runs are of different scenarios or architectures, before the differences', () => {
+    const a = record(doorbellRun());
+    const b = record(doorbellRun({ idPrefix: 'q' }), PASSED, file, { scenario: 'commute', architecture: 'local' });
+    const result = diffRuns({ file, run: a }, { file, run: b });
+    expect(result.warnings).toEqual([
+      'A and B are runs of different scenarios (doorbell-across-screens and commute): the differences below compare two different scenes, not a regression',
+      'A and B ran under different architectures (cloud-cloud and local): paths and latencies are expected to differ',
+    ]);
+    expect(formatDiffReport(result).split('\n')[2]).toMatch(/^Warning: A and B are runs of different scenarios/);
+    expect(diffDoorbell({}).warnings).toEqual([]);
   });
 
   it('compares runs kept in two files', () => {

@@ -28,7 +28,18 @@ export function diffLoadedRuns(a: LoadedRun, b: LoadedRun, options: DiffOptions 
     a: { label: a.label, run: a.run, messages: a.messages.length },
     b: { label: b.label, run: b.run, messages: b.messages.length },
     toleranceMs,
+    warnings: warningsOf(a, b),
   };
+}
+
+/** Runs of two different scenes differ in everything; say so first, so the list is not read as a regression. */
+function warningsOf(a: LoadedRun, b: LoadedRun): string[] {
+  const warnings: string[] = [];
+  if (a.run.scenario !== b.run.scenario) {
+    warnings.push(`A and B are runs of different scenarios (${a.run.scenario} and ${b.run.scenario}): the differences below compare two different scenes, not a regression`);
+  }
+  if (a.run.architecture !== b.run.architecture) warnings.push(`A and B ran under different architectures (${a.run.architecture} and ${b.run.architecture}): paths and latencies are expected to differ`);
+  return warnings;
 }
 
 function compareTwinStates(a: LoadedRun, b: LoadedRun, out: DifferenceCollector): void {

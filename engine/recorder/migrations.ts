@@ -21,6 +21,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'messages: hops and payload are read from the event line',
     up: (db) => db.exec('ALTER TABLE messages DROP COLUMN hops; ALTER TABLE messages DROP COLUMN payload;'),
   },
+  {
+    version: 3,
+    // Events keep the seed's trace ids; the wires carry them XOR a per-run salt (engine/connectors/wire-ids.ts).
+    // With the salt, a recorded trace is found again in a collector or a broker log.
+    description: "runs: wire_salt, the salt of the run's trace ids on real wires",
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN wire_salt TEXT'),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

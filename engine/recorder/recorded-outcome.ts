@@ -8,7 +8,8 @@ export function recordedOutcomeOf(result: RunResult): RecordedOutcome {
   return {
     status: result.passed ? 'passed' : 'failed',
     eventHash: result.eventHash,
-    verdict: { passed: result.passed, abortedBy: result.abortedBy ?? null },
+    // A declared demo's `noVerdict` travels with the verdict, so a run read back from a recording is no PASS either.
+    verdict: { passed: result.passed, abortedBy: result.abortedBy ?? null, ...(result.noVerdict ? { noVerdict: true } : {}) },
     // The raw samples are derivable from the messages table; keeping them would double a large run's metrics.
     metrics: { ...result.metrics, e2eSamples: [] } as unknown as Json,
     expectations: result.expectations.map((e) => ({ id: e.id, passed: e.passed, detail: e.detail })),

@@ -26,6 +26,8 @@ export interface RunMeta {
   appVersion?: string;
   /** Wall-clock start; defaults to now. */
   startedAt?: Date;
+  /** Salt of the run's trace ids on real wires, when it has connectors (engine/connectors/wire-ids.ts). */
+  wireSalt?: string;
 }
 
 export interface RecorderOptions {
@@ -88,8 +90,8 @@ export class Recorder {
     const parameters = stripSecrets(meta.parameters ?? {});
     const info = this.db
       .prepare(
-        `INSERT INTO runs (scenario, parameters, seed, architecture, app_version, started_at, status, writer)
-         VALUES (?, ?, ?, ?, ?, ?, 'running', ?)`,
+        `INSERT INTO runs (scenario, parameters, seed, architecture, app_version, started_at, status, writer, wire_salt)
+         VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
       )
       .run(
         meta.scenario,
@@ -99,6 +101,7 @@ export class Recorder {
         meta.appVersion ?? appVersion(),
         (meta.startedAt ?? new Date()).toISOString(),
         thisWriter(),
+        meta.wireSalt ?? null,
       );
     const runId = Number(info.lastInsertRowid);
     const host: RunRecorderHost = {

@@ -88,6 +88,8 @@ export interface RunRow {
   redacted_fields: number;
   metrics: string | null;
   writer: string | null;
+  /** Salt of the run's trace ids on real wires (schema version 3), null for a run without connectors. */
+  wire_salt: string | null;
 }
 
 export interface MessageRow {
@@ -133,6 +135,8 @@ export interface RunInfo {
   redactedFields: number;
   metrics: Json | null;
   writer: string | null;
+  /** Trace and span ids on the run's wires are the recorded ones XOR this (engine/connectors/wire-ids.ts). */
+  wireSalt: string | null;
 }
 
 export function runInfoFromRow(row: RunRow): RunInfo {
@@ -152,6 +156,7 @@ export function runInfoFromRow(row: RunRow): RunInfo {
     redactedFields: row.redacted_fields,
     metrics: row.metrics === null ? null : parseJson(row.metrics),
     writer: row.writer,
+    wireSalt: row.wire_salt ?? null,
   };
 }
 

@@ -2,7 +2,20 @@
 // how figures are written. Formatting is done here by hand rather than with toLocaleString so the same
 // results give byte-identical reports on every machine (reports are diffed and committed as CI artifacts).
 import { ARCHITECTURES } from '../../twins/bus/envelope';
+import type { RunVerdict } from '../../protocol/run-result';
 import type { LatencyStats, RunResult } from '../runner/result';
+
+/** PASS, FAIL or no verdict: a declared demo (`verdict: none`) is never shown as a PASS. */
+export function verdictOf(run: Pick<RunResult, 'passed' | 'noVerdict'>): RunVerdict {
+  if (run.noVerdict === true) return 'none';
+  return run.passed ? 'pass' : 'fail';
+}
+
+/** How each verdict is written in the reports. */
+export const VERDICT_LABEL: Readonly<Record<RunVerdict, string>> = { pass: '✓ PASS', fail: '✗ FAIL', none: '– no verdict' };
+
+/** Why a run has no verdict, in the words every output uses. */
+export const NO_VERDICT_REASON = 'no verdict: the scenario declares `verdict: none` (a demo that checks nothing)';
 
 export interface ScenarioGroup {
   scenario: string;
@@ -74,8 +87,14 @@ export function formatStat(stats: LatencyStats, key: 'p50' | 'p95' | 'p99' | 'ma
   return stats.count > 0 ? formatMs(stats[key]) : '—';
 }
 
-/** A 0–1 rate as a percentage: `98.5 %`. */
-export function formatRate(rate: number): string {
+/** The sample count a percentile rests on: ` (n=40)`; nothing when there is no sample (the value is a dash). */
+export function sampleCount(stats: LatencyStats): string {
+  return stats.count > 0 ? ` (n=${groupDigits(stats.count)})` : '';
+}
+
+/** A 0–1 rate as a percentage: `98.5 %`; a dash when it is a rate of nothing (`of` = 0 messages). */
+export function formatRate(rate: number, of?: number): string {
+  if (of === 0) return '—';
   return Number.isFinite(rate) ? `${(rate * 100).toFixed(1)} %` : '—';
 }
 

@@ -2,6 +2,7 @@
 // external resource, so it opens offline, can be attached to a CI run or mailed, and cannot phone home. Every
 // text copied from a run is escaped, and a Content-Security-Policy forbids scripts should escaping ever fail.
 import { escapeAttribute, escapeText } from './escape';
+import { NO_VERDICT_REASON, VERDICT_LABEL, verdictOf } from './format';
 import { reportModel, type Cell, type RunExpectations, type ScenarioSection, type Table } from './report-model';
 import { runLatencyHistogramSvg, runLoadCurveSvg, type TariffPeakWindow } from './svg-charts';
 import type { RunResult } from '../runner/result';
@@ -84,10 +85,12 @@ function figure(svg: string, caption: string): string {
 }
 
 function expectationsHtml(run: RunExpectations): string {
-  const verdict = run.passed ? '<span class="pass">✓ PASS</span>' : '<span class="fail">✗ FAIL</span>';
+  const outcome = verdictOf(run);
+  const verdict = `<span class="${outcome === 'none' ? 'muted' : outcome}">${escapeText(VERDICT_LABEL[outcome])}</span>`;
   const items: string[] = [];
   if (run.abortedBy) items.push(`<li><span class="fail">✗</span> run aborted by failWhen: ${escapeText(run.abortedBy)}</li>`);
-  if (run.items.length === 0 && !run.abortedBy) items.push('<li class="muted">no expectations declared</li>');
+  if (run.noVerdict) items.push(`<li class="muted">${escapeText(NO_VERDICT_REASON)}</li>`);
+  else if (run.items.length === 0 && !run.abortedBy) items.push('<li class="muted">no expectations declared</li>');
   for (const e of run.items) {
     const mark = e.passed ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>';
     const what = e.description ? ` ${escapeText(e.description)}` : '';

@@ -34,6 +34,14 @@ describe('jsonReport', () => {
     expect(Object.keys(parsed.metrics.hops[0]).slice(0, 4)).toEqual(['hop', 'link', 'measured', 'count']);
   });
 
+  it('gives a within result its numbers and the event it matched, in a fixed key order', () => {
+    const within = { event: { source: 'home/h1/lock.front_door', type: 'lock.unlocked', t: 10_417.003, seq: 53 }, budgetMs: 2000, observedMs: 417.003, detail: 'lock.unlocked 417.003 ms after step confirm (budget 2000 ms)', passed: true, kind: 'within', id: 'unlocked' };
+    const parsed = JSON.parse(jsonReport([{ ...passingCloud, expectations: [within] }]));
+    expect(Object.keys(parsed.expectations[0])).toEqual(['id', 'kind', 'passed', 'detail', 'observedMs', 'budgetMs', 'event']);
+    expect(parsed.expectations[0].event).toEqual({ seq: 53, t: 10_417.003, type: 'lock.unlocked', source: 'home/h1/lock.front_door' });
+    expect(Object.keys(parsed.expectations[0].event)).toEqual(['seq', 't', 'type', 'source']);
+  });
+
   it('keeps fields it does not know, after the known ones', () => {
     const extended = { ...gridRun, zeta: 1, alpha: { b: 2, a: 1 } } as RunResult;
     const parsed = JSON.parse(jsonReport([extended]));

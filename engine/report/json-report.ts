@@ -30,9 +30,12 @@ const METRICS: Shape = {
   children: { failuresByReason: 'record', e2e: LATENCY, roundTrip: LATENCY, hops: 'list', grid: GRID, named: 'record' },
   items: { hops: HOP },
 };
-const EXPECTATION: Shape = { keys: ['id', 'kind', 'description', 'passed', 'detail'] };
+const EXPECTATION: Shape = {
+  keys: ['id', 'kind', 'description', 'passed', 'detail', 'observedMs', 'budgetMs', 'minMs', 'count', 'event'],
+  children: { event: { keys: ['seq', 't', 'type', 'source'] } },
+};
 const RUN: Shape = {
-  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'abortedBy', 'expectations',
+  keys: ['scenario', 'title', 'file', 'seed', 'architecture', 'parameters', 'passed', 'noVerdict', 'abortedBy', 'expectations',
     'metrics', 'eventHash', 'events', 'simulatedMs', 'wallMs'],
   children: { parameters: 'record', expectations: 'list', metrics: METRICS },
   items: { expectations: EXPECTATION },

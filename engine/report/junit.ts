@@ -3,37 +3,45 @@
 // run's own words as its message. A run cut short by a failWhen gets a failing testcase of its own, because
 // its remaining expectations never had the chance to fail.
 import { escapeAttribute, escapeText } from './escape';
-import { formatParameters } from './format';
+import { NO_VERDICT_REASON, formatParameters, verdictOf } from './format';
+import type { RunVerdict } from '../../protocol/run-result';
+
+const JUNIT_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'PASS', fail: 'FAIL', none: 'NO VERDICT' };
 import type { RunResult } from '../runner/result';
 
 export interface JunitOptions {
   /** Name of the <testsuites> root (default `twinbench`). */
   name?: string;
+  /** Name each run's <testsuite> with its seed too (a suite runs one scene under many seeds). */
+  seedInNames?: boolean;
 }
 
 interface Case {
   name: string;
   classname: string;
   failure?: { message: string; type: string; body: string };
+  /** Why the testcase was skipped. */
+  skipped?: string;
   out?: string;
 }
 
 export function junitXml(results: readonly RunResult[], options: JunitOptions = {}): string {
-  const suites = results.map(suiteOf);
+  const suites = results.map((run) => suiteOf(run, options.seedInNames === true));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   const time = seconds(results.reduce((t, r) => t + r.wallMs, 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeAttribute(options.name ?? 'twinbench')}" tests="${tests}" failures="${failures}" errors="0" time="${time}">`,
+    `<testsuites name="${escapeAttribute(options.name ?? 'twinbench')}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
     ...suites.map((s) => s.xml),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number } {
-  const classname = `${run.scenario}.${run.architecture}`;
+function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
+  const classname = seedInNames ? `${run.scenario}.${run.architecture}.seed${run.seed}` : `${run.scenario}.${run.architecture}`;
   const cases: Case[] = run.expectations.map((e) => ({
     name: e.id,
     classname,
@@ -41,6 +49,8 @@ function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number
       ? { out: e.detail }
       : { failure: { message: firstLine(e.detail) || `expectation ${e.id} failed`, type: e.kind, body: describe(e.description, e.detail) } }),
   }));
+  // A declared demo checks nothing: one skipped testcase says so, and the suite neither passes nor fails.
+  if (run.noVerdict) cases.push({ name: 'verdict', classname, skipped: NO_VERDICT_REASON });
   if (run.abortedBy) {
     cases.push({
       name: 'run completed without failWhen',
@@ -49,10 +59,11 @@ function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number
     });
   }
   // A failed verdict must fail the suite even when no expectation or abort explains it (say, zero expectations).
-  if (!run.passed && !cases.some((c) => c.failure)) {
+  if (!run.passed && !run.noVerdict && !cases.some((c) => c.failure)) {
     cases.push({ name: 'verdict', classname, failure: { message: 'the run failed', type: 'verdict', body: 'The run\'s verdict is FAIL although no expectation failed.' } });
   }
   const failures = cases.filter((c) => c.failure).length;
+  const skipped = cases.filter((c) => c.skipped !== undefined).length;
   const properties: [string, string][] = [
     ['scenario', run.scenario],
     ['architecture', run.architecture],
@@ -64,19 +75,20 @@ function suiteOf(run: RunResult): { xml: string; cases: Case[]; failures: number
     ...Object.keys(run.parameters).sort().map((k): [string, string] => [`parameter.${k}`, String(run.parameters[k])]),
   ];
   const xml = [
-    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(run.wallMs)}">`,
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(run.wallMs)}">`,
     '    <properties>',
     ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
     '    </properties>',
     ...cases.map(caseXml),
-    `    <system-out>${escapeText(`${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${run.passed ? 'PASS' : 'FAIL'}`)}</system-out>`,
+    `    <system-out>${escapeText(`${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${JUNIT_VERDICT[verdictOf(run)]}`)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
-  return { xml, cases, failures };
+  return { xml, cases, failures, skipped };
 }
 
 function caseXml(c: Case): string {
   const open = `    <testcase name="${escapeAttribute(c.name)}" classname="${escapeAttribute(c.classname)}"`;
+  if (c.skipped !== undefined) return `${open}>\n      <skipped message="${escapeAttribute(c.skipped)}"/>\n    </testcase>`;
   if (c.failure) {
     return `${open}>\n      <failure message="${escapeAttribute(c.failure.message)}" type="${escapeAttribute(c.failure.type)}">${escapeText(c.failure.body)}</failure>\n    </testcase>`;
   }

@@ -25,8 +25,8 @@ describe('markdownReport', () => {
     expect(row('metric')).toEqual(['metric', 'cloud-cloud', 'local']);
     expect(row('access success rate')).toEqual(['access success rate', '98.0 %', '75.0 %']);
     expect(row('failure rate')).toEqual(['failure rate', '2.0 %', '25.0 %']);
-    expect(row('e2e latency p50 (ms)')).toEqual(['e2e latency p50 (ms)', '188', '9.4']);
-    expect(row('round trip p95 (ms)')).toEqual(['round trip p95 (ms)', '820', '45']);
+    expect(row('e2e latency p50 (ms)')).toEqual(['e2e latency p50 (ms)', '188 (n=400)', '9.4 (n=380)']);
+    expect(row('round trip p95 (ms)')).toEqual(['round trip p95 (ms)', '820 (n=196)', '45 (n=150)']);
     expect(row('messages sent')).toEqual(['messages sent', '400', '400']);
     expect(row('failed: out-of-range')).toEqual(['failed: out-of-range', '0', '60']);
     expect(row('failed: timeout')).toEqual(['failed: timeout', '5', '0']);
@@ -35,11 +35,19 @@ describe('markdownReport', () => {
     expect(rows).toContainEqual(['failures by reason', 'none']);
   });
 
+  it('shows a dash, not 100 % or 0 ms, when no message was measured', () => {
+    const silent = { ...passingCloud, metrics: { ...passingCloud.metrics, messages: 0, delivered: 0, failed: 0, successRate: 1, failureRate: 0, failuresByReason: {}, e2e: { count: 0, p50: 0, p95: 0, p99: 0, max: 0, mean: 0 }, hops: [] } };
+    const empty = rowsOf(markdownReport([silent]));
+    expect(empty).toContainEqual(['access success rate', '—']);
+    expect(empty).toContainEqual(['failure rate', '—']);
+    expect(empty).toContainEqual(['e2e latency p95 (ms)', '—']);
+  });
+
   it('tabulates latency per hop × architecture, with a dash where a hop is not on the path', () => {
     expect(rows).toContainEqual(['hop', 'link', 'cloud-cloud p50 / p95 (ms)', 'local p50 / p95 (ms)']);
-    expect(rows).toContainEqual(['`home/*/gateway → device`', 'lan', '3.9 / 8.2', '4.0 / 8.3']);
-    expect(rows).toContainEqual(['`vehicle/* → home/*/gateway`', 'near-field', '—', '3.0 / 6.9']);
-    expect(rows).toContainEqual(['`home-cloud → home/*/gateway`', 'home-broadband', '20 / 44 †', '—']);
+    expect(rows).toContainEqual(['`home/*/gateway → device`', 'lan', '3.9 / 8.2 (n=200)', '4.0 / 8.3 (n=200)']);
+    expect(rows).toContainEqual(['`vehicle/* → home/*/gateway`', 'near-field', '—', '3.0 / 6.9 (n=200)']);
+    expect(rows).toContainEqual(['`home-cloud → home/*/gateway`', 'home-broadband', '20 / 44 (n=200) †', '—']);
   });
 
   it('lists the expectations with ✓/✗ and escaped detail', () => {

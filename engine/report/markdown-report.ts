@@ -1,6 +1,7 @@
 // The test evaluation report as Markdown: GitHub renders it (PR comments, job summaries) and a terminal shows
 // it as is, so table columns are padded to line up in plain text too. Charts live in the HTML report.
 import { escapeMarkdown, markdownCode } from './escape';
+import { NO_VERDICT_REASON, VERDICT_LABEL, verdictOf } from './format';
 import { reportModel, type Cell, type RunExpectations, type ScenarioSection, type Table } from './report-model';
 import type { RunResult } from '../runner/result';
 
@@ -25,9 +26,10 @@ function sectionLines(s: ScenarioSection): string[] {
 }
 
 function expectationLines(run: RunExpectations): string[] {
-  const lines = [`**${escapeMarkdown(run.label)}**: ${run.passed ? '✓ PASS' : '✗ FAIL'}`, ''];
+  const lines = [`**${escapeMarkdown(run.label)}**: ${VERDICT_LABEL[verdictOf(run)]}`, ''];
   if (run.abortedBy) lines.push(`- ✗ run aborted by failWhen: ${escapeMarkdown(run.abortedBy)}`);
-  if (run.items.length === 0 && !run.abortedBy) lines.push('- no expectations declared');
+  if (run.noVerdict) lines.push(`- ${escapeMarkdown(NO_VERDICT_REASON)}`);
+  else if (run.items.length === 0 && !run.abortedBy) lines.push('- no expectations declared');
   for (const e of run.items) {
     const what = e.description ? ` ${escapeMarkdown(e.description)}` : '';
     lines.push(`- ${e.passed ? '✓' : '✗'} ${markdownCode(e.id)} (${escapeMarkdown(e.kind)})${what}: ${escapeMarkdown(e.detail)}`);

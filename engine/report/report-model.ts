@@ -4,10 +4,13 @@
 import type { ExpectationResult, RunResult } from '../runner/result';
 import {
   failureReasonsOf, formatDuration, formatNumber, formatParameters, formatPercent, formatRate, formatStat,
-  groupByScenario, groupDigits, type ScenarioGroup,
+  groupByScenario, groupDigits, sampleCount, VERDICT_LABEL, verdictOf, type ScenarioGroup,
 } from './format';
+import type { RunVerdict } from '../../protocol/run-result';
 
 export type Tone = 'pass' | 'fail' | 'muted';
+
+const VERDICT_TONE: Readonly<Record<RunVerdict, Tone>> = { pass: 'pass', fail: 'fail', none: 'muted' };
 
 export interface Cell {
   text: string;
@@ -31,6 +34,8 @@ export interface Table {
 export interface RunExpectations {
   label: string;
   passed: boolean;
+  /** A declared demo (`verdict: none`): neither passed nor failed. */
+  noVerdict?: true;
   abortedBy?: string;
   items: ExpectationResult[];
 }
@@ -58,9 +63,11 @@ const DASH: Cell = { text: '—', tone: 'muted' };
 export function reportModel(results: readonly RunResult[]): ReportModel {
   if (results.length === 0) throw new Error('No run results to report: run at least one scenario first.');
   const groups = groupByScenario(results);
-  const passed = results.filter((r) => r.passed).length;
+  const passed = results.filter((r) => verdictOf(r) === 'pass').length;
+  const without = results.filter((r) => verdictOf(r) === 'none').length;
   const title = groups.length === 1 ? `Twinbench evaluation report: ${groups[0]!.title}` : 'Twinbench evaluation report';
-  const summary = `${plural(results.length, 'run')} of ${plural(groups.length, 'scenario')}: ${passed} passed, ${results.length - passed} failed.`;
+  const summary = `${plural(results.length, 'run')} of ${plural(groups.length, 'scenario')}: ${passed} passed, ${results.length - passed - without} failed` +
+    `${without > 0 ? `, ${without} without a verdict (declared demos)` : ''}.`;
   return { title, summary, sections: groups.map(section) };
 }
 
@@ -82,7 +89,7 @@ function section(group: ScenarioGroup): ScenarioSection {
       head: ['architecture', 'verdict', 'expectations met', 'run'],
       rows: runs.map((r, i) => [
         { text: labels[i]! },
-        r.passed ? { text: '✓ PASS', tone: 'pass' } : { text: '✗ FAIL', tone: 'fail' },
+        { text: VERDICT_LABEL[verdictOf(r)], tone: VERDICT_TONE[verdictOf(r)] },
         { text: `${r.expectations.filter((e) => e.passed).length} / ${r.expectations.length}` },
         r.abortedBy ? { text: `aborted by failWhen: ${r.abortedBy}`, tone: 'fail' } : { text: `ran to the end (${formatDuration(r.simulatedMs)})` },
       ]),
@@ -90,7 +97,9 @@ function section(group: ScenarioGroup): ScenarioSection {
     metrics: metricsTable(group),
     ...(hops ? { hops } : {}),
     ...(grid ? { grid } : {}),
-    expectations: runs.map((r, i) => ({ label: labels[i]!, passed: r.passed, ...(r.abortedBy ? { abortedBy: r.abortedBy } : {}), items: r.expectations })),
+    expectations: runs.map((r, i) => ({
+      label: labels[i]!, passed: r.passed, ...(r.noVerdict ? { noVerdict: true as const } : {}), ...(r.abortedBy ? { abortedBy: r.abortedBy } : {}), items: r.expectations,
+    })),
     reproducibility: {
       head: ['architecture', 'seed', 'parameters', 'events', 'simulated time', 'eventHash'],
       rows: runs.map((r, i) => [
@@ -109,13 +118,13 @@ function metricsTable({ runs, labels }: ScenarioGroup): Table {
     head: ['metric', ...labels],
     numeric: true,
     rows: [
-      row('access success rate', (r) => formatRate(r.metrics.successRate)),
-      row('failure rate', (r) => formatRate(r.metrics.failureRate)),
-      row('e2e latency p50 (ms)', (r) => formatStat(r.metrics.e2e, 'p50')),
-      row('e2e latency p95 (ms)', (r) => formatStat(r.metrics.e2e, 'p95')),
-      row('e2e latency p99 (ms)', (r) => formatStat(r.metrics.e2e, 'p99')),
-      row('round trip p50 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p50')),
-      row('round trip p95 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p95')),
+      row('access success rate', (r) => formatRate(r.metrics.successRate, r.metrics.messages)),
+      row('failure rate', (r) => formatRate(r.metrics.failureRate, r.metrics.messages)),
+      row('e2e latency p50 (ms)', (r) => formatStat(r.metrics.e2e, 'p50') + sampleCount(r.metrics.e2e)),
+      row('e2e latency p95 (ms)', (r) => formatStat(r.metrics.e2e, 'p95') + sampleCount(r.metrics.e2e)),
+      row('e2e latency p99 (ms)', (r) => formatStat(r.metrics.e2e, 'p99') + sampleCount(r.metrics.e2e)),
+      row('round trip p50 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p50') + sampleCount(r.metrics.roundTrip)),
+      row('round trip p95 (ms)', (r) => formatStat(r.metrics.roundTrip, 'p95') + sampleCount(r.metrics.roundTrip)),
       row('messages sent', (r) => groupDigits(r.metrics.messages)),
       row('delivered', (r) => groupDigits(r.metrics.delivered)),
       row('failed', (r) => groupDigits(r.metrics.failed)),
@@ -141,7 +150,7 @@ function hopTable({ runs, labels }: ScenarioGroup): Table | undefined {
       const h = r.metrics.hops.find((x) => x.hop === hop && x.link === link);
       if (!h) return DASH;
       anyMeasured ||= h.measured;
-      return { text: `${formatStat(h, 'p50')} / ${formatStat(h, 'p95')}${h.measured ? ' †' : ''}` };
+      return { text: `${formatStat(h, 'p50')} / ${formatStat(h, 'p95')}${sampleCount(h)}${h.measured ? ' †' : ''}` };
     }),
   ]);
   return {
@@ -149,7 +158,7 @@ function hopTable({ runs, labels }: ScenarioGroup): Table | undefined {
     numeric: true,
     labelColumns: 2,
     rows,
-    note: `— = the hop is not on this architecture's path.${anyMeasured ? ' † = measured on a real wire (external endpoint); the others are drawn from link models.' : ''}`,
+    note: `n = messages measured on the hop; — = the hop is not on this architecture's path.${anyMeasured ? ' † = measured on a real wire (external endpoint); the others are drawn from link models.' : ''}`,
   };
 }
 

@@ -19,6 +19,7 @@ steps:
     do: { fault: ${fault} }
   - at: 10s
     do: { voice: { target: car, vehicle: car1, utterance: "turn on all AC" } }
+verdict: none
 `;
 }
 

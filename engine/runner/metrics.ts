@@ -60,11 +60,15 @@ export class MetricsCollector {
       messages: sent, delivered: this.delivered, failed: this.failed, successRate, failureRate,
       failuresByReason: { ...this.failures }, e2e, roundTrip, hops,
       e2eSamples: this.e2e.length <= MAX_SAMPLES ? this.e2e.map(round) : thin(this.e2e, MAX_SAMPLES).map(round),
+      // A rate or a percentile of nothing is not 100 % or 0 ms: with no sample the name is absent, so a metric
+      // expectation on it fails ("nothing measured") instead of passing by mistake. Sample counts sit beside them.
       named: {
         'messages.count': sent, 'messages.delivered': this.delivered, 'messages.failed': this.failed,
-        'delivery.success_rate': successRate, 'delivery.failure_rate': failureRate,
-        'latency.e2e.p50': e2e.p50, 'latency.e2e.p95': e2e.p95, 'latency.e2e.p99': e2e.p99, 'latency.e2e.max': e2e.max, 'latency.e2e.mean': e2e.mean,
-        'latency.roundtrip.p50': roundTrip.p50, 'latency.roundtrip.p95': roundTrip.p95, 'latency.roundtrip.p99': roundTrip.p99,
+        ...(sent > 0 ? { 'delivery.success_rate': successRate, 'delivery.failure_rate': failureRate } : {}),
+        'latency.e2e.count': e2e.count,
+        ...(e2e.count > 0 ? { 'latency.e2e.p50': e2e.p50, 'latency.e2e.p95': e2e.p95, 'latency.e2e.p99': e2e.p99, 'latency.e2e.max': e2e.max, 'latency.e2e.mean': e2e.mean } : {}),
+        'latency.roundtrip.count': roundTrip.count,
+        ...(roundTrip.count > 0 ? { 'latency.roundtrip.p50': roundTrip.p50, 'latency.roundtrip.p95': roundTrip.p95, 'latency.roundtrip.p99': roundTrip.p99 } : {}),
         ...Object.fromEntries(Object.entries(this.failures).map(([reason, n]) => [`failures.${reason}`, n])),
       },
     };

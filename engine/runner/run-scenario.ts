@@ -49,6 +49,8 @@ export function judge(run: ScenarioRun, baseline: ScenarioRun | undefined, wallM
   for (const error of run.stepErrors) expectations.push({ id: 'step-error', kind: 'step', passed: false, detail: error });
   const scenario = run.scenario;
   const events = run.sim.kernel.events.count;
+  // A declared demo (`verdict: none`) checks nothing, so it cannot pass; an error in one of its steps still fails it.
+  const noVerdict = scenario.verdict === 'none' && run.abortedBy === undefined && expectations.length === 0;
   const result: RunResult = {
     scenario: scenario.scenario,
     ...(scenario.title !== undefined ? { title: scenario.title } : {}),
@@ -56,7 +58,8 @@ export function judge(run: ScenarioRun, baseline: ScenarioRun | undefined, wallM
     seed: scenario.seed,
     architecture: run.architecture,
     parameters: { ...scenario.parameterValues },
-    passed: run.abortedBy === undefined && expectations.every((e) => e.passed),
+    passed: !noVerdict && run.abortedBy === undefined && expectations.every((e) => e.passed),
+    ...(noVerdict ? { noVerdict: true as const } : {}),
     ...(run.abortedBy !== undefined ? { abortedBy: run.abortedBy } : {}),
     expectations,
     metrics,

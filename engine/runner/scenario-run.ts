@@ -13,7 +13,7 @@ import type { ResolvedScenario } from '../scenario';
 import type { Step } from '../scenario';
 import { performAction, type ActionContext } from './actions';
 import { describePattern, matchesEvent } from './event-matcher';
-import { ExpectationMonitor } from './expectations';
+import { ExpectationMonitor, twinReader } from './expectations';
 import { MetricsCollector } from './metrics';
 import { simulationSpecOf } from './simulation-spec';
 import { nodeEventLogHost, nodeUtf8Decoder } from '../host-event-log';
@@ -55,12 +55,13 @@ export class ScenarioRun {
       ...(options.chargingOverride ? { chargingOverride: options.chargingOverride } : {}),
     };
     this.endTime = scenario.duration;
-    this.expectations = new ExpectationMonitor(this.sim, scenario.expect, (step) => this.fired.get(step), this.endTime);
+    this.expectations = new ExpectationMonitor(this.sim, scenario.expect, this.endTime);
+    const match = { readState: twinReader(this.sim) };
     this.sim.kernel.events.onEvent((event) => {
       this.metrics.observe(event);
       if (this.abortedBy !== undefined) return;
       for (const condition of scenario.failWhen) {
-        if (matchesEvent(condition.event, event)) this.abortedBy = `failWhen ${condition.id}: ${describePattern(condition.event)} at t=${Math.round(event.t)} ms`;
+        if (matchesEvent(condition.event, event, match)) this.abortedBy = `failWhen ${condition.id}: ${describePattern(condition.event)} at t=${Math.round(event.t)} ms`;
       }
     });
     for (const step of scenario.steps) this.arm(step);
@@ -97,7 +98,7 @@ export class ScenarioRun {
         return; // fired by the step it follows, see fire()
       case 'event': {
         const off = sim.kernel.events.onEvent((event) => {
-          if (!this.fired.has(step.id) && matchesEvent(trigger.event, event)) {
+          if (!this.fired.has(step.id) && matchesEvent(trigger.event, event, { readState: twinReader(sim) })) {
             off();
             sim.kernel.scheduler.schedule(0, () => this.fire(step), `step:${step.id}`);
           }

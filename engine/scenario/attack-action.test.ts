@@ -15,7 +15,7 @@ steps:
 
 function issuesOf(attack: string): string[] {
   try {
-    loadScenarioText(`${WORLD}${attack}\n`, 'attack.yaml');
+    loadScenarioText(`${WORLD}${attack}\nverdict: none\n`, 'attack.yaml');
   } catch (error) {
     if (error instanceof ScenarioError) return error.issues.map((i: ScenarioIssue) => `${i.line}:${i.column}: ${i.message}`);
     throw error;
@@ -35,7 +35,7 @@ describe('the attack action', () => {
   });
 
   it('resolves to a typed action with the age in ms', () => {
-    const { scenario } = loadScenarioText(`${WORLD}{ attack: { kind: expired-token, vehicle: car1, age: 90s } }\n`, 'attack.yaml');
+    const { scenario } = loadScenarioText(`${WORLD}{ attack: { kind: expired-token, vehicle: car1, age: 90s } }\nverdict: none\n`, 'attack.yaml');
     expect(scenario.steps[0]!.actions).toEqual([{ type: 'attack', kind: 'expired-token', vehicle: 'car1', age: 90_000 }]);
   });
 

@@ -9,6 +9,7 @@ import { ACTION_KINDS } from './schema-actions';
 import { LINK_IDS, STANDARD_HOME_DEVICES, expandedHomeIds, expandedVehicleIds } from './schema-entities';
 import { EXPECTATION_KINDS, derivedId } from './schema-steps';
 import { RESERVED_IDS, isGatewayRef, parseTwinRef, type TwinRef } from './twin-refs';
+import { twinRefsIn } from './schema-matchers';
 import type { Path } from './yaml-source';
 
 type Json = Record<string, unknown>;
@@ -296,7 +297,8 @@ class CrossChecker {
       const ofStep = asString(asObject(params.of)?.step);
       if (ofStep !== undefined) this.stepReference(ofStep, [...path, 'of', 'step']);
       this.twinField(params.twin, [...path, 'twin']);
-      this.twinField(asObject(params.event)?.source, [...path, 'event', 'source']);
+      for (const matcher of ['event', 'first', 'then']) this.twinField(asObject(params[matcher])?.source, [...path, matcher, 'source']);
+      for (const ref of twinRefsIn(params, path)) this.twinField(ref.twin, ref.path);
       this.withinRun(params.at, [...path, 'at'], 'this check');
       this.withinRun(params.by, [...path, 'by'], 'this deadline');
     });

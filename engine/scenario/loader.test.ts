@@ -52,7 +52,7 @@ describe('the doorbell fixture (full example)', () => {
         kind: 'within',
         ms: 1_500,
         of: { step: 'ring' },
-        event: { type: 'screen.pip.shown', source: 'vehicle/car1' },
+        event: { type: 'pip.shown', source: 'vehicle/car1' },
       },
       { id: 'stays-locked', kind: 'state', twin: 'home/h1/lock.front_door', path: 'state', equals: 'locked', at: 60_000 },
       { id: 'latency', kind: 'metric', name: 'latency.e2e.p95', lte: 800 },
@@ -93,7 +93,8 @@ describe('defaults and derived ids', () => {
         '    do:',
         '      - press: { device: h1/light.hallway }',
         '      - fault: { target: h1/gateway, kind: broker-restart, duration: 1s }',
-        '      - setState: { twin: h1/climate.bedroom, event: HVAC.SET_TARGET, data: { target_temperature: 22 } }',
+        '      - setState: { twin: h1/climate.bedroom, event: CLIMATE.SET_TEMPERATURE, data: { targetTemperature: 22 } }',
+        'verdict: none',
         '',
       ].join('\n'),
       'list.yaml',
@@ -104,7 +105,7 @@ describe('defaults and derived ids', () => {
     expect(actions.map((action) => action.type)).toEqual(['press', 'fault', 'setState']);
     expect(actions[0]).toEqual({ type: 'press', device: 'home/h1/light.hallway' });
     expect(actions[1]).toEqual({ type: 'fault', target: 'h1/gateway', kind: 'broker-restart', duration: 1_000 });
-    expect(actions[2]).toMatchObject({ twin: 'home/h1/climate.bedroom', data: { target_temperature: 22 } });
+    expect(actions[2]).toMatchObject({ twin: 'home/h1/climate.bedroom', data: { targetTemperature: 22 } });
     expect(scenario.entities.gateways).toEqual({ 'home/h1/gateway': 'offline' });
   });
 });
@@ -149,8 +150,8 @@ describe('files', () => {
 
   it('resolves a GeoJSON map relative to the scenario file, and reports a missing one', () => {
     writeFileSync(join(dir, 'town.geojson'), '{"type":"FeatureCollection","features":[]}');
-    writeFileSync(join(dir, 'ok.yaml'), 'scenario: geo\nduration: 1m\nmap: { geojson: town.geojson }\n');
-    writeFileSync(join(dir, 'missing.yaml'), 'scenario: geo\nduration: 1m\nmap:\n  geojson: nowhere.geojson\n');
+    writeFileSync(join(dir, 'ok.yaml'), 'scenario: geo\nduration: 1m\nmap: { geojson: town.geojson }\nverdict: none\n');
+    writeFileSync(join(dir, 'missing.yaml'), 'scenario: geo\nduration: 1m\nmap:\n  geojson: nowhere.geojson\nverdict: none\n');
     expect(loadScenarioFile(join(dir, 'ok.yaml')).scenario.map).toEqual({ kind: 'geojson', path: join(dir, 'town.geojson') });
     const [result] = validateScenarioFiles([join(dir, 'missing.yaml')]);
     expect(result!.issues).toEqual([

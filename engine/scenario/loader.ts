@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crossCheckScenario } from './cross-references';
+import { scenarioNameProblems } from './name-checks';
+import { verdictProblems } from './verdict';
 import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
 import {
   ParameterDeclarationSchema,
@@ -119,7 +121,12 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
     return { scenario: undefined, issues: [located(0, 'a scenario is a YAML map of keys such as `scenario:`, `duration:`, `steps:`')] };
   }
   const parsed = ScenarioSchema.safeParse(read.value, { reportInput: true, error: scenarioErrorMap });
-  const documentProblems = [...(parsed.success ? [] : problemsFromZod(parsed.error.issues)), ...crossCheckScenario(read.value)];
+  const documentProblems = [
+    ...(parsed.success ? [] : problemsFromZod(parsed.error.issues)),
+    ...crossCheckScenario(read.value),
+    ...scenarioNameProblems(read.value),
+    ...verdictProblems(read.value),
+  ];
   pathProblems.push(...documentProblems.filter((problem) => !unresolved.some((path) => isWithin(problem.path, path))));
   pathProblems.push(...missingFiles(read.value, fileName, options.checkFiles ?? false));
 

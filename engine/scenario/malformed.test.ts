@@ -51,7 +51,7 @@ const cases: Case[] = [
   { name: 'action is not an object', yaml: `${HEAD}steps:\n  - at: 1s\n    do: ring\n`, issues: [['5:9', /expected an action .* or a list of actions/]] },
   {
     name: 'two triggers in one step',
-    yaml: `${HOME}steps:\n  - id: a\n    at: 1s\n    on: { event: { type: x.y } }\n    do: { doorbell: { home: h1 } }\n`,
+    yaml: `${HOME}steps:\n  - id: a\n    at: 1s\n    on: { event: { type: doorbell.pressed } }\n    do: { doorbell: { home: h1 } }\n`,
     issues: [['8:5', /^steps\[0\]\.on: only one trigger allowed here, found "at" and "on"/]],
   },
   {
@@ -112,7 +112,7 @@ const cases: Case[] = [
   },
   { name: 'not a twin id', yaml: `${HEAD}expect:\n  - state: { twin: lock.front_door, path: state, equals: locked }\n`, issues: [['4:20', /not a twin id: "lock.front_door"/]] },
   { name: 'unknown gateway', yaml: `${HEAD}entities:\n  gateways: { home-clowd: online }\n`, issues: [['4:15', /unknown gateway "home-clowd"/]] },
-  { name: 'unknown expectation', yaml: `${HEAD}expect:\n  - whithin: { ms: 5 }\n`, issues: [['4:5', /^expect\[0\]: unknown expectation "whithin"; expected one of: within, state, metric, never, eventually$/]] },
+  { name: 'unknown expectation', yaml: `${HEAD}expect:\n  - whithin: { ms: 5 }\n`, issues: [['4:5', /^expect\[0\]: unknown expectation "whithin"; expected one of: within, state, metric, never, eventually, count, order$/]] },
   { name: 'metric without a bound', yaml: `${HEAD}expect:\n  - metric: { name: latency.e2e.p95 }\n`, issues: [['4:13', /needs a bound: lte, gte or eq/]] },
   { name: 'step after the end of the run', yaml: `${HOME}steps:\n  - { at: 2m, do: { doorbell: { home: h1 } } }\n`, issues: [['6:11', /after the end of the run \(it lasts 1m\)/]] },
   { name: 'state of charge out of range', yaml: `${HEAD}entities:\n  vehicles: [{ id: car1, soc: 1.5 }]\n`, issues: [['4:31', /soc: 1\.5 is too large: must be at most 1/]] },
@@ -142,9 +142,12 @@ const cases: Case[] = [
   },
 ];
 
+/** These cases are about other mistakes: a scenario that checks nothing says so at its end (lines stay put). */
+const asDemo = (yaml: string): string => (!/^scenario:/m.test(yaml) || /^(expect|failWhen|verdict):/m.test(yaml) ? yaml : `${yaml}${yaml.endsWith('\n') ? '' : '\n'}verdict: none\n`);
+
 function issuesOf(yaml: string, set?: Record<string, string>): ScenarioIssue[] {
   try {
-    loadScenarioText(yaml, 'bad.yaml', set ? { set } : {});
+    loadScenarioText(asDemo(yaml), 'bad.yaml', set ? { set } : {});
   } catch (error) {
     if (error instanceof ScenarioError) return [...error.issues];
     throw error;
@@ -167,7 +170,7 @@ describe('malformed scenarios', () => {
   });
 
   it('reports every problem of a file at once, in file order, one per line of the message', () => {
-    const yaml = `${HEAD}seed: x\nsteps:\n  - at: 5 parsecs\n    do: { ring: {} }\n  - { id: b, after: { step: nowhere }, do: { charging: { strategy: uncontrolled } } }\n`;
+    const yaml = `${HEAD}seed: x\nsteps:\n  - at: 5 parsecs\n    do: { ring: {} }\n  - { id: b, after: { step: nowhere }, do: { charging: { strategy: uncontrolled } } }\nverdict: none\n`;
     let error: unknown;
     try {
       loadScenarioText(yaml, 'scenarios/many.yaml');

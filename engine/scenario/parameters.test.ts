@@ -82,6 +82,7 @@ describe('substitution through the loader', () => {
     'steps:',
     '  - at: 1s',
     '    do: { ${answer}: { screen: vehicle/car1 } }',
+    'verdict: none',
     '',
   ].join('\n');
 

@@ -2,6 +2,8 @@
 // form is a discriminated union on `type`, so the runner can `switch (action.type)` with full typing.
 import { z } from 'zod';
 import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
+import { WEATHER_KINDS } from './engine-events';
+import { setStateEventNames } from './name-catalogue';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
@@ -81,7 +83,7 @@ const FaultAction = z
 
 const WeatherAction = z
   .strictObject({
-    kind: z.enum(['rainstorm', 'heatwave']).describe('The weather event.'),
+    kind: z.enum(WEATHER_KINDS).describe('The weather event.'),
     intensity: z.enum(['light', 'moderate', 'severe']).default('moderate').describe('How strong it is.'),
     duration: Duration.optional().describe('How long it lasts; until the end of the run when omitted.'),
     temperature: z.number().optional().describe('Outdoor temperature in °C during a heatwave.'),
@@ -93,7 +95,7 @@ const SetStateAction = z
     twin: TwinRef.describe('Twin that receives the event.'),
     event: z.string().regex(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/, {
       error: 'a twin event is namespaced upper case, e.g. HVAC.SET_TARGET or DOOR.LOCK',
-    }).describe('Twin event name, e.g. HVAC.SET_TARGET, DOOR.LOCK.'),
+    }).meta({ enum: setStateEventNames() }).describe('Twin event name, e.g. COVER.OPEN, DOOR.LOCK; which ones depends on the twin.'),
     data: JsonRecord.default({}).describe('Event fields.'),
   })
   .describe('Send a named event straight to a twin (bypasses the message bus).');

@@ -1,4 +1,4 @@
-// Building blocks of the scenario schema: ids, durations, times of day, twin references, event matchers and
+// Building blocks of the scenario schema: ids, durations, times of day, twin references, free JSON and
 // the "exactly one of these keys" rule that actions, triggers and expectations share. Every schema carries a
 // description, because the generated scenarios/schema.json is what editors show while authors type.
 import { z } from 'zod';
@@ -74,24 +74,8 @@ export const TwinRef = z
 export const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** Free-form JSON payload (event data, twin event data, initial device attributes). */
-const JsonValue = z.json().meta({ id: 'JsonValue', description: 'Any JSON value.' });
+export const JsonValue = z.json().meta({ id: 'JsonValue', description: 'Any JSON value.' });
 export const JsonRecord = z.record(z.string(), JsonValue).describe('Free-form JSON object.');
-
-export const EventMatcher = z
-  .strictObject({
-    type: z
-      .string()
-      .min(1)
-      .describe('Event type in the canonical stream, e.g. doorbell.pressed, screen.pip.shown, lock.unlocked.'),
-    source: z
-      .string()
-      .min(1)
-      .transform(normalizeTwinRef)
-      .optional()
-      .describe('Twin that emitted it, e.g. h1/lock.front_door or vehicle/car1; any source when omitted.'),
-    data: JsonRecord.optional().describe('Fields the event data must contain with these exact values.'),
-  })
-  .meta({ id: 'EventMatcher', description: 'Matches events of the canonical event stream.' });
 
 /**
  * Objects whose keys are alternatives (an action, a trigger, an expectation), by their key set: the noun

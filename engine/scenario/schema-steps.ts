@@ -3,7 +3,8 @@
 // position (`doorbell-1`, `within-2`) so every verdict in a report can still be named.
 import { z } from 'zod';
 import { ActionList, type Action } from './schema-actions';
-import { Duration, EventMatcher, Id, Scalar, TwinRef, exactlyOne } from './schema-kit';
+import { Duration, Id, Scalar, TwinRef, exactlyOne } from './schema-kit';
+import { EventMatcher, fieldMatcher } from './schema-matchers';
 
 /** Id given to an unnamed step, expectation or fail condition: what it is, then its 1-based position. */
 export function derivedId(what: string | undefined, index: number): string {
@@ -86,21 +87,46 @@ export const StepList = z
   .describe('What happens, in the order written (order only matters for steps that fire at the same instant).');
 
 const MetricBound = z.number().describe('Bound on the metric.');
+const CountBound = z.int().min(0).describe('Bound on the number of matching events.');
+
+/** lte/gte/eq bounds: at least one, and a lower bound above the upper one can never hold. */
+function bounded<T extends { lte?: number | undefined; gte?: number | undefined; eq?: number | undefined }>(what: string) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>): void => {
+    if (value.lte === undefined && value.gte === undefined && value.eq === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${what} needs a bound: lte, gte or eq`, input: value });
+    }
+    if (value.lte !== undefined && value.gte !== undefined && value.gte > value.lte) {
+      ctx.addIssue({ code: 'custom', path: ['gte'], message: `empty range: gte ${value.gte} is above lte ${value.lte}, so the check can never pass`, input: value });
+    }
+  };
+}
 
 const EXPECTATION_SHAPE = {
   within: z
     .strictObject({
-      ms: Duration.describe('Deadline after the reference step fired (ms or a duration string).'),
+      ms: Duration.describe('Deadline after the reference step fired (ms or a duration string); the event at exactly the deadline passes.'),
+      minMs: Duration.optional().describe('Lower bound: the first matching event must not come sooner than this after the step.'),
       of: z.strictObject({ step: Id.describe('Reference step.') }).describe('When the clock starts.'),
       event: EventMatcher,
     })
-    .describe('The event must happen within a deadline after a step.'),
+    .superRefine((within, ctx) => {
+      if (within.minMs !== undefined && within.minMs > within.ms) {
+        ctx.addIssue({ code: 'custom', path: ['minMs'], message: `minMs ${within.minMs} ms is above the budget ms ${within.ms} ms, so nothing can pass`, input: within });
+      }
+    })
+    .describe('The first matching event after a step must come within a budget (and, with minMs, not too soon).'),
   state: z
     .strictObject({
       twin: TwinRef,
       path: z.string().min(1).describe('Dotted path in the twin snapshot: `state`, `context.target_temperature`…'),
-      equals: Scalar.describe('Expected value.'),
+      equals: Scalar.optional().describe('Expected value (exactly); or give `is`.'),
+      is: fieldMatcher('What the value must satisfy, e.g. { gte: 21, lte: 23 } or { in: [on, dimmed] }; instead of equals.').optional(),
       at: Duration.optional().describe('When to look; at the end of the run when omitted.'),
+    })
+    .superRefine((state, ctx) => {
+      if ((state.equals === undefined) === (state.is === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'a state expectation needs exactly one of equals (a value) or is (a matcher)', input: state });
+      }
     })
     .describe("A twin's state at a moment."),
   metric: z
@@ -110,17 +136,30 @@ const EXPECTATION_SHAPE = {
       gte: MetricBound.optional(),
       eq: MetricBound.optional(),
     })
-    .refine((metric) => metric.lte !== undefined || metric.gte !== undefined || metric.eq !== undefined, {
-      error: 'a metric expectation needs a bound: lte, gte or eq',
-    })
-    .describe('A metric of the run compared with bounds.'),
+    .superRefine(bounded('a metric expectation'))
+    .describe('A metric of the run compared with bounds (eq is exact).'),
   never: z.strictObject({ event: EventMatcher }).describe('The event must never happen.'),
   eventually: z
     .strictObject({
       event: EventMatcher,
-      by: Duration.optional().describe('Deadline; the end of the run when omitted.'),
+      by: Duration.optional().describe('Deadline (an event at exactly this time passes); the end of the run when omitted.'),
     })
     .describe('The event must happen by a time.'),
+  count: z
+    .strictObject({
+      event: EventMatcher,
+      eq: CountBound.optional(),
+      gte: CountBound.optional(),
+      lte: CountBound.optional(),
+    })
+    .superRefine(bounded('a count expectation'))
+    .describe('How many times the event happens over the run.'),
+  order: z
+    .strictObject({
+      first: EventMatcher.describe('The event that must come first.'),
+      then: EventMatcher.describe('The event that must come after it; its first occurrence is the one judged.'),
+    })
+    .describe('Both events happen, and the first occurrence of `then` comes after an occurrence of `first`.'),
 };
 export type ExpectationKind = keyof typeof EXPECTATION_SHAPE;
 export const EXPECTATION_KINDS = Object.keys(EXPECTATION_SHAPE) as ExpectationKind[];
@@ -141,7 +180,7 @@ const ExpectationSchema = exactlyOne(
     ...OPTIONAL_EXPECTATION_SHAPE,
   }),
   { keys: EXPECTATION_KINDS, noun: 'expectation' },
-).meta({ id: 'Expectation', description: 'One check: within, state, metric, never or eventually.' });
+).meta({ id: 'Expectation', description: 'One check: within, state, metric, never, eventually, count or order.' });
 
 export const ExpectationList = z
   .array(ExpectationSchema)

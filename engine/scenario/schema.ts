@@ -8,6 +8,7 @@ import { EntitiesSchema, LinksSchema, MapSchema, type MapSpec } from './schema-e
 import { Duration, StartTime, show } from './schema-kit';
 import { ExpectationList, FailWhenList, StepList } from './schema-steps';
 import { normalizeTwinRef } from './twin-refs';
+import { NO_VERDICT } from './verdict';
 
 export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -54,6 +55,13 @@ const ScenarioObject = z.strictObject({
   steps: StepList,
   expect: ExpectationList,
   failWhen: FailWhenList,
+  verdict: z
+    .literal(NO_VERDICT, { error: (iss) => `invalid verdict ${show(iss.input)}: the only value is \`none\` (a demo that checks nothing)` })
+    .optional()
+    .describe(
+      '`none` declares a demo without a verdict: it has no expectations and no failWhen, and its runs report "no verdict", never PASS. ' +
+        'A scenario that checks nothing must say so.',
+    ),
 });
 
 /** The input shape, as written in YAML (after parameter substitution). */

@@ -117,7 +117,11 @@ export function readNode(
         }
         // Keys go through the same callback, so `do: { ${answer}: … }` can pick an action by parameter.
         const key = String(options.onScalar(keyNode.value, { node: keyNode, path }, report));
-        object[key] = read(pair.value, [...path, key], keyOffsetHere, depth);
+        // defineProperty, not `object[key] =`: a key named `__proto__` stays a key (and is checked like any other)
+        // instead of silently replacing the object's prototype.
+        Object.defineProperty(object, key, {
+          value: read(pair.value, [...path, key], keyOffsetHere, depth), enumerable: true, writable: true, configurable: true,
+        });
       }
       return object;
     }

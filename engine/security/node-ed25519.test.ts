@@ -48,7 +48,7 @@ describe('node:crypto Ed25519', () => {
     const verified: string[] = [];
     const listeners = [(e: { type: string; data: { [key: string]: unknown } }) => void (e.type === 'security.verified' && verified.push(String(e.data.command)))];
     const withNode = runNeighbourhood(3, 'cloud-cloud', 2, { signatures: node, listeners }).kernel.events.hash();
-    expect(verified).toEqual(expect.arrayContaining(['lock/unlock', 'cover/open_cover']));
+    expect(verified).toContain('lock/unlock'); // at least one signed critical command (home mode no longer opens windows)
     expect(withNode).toBe(runNeighbourhood(3, 'cloud-cloud', 2).kernel.events.hash());
   });
 });

@@ -37,7 +37,7 @@ const REQUESTS = {
   listRuns: z.unknown(),
   openRun: z.strictObject({ runId: z.int().min(1) }),
   seek: z.strictObject({ t: z.number().min(0).max(1e12) }),
-  diffRuns: z.strictObject({ a: z.int().min(1), b: z.int().min(1) }),
+  diffRuns: z.strictObject({ a: z.int().min(1), b: z.int().min(1), toleranceMs: z.number().min(0).max(3_600_000).optional() }),
 } satisfies Record<CommandName, z.ZodType>;
 
 export class EngineHost implements Transport {
@@ -102,7 +102,10 @@ export class EngineHost implements Transport {
       case 'seek':
         if (!replay) throw new Error('only a recorded run can be scrubbed: open one in the Recordings panel');
         return replay.seek((r as CommandRequest<'seek'>).t);
-      case 'diffRuns': return this.recordings.diff((r as CommandRequest<'diffRuns'>).a, (r as CommandRequest<'diffRuns'>).b);
+      case 'diffRuns': {
+        const { a, b, toleranceMs } = r as CommandRequest<'diffRuns'>;
+        return this.recordings.diff(a, b, toleranceMs);
+      }
     }
   }
 

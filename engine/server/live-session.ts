@@ -16,9 +16,11 @@ import type { RunResult } from '../runner/result';
 import { judge } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile } from '../scenario';
+import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
 import { handsOnScenario } from './hands-on';
+import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
 import { MessageBatcher } from './message-batcher';
 import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
@@ -36,6 +38,8 @@ export interface LiveSessionOptions {
   recordingFile?: string | null;
   /** A run started or finished recording (the Recordings panel refreshes). */
   onRecordingsChanged?: () => void;
+  /** The password of a scenario's broker (the desktop app: its secret store); default TWINBENCH_BROKER_PASSWORD. */
+  brokerPassword?: BrokerPasswordResolver;
 }
 
 interface Current {
@@ -52,6 +56,8 @@ interface Current {
   lastSnapshotT: number;
   dirty: boolean;
   offEvents: () => void;
+  /** The scenario's real endpoints (live-connectors.ts): the clock waits while they attach and while a wire is held. */
+  endpoints?: LiveEndpoints;
 }
 
 export class LiveSession {
@@ -87,7 +93,10 @@ export class LiveSession {
     const firedSteps: { id: string; t: number }[] = [];
     const current: Current = {
       run,
-      pacer: new Pacer(run.sim.kernel.clock, this.wall, { endTime: run.endTime, onEnd: () => this.finish(current) }),
+      pacer: new Pacer(run.sim.kernel.clock, this.wall, {
+        endTime: run.endTime, onEnd: () => this.finish(current),
+        canStep: () => current.endpoints?.holdsClock !== true,
+      }),
       batcher: new MessageBatcher(run.sim.bus),
       watch: new ExpectationWatch(run, (outcome, t) => this.publish('verdict', { kind: 'expectation', t, outcome })),
       info: sessionInfoOf(run, request.file, handsOn, originalSteps),
@@ -102,6 +111,9 @@ export class LiveSession {
       }),
     };
     this.current = current;
+    current.endpoints = new LiveEndpoints(run.sim, scenario.connectors, this.options.brokerPassword ?? environmentBrokerPassword, () => {
+      if (this.current === current) this.publishState();
+    });
     this.timer = setInterval(() => this.tick(), this.options.batchMs ?? 50);
     this.publishState();
     this.publishSnapshot();
@@ -166,10 +178,21 @@ export class LiveSession {
   status(): RunStatus {
     const c = this.current;
     if (c === undefined) return { state: 'empty', speed: 1, t: 0, endTime: 0 };
+    const note = c.note ?? c.endpoints?.note;
     return {
       state: c.state, speed: c.speed, t: c.run.sim.now, endTime: c.run.endTime, scenario: c.info.scenario, architecture: c.info.architecture,
-      ...(c.note !== undefined ? { note: c.note } : {}),
+      ...(note !== undefined ? { note } : {}),
     };
+  }
+
+  /** The current run's real endpoints, once attached. */
+  get connectors(): Connectors | undefined {
+    return this.current?.endpoints?.connectors;
+  }
+
+  /** Resolves once the current run's endpoints are attached or have failed (at once when it has none). */
+  async connected(): Promise<void> {
+    await this.current?.endpoints?.ready;
   }
 
   /** The scenario's current run, for hosts that attach more (tests, a recorder). */
@@ -202,6 +225,7 @@ export class LiveSession {
     c.offEvents();
     c.watch.dispose();
     c.batcher.dispose();
+    c.endpoints?.close();
     this.current = undefined;
   }
 
@@ -240,6 +264,7 @@ export class LiveSession {
     c.state = 'finished';
     c.pacer.pause();
     if (c.run.abortedBy !== undefined) c.note = c.run.abortedBy;
+    c.endpoints?.close(); // the run is over for the outside world too
     this.flushMessages(c);
     c.watch.checkTime();
     // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.

@@ -26,10 +26,10 @@ export class RecordedRunsFile {
     return { file: this.file, runs };
   }
 
-  diff(a: number, b: number): RunDiffView {
+  diff(a: number, b: number, toleranceMs = 0): RunDiffView {
     const file = this.require();
-    const result = diffRuns({ file, run: a }, { file, run: b });
-    return { a, b, equivalent: result.equivalent, total: result.total, report: formatDiffReport(result) };
+    const result = diffRuns({ file, run: a }, { file, run: b }, { toleranceMs });
+    return { a, b, equivalent: result.equivalent, total: result.total, toleranceMs, warnings: result.warnings, report: formatDiffReport(result) };
   }
 
   /** Opens a run for replay; the caller closes it. */
@@ -48,7 +48,7 @@ export class RecordedRunsFile {
    */
   recordedResult(replay: Replay, context: RecordedRunContext, simulatedMs: number): RunResult | undefined {
     const run = replay.run;
-    const verdict = run.verdict as { passed?: boolean; abortedBy?: string | null } | null;
+    const verdict = run.verdict as { passed?: boolean; abortedBy?: string | null; noVerdict?: boolean } | null;
     if (verdict === null || run.metrics === null || (run.status !== 'passed' && run.status !== 'failed')) return undefined;
     const { rows, samples, events } = this.read((db) => ({
       rows: db.prepare<[number], { id: string; passed: number; detail: string | null }>('SELECT id, passed, detail FROM expectations WHERE run_id = ? ORDER BY id').all(run.id),
@@ -67,6 +67,7 @@ export class RecordedRunsFile {
     return {
       scenario: run.scenario, title: context.title, file: context.file, seed: run.seed, architecture: run.architecture as Architecture,
       parameters: run.parameters as RunResult['parameters'], passed: verdict.passed === true,
+      ...(verdict.noVerdict === true ? { noVerdict: true as const } : {}),
       ...(typeof verdict.abortedBy === 'string' ? { abortedBy: verdict.abortedBy } : {}),
       expectations, metrics: { ...(run.metrics as unknown as RunMetrics), e2eSamples: samples },
       eventHash: run.eventHash ?? '', events, simulatedMs, wallMs: wallMsOf(run.startedAt, run.endedAt),

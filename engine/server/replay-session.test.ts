@@ -105,6 +105,14 @@ describe('recordings in the app', () => {
     const other = await engine.invoke('diffRuns', { a: 1, b: 3 });
     expect(other.equivalent).toBe(false);
     expect(other.report).toMatch(/Not equivalent: \d+ difference/);
+    const tolerant = await engine.invoke('diffRuns', { a: 1, b: 3, toleranceMs: 5 });
+    expect(tolerant).toMatchObject({ toleranceMs: 5, warnings: [] });
+    expect(tolerant.report).toContain('latency tolerance 5 ms');
+  });
+
+  it('refuses a diff tolerance that is negative or not a number', async () => {
+    await expect(engine.invoke('diffRuns', { a: 1, b: 2, toleranceMs: -1 })).rejects.toThrow(/toleranceMs/);
+    await expect(engine.invoke('diffRuns', { a: 1, b: 2, toleranceMs: 'lots' as unknown as number })).rejects.toThrow(/toleranceMs/);
   });
 
   it('says why a run cannot be scrubbed or opened', async () => {

@@ -49,6 +49,9 @@ function ReplayControls({ runId, runs }: { runId: number; runs: RecordedRunSumma
   const [speed, setSpeed] = useState<Speed>(1);
   const others = runs.filter((r) => r.id !== runId && r.status !== 'running');
   const [other, setOther] = useState<number | ''>('');
+  const [tolerance, setTolerance] = useState('0');
+  const toleranceMs = Number(tolerance);
+  const toleranceValid = tolerance.trim() !== '' && Number.isFinite(toleranceMs) && toleranceMs >= 0;
   useEffect(() => setOther((o) => (o !== '' && others.some((r) => r.id === o) ? o : (others[0]?.id ?? ''))), [others]);
   const playing = status.state === 'playing';
   const end = Math.max(1, status.endTime);
@@ -75,7 +78,10 @@ function ReplayControls({ runId, runs }: { runId: number; runs: RecordedRunSumma
         <select id="diff-with" data-testid="diff-with" value={String(other)} onChange={(e) => setOther(Number(e.target.value))}>
           {others.map((r) => <option key={r.id} value={r.id}>{r.id} · {r.scenario} · {r.architecture} · seed {r.seed}</option>)}
         </select>
-        <button type="button" data-testid="diff-run" disabled={other === ''} onClick={() => other !== '' && void model.diffRuns(runId, other)}>Diff</button>
+        <label htmlFor="diff-tolerance" className="small" title="Latency shifts up to this many ms are not differences">± ms</label>
+        <input id="diff-tolerance" data-testid="diff-tolerance" className="diff-tolerance" type="number" min={0} step="any" value={tolerance}
+          aria-invalid={!toleranceValid} onChange={(e) => setTolerance(e.target.value)} />
+        <button type="button" data-testid="diff-run" disabled={other === '' || !toleranceValid} onClick={() => other !== '' && void model.diffRuns(runId, other, toleranceMs)}>Diff</button>
       </div>
       {diff !== null && diff.a === runId && (
         <div className={`diff ${diff.equivalent ? 'passed' : 'failed'}`} data-testid="diff-result" data-equivalent={String(diff.equivalent)}>

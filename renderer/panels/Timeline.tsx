@@ -38,8 +38,12 @@ export function Timeline() {
       </div>
       <div className="timeline-time muted small">{formatSimTime(t)} / {formatSimTime(end)}</div>
       {final && (
-        <div className={`final-verdict ${final.result.passed ? 'passed' : 'failed'}`} data-testid="final-verdict" data-passed={String(final.result.passed)}>
-          {final.result.passed ? 'PASS' : 'FAIL'} · {final.result.expectations.filter((e) => e.passed).length}/{final.result.expectations.length} expectations
+        <div
+          className={`final-verdict ${final.result.noVerdict ? 'no-verdict' : final.result.passed ? 'passed' : 'failed'}`}
+          data-testid="final-verdict" data-passed={String(final.result.passed)} data-no-verdict={String(final.result.noVerdict === true)}
+        >
+          {/* A declared demo (verdict: none) checks nothing, so it is never shown as a PASS. */}
+          {final.result.noVerdict ? 'NO VERDICT · a demo that checks nothing' : `${final.result.passed ? 'PASS' : 'FAIL'} · ${final.result.expectations.filter((e) => e.passed).length}/${final.result.expectations.length} expectations`}
           {final.result.abortedBy && <div className="small">{final.result.abortedBy}</div>}
         </div>
       )}

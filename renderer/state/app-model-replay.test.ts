@@ -45,11 +45,12 @@ describe('AppModel with recordings', () => {
   });
 
   it('shows the diff the engine made, and the run list it pushes', async () => {
-    const diff = { a: 1, b: 2, equivalent: true, total: 0, report: 'Equivalent' };
+    const diff = { a: 1, b: 2, equivalent: true, total: 0, toleranceMs: 0, warnings: [], report: 'Equivalent' };
     const engine = new PublishingEngine({ diffRuns: () => diff, seek: (r) => ({ state: 'paused', speed: 1, t: (r as { t: number }).t, endTime: 9 }) });
     const model = new AppModel(createEngineClient(engine));
-    await model.diffRuns(1, 2);
+    await model.diffRuns(1, 2, 2.5);
     expect(model.store.get().diff).toEqual(diff);
+    expect(engine.calls.find((c) => c.command === 'diffRuns')?.request).toEqual({ a: 1, b: 2, toleranceMs: 2.5 });
     expect((await model.seek(4))?.t).toBe(4);
     engine.emit('recordings', { file: '/tmp/runs.db', runs: [] });
     expect(model.store.get().recordings).toEqual({ file: '/tmp/runs.db', runs: [] });

@@ -97,9 +97,9 @@ export class AppModel {
     return this.run(() => this.api.seek({ t }));
   }
 
-  async diffRuns(a: number, b: number): Promise<void> {
+  async diffRuns(a: number, b: number, toleranceMs = 0): Promise<void> {
     this.store.set({ diff: null });
-    const diff = await this.run(() => this.api.diffRuns({ a, b }));
+    const diff = await this.run(() => this.api.diffRuns({ a, b, toleranceMs }));
     if (diff) this.store.set({ diff });
   }
 

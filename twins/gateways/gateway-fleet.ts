@@ -44,7 +44,8 @@ interface GatewayTwin {
   summary: string;
 }
 
-const MACHINES: Record<GatewayRole, AnyStateMachine> = {
+/** The machine of each gateway role; the name catalogue reads the regions `gateway.state` reports from it. */
+export const GATEWAY_MACHINES: Record<GatewayRole, AnyStateMachine> = {
   'vehicle-cloud': vehicleCloudMachine,
   'home-cloud': homeCloudMachine,
   hub: hubMachine,
@@ -146,7 +147,7 @@ export class GatewayFleet implements GatewayDirectory {
   private create(address: string, role: GatewayRole): GatewayTwin {
     const processingMs = this.options.processingMs?.[role];
     const input = processingMs === undefined ? { address } : { address, processingMs };
-    const actor = createActor(MACHINES[role], { input, clock: this.clock });
+    const actor = createActor(GATEWAY_MACHINES[role], { input, clock: this.clock });
     const hasInterface = role === 'home-gateway' || role === 'phone-proxy' || role === 'local-link';
     const twin: GatewayTwin = {
       address,

@@ -4,7 +4,7 @@ import type { TwinActor } from './twin-actor';
 import type { Intent, JsonObject } from './ecosystem-codec';
 import type { Json } from '../kernel/types';
 
-type EventOf = (attributes: JsonObject, by: string) => { type: string; [key: string]: unknown } | undefined;
+export type EventOf = (attributes: JsonObject, by: string) => { type: string; [key: string]: unknown } | undefined;
 
 const num = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 const text = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -74,6 +74,10 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
 };
 
 const ALIASES: Record<string, string> = { ev_charger: 'evse' };
+
+/** The command table and its aliases, read-only, for the name catalogue (twins/sim/catalogue/topics.ts). */
+export const DEVICE_COMMANDS: Readonly<Record<string, Readonly<Record<string, EventOf>>>> = COMMANDS;
+export const DEVICE_COMMAND_ALIASES: Readonly<Record<string, string>> = ALIASES;
 
 export type CommandOutcome = { ok: true; attributes: JsonObject } | { ok: false; error: string };
 

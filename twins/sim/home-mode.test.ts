@@ -28,6 +28,11 @@ describe('home mode on approach', () => {
     expect(home.device('climate.living_room').context.targetTemperature).toBe(23);
     expect(home.device('fan.air_purifier').state).toBe('on');
     expect(['open', 'opening']).toContain(home.device('cover.living_room_curtains').state);
+    // Home mode never opens a window: no open command was even sent to one.
+    expect(home.device('cover.living_room_window').state).toBe('closed');
+    const windowCommands = sim.kernel.events.lines().map((l) => JSON.parse(l))
+      .filter((e) => e.type === 'msg.sent' && String(e.data.destination ?? '').includes('window'));
+    expect(windowCommands).toEqual([]);
     const announced = sim.kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'speaker.announced');
     expect(announced?.data.text).toMatch(/^alice is \d+ minutes away$/);
   });

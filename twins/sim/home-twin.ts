@@ -8,6 +8,11 @@ import type { Place } from '../world';
 import type { HomeSpec } from './spec';
 import { TwinActor } from './twin-actor';
 
+/** The input a device machine starts from (the name catalogue reads the devices' context from it too). */
+export function deviceInput(device: Pick<HomeSpec['devices'][number], 'entityId' | 'deviceClass'>): { entityId: string; deviceClass?: string } {
+  return { entityId: device.entityId, ...(device.deviceClass ? { deviceClass: device.deviceClass } : {}) };
+}
+
 export class HomeTwin {
   readonly devices = new Map<string, TwinActor>();
 
@@ -20,7 +25,7 @@ export class HomeTwin {
     for (const device of spec.devices) {
       const machine = deviceMachines[device.type as DeviceType];
       if (machine === undefined) throw new Error(`home ${spec.id}: unknown device type "${device.type}" (${device.entityId})`);
-      const input = { entityId: device.entityId, ...(device.deviceClass ? { deviceClass: device.deviceClass } : {}) };
+      const input = deviceInput(device);
       const address = deviceAddress(spec.id, device.entityId);
       this.devices.set(device.entityId, new TwinActor(address, device.type, machine, input, kernel));
     }

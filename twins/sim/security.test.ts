@@ -97,10 +97,10 @@ describe('attacks on the unlock', () => {
 });
 
 describe('critical commands other than the door', () => {
-  it('home mode opens the window with a signed command; an unsigned one is refused, curtains need none', () => {
-    const { sim, apps } = homeWithCar('direct');
-    apps.car.promptHomeMode('car1', 'h1');
-    sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
+  it('the car opens the window with a signed command; an unsigned one is refused, curtains need none', () => {
+    const { sim } = homeWithCar('direct');
+    const entity = 'cover.living_room_window';
+    sim.sendFromCar('car1', `home/h1/${entity}`, { capability: 'cover', name: 'open_cover', deviceId: entity, attributes: {} }, 'command');
     sim.kernel.clock.runUntil(10_000);
     expect(ofType(sim, 'security.verified').map((e) => e.data.to)).toEqual(['home/h1/cover.living_room_window']);
     sim.home('h1').device('cover.living_room_window').send({ type: 'COVER.CLOSE' });

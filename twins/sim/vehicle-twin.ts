@@ -18,6 +18,22 @@ export interface VehicleFenceCrossing {
   kind: 'enter' | 'exit';
 }
 
+/** The input each part machine of a vehicle starts from (the name catalogue reads the parts' context from it too). */
+export function vehiclePartInputs(
+  spec: Pick<VehicleSpec, 'id' | 'batteryKwh' | 'socPercent'>,
+  start: { lat: number; lon: number },
+): Record<VehiclePart, unknown> {
+  return {
+    battery: { vehicleId: spec.id, capacityKwh: spec.batteryKwh, socPercent: spec.socPercent },
+    body: { vehicleId: spec.id },
+    hvac: { vehicleId: spec.id },
+    drive: { vehicleId: spec.id, latitude: start.lat, longitude: start.lon },
+    sentry: { vehicleId: spec.id },
+    tires: { vehicleId: spec.id },
+    screen: { entityId: `vehicle/${spec.id}/screen` },
+  };
+}
+
 export class VehicleTwin {
   readonly parts: Record<VehiclePart, TwinActor>;
   private trip: Trip | undefined;
@@ -40,15 +56,7 @@ export class VehicleTwin {
     this.location = startPlace;
     const base = `vehicle/${spec.id}`;
     const start = toLonLat(city.projection, this.parkedAt);
-    const inputs: Record<VehiclePart, unknown> = {
-      battery: { vehicleId: spec.id, capacityKwh: spec.batteryKwh, socPercent: spec.socPercent },
-      body: { vehicleId: spec.id },
-      hvac: { vehicleId: spec.id },
-      drive: { vehicleId: spec.id, latitude: start.lat, longitude: start.lon },
-      sentry: { vehicleId: spec.id },
-      tires: { vehicleId: spec.id },
-      screen: { entityId: `${base}/screen` },
-    };
+    const inputs = vehiclePartInputs(spec, start);
     const parts = {} as Record<VehiclePart, TwinActor>;
     for (const part of Object.keys(vehicleMachines) as VehiclePart[]) {
       parts[part] = new TwinActor(`${base}/${part}`, part, vehicleMachines[part], inputs[part], kernel);

@@ -1,6 +1,7 @@
 // The home's automations, running where the architecture puts them (the home cloud, or the home gateway under
 // local): device events arrive as messages and fan out to screens, phones and the car. Scenes (seed §2.2):
 // doorbell across screens, safety alerts, arrival (geofence) and ETA announcement, status queries, rainstorm.
+import { isWindowCover } from '../../home/cover-kind';
 import { deviceAddress, phoneAddress, vehicleAddress } from '../../bus/addresses';
 import type { Envelope } from '../../bus/envelope';
 import type { Json } from '../../kernel/types';
@@ -79,7 +80,7 @@ export class HomeAutomations implements SimApp {
     if (a.weather_alert === 'rainstorm') {
       notify('Rainstorm warning from your car', 'Closing the windows', 'warning');
       for (const cover of home.devicesOfType('cover')) {
-        if (!cover.id.includes('window')) continue;
+        if (!isWindowCover(cover.id)) continue;
         this.sim.sendFromHome(address, cover.id, { capability: 'cover', name: 'close_cover', deviceId: cover.id.split('/').pop()!, attributes: {} }, 'command', { causedBy: env });
       }
     }

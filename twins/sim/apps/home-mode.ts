@@ -1,8 +1,10 @@
 // "Home mode" (seed §2.2): lights on soft, AC to the driver's preferred temperature, purifier and diffuser on,
 // curtains open — the commands the car sends when the driver confirms on approach, built from the unified
-// account's preferences and the devices the home actually has.
+// account's preferences and the devices the home actually has. It never opens a window: an empty home with an
+// open window is a security and weather risk, and opening one is a critical command of its own.
 import type { Intent } from '../ecosystem-codec';
 import type { Simulation } from '../simulation';
+import { isWindowCover } from '../../home/cover-kind';
 
 export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: string): Intent[] {
   const home = sim.home(homeId);
@@ -23,6 +25,9 @@ export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: stri
     });
   }
   for (const fan of home.devicesOfType('fan')) intents.push({ capability: 'fan', name: 'turn_on', deviceId: entity(fan.id), attributes: {} });
-  for (const cover of home.devicesOfType('cover')) intents.push({ capability: 'cover', name: 'open_cover', deviceId: entity(cover.id), attributes: {} });
+  for (const cover of home.devicesOfType('cover')) {
+    if (isWindowCover(cover.id)) continue;
+    intents.push({ capability: 'cover', name: 'open_cover', deviceId: entity(cover.id), attributes: {} });
+  }
   return intents;
 }

@@ -1,0 +1,97 @@
+// Negative controls: every shipped scene, run with the behaviour its expectations exist to catch, must FAIL, and
+// fail on the expectations that name that behaviour. A scene whose checks pass whatever happens proves nothing,
+// so a new file in scenarios/ without an entry here fails the first test.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CommandSecurity, type Verdict } from '../../twins/security';
+import { VoiceAssistant } from '../../twins/sim/apps';
+import { shippedScenarioFiles } from '../cli/list-command';
+import { loadScenarioText } from '../scenario';
+import { runScenario } from './run-scenario';
+
+interface Control {
+  /** The wrong behaviour, in words. */
+  what: string;
+  /** Text replacements applied to the YAML (each must change it, so a control cannot rot silently). */
+  mutate?: [string, string][];
+  /** Parameter overrides (`--set`). */
+  set?: Record<string, string>;
+  /** Installs a fault in the simulation for the run (undone after each test). */
+  fault?: () => void;
+  /** Expectations (or `abort`: a failWhen ended the run) that must be among the failures. */
+  mustFail: string[];
+}
+
+/** The home accepts every command, verified or not: the attack scenes pass only because attacks are refused. */
+const acceptEverything = (): void => {
+  vi.spyOn(CommandSecurity.prototype, 'verify').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+};
+
+/** The speaker's answers are off by two (stale or made-up numbers): the content checks compare with live state. */
+const answersOffByTwo = (): void => {
+  type Announce = (homeId: string, from: string, message: string, cause: unknown) => void;
+  const proto = VoiceAssistant.prototype as unknown as { announce: Announce };
+  const original = proto.announce;
+  vi.spyOn(proto, 'announce').mockImplementation(function (this: unknown, homeId, from, message, cause) {
+    original.call(this, homeId, from, message.replace(/\d+/g, (n) => String(Number(n) + 2)), cause);
+  });
+};
+
+const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
+const DECLINE = 'do: { decline: { screen: vehicle/car1 } }';
+
+const CONTROLS: Record<string, Control[]> = {
+  'attack-expired-token': [{ what: 'the home accepts an expired grant', fault: acceptEverything, mustFail: ['refused-as-expired', 'abort'] }],
+  'attack-forged-unlock': [{ what: 'the home accepts a forged signature', fault: acceptEverything, mustFail: ['refused-as-forged', 'abort'] }],
+  'attack-replayed-unlock': [{ what: 'the home accepts a replayed unlock', fault: acceptEverything, mustFail: ['refused-as-replayed', 'locked-after-the-replay', 'stays-locked'] }],
+  'attack-unpaired-car': [{ what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] }],
+  'charging-peak-shaving': [{ what: 'uncontrolled charging', set: { strategy: 'uncontrolled' }, mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
+  commute: [{ what: 'the driver declines home mode', mutate: [[CONFIRM, DECLINE]], mustFail: ['lights-on', 'ac-on', 'purifier-on', 'curtains-open'] }],
+  doorbell: [{ what: 'the occupant declines', mutate: [[CONFIRM, DECLINE]], mustFail: ['unlocked-after-confirm', 'door-open-at-end', 'unlock-came-from-the-car'] }],
+  'doorbell-declined': [
+    { what: 'the occupant confirms after all', mutate: [['do: { "${answer}": { screen: vehicle/car1 } }', CONFIRM]], mustFail: ['prompt-declined-or-expired', 'abort'] },
+  ],
+  'doorbell-external': [{ what: 'the occupant declines', mutate: [[CONFIRM, DECLINE]], mustFail: ['unlocked-after-confirm', 'door-open-at-end'] }],
+  'home-controls-car': [
+    {
+      what: 'every question is answered "Sorry, I can\'t help"',
+      mutate: [["What's the tyre pressure of my car?", 'Sing a song'], ['How much range is left?', 'Sing another'], ["What's the ETA of my car?", 'And one more']],
+      mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta', 'no-answer-is-an-apology'],
+    },
+    { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
+  ],
+  rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
+  'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
+};
+
+const files = new Map(shippedScenarioFiles().map((file) => [basename(file, '.yaml'), file]));
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('negative controls', () => {
+  it('every shipped scene has at least one, and every control names a shipped scene', () => {
+    expect([...files.keys()].filter((scene) => !CONTROLS[scene]?.length), 'scenes without a negative control').toEqual([]);
+    expect(Object.keys(CONTROLS).filter((scene) => !files.has(scene)), 'controls of scenes that are not shipped').toEqual([]);
+  });
+
+  const cases = Object.entries(CONTROLS).flatMap(([scene, controls]) => controls.map((control) => [scene, control.what, control] as const));
+
+  it.each(cases)('%s fails when %s', async (scene, _what, control) => {
+    const file = files.get(scene)!;
+    let text = readFileSync(file, 'utf8');
+    for (const [from, to] of control.mutate ?? []) {
+      expect(text, `the control's text "${from}" is no longer in ${scene}.yaml`).toContain(from);
+      text = text.replaceAll(from, to);
+    }
+    const { scenario } = loadScenarioText(text, file, control.set ? { set: control.set } : {});
+    control.fault?.();
+    for (const architecture of scenario.architectures) {
+      const result = await runScenario(scenario, architecture);
+      const failed = result.expectations.filter((e) => !e.passed).map((e) => e.id);
+      if (result.abortedBy !== undefined) failed.push('abort');
+      expect(result.passed, `${scene} under ${architecture} passed with ${control.what}`).toBe(false);
+      expect(failed, `${scene} under ${architecture}`).toEqual(expect.arrayContaining(control.mustFail));
+    }
+  });
+});

@@ -1,0 +1,108 @@
+// `twinbench run a.yaml b.yaml … --seeds 1..10 --workers N --shard i/n`: every scene × architecture × seed on N
+// worker processes, one line per finished run, then one combined report and JUnit. Every scene is validated
+// before any run starts, so a typo in the tenth file does not surface after the first nine have run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
+import { junitXml } from '../report';
+import { loadScenarioFile, ScenarioError } from '../scenario';
+import { prepareRecording } from './suite-job';
+import { planSuite, shardOf, type Shard, type SuiteScene } from './suite-plan';
+import { runJobsOnWorkers, type JobOutcome } from './suite-pool';
+import { resultsOf, suiteReport, type SuiteReport } from './suite-report';
+import { suiteHtml, suiteMarkdown } from './suite-tables';
+
+export interface SuiteIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface SuiteOptions {
+  files: readonly string[];
+  /** One architecture, all of them, or (undefined) each scene's own list. */
+  architectures?: Architecture | 'all';
+  /** Undefined: each scene's own seed. */
+  seeds?: readonly number[];
+  workers: number;
+  shard?: Shard;
+  set?: Record<string, string>;
+  /** Record every run into this SQLite file; undefined: no recording. */
+  recordFile?: string;
+  report?: string;
+  junit?: string;
+}
+
+export class SuiteOutputError extends Error {}
+
+export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<number> {
+  const scenes: SuiteScene[] = [];
+  let invalid = 0;
+  for (const file of options.files) {
+    try {
+      const { scenario } = loadScenarioFile(file, { set: options.set ?? {} });
+      const architectures = options.architectures === undefined ? scenario.architectures : options.architectures === 'all' ? ARCHITECTURES : [options.architectures];
+      scenes.push({ file, scenario: scenario.scenario, architectures, seed: scenario.seed });
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      io.err(err.message);
+      invalid++;
+    }
+  }
+  if (invalid > 0) {
+    io.err(`${invalid} of ${options.files.length} scenario file(s) are invalid; nothing was run`);
+    return 1;
+  }
+  const plan = planSuite(scenes, options.seeds);
+  const mine = shardOf(plan, options.shard);
+  const shard = options.shard ?? { index: 1, total: 1 };
+  const workers = Math.max(1, Math.min(options.workers, mine.length));
+  io.out(`suite: ${mine.length} run(s)${options.shard ? ` (shard ${shard.index}/${shard.total} of ${plan.length})` : ''} on ${workers} worker(s)`);
+  if (options.recordFile !== undefined) {
+    mkdirSync(path.dirname(options.recordFile), { recursive: true });
+    prepareRecording(options.recordFile);
+  }
+  const outcomes = await runJobsOnWorkers(mine, {
+    workers,
+    ...(options.set ? { set: options.set } : {}),
+    ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
+    onOutcome: (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
+  });
+  const report = suiteReport(outcomes, plan.length, shard);
+  for (const g of report.groups) {
+    const latency = g.e2e.count > 0 ? `e2e p50/p95/p99 ${g.e2e.p50}/${g.e2e.p95}/${g.e2e.p99} ms (${g.e2e.count} samples)` : 'no latency measured';
+    io.out(`  ${g.scenario} [${g.architecture}]: ${g.passed}/${g.runs} passed across seeds, ${latency}`);
+  }
+  writeSuiteOutputs(report, options);
+  const failed = report.runs.filter((r) => !r.passed).length;
+  io.out(failed === 0 ? `PASS  ${report.runs.length} run(s)` : `FAIL  ${failed} of ${report.runs.length} run(s) failed`);
+  return report.passed ? 0 : 1;
+}
+
+function outcomeLine(outcome: JobOutcome, done: number, total: number): string {
+  const { job } = outcome;
+  const head = `[${done}/${total}] ${job.scenario} [${job.architecture}] seed=${job.seed}`;
+  if ('error' in outcome) return `ERROR ${head}: ${outcome.error}`;
+  return `${outcome.result.passed ? 'ok   ' : 'FAIL '} ${head}  eventHash=${outcome.result.eventHash}`;
+}
+
+/** The combined report (format from the extension: .json, .md, .html) and JUnit, as asked for. */
+export function writeSuiteOutputs(report: SuiteReport, to: { report?: string | undefined; junit?: string | undefined }): void {
+  if (to.report !== undefined) {
+    const ext = path.extname(to.report).toLowerCase();
+    const text = ext === '.json' ? `${JSON.stringify(report)}\n` : ext === '.md' ? suiteMarkdown(report) : ext === '.html' ? suiteHtml(report) : undefined;
+    if (text === undefined) throw new SuiteOutputError(`--report ${to.report}: the extension must be .json, .md or .html`);
+    writeOutput(to.report, text, '--report');
+  }
+  if (to.junit !== undefined) writeOutput(to.junit, junitXml(resultsOf(report), { seedInNames: true }), '--junit');
+}
+
+function writeOutput(file: string, text: string, flag: string): void {
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(file, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (err as Error).message;
+    throw new SuiteOutputError(`${flag} ${file}: cannot write it (${why})`);
+  }
+}

@@ -1,0 +1,97 @@
+// The combined report of a suite: every run (with its eventHash) and, per scene and architecture, the pass rate
+// across seeds and the latency percentiles of all its runs' samples pooled. Shards write the same format, and
+// `twinbench merge` combines them into the report one machine would have written.
+import type { Architecture } from '../../twins/bus/envelope';
+import type { LatencyStats, RunResult } from '../runner/result';
+import { stats } from '../runner/metrics';
+import type { JobOutcome } from './suite-pool';
+import type { Shard, SuiteJob } from './suite-plan';
+
+export const SUITE_REPORT_FORMAT = 'twinbench-suite/v1';
+
+export interface SuiteRun extends SuiteJob {
+  passed: boolean;
+  /** Why the run could not run at all (a worker died, the scene failed to load); it counts as failed. */
+  error?: string;
+  eventHash?: string;
+  /** The whole result, so merged shards can still write every report format. */
+  result?: RunResult;
+}
+
+export interface SuiteGroup {
+  scenario: string;
+  architecture: Architecture;
+  runs: number;
+  passed: number;
+  /** passed / runs, 0–1. */
+  passRate: number;
+  seeds: number[];
+  /** End-to-end latency over every run's samples together (each run keeps at most 10,000). */
+  e2e: LatencyStats;
+  /** Messages sent and failed across the runs, and so the pooled failure rate. */
+  messages: number;
+  failed: number;
+  failureRate: number | null;
+}
+
+export interface SuiteReport {
+  format: typeof SUITE_REPORT_FORMAT;
+  /** Runs in the whole plan (all shards together). */
+  planned: number;
+  /** The shards whose runs this report holds (one for a shard's own report; several after a merge). */
+  shards: Shard[];
+  passed: boolean;
+  runs: SuiteRun[];
+  groups: SuiteGroup[];
+}
+
+export function suiteReport(outcomes: readonly JobOutcome[], planned: number, shard: Shard): SuiteReport {
+  const runs = outcomes.map((o): SuiteRun => ('result' in o
+    ? { ...o.job, passed: o.result.passed, eventHash: o.result.eventHash, result: o.result }
+    : { ...o.job, passed: false, error: o.error }));
+  return assemble(runs, planned, [shard]);
+}
+
+export function assemble(runs: SuiteRun[], planned: number, shards: Shard[]): SuiteReport {
+  const ordered = [...runs].sort((a, b) => a.index - b.index);
+  return {
+    format: SUITE_REPORT_FORMAT,
+    planned,
+    shards,
+    passed: ordered.length > 0 && ordered.every((r) => r.passed),
+    runs: ordered,
+    groups: groupsOf(ordered),
+  };
+}
+
+function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
+  const groups = new Map<string, SuiteRun[]>();
+  for (const run of runs) {
+    const key = `${run.scenario}\u0000${run.architecture}`;
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  return [...groups.values()].map((members): SuiteGroup => {
+    const first = members[0]!;
+    const results = members.flatMap((m) => (m.result ? [m.result] : []));
+    const passed = members.filter((m) => m.passed).length;
+    const messages = results.reduce((n, r) => n + r.metrics.messages, 0);
+    const failed = results.reduce((n, r) => n + r.metrics.failed, 0);
+    return {
+      scenario: first.scenario,
+      architecture: first.architecture,
+      runs: members.length,
+      passed,
+      passRate: passed / members.length,
+      seeds: members.map((m) => m.seed),
+      e2e: stats(results.flatMap((r) => r.metrics.e2eSamples)),
+      messages,
+      failed,
+      failureRate: messages > 0 ? failed / messages : null,
+    };
+  });
+}
+
+/** The RunResults of a report, for the per-run report formats and JUnit. */
+export function resultsOf(report: SuiteReport): RunResult[] {
+  return report.runs.flatMap((r) => (r.result ? [r.result] : []));
+}

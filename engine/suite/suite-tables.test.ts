@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { assemble } from './suite-report';
+import { suiteHtml, suiteMarkdown } from './suite-tables';
+
+const report = assemble(
+  [
+    { index: 0, file: 'a.yaml', scenario: 'quiet', architecture: 'local', seed: 1, passed: true, eventHash: 'abc' },
+    { index: 1, file: 'a.yaml', scenario: 'quiet', architecture: 'local', seed: 2, passed: false, error: 'its worker process ended (signal SIGKILL)' },
+  ],
+  2,
+  [{ index: 1, total: 1 }],
+);
+
+describe('suite tables', () => {
+  it('print "—" where nothing was measured, never 0 ms or 100 %', () => {
+    const md = suiteMarkdown(report);
+    expect(md).toContain('| quiet | local | 2 | 1/2 (50.0 %) | — | — | — | 0 | — |');
+    expect(md).not.toMatch(/0 ms|100\.0 %/);
+    expect(md).toContain('ERROR: its worker process ended (signal SIGKILL)');
+    expect(md).toContain('2 of 2 planned runs: 1 passed, 1 failed — FAIL');
+  });
+
+  it('escape what the scene names say in HTML', () => {
+    const hostile = assemble([{ index: 0, file: 'x', scenario: '<script>alert(1)</script>', architecture: 'direct', seed: 1, passed: true }], 1, [{ index: 1, total: 1 }]);
+    expect(suiteHtml(hostile)).not.toContain('<script>alert');
+    expect(suiteHtml(hostile)).toContain('&lt;script&gt;');
+  });
+});
