@@ -79,17 +79,21 @@ describe('CALLs from the CSMS', () => {
     csms.sendRaw(CP, 'this is not OCPP-J');
     await until(() => world.connectors.stats().ocpp!.chargePoints[0]!.inboundRejected >= 2, 'both rejected');
     expect(world.events.some((e) => String(e.data.reason).includes('violates the ocpp1.6 schema'))).toBe(true);
+    await until(() => csms.frames.some((f) => f.startsWith('[4,"bad-1",')), 'the CALLERROR');
+    expect(JSON.parse(csms.frames.find((f) => f.startsWith('[4,"bad-1",'))!)[2]).toMatch(/TypeConstraintViolation|FormatViolation|OccurrenceConstraintViolation/);
     expect(world.evse().powerLimitKw).toBe(7.2);
     await expect(csms.call(CP, 'SetChargingProfile', { connectorId: 0, csChargingProfiles: profile() })).resolves.toEqual({ status: 'Accepted' });
     expect(world.evse().powerLimitKw).toBe(3);
   });
 
-  it('answers an action it does not implement with NotImplemented', async () => {
+  it('answers an action it does not implement with NotImplemented, and a made-up one with a ProtocolError', async () => {
     const { csms, world } = await setUp();
     await world.connectors.runUntil(10_000);
     await expect(csms.call(CP, 'GetConfiguration', {})).rejects.toMatchObject({ rpcErrorCode: 'NotImplemented' });
     csms.sendRaw(CP, [2, 'u-1', 'NoSuchAction', {}]);
-    await until(() => world.connectors.stats().ocpp!.chargePoints[0]!.inboundRejected >= 2, 'both refused');
+    await until(() => csms.frames.some((f) => f.startsWith('[4,"u-1",')), 'the CALLERROR');
+    // Not an action of OCPP 1.6 at all: strict validation refuses it before any handler (ocpp-rpc says ProtocolError).
+    expect(JSON.parse(csms.frames.find((f) => f.startsWith('[4,"u-1",'))!)[2]).toBe('ProtocolError');
     await world.connectors.runUntil(HOUR);
     expect(sent(csms, 'Heartbeat').length).toBeGreaterThan(5);
   });

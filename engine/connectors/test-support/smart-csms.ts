@@ -47,6 +47,8 @@ interface Station {
 export interface SmartCsms {
   url: string;
   received: ReceivedCall[];
+  /** Every raw frame the charge points sent, as text (CALLERRORs to raw CALLs show only here). */
+  frames: string[];
   /** Identities connected so far. */
   identities(): string[];
   call(identity: string, method: string, params: Params): Promise<unknown>;
@@ -69,6 +71,7 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
   }
   const stations = new Map<string, Station>();
   const received: ReceivedCall[] = [];
+  const frames: string[] = [];
   const profilesSent: SmartCsms['profilesSent'] = [];
   let cpNow = 0;
   let nextTx = 1;
@@ -127,6 +130,9 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
   server.on('client', (client: RPCClient) => {
     const identity = client.identity ?? '';
     const station: Station = { client, boots: 0, defaulted: false, tx: undefined, idle: false };
+    client.on('message', ({ message, outbound }: { message: Buffer | string; outbound: boolean }) => {
+      if (!outbound) frames.push(message.toString());
+    });
     stations.set(identity, station);
     client.handle(async ({ method, params }: { method?: string; params?: Params }) => {
       const p = (params ?? {}) as Params;
@@ -187,6 +193,7 @@ export async function startSmartCsms(options: SmartCsmsOptions = {}): Promise<Sm
   return {
     url: `ws://127.0.0.1:${port}/ocpp`,
     received,
+    frames,
     profilesSent,
     identities: () => [...stations.keys()],
     call: (identity, method, params) => {
