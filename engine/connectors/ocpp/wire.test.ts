@@ -28,13 +28,14 @@ describe('OcppWire and the clock', () => {
     const csms = await startSmartCsms();
     cleanups.push(() => csms.close());
     const gate = new WireGate();
-    const wire = await wireTo(csms.url, gate);
+    // Generous windows: the machine running the tests may be busy.
+    const wire = await wireTo(csms.url, gate, { settleMs: 1_000 });
     const outcome = call(wire, 'BootNotification', ocpp16.boot('h1-evse.wallbox').params);
     expect(gate.isHeld).toBe(true); // on the wire
     expect(await outcome).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
     expect(gate.isHeld).toBe(true); // settling: the CSMS may still send a profile
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1_200));
     expect(gate.isHeld).toBe(false);
     expect(await call(wire, 'Heartbeat', {})).toBe(true);
     await new Promise((r) => setTimeout(r, 0));
@@ -81,10 +82,10 @@ describe('a CSMS that misbehaves on the wire', () => {
       if (!held && released === 0) released = performance.now() - started;
     });
     const flood = setInterval(() => void csms.call('h1-evse.wallbox', 'ClearChargingProfile', {}).catch(() => undefined), 10);
-    await new Promise((r) => setTimeout(r, 2_500));
+    await new Promise((r) => setTimeout(r, 3_000));
     clearInterval(flood);
     expect(released).toBeGreaterThan(0);
-    expect(released).toBeLessThan(20 * settleMs + 500);
+    expect(released).toBeLessThan(20 * settleMs + 1_400); // the cap, one window and timer lag on a busy machine
   });
 
   it('that never answers makes the CALL a timeout after the wall-clock limit, and releases the clock', async () => {
