@@ -2,7 +2,9 @@
 // CALLs, set impossible profiles, start and stop charging remotely. The charge point never crashes and keeps going.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Simulation } from '../../../twins';
 import { ConnectorError } from '../connector-error';
+import { attachConnectors } from '../index';
 import { EPOCH, HOUR, ocppMessages, ocppWorld, until, type OcppWorld } from '../test-support/ocpp-world';
 import { startSmartCsms, type SmartCsms, type SmartCsmsOptions } from '../test-support/smart-csms';
 
@@ -50,6 +52,11 @@ describe('a CSMS that is down', () => {
     const attempt = ocppWorld({ url: `ws://127.0.0.1:${port}/ocpp` });
     await expect(attempt).rejects.toBeInstanceOf(ConnectorError);
     await expect(attempt).rejects.toThrow(`ocpp ws://127.0.0.1:${port}/ocpp/h1-evse.wallbox: cannot connect`);
+  });
+
+  it('says so when the scenario has no wallbox to connect', async () => {
+    const sim = new Simulation({ seed: 1, architecture: 'direct', map: { kind: 'generate', options: { homes: 1 } }, homes: [{ id: 'h1', devices: [{ type: 'light', entityId: 'light.hall' }] }], vehicles: [] });
+    await expect(attachConnectors(sim, { ocpp: { url: 'ws://127.0.0.1:9/ocpp' } })).rejects.toThrow(/ocpp ws:\/\/127.0.0.1:9\/ocpp: the scenario has no wallbox/);
   });
 
   it('rejects a URL that is not ws:// or carries credentials, before connecting', async () => {
