@@ -22,10 +22,14 @@ describe('twinbench run --ocpp', () => {
 
   it('runs the night with the CSMS coordinating, and records the OCPP messages with their measured hops', async () => {
     const db = path.join(dir, 'runs.db');
-    const { code, out, err } = await cli('run', scene, '--ocpp', csms.url, '--record', db);
+    const report = path.join(dir, 'night.html');
+    const { code, out, err } = await cli('run', scene, '--ocpp', csms.url, '--record', db, '--report', report);
     expect(err).not.toMatch(/Error|at .*\.ts:/);
     expect(out).toContain('ok    charging-peak-shaving-ocpp [cloud-cloud]');
     expect(code).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('external-csms');
+    expect(html).toContain('csms');
     const jsonl = path.join(dir, 'run.jsonl');
     expect((await cli('export', db, '1', '--format', 'jsonl', '--out', jsonl)).code).toBe(0);
     const boot = readFileSync(jsonl, 'utf8').split('\n').find((line) => line.includes('"ocpp/BootNotification"') && line.includes('msg.delivered'));
