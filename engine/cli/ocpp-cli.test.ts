@@ -1,6 +1,6 @@
 // `twinbench run --ocpp`: the peak-shaving night against a CSMS from the command line, recorded like any run, and
 // one clear line for every way the OCPP settings can be wrong.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,10 @@ describe('twinbench run --ocpp', () => {
   beforeAll(async () => {
     csms = await startSmartCsms({ site: { limitKw: 38, peak: [16, 21], baseLoadKw: (h) => 10 * baseLoadKw(DEFAULT_HOUSEHOLD_PROFILE, h * 3_600_000) }, reply: 'after' });
   });
-  afterAll(() => csms.close());
+  afterAll(async () => {
+    await csms.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('runs the night with the CSMS coordinating, and records the OCPP messages with their measured hops', async () => {
     const db = path.join(dir, 'runs.db');
