@@ -58,7 +58,7 @@ export interface LoadSample {
 
 export interface GridMetrics {
   transformerKva: number;
-  strategy: 'uncontrolled' | 'coordinated';
+  strategy: 'uncontrolled' | 'coordinated' | 'external-csms';
   peakKw: number;
   /** Peak of the same scene with uncontrolled charging (same seed), for the side-by-side comparison. */
   uncontrolledPeakKw: number;

@@ -13,6 +13,7 @@ import { invalidScenarioJunitXml } from '../report/junit-invalid';
 import { UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
 import { prepareOutputFile } from './output-file';
+import { ocppOptionsOf, requireCsms } from './ocpp-flags';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { checkReportPath, connectorOptions, parseArchitectures, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
 import { progressReporter } from './run-progress';
@@ -51,6 +52,8 @@ export const runCommand = defineCommand(
       },
       'external-codec': { type: 'string', value: 'CODEC', help: "the external parties' wire schema: twinbench/v1 (default) or device-actions/v1" },
       otlp: { type: 'string', value: 'URL', help: 'export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318' },
+      ocpp: { type: 'string', value: 'URL', help: 'make every wallbox an OCPP-J charge point of the CSMS at URL/<wallbox id> (ws://, wss://);\nits password (security profile 1) comes from TWINBENCH_OCPP_PASSWORD' },
+      'ocpp-version': { type: 'string', value: '1.6|2.0.1', help: 'the OCPP version the charge points speak (default 1.6)' },
     },
     footer:
       'A long run shows its progress: on a terminal one line kept up to date, in a log (CI) a line every 5 s.\n' +
@@ -78,7 +81,10 @@ export const runCommand = defineCommand(
     }
     if (seed !== undefined) scenario = { ...scenario, seed };
     const architectures = parseArchitectures(values.arch, scenario.architectures);
-    const connectors = connectorOptions(values, externals, scenario.connectors);
+    const ocpp = ocppOptionsOf(values, scenario.connectors);
+    requireCsms(scenario, ocpp);
+    const simulatedOnly = connectorOptions(values, externals, scenario.connectors);
+    const connectors = ocpp ? { ...simulatedOnly, externals: simulatedOnly?.externals ?? {}, ocpp } : simulatedOnly;
     const outputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors }, io);
     const results = await runAll(scenario, architectures, speed, outputs, io);
     await outputs.writeReports(results, { report: values.report, junit: values.junit });

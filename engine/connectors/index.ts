@@ -13,6 +13,7 @@ import { externalizeParty, type ExternalEndpointSpec, type ExternalPartyHandle, 
 import { startHaDiscovery, type HaDiscovery, type HaDiscoveryOptions, type HaDiscoveryStats } from './ha-discovery';
 import { startMirror, type Mirror, type MirrorOptions, type MirrorStats } from './mqtt-mirror';
 import { MqttSession, type MqttSessionStats } from './mqtt-session';
+import { attachOcpp, type OcppHandle, type OcppOptions, type OcppStats } from './ocpp';
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
@@ -34,6 +35,8 @@ export interface ConnectorOptions {
   externals?: Record<string, ExternalEndpointSpec>;
   /** OTLP/HTTP collector, e.g. `http://127.0.0.1:4318`. */
   otlp?: string | OtlpOptions;
+  /** Make every wallbox an OCPP-J charge point of this CSMS (engine/connectors/ocpp). */
+  ocpp?: OcppOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
   /** Salt of the run's wire ids (wire-ids.ts), to reproduce a recorded run's wire; default: a fresh random one. */
@@ -46,6 +49,7 @@ export interface ConnectorStats {
   haDiscovery?: HaDiscoveryStats;
   externals: ExternalPartyStats[];
   otlp?: OtlpStats;
+  ocpp?: OcppStats;
   /** Wall time (ms) the virtual clock waited for real wires, and requests on a wire right now. */
   wire: { heldMs: number; pending: number };
 }
@@ -99,6 +103,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let mirror: Mirror | undefined;
   let ha: HaDiscovery | undefined;
   let otlp: OtlpExport | undefined;
+  let ocpp: OcppHandle | undefined;
   const externals: ExternalPartyHandle[] = [];
   // The run's own availability topic carries the last will: a run that dies goes `offline` there, and the devices
   // Home Assistant knows from it with it (ha-entities.ts).
@@ -160,6 +165,10 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       externals.push(handle);
       closers.push(() => handle.close());
     }
+    if (options.ocpp !== undefined) {
+      ocpp = await attachOcpp(sim, options.ocpp, { gate, events });
+      closers.push(() => ocpp!.close());
+    }
     if (options.otlp !== undefined) {
       otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events, wire);
       closers.push(() => otlp!.close());
@@ -183,6 +192,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       ...(ha ? { haDiscovery: ha.stats() } : {}),
       externals: externals.map((e) => e.stats()),
       ...(otlp ? { otlp: otlp.stats() } : {}),
+      ...(ocpp ? { ocpp: ocpp.stats() } : {}),
       wire: { heldMs: Math.round(gate.heldMs * 1000) / 1000, pending: gate.pending },
     }),
     runUntil: (until) => runClock(sim.kernel.clock, gate, until),
@@ -195,6 +205,7 @@ export type { ConnectorEvent, ConnectorEventListener } from './connector-events'
 export type { BrokerOptions } from './broker-config';
 export type { ExternalEndpointSpec, ExternalPartyStats } from './external-party';
 export type { OtlpOptions } from './otlp';
+export type { OcppOptions } from './ocpp';
 export { WireGate, runClock } from './wire-gate';
 export { TopicScheme, DEFAULT_TOPIC_ROOT } from './topics';
 export { WireIds } from './wire-ids';

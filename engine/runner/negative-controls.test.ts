@@ -47,6 +47,9 @@ const CONTROLS: Record<string, Control[]> = {
   'attack-replayed-unlock': [{ what: 'the home accepts a replayed unlock', fault: acceptEverything, mustFail: ['refused-as-replayed', 'locked-after-the-replay', 'stays-locked'] }],
   'attack-unpaired-car': [{ what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] }],
   'charging-peak-shaving': [{ what: 'uncontrolled charging', set: { strategy: 'uncontrolled' }, mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
+  // Run here without a CSMS (runScenario attaches no connectors): nobody sets a profile, every wallbox runs at its
+  // maximum. The positive run against a coordinating CSMS is engine/connectors/ocpp/peak-shaving-ocpp.test.ts.
+  'charging-peak-shaving-ocpp': [{ what: 'no CSMS sets charging profiles', mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
   commute: [{ what: 'the driver declines home mode', mutate: [[CONFIRM, DECLINE]], mustFail: ['lights-on', 'ac-on', 'purifier-on', 'curtains-open'] }],
   doorbell: [{ what: 'the occupant declines', mutate: [[CONFIRM, DECLINE]], mustFail: ['unlocked-after-confirm', 'door-open-at-end', 'unlock-came-from-the-car'] }],
   'doorbell-declined': [

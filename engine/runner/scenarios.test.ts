@@ -6,8 +6,10 @@ import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioFile, loadScenarioText } from '../scenario';
 import { runScenario } from './run-scenario';
 
+// A scene that leaves charging to a real CSMS cannot pass alone: engine/connectors/ocpp runs it against one.
 const cases = shippedScenarioFiles().flatMap((file) => {
   const { scenario } = loadScenarioFile(file);
+  if (scenario.connectors?.ocpp !== undefined) return [];
   return scenario.architectures.map((arch) => [scenario.scenario, arch, file] as const);
 });
 

@@ -123,7 +123,9 @@ const AttackAction = z
 
 const ChargingAction = z
   .strictObject({
-    strategy: z.enum(['uncontrolled', 'coordinated']).describe('coordinated shaves the transformer peak.'),
+    strategy: z
+      .enum(['uncontrolled', 'coordinated', 'external-csms'])
+      .describe('coordinated shaves the transformer peak; external-csms leaves the wallbox limits to a real OCPP CSMS (connectors.ocpp or --ocpp).'),
   })
   .describe('Switch the charging strategy of all home wallboxes.');
 

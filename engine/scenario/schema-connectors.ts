@@ -29,6 +29,14 @@ const ExternalParty = z
   })
   .meta({ id: 'ExternalParty', description: 'A bus party played by a real endpoint.' });
 
+const OcppConnector = z
+  .strictObject({
+    url: EndpointUrl(['ws', 'wss'], 'OCPP-J CSMS').describe('CSMS base URL; each wallbox connects to <url>/<wallbox id>. Password: TWINBENCH_OCPP_PASSWORD.'),
+    version: z.enum(['1.6', '2.0.1']).default('1.6').describe('OCPP version the charge points speak (OCPP-J).'),
+    meterInterval: Duration.optional().describe('Virtual time between MeterValues of a charging wallbox (default 15m).'),
+  })
+  .meta({ id: 'OcppConnector', description: 'Every wallbox twin is an OCPP charge point of this CSMS.' });
+
 export const ConnectorsSchema = z
   .strictObject({
     broker: z
@@ -42,6 +50,7 @@ export const ConnectorsSchema = z
       .record(z.string().min(1), ExternalParty)
       .default({})
       .describe('Parties played by real endpoints, by bus address: home-cloud, vehicle-cloud, h1/lock.front_door…'),
+    ocpp: OcppConnector.optional().describe('Make every wallbox an OCPP-J charge point of a real CSMS.'),
   })
   .optional()
   .describe('Real endpoints the run connects to; command-line flags override them.');

@@ -43,6 +43,7 @@ describe('liveConnectorOptions', () => {
     expect(() => liveConnectorOptions(section({ broker: 'mqtt://alice:hunter2@broker.lan' }), () => undefined)).toThrow(/must not contain a password/);
     expect(() => brokerIdentity('mqtt://[::1')).toThrow(/is not a URL/);
     expect(() => liveConnectorOptions(section({ external: { 'home-cloud': { http: 'http://x', codec: 'twinbench/v1' } } }), () => undefined)).toThrow(/home-cloud.*twinbench run/);
+    expect(() => liveConnectorOptions(section({ ocpp: { url: 'ws://csms.lan/ocpp', version: '1.6' } }), () => undefined)).toThrow(/OCPP charge points \(CSMS ws:\/\/csms.lan\/ocpp\).*twinbench run/);
   });
 });
 

@@ -30,6 +30,10 @@ export function liveConnectorOptions(section: ResolvedScenario['connectors'], br
   if (parties.length > 0) {
     throw new LiveConnectorsError(`parties played by real services (${parties.join(', ')}) run from the command line: \`twinbench run <scenario>\`, whose clock waits for their wires`);
   }
+  // The same holds for OCPP charge points: their CALLs hold the clock while on the wire (engine/connectors/ocpp).
+  if (section.ocpp !== undefined) {
+    throw new LiveConnectorsError(`OCPP charge points (CSMS ${section.ocpp.url}) run from the command line: \`twinbench run <scenario> --ocpp <url>\`, whose clock waits for their wires`);
+  }
   const broker = section.broker ?? (section.haDiscovery === true ? 'embedded' : undefined);
   if (broker === undefined && section.otlp === undefined) return undefined;
   const options: ConnectorOptions = {

@@ -2,7 +2,7 @@
 // be drawn through the wrong lanes and the "failed only" / party filters would hide the wrong messages.
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../protocol';
-import { NO_FILTER, endToEndMs, formatSimTime, matchesFilter, partyOf } from './parties';
+import { NO_FILTER, endToEndMs, formatSimTime, matchesFilter, partiesOf, partyOf } from './parties';
 
 const envelope = (over: Partial<Envelope>): Envelope => ({
   id: 'm-1', traceId: 't', spanId: 's', source: 'vehicle/car1', destination: 'home/h1/lock.front_door', topic: 'lock/unlock', kind: 'command',
@@ -14,6 +14,11 @@ describe('parties', () => {
   it('puts each address in its lane', () => {
     expect(['vehicle/car1', 'phone/alice', 'vehicle-cloud', 'hub', 'home-cloud', 'home/h1/gateway', 'local/h1', 'home/h1/lock.front_door'].map(partyOf))
       .toEqual(['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'gateway', 'gateway', 'devices']);
+  });
+
+  it('shows an OCPP CSMS in the home cloud lane, so a wallbox\'s CALLs read right to left', () => {
+    expect(partyOf('csms')).toBe('home cloud');
+    expect(partiesOf(envelope({ path: ['home/h1/evse.wallbox', 'csms'] }))).toEqual(new Set(['devices', 'home cloud']));
   });
 
   it('filters by party along the path, topic, kind and failure', () => {

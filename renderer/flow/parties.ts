@@ -10,7 +10,8 @@ export function partyOf(address: string): Party {
   if (address.startsWith('phone/')) return 'phone';
   if (address === 'vehicle-cloud') return 'vehicle cloud';
   if (address === 'hub') return 'hub';
-  if (address === 'home-cloud') return 'home cloud';
+  // An OCPP CSMS is a cloud service on the home's side of the picture.
+  if (address === 'home-cloud' || address === 'csms') return 'home cloud';
   if (address.startsWith('local/') || /^home\/[^/]+\/gateway$/.test(address)) return 'gateway';
   return 'devices';
 }

@@ -3,10 +3,12 @@
 //   vehicle/<vehicleId>   phone/<userId>   vehicle-cloud   hub   home-cloud
 //   home/<homeId>/gateway   home/<homeId>/<entityId> (a device, e.g. home/h1/climate.living_room)
 //   local/<homeId>        the home's near-field / LAN radio for local direct links (a gateway twin, not an endpoint)
+//   csms                  an OCPP charging station management system: only wallboxes talk to it (engine/connectors/ocpp)
 
 export const VEHICLE_CLOUD = 'vehicle-cloud';
 export const HUB = 'hub';
 export const HOME_CLOUD = 'home-cloud';
+export const CSMS = 'csms';
 
 export type ParsedAddress =
   | { kind: 'vehicle'; vehicleId: string }
@@ -14,6 +16,7 @@ export type ParsedAddress =
   | { kind: 'vehicle-cloud' }
   | { kind: 'hub' }
   | { kind: 'home-cloud' }
+  | { kind: 'csms' }
   | { kind: 'gateway'; homeId: string }
   | { kind: 'device'; homeId: string; entityId: string }
   | { kind: 'local-link'; homeId: string };
@@ -33,6 +36,7 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   if (address === VEHICLE_CLOUD) return { kind: 'vehicle-cloud' };
   if (address === HUB) return { kind: 'hub' };
   if (address === HOME_CLOUD) return { kind: 'home-cloud' };
+  if (address === CSMS) return { kind: 'csms' };
   const parts = address.split('/');
   const [head, id, entity] = parts;
   if (id === undefined || !NAME.test(id)) return undefined;

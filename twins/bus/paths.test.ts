@@ -125,3 +125,22 @@ describe('linkBetween', () => {
     expect(() => linkBetween(CAR, AC)).toThrow(/not adjacent/);
   });
 });
+
+describe('resolvePath: wallbox ⇄ OCPP CSMS', () => {
+  const WALLBOX = 'home/h1/evse.wallbox';
+  it('goes straight over the home broadband, both ways, under every architecture', () => {
+    for (const arch of ARCHITECTURES) {
+      expect(ok(resolvePath(WALLBOX, 'csms', arch, topology))).toEqual({ path: [WALLBOX, 'csms'], links: ['home-broadband'] });
+      expect(ok(resolvePath('csms', WALLBOX, arch, topology))).toEqual({ path: ['csms', WALLBOX], links: ['home-broadband'] });
+    }
+  });
+
+  it('is no party of anyone else', () => {
+    for (const other of [CAR, 'home-cloud', 'home/h1/gateway', 'phone/u1']) {
+      const result = resolvePath(other, 'csms', 'cloud-cloud', topology);
+      expect(result.ok).toBe(false);
+      expect(resolvePath('csms', other, 'cloud-cloud', topology).ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/only a home's wallbox talks OCPP/);
+    }
+  });
+});

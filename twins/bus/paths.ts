@@ -3,6 +3,8 @@
 //   direct       vehicle ⇄ home-cloud ⇄ home gateway ⇄ device            (home-brand app on the car)
 //   phone-proxy  vehicle ⇄ phone ⇄ home-cloud ⇄ home gateway ⇄ device    (projection / phone agent)
 //   local        vehicle ⇄ home gateway ⇄ device                         (near-field / LAN, only in range)
+// A wallbox reaches an OCPP CSMS directly over the home's broadband (OCPP-J: one WebSocket per charge point):
+//   device ⇄ csms, under every architecture.
 // The architecture only changes how the car reaches the home; inside a home, between clouds and to phones the
 // paths are the same everywhere. Paths are symmetric: B→A is A→B reversed, so a response retraces its request.
 import type { Architecture } from './envelope';
@@ -31,6 +33,7 @@ const RANK: Record<ParsedAddress['kind'], number> = {
   gateway: 5,
   device: 6,
   'local-link': 7,
+  csms: 8,
 };
 
 export function resolvePath(source: string, destination: string, architecture: Architecture, topology: PathTopology): PathResult {
@@ -60,6 +63,7 @@ const fail = (error: string): PathResult => ({ ok: false, error });
 function build(a: Party, b: Party, architecture: Architecture, topology: PathTopology): string[] | string {
   const p = a.parsed;
   const q = b.parsed;
+  if (q.kind === 'csms') return p.kind === 'device' ? [a.address, b.address] : `only a home's wallbox talks OCPP to the csms, not ${a.address}`;
   switch (p.kind) {
     case 'vehicle': {
       if (q.kind === 'vehicle') return [a.address, VEHICLE_CLOUD, b.address];
@@ -97,6 +101,7 @@ function build(a: Party, b: Party, architecture: Architecture, topology: PathTop
       return [...up, ...homeCloudDown(b)];
     }
     case 'local-link':
+    case 'csms':
       return `no path from ${a.address}`;
   }
 }
@@ -137,6 +142,7 @@ const LINKS: { [pair: string]: StandardLinkId } = {
   'hub|home-cloud': 'internet',
   'home-cloud|gateway': 'home-broadband',
   'gateway|device': 'lan',
+  'device|csms': 'home-broadband',
 };
 
 /** The link type between two adjacent parties on a path (symmetric). */

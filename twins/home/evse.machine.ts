@@ -2,7 +2,9 @@
 // (SuspendedEVSE or SuspendedEV). Delivered power = min(max power 7.2 kW, the charging-profile limit the
 // energy manager sets — the "sleep-time peak shaving" scene —, what the EV asks for). Session energy is
 // folded lazily at each event's `at`. Every change of delivered power is emitted, so the household meter
-// and the car's battery (CHARGING.SET_POWER_LIMIT) follow it.
+// and the car's battery (CHARGING.SET_POWER_LIMIT) follow it. When the wallbox is an OCPP charge point of a real
+// CSMS (--ocpp), the limit is the one its charging profiles give at each virtual instant (charging-profile.ts),
+// put here by engine/connectors/ocpp/profile-application.ts.
 import { assign, enqueueActions, setup } from 'xstate';
 
 const MS_PER_HOUR = 3_600_000;

@@ -2,6 +2,7 @@
 // vocabulary), the shared screen machine, their lazy physics, and the household meter functions.
 export * from './binary-sensor.machine';
 export * from './camera.machine';
+export * from './charging-profile';
 export * from './climate.machine';
 export * from './cover.machine';
 export * from './devices';

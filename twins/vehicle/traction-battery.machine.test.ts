@@ -38,6 +38,17 @@ describe('traction battery', () => {
     expect(chargeRateKmPerHour(actor.getSnapshot().context)).toBeCloseTo(6.6 / 16 * 100, 6);
   });
 
+  it('reports the charge completed when a new power limit arrives at the very instant the target is reached', () => {
+    // 75 kWh from 40 % to 80 % at 7.5 kW: 30 kWh, 4 h. The limit changes at 4 h, before the completion timer runs.
+    const { actor, emitted } = start({ maxAcPowerKw: 11 });
+    actor.send({ type: 'CHARGING.PLUG_IN', at: 0, chargerPowerLimitKw: 7.5 });
+    actor.send({ type: 'CHARGING.START', at: 0 });
+    actor.send({ type: 'CHARGING.SET_POWER_LIMIT', at: 4 * MS_PER_HOUR, chargerPowerLimitKw: 3 });
+    expect(actor.getSnapshot().matches({ plugged: 'complete' })).toBe(true);
+    // Without it the wallbox never hears that the car is full and goes on delivering power.
+    expect(emitted.map((e) => e.type)).toEqual(['charging.started', 'charging.completed']);
+  });
+
   it('refuses to charge when not plugged in', () => {
     const { actor, emitted } = start();
     actor.send({ type: 'CHARGING.START', at: 0 });

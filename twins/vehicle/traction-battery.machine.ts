@@ -130,7 +130,9 @@ export const tractionBatteryMachine = setup({
               entry: ['foldCharge', 'startDrawing'],
               exit: ['foldCharge', 'stopDrawing'],
               always: [
-                { guard: 'chargeLimitReached', target: '#tractionBattery.plugged.complete' },
+                // Reached while re-entering (a new power limit at the very instant, or rounding in the fold): still a
+                // completed charge, which the wallbox must hear of, or it keeps delivering to a full battery.
+                { guard: 'chargeLimitReached', target: '#tractionBattery.plugged.complete', actions: 'emitCompleted' },
                 { guard: 'noPowerOffered', target: 'suspended' },
               ],
               after: { untilChargeLimit: { target: '#tractionBattery.plugged.complete', actions: 'emitCompleted' } },

@@ -2,7 +2,9 @@
 // Uncontrolled: every wallbox delivers its full 7.2 kW from plug-in until the car is full. Coordinated: an energy
 // manager in the home cloud plans, every 15 minutes and at each plug-in, a valley-filling schedule — no charging in
 // the tariff peak, a flat "water level" on top of the forecast base load, below the transformer limit — and
-// applies it by setting wallbox power limits over the bus (as an OCPP charging profile would).
+// applies it by setting wallbox power limits over the bus (as an OCPP charging profile would). External CSMS: the
+// wallboxes are OCPP charge points of a real CSMS (engine/connectors/ocpp), whose charging profiles alone set their
+// limits; this app only plugs the cars in and out.
 import { HOME_CLOUD } from '../../bus/addresses';
 import type { Simulation, SimApp } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
@@ -14,6 +16,8 @@ const SLOT_MS = 15 * 60_000;
 /** How long before a slot starts its (lower) limit is applied: far longer than the command's bus latency. */
 const LEAD_MS = 60_000;
 
+export type ChargingStrategy = 'uncontrolled' | 'coordinated' | 'external-csms';
+
 interface Session {
   vehicleId: string;
   homeId: string;
@@ -23,13 +27,13 @@ interface Session {
 }
 
 export class ChargingApp implements SimApp {
-  strategy: 'uncontrolled' | 'coordinated' = 'uncontrolled';
+  strategy: ChargingStrategy = 'uncontrolled';
   readonly sessions = new Map<string, Session>();
   private planning = false;
 
   constructor(private readonly sim: Simulation, readonly grid: GridSpec = DEFAULT_GRID) {}
 
-  setStrategy(strategy: 'uncontrolled' | 'coordinated'): void {
+  setStrategy(strategy: ChargingStrategy): void {
     this.strategy = strategy;
     if (strategy === 'coordinated' && !this.planning) {
       this.planning = true;
@@ -58,8 +62,10 @@ export class ChargingApp implements SimApp {
     battery.send({ type: 'CHARGING.SET_TARGET', targetSocPercent: target });
     evse.send({ type: 'EVSE.PLUG_IN' });
     evse.send({ type: 'EVSE.EV_POWER_REQUEST', kw: ctx.maxAcPowerKw });
-    const limitKw = this.strategy === 'coordinated' ? 0 : Number(evse.context.maxPowerKw);
-    evse.send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: limitKw });
+    // Under an external CSMS the limit is the one its profiles set (perhaps before the car arrived): left alone.
+    const limitKw = this.strategy === 'external-csms' ? Math.min(Number(evse.context.maxPowerKw), Number(evse.context.powerLimitKw))
+      : this.strategy === 'coordinated' ? 0 : Number(evse.context.maxPowerKw);
+    if (this.strategy !== 'external-csms') evse.send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: limitKw });
     evse.send({ type: 'EVSE.START_CHARGING' });
     battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
     battery.send({ type: 'CHARGING.START' });
