@@ -29,15 +29,19 @@ describe('twinbench run with real endpoints', () => {
   it('mirrors the run to the embedded MQTT broker (aedes on 127.0.0.1) and still passes', async () => {
     const { code, out } = await cli('run', doorbell, '--arch', 'direct', '--no-record', '--broker', 'embedded');
     expect(out).toMatch(/broker mqtt:\/\/127\.0\.0\.1:\d+/);
+    // It takes no anonymous client: the user is told this run's login (for Home Assistant).
+    expect(out).toMatch(/broker login: user twinbench, password [A-Za-z0-9_-]{32} \(this run only\)/);
     expect(code).toBe(0);
   });
 
   it('runs the doorbell with the home cloud played by the example HTTP service, whose log shows the unlock with its traceparent', async () => {
     const { code, out } = await cli('run', doorbell, '--arch', 'direct', '--no-record', '--external', `home-cloud=${serviceUrl}`, '--external-codec', 'device-actions/v1');
     expect(out).toContain('ok    doorbell [direct]');
+    expect(out).toMatch(/webhook for home-cloud: POST JSON to http:\/\/127\.0\.0\.1:\d+\/webhook with Authorization: Bearer [A-Za-z0-9_-]{43} \(this run only\)/);
     expect(code).toBe(0);
     const log = (await (await fetch(`${serviceUrl}/v1/log`)).json()) as unknown;
     const text = JSON.stringify(log);
+    expect(text).not.toMatch(/"webhook_secret":"(?!\(redacted\))/); // the service's log never holds the run's secret
     expect(text).toContain('lock.front_door');
     expect(text).toMatch(/00-[0-9a-f]{32}-[0-9a-f]{16}-01/);
   });

@@ -118,6 +118,7 @@ function connectorOptions(v: Record<string, string | boolean | string[] | undefi
       ...(spec.http !== undefined ? { http: spec.http } : spec.ws !== undefined ? { ws: spec.ws } : { mqtt: spec.mqtt! }),
       codec: spec.codec,
       ...(spec.timeout !== undefined ? { timeoutMs: spec.timeout } : {}),
+      ...(spec.grants !== undefined ? { grants: spec.grants } : {}),
     };
   }
   for (const pair of (v.external as string[] | undefined) ?? []) {
@@ -146,7 +147,7 @@ function connectorOptions(v: Record<string, string | boolean | string[] | undefi
   return {
     ...(broker !== undefined ? { broker } : {}),
     brokerOptions,
-    ...(haDiscovery ? { haDiscovery: true } : {}),
+    ...(haDiscovery ? { haDiscovery: fromScenario?.haGrants !== undefined ? { grants: fromScenario.haGrants } : true } : {}),
     ...(otlp !== undefined ? { otlp } : {}),
     externals,
   };

@@ -58,6 +58,11 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
         onEvent: (event) => io.err(`      connector: ${describeConnectorEvent(event)}`),
       });
       if (connectors.brokerUrl) io.out(`      broker ${connectors.brokerUrl}`);
+      // The embedded broker takes no anonymous client: the user needs this run's credentials to join it (Home Assistant).
+      for (const party of connectors.externals) {
+        if (party.inboundUrl) io.out(`      webhook for ${party.address}: POST JSON to ${party.inboundUrl} with Authorization: Bearer ${party.inboundSecret} (this run only)`);
+      }
+      if (connectors.brokerCredentials) io.out(`      broker login: user ${connectors.brokerCredentials.username}, password ${connectors.brokerCredentials.password} (this run only)`);
     },
     listenersFor(scenario, architecture) {
       if (recorder === undefined) return [];

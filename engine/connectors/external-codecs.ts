@@ -44,8 +44,8 @@ export interface ExternalCodec {
   decode(reply: WireReply, env: Envelope, ctx: CodecContext): Decoded;
   /** A message the party sent on its own (webhook, MQTT, WebSocket push). */
   inbound(body: Json, ctx: CodecContext): Decoded;
-  /** What to tell the party when the run starts (link homes, register the webhook), if anything. */
-  hello?(ctx: CodecContext, webhookUrl: string | undefined): WireRequest[];
+  /** What to tell the party when the run starts (link homes, register the webhook and its secret), if anything. */
+  hello?(ctx: CodecContext, webhook: { url: string; secret: string } | undefined): WireRequest[];
 }
 
 type Obj = { [key: string]: Json };
@@ -180,12 +180,14 @@ export const deviceActionsCodec: ExternalCodec = {
     const more = actionEffects(obj.commands, text(obj.home));
     return 'error' in more ? { ok: false, error: more.error } : { ok: true, effects: more };
   },
-  hello(ctx, webhookUrl) {
+  hello(ctx, webhook) {
     return [...ctx.sim.homes.values()].map((home) => ({
       method: 'PUT' as const,
       path: `/v1/homes/${encodeURIComponent(home.id)}`,
       body: {
-        webhook: webhookUrl ?? null,
+        webhook: webhook?.url ?? null,
+        // The party signs its pushes with it (X-Twinbench-Signature: sha256=HMAC of the body); sent once, at linking.
+        webhook_secret: webhook?.secret ?? null,
         devices: [...home.devices.values()].map((d) => ({ id: d.id.split('/').slice(2).join('/'), type: d.kind })),
         vehicles: [...ctx.sim.vehicles.values()].filter((v) => v.spec.homeId === home.id).map((v) => ({ id: v.id, vin: v.vin })),
       },

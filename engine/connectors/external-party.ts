@@ -7,8 +7,14 @@
 //   `refused`, `timeout` or `outage`); an acceptance lets it go on, and once it is delivered to the party, what the
 //   reply asked for happens (a response to a request, further messages from the party).
 // - What the party sends on its own (webhook, MQTT push, WebSocket frame) enters the bus at the current virtual time.
+// - The endpoint is not trusted as the party it plays: a real home cloud is not the simulated home's own cloud.
+//   Every command it originates (in a reply or a push) is signed as the named, paired party
+//   `party/external:<address>`, under a grant for the non-critical scopes plus those the scenario gives it
+//   (`grants`), so an unlock or a remote start from it meets the car's policy. Its webhook takes only requests
+//   with the run's secret, JSON, at one path, and from no browser page on another site (webhook-guard.ts).
 import { randomBytes } from 'node:crypto';
 import type { Simulation } from '../../twins';
+import { enrolController } from '../../twins/sim/controller-parties';
 import { parseAddress } from '../../twins/bus/addresses';
 import type { WireOutcome } from '../../twins/bus/bus-types';
 import type { Envelope } from '../../twins/bus/envelope';
@@ -24,6 +30,7 @@ import type { MqttSession, TraceContext } from './mqtt-session';
 import { tracestateOf } from './mqtt-mirror';
 import { summarise, type LatencySummary } from './latency';
 import { WireError, type Transport } from './transport';
+import { newWebhookSecret } from './webhook-guard';
 import type { WireGate } from './wire-gate';
 import { wsTransport } from './ws-transport';
 
@@ -46,6 +53,10 @@ export interface ExternalEndpointSpec {
   headers?: Record<string, string>;
   /** Check the endpoint while attaching (default true): unreachable or misconfigured = ConnectorError. */
   probe?: boolean;
+  /** Scopes the party is granted beyond the non-critical ones (`home.lock:unlock`, `vehicle.remote:remote_start`). */
+  grants?: readonly string[];
+  /** HTTP only: browser origins whose pages may post to the webhook (none by default). */
+  webhookOrigins?: readonly string[];
 }
 
 export interface ExternalPartyStats {
@@ -68,6 +79,10 @@ export interface ExternalPartyHandle {
   label: string;
   /** URL the party may POST unsolicited messages to (HTTP webhook), if any. */
   inboundUrl?: string;
+  /** The webhook's secret for this run (Bearer token or HMAC key). Secret: show it to the user, never record it. */
+  inboundSecret?: string;
+  /** The named party its commands are signed as: `party/external:<address>`. */
+  party: string;
   stats(): ExternalPartyStats;
   close(): Promise<void>;
 }
@@ -80,8 +95,13 @@ export interface ExternalDeps {
   openSession(url: string, options: BrokerOptions | undefined, role: string): Promise<MqttSession>;
 }
 
-function makeTransport(address: string, spec: ExternalEndpointSpec, session: MqttSession | undefined): Transport {
-  if (spec.http !== undefined) return httpTransport(address, spec.http, { ...(spec.webhookPort !== null ? { webhookPort: spec.webhookPort ?? 0 } : {}), ...(spec.headers ? { headers: spec.headers } : {}), probe: spec.probe ?? true });
+function makeTransport(address: string, spec: ExternalEndpointSpec, session: MqttSession | undefined, secret: string): Transport {
+  if (spec.http !== undefined) {
+    return httpTransport(address, spec.http, {
+      ...(spec.webhookPort !== null ? { webhookPort: spec.webhookPort ?? 0, webhook: { secret, allowedOrigins: spec.webhookOrigins ?? [] } } : {}),
+      ...(spec.headers ? { headers: spec.headers } : {}), probe: spec.probe ?? true,
+    });
+  }
   if (spec.ws !== undefined) return wsTransport(address, spec.ws, spec.headers ? { headers: spec.headers } : {});
   return mqttTransport(address, session!, spec.mqtt!);
 }
@@ -101,7 +121,14 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
   if (spec.mqtt !== undefined && session === undefined) throw new ConnectorError(where, 'an MQTT party needs a broker', 'Give broker: <url> for it, or attach the connectors to a broker');
   const ownSession = session !== deps.session ? session : undefined;
 
-  const transport = makeTransport(address, spec, session);
+  let party: string;
+  try {
+    party = enrolController(sim, `external:${address}`, spec.grants ?? []);
+  } catch (err) {
+    throw new ConnectorError(where, `grants: ${(err as Error).message}`);
+  }
+  const secret = newWebhookSecret();
+  const transport = makeTransport(address, spec, session, secret);
   const ctx: CodecContext = { sim, address };
   const counts = { requests: 0, accepted: 0, refused: 0, timeouts: 0, outages: 0, inbound: 0, inboundRejected: 0 };
   const latencies: number[] = [];
@@ -150,7 +177,7 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
   const deliver = (env: Envelope): void => {
     const effects = effectsOf.get(env.id) ?? [];
     effectsOf.delete(env.id);
-    for (const effect of effects) applyPartyEffect(sim, address, effect, env, undefined);
+    for (const effect of effects) applyPartyEffect(sim, address, party, effect, env, undefined);
   };
 
   const { inboundUrl } = await transport.open((body, trace): { status: number; body: Json } => {
@@ -160,11 +187,17 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
       return { status: 400, body: { ok: false, error: decoded.error } };
     }
     counts.inbound++;
-    for (const effect of decoded.effects) applyPartyEffect(sim, address, effect, undefined, trace);
+    for (const effect of decoded.effects) applyPartyEffect(sim, address, party, effect, undefined, trace);
     return { status: 202, body: { ok: true, accepted: decoded.effects.length } };
+  }, (refusal) => {
+    // Refused at the door, before it became a message: as visible as a refused command.
+    counts.inboundRejected++;
+    sim.kernel.events.emit('security.refused', address, {
+      via: 'webhook', reason: refusal.reason, detail: refusal.detail, stage: 'verification', sender: null, command: null, to: address, from: null, message: null,
+    });
   });
 
-  for (const hello of codec.hello?.(ctx, inboundUrl) ?? []) {
+  for (const hello of codec.hello?.(ctx, inboundUrl === undefined ? undefined : { url: inboundUrl, secret }) ?? []) {
     try {
       const reply = await transport.exchange(hello, randomTrace(), timeoutMs);
       if (reply.status >= 400) throw new WireError(`HTTP ${reply.status} to ${hello.path}${typeof reply.body === 'object' && reply.body !== null && 'error' in reply.body ? `: ${String(reply.body.error)}` : ''}`, 'refused');
@@ -185,7 +218,8 @@ export async function externalizeParty(sim: Simulation, address: string, spec: E
   return {
     address,
     label: transport.label,
-    ...(inboundUrl !== undefined ? { inboundUrl } : {}),
+    ...(inboundUrl !== undefined ? { inboundUrl, inboundSecret: secret } : {}),
+    party,
     stats: () => ({ address, endpoint: transport.label, codec: codec.name, ...counts, latencyMs: summarise(latencies) }),
     async close() {
       restore();

@@ -69,7 +69,7 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
     const requests: Record<string, unknown>[] = [];
-    const party = mqtt.connect(broker.url, { protocolVersion: 4 });
+    const party = mqtt.connect(broker.url, { protocolVersion: 4, ...broker.credentials });
     cleanups.push(() => void party.end(true));
     await new Promise<void>((resolve) => party.on('connect', () => party.subscribe('acme/cloud/#', () => resolve())));
     party.on('message', (topic, payload) => {
@@ -82,7 +82,7 @@ describe('external parties over WebSocket and MQTT 3.1.1', () => {
     });
 
     const sim = doorbellWorld('direct');
-    const connectors = await attachConnectors(sim, { broker: broker.url, externals: { 'home-cloud': { mqtt: 'acme/cloud' } } });
+    const connectors = await attachConnectors(sim, { broker: broker.url, brokerOptions: broker.credentials, externals: { 'home-cloud': { mqtt: 'acme/cloud' } } });
     cleanups.push(() => connectors.close());
     expect(connectors.stats().broker?.protocolVersion).toBe(4);
     await connectors.runUntil(1_000);

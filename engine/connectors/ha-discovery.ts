@@ -3,10 +3,16 @@
 // HA says `online` on `homeassistant/status` (HA restarted and forgot them), and turns what HA publishes on a
 // device's command topics into bus commands to that device. HA sits on the home network, so its commands enter
 // the bus at the home gateway; the device's new state comes back to HA through the mirror's state topic.
+// Whoever publishes on a command topic is not the gateway: the broker does not say which client published, so every
+// command from HA is the named, paired party `party/ha-controller`, signed with its own key under its own grant
+// (non-critical scopes unless the scenario grants more). An UNLOCK or a window OPEN is refused unless granted — and
+// the door also needs the occupant's confirmation, which HA cannot give — as a `security.refused` event.
 import type { Simulation } from '../../twins';
 import { gatewayAddress } from '../../twins/bus/addresses';
+import { HA_CONTROLLER, enrolController } from '../../twins/sim/controller-parties';
 import type { Intent } from '../../twins/sim/ecosystem-codec';
 import type { Json } from '../../twins/kernel/types';
+import { ConnectorError } from './connector-error';
 import { configTopic, homeDeviceEntities, vehicleEntities, type HaEntity } from './ha-entities';
 import type { MqttSession } from './mqtt-session';
 import type { TopicScheme } from './topics';
@@ -14,6 +20,8 @@ import type { TopicScheme } from './topics';
 export interface HaDiscoveryOptions {
   /** HA's discovery prefix (default `homeassistant`). */
   prefix?: string;
+  /** Scopes granted to HA beyond the non-critical ones, e.g. `home.cover:open_cover` (scenario `connectors.haGrants`). */
+  grants?: readonly string[];
 }
 
 export interface HaDiscoveryStats {
@@ -65,6 +73,12 @@ const HA_COMMANDS: Record<string, Record<string, Translate>> = {
 export async function startHaDiscovery(sim: Simulation, session: MqttSession, topics: TopicScheme, options: HaDiscoveryOptions = {}): Promise<HaDiscovery> {
   const prefix = options.prefix ?? 'homeassistant';
   const counts = { announcements: 0, commands: 0, rejectedCommands: 0 };
+  let controller: string;
+  try {
+    controller = enrolController(sim, HA_CONTROLLER, options.grants ?? []);
+  } catch (err) {
+    throw new ConnectorError('Home Assistant discovery', `grants: ${(err as Error).message}`);
+  }
   const entities: HaEntity[] = [];
   for (const home of sim.homes.values()) for (const device of home.devices.values()) entities.push(...homeDeviceEntities(home.id, device, topics));
   for (const vehicle of sim.vehicles.values()) entities.push(...vehicleEntities(vehicle, topics));
@@ -93,6 +107,7 @@ export async function startHaDiscovery(sim: Simulation, session: MqttSession, to
     const homeId = parsed.address.split('/')[1]!;
     const intent: Intent = { capability: twin.kind, name: command.name, deviceId: parsed.address.split('/')[2]!, attributes: command.attributes };
     sim.sendFromHome(gatewayAddress(homeId), parsed.address, intent, 'command', {
+      signer: controller,
       onResponse: (_env, answer) => reply(parsed.address, { ok: answer?.success !== false, command: command.name, ...(answer?.error ? { error: answer.error } : {}) }),
       onFailure: (reason) => reply(parsed.address, { ok: false, command: command.name, error: reason }),
     });

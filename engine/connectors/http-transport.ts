@@ -1,16 +1,20 @@
 // HTTP to an external party: each message is a JSON request (POST, or PUT for hello) to the base URL with W3C
 // `traceparent`/`tracestate` headers, and the response body is the reply. Unsolicited events come in through a small
-// webhook server on 127.0.0.1 (POST JSON to its URL), also reading `traceparent` so the trace continues.
+// webhook server on 127.0.0.1 (POST JSON to its URL with the run's secret, see webhook-guard.ts), also reading
+// `traceparent` so the trace continues.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Json } from '../../twins/kernel/types';
 import { ConnectorError, describeNetworkError, redactUrl } from './connector-error';
 import type { WireReply, WireRequest } from './external-codecs';
 import type { TraceContext } from './mqtt-session';
-import { WireError, type InboundHandler, type Transport } from './transport';
+import { WireError, type InboundHandler, type InboundRefused, type Transport } from './transport';
+import { WEBHOOK_PATH, checkWebhookOrigin, checkWebhookSecret, type WebhookPolicy, type WebhookRefusal } from './webhook-guard';
 
 export interface HttpTransportOptions {
   /** Port of the inbound webhook server (0 = a free one). Omit to not start one. */
   webhookPort?: number;
+  /** Who may post to the webhook: the run's secret and the browser origins allowed (required with webhookPort). */
+  webhook?: WebhookPolicy;
   /** Extra request headers (e.g. an API token); never logged or reported. */
   headers?: Record<string, string>;
   /** On open, check the base URL answers HTTP at all (any status will do): a ConnectorError if not. */
@@ -36,7 +40,7 @@ export function httpTransport(name: string, baseUrl: string, options: HttpTransp
 
   return {
     label,
-    async open(onInbound) {
+    async open(onInbound, onRefused) {
       if (options.probe) {
         const timeoutMs = options.probeTimeoutMs ?? 3_000;
         try {
@@ -51,14 +55,16 @@ export function httpTransport(name: string, baseUrl: string, options: HttpTransp
         }
       }
       if (options.webhookPort === undefined) return {};
-      server = createServer((req, res) => void serveWebhook(req, res, onInbound));
+      const policy = options.webhook;
+      if (policy === undefined || policy.secret.length < 16) throw new ConnectorError(`${label} webhook`, 'no webhook secret (at least 16 characters)', 'A webhook without a secret would let anyone push commands into the run');
+      server = createServer((req, res) => void serveWebhook(req, res, policy, onInbound, onRefused));
       await new Promise<void>((resolve, reject) => {
         server!.once('error', (err) => reject(new ConnectorError(`${label} webhook`, `cannot listen on 127.0.0.1:${options.webhookPort}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
         server!.listen(options.webhookPort, '127.0.0.1', () => resolve());
       });
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      return { inboundUrl: `http://127.0.0.1:${port}/webhook` };
+      return { inboundUrl: `http://127.0.0.1:${port}${WEBHOOK_PATH}` };
     },
     async exchange(request: WireRequest, trace: TraceContext, timeoutMs: number): Promise<WireReply> {
       const url = root + (request.path.startsWith('/') ? request.path : `/${request.path}`);
@@ -106,12 +112,20 @@ function fetchError(err: unknown, where: string, timeoutMs: number): WireError {
   return new WireError(`${where}: ${e.cause?.message ?? e.message}${code ? ` (${code})` : ''}`, 'outage');
 }
 
-async function serveWebhook(req: IncomingMessage, res: ServerResponse, onInbound: InboundHandler): Promise<void> {
+async function serveWebhook(req: IncomingMessage, res: ServerResponse, policy: WebhookPolicy, onInbound: InboundHandler, onRefused: InboundRefused | undefined): Promise<void> {
   const send = (status: number, body: Json): void => {
-    res.writeHead(status, { 'content-type': 'application/json' });
+    // Close after a refusal: the rest of a refused body is not worth reading.
+    res.writeHead(status, { 'content-type': 'application/json', ...(status >= 400 ? { connection: 'close' } : {}) });
     res.end(JSON.stringify(body));
   };
   if (req.method !== 'POST') return send(405, { ok: false, error: 'POST JSON to this webhook' });
+  if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== WEBHOOK_PATH) return send(404, { ok: false, error: `the webhook is ${WEBHOOK_PATH}` });
+  const refuse = (refusal: WebhookRefusal): void => {
+    onRefused?.(refusal);
+    send(refusal.status, { ok: false, error: `refused (${refusal.reason}): ${refusal.detail}` });
+  };
+  const early = checkWebhookOrigin(req.headers, policy);
+  if (early !== undefined) return refuse(early);
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
@@ -119,9 +133,12 @@ async function serveWebhook(req: IncomingMessage, res: ServerResponse, onInbound
     if (size > MAX_BODY) return send(413, { ok: false, error: `body larger than ${MAX_BODY} bytes` });
     chunks.push(chunk as Buffer);
   }
+  const raw = Buffer.concat(chunks);
+  const secret = checkWebhookSecret(req.headers, raw, policy);
+  if (secret !== undefined) return refuse(secret);
   let body: Json;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+    body = JSON.parse(raw.toString('utf8')) as Json;
   } catch {
     return send(400, { ok: false, error: 'the body is not JSON' });
   }

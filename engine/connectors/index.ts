@@ -4,7 +4,7 @@
 // Anything misconfigured or unreachable while attaching is one ConnectorError, and what was already opened is closed.
 import type { Simulation } from '../../twins';
 import type { SimTime } from '../../twins/kernel/types';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embedded-broker';
+import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerCredentials } from '../broker/embedded-broker';
 import { resolveBroker, type BrokerOptions } from './broker-config';
 import { ConnectorError } from './connector-error';
 import { ConnectorEvents, type ConnectorEventListener } from './connector-events';
@@ -49,6 +49,11 @@ export interface ConnectorStats {
 export interface Connectors {
   /** URL of the broker in use (no password), or undefined without one. */
   brokerUrl: string | undefined;
+  /**
+   * The embedded broker's credentials for this run (it takes no anonymous client), for the user to give Home
+   * Assistant or their own tools. Secret: print it for the user; never record or report it.
+   */
+  brokerCredentials: EmbeddedBrokerCredentials | undefined;
   /** While held, a message is on a real wire: the clock driver must not step virtual time (see wire-gate.ts). */
   gate: WireGate;
   events: ConnectorEvents;
@@ -102,7 +107,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       brokerUrl = embedded.url;
     }
     if (brokerUrl !== undefined) {
-      session = await openSession(brokerUrl, embedded ? undefined : options.brokerOptions, 'broker');
+      session = await openSession(brokerUrl, embedded ? { ...embedded.credentials } : options.brokerOptions, 'broker');
       session.publish(topics.status(), 'online', { qos: 1, retain: true });
       session.onConnect(() => session!.publish(topics.status(), 'online', { qos: 1, retain: true }));
       closers.push(() => session!.publish(topics.status(), 'offline', { qos: 1, retain: true }));
@@ -131,6 +136,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
 
   return {
     brokerUrl: session?.broker.displayUrl,
+    brokerCredentials: embedded?.credentials,
     gate,
     events,
     externals,

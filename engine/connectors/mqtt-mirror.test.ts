@@ -68,11 +68,11 @@ describe('MQTT mirror', () => {
     const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
     const events = new ConnectorEvents();
-    const session = await MqttSession.connect(resolveBroker(broker.url), { events });
+    const session = await MqttSession.connect(resolveBroker(broker.url, broker.credentials), { events });
     cleanups.push(() => session.close());
     expect(session.protocolVersion).toBe(4);
     // An independent 3.1.1 client (mqtt.js itself, no Twinbench code) listens.
-    const watcher = await MqttSession.connect(resolveBroker(broker.url, { protocol: 4 }), { events: new ConnectorEvents() });
+    const watcher = await MqttSession.connect(resolveBroker(broker.url, { protocol: 4, ...broker.credentials }), { events: new ConnectorEvents() });
     cleanups.push(() => watcher.close());
     const received: { topic: string; body: Record<string, unknown> }[] = [];
     await watcher.subscribe('twinbench/v1/bus/#', (topic, payload) => received.push({ topic, body: JSON.parse(payload.toString()) }));
@@ -91,7 +91,7 @@ describe('MQTT mirror', () => {
   it('only observes: the run hashes the same with and without the mirror', async () => {
     const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
-    const session = await MqttSession.connect(resolveBroker(broker.url), { events: new ConnectorEvents() });
+    const session = await MqttSession.connect(resolveBroker(broker.url, broker.credentials), { events: new ConnectorEvents() });
     cleanups.push(() => session.close());
     const mirrored = doorbellWorld('cloud-cloud');
     const mirror = startMirror(mirrored, session, new TopicScheme());

@@ -1,6 +1,8 @@
 // What an external party's answers and pushes make happen inside the simulation. Its messages are posted the way
 // the in-simulation party would post them (Simulation.sendFromHome: the home ecosystem's schema, and the signature
 // block on critical commands), as children of the message that caused them or of the remote span that pushed them.
+// They leave from the party's bus address, but a critical one is signed as the enrolled `party/external:<address>`
+// under its own grant: a real endpoint never signs as the simulated home's own (grant-free) infrastructure.
 import type { Simulation } from '../../twins';
 import type { Envelope } from '../../twins/bus/envelope';
 import { decodeIntent } from '../../twins/sim/ecosystem-codec';
@@ -39,7 +41,7 @@ function recordConfirmation(sim: Simulation, destination: string, attributes: { 
 }
 
 /** Apply one effect of the party at `address`; `cause` is the delivered message it answers, if any. */
-export function applyPartyEffect(sim: Simulation, address: string, effect: PartyEffect, cause: Envelope | undefined, trace: TraceContext | undefined): void {
+export function applyPartyEffect(sim: Simulation, address: string, signer: string, effect: PartyEffect, cause: Envelope | undefined, trace: TraceContext | undefined): void {
   if (effect.kind === 'respond') {
     if (cause !== undefined && cause.status === 'delivered') sim.bus.respond(cause, effect.payload);
     return;
@@ -49,7 +51,7 @@ export function applyPartyEffect(sim: Simulation, address: string, effect: Party
   if (intent !== undefined) {
     if (intent.capability === 'vehicle_display' && intent.name === 'prompt') recordConfirmation(sim, effect.destination, intent.attributes);
     // Failures of these messages are the bus's to record (msg.failed); nobody outside waits on them here.
-    sim.sendFromHome(address, effect.destination, intent, effect.messageKind, causedBy !== undefined ? { causedBy } : {});
+    sim.sendFromHome(address, effect.destination, intent, effect.messageKind, { signer, ...(causedBy !== undefined ? { causedBy } : {}) });
     return;
   }
   // A payload in neither ecosystem schema travels as it is (twinbench/v1 lets a party send anything).

@@ -8,6 +8,13 @@ const EndpointUrl = (schemes: string[], what: string) =>
     error: (iss) => `not a ${what} URL: ${JSON.stringify(iss.input)}; use ${schemes.map((s) => `${s}://`).join(', ')}`,
   });
 
+/** A scope an enrolled controller may be granted: `home.lock:unlock`, `home.cover:*`, `vehicle.remote:remote_start`. */
+const Scope = z
+  .string()
+  .regex(/^(home|vehicle)\.[A-Za-z]+:([a-z_]+|\*)$/, { error: (iss) => `not a scope: ${JSON.stringify(iss.input)}; write home.<service>:<command> or vehicle.<service>:<command>, e.g. home.lock:unlock` });
+const Grants = (who: string) =>
+  z.array(Scope).optional().describe(`Scopes ${who} is granted beyond the non-critical ones (critical commands are refused without them; the door also needs the occupant's confirmation).`);
+
 const ExternalParty = z
   .strictObject({
     http: EndpointUrl(['http', 'https'], 'HTTP').optional().describe('Base URL of an HTTP party: requests out, webhooks in.'),
@@ -15,6 +22,7 @@ const ExternalParty = z
     mqtt: z.string().min(1).optional().describe('Topic prefix of an MQTT party on the run\'s broker.'),
     codec: z.enum(['twinbench/v1', 'device-actions/v1']).default('twinbench/v1').describe('Wire schema the party speaks.'),
     timeout: Duration.optional().describe('Wall time to wait for each reply; past it the message fails as a timeout.'),
+    grants: Grants('the party (its commands are signed as party/external:<address>)'),
   })
   .refine((p) => [p.http, p.ws, p.mqtt].filter((x) => x !== undefined).length === 1, {
     error: 'an external party needs exactly one endpoint: http, ws or mqtt',
@@ -28,6 +36,7 @@ export const ConnectorsSchema = z
       .optional()
       .describe('Mirror the run to this MQTT broker (`embedded` starts one on 127.0.0.1). Password: TWINBENCH_BROKER_PASSWORD.'),
     haDiscovery: z.boolean().optional().describe('Announce the simulated home and car to Home Assistant (MQTT discovery).'),
+    haGrants: Grants('Home Assistant (party/ha-controller, whoever publishes on the command topics)'),
     otlp: EndpointUrl(['http', 'https'], 'OTLP/HTTP').optional().describe('Export traces to this OTLP/HTTP collector.'),
     external: z
       .record(z.string().min(1), ExternalParty)

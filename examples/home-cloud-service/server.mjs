@@ -5,16 +5,17 @@
 //   node examples/home-cloud-service/server.mjs --port 8090 [--refuse unlock]
 //
 // API (JSON in, JSON out; W3C `traceparent` headers are logged so traces can be checked):
-//   PUT  /v1/homes/{home}              {webhook, devices:[{id,type}], vehicles:[{id}]}  link a home  → {ok}
+//   PUT  /v1/homes/{home}              {webhook, webhook_secret, devices:[{id,type}], vehicles:[{id}]}  link a home → {ok}
 //   POST /v1/devices/{id}/actions      {home, action, params}          control a device         → {ok, state}
 //   POST /v1/events                    {home, device, event, attributes}  a device event         → {ok, actions}
 //   POST /v1/results                   {in_reply_to, ok, ...}          answers to our actions    → {ok}
-//   POST /v1/scenes/{name}/activate    {home}     a user runs a scene in the app: commands are pushed to the webhook
+//   POST /v1/scenes/{name}/activate    {home}     a user runs a scene in the app: commands are pushed to the webhook,
+//                                      signed with the secret given at linking (X-Twinbench-Signature: sha256=HMAC)
 //   GET  /v1/health, GET /v1/log, GET /
 // Its automation: a doorbell press puts the camera picture on every screen and the car, and asks the car's driver
 // whether to unlock (the car then sends `unlock` back through this cloud).
 import { createServer } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -43,6 +44,8 @@ const homes = new Map(); // home → { webhook, devices: Map<id, {type, state}>,
 const log = [];
 
 function record(req, body, status) {
+  // The webhook secret is the key to the run's door: the log (served at GET /v1/log) never holds it.
+  if (body !== null && typeof body === 'object' && 'webhook_secret' in body) body = { ...body, webhook_secret: '(redacted)' };
   log.push({ at: new Date().toISOString(), method: req.method, path: req.url, traceparent: req.headers.traceparent ?? null, body, status });
   if (log.length > 1000) log.shift();
 }
@@ -83,7 +86,7 @@ async function route(req, body) {
   if (req.method === 'PUT' && parts[0] === 'v1' && parts[1] === 'homes' && parts.length === 3) {
     const devices = new Map();
     for (const d of body?.devices ?? []) devices.set(String(d.id), { type: String(d.type), state: INITIAL[d.type] ?? 'idle' });
-    homes.set(parts[2], { webhook: typeof body?.webhook === 'string' ? body.webhook : null, devices, vehicles: Array.isArray(body?.vehicles) ? body.vehicles : [], doorbells: 0 });
+    homes.set(parts[2], { webhook: typeof body?.webhook === 'string' ? body.webhook : null, webhookSecret: typeof body?.webhook_secret === 'string' ? body.webhook_secret : null, devices, vehicles: Array.isArray(body?.vehicles) ? body.vehicles : [], doorbells: 0 });
     return [200, { ok: true, devices: devices.size }];
   }
   if (req.method !== 'POST') return [405, { ok: false, error: `${req.method} ${url.pathname} is not part of the API` }];
@@ -111,7 +114,9 @@ async function route(req, body) {
     if (!home.webhook) return [409, { ok: false, error: `home ${body.home} was linked without a webhook` }];
     const commands = scene(home);
     const traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
-    const pushed = await fetch(home.webhook, { method: 'POST', headers: { 'content-type': 'application/json', traceparent }, body: JSON.stringify({ home: body.home, commands }) });
+    const payload = JSON.stringify({ home: body.home, commands });
+    const signature = home.webhookSecret ? { 'x-twinbench-signature': `sha256=${createHmac('sha256', home.webhookSecret).update(payload).digest('hex')}` } : {};
+    const pushed = await fetch(home.webhook, { method: 'POST', headers: { 'content-type': 'application/json', traceparent, ...signature }, body: payload });
     return [200, { ok: pushed.ok, pushed: commands.length, traceparent, webhookStatus: pushed.status }];
   }
   return [404, { ok: false, error: `${url.pathname} is not part of the API` }];

@@ -108,7 +108,7 @@ describe('verifying a critical command', () => {
 
   it('lets a car unlock only with a confirmation shown to it, once, while valid', () => {
     const { security, prompt, at } = world();
-    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from a car needs the occupant's confirmation/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from vehicle\/car1 needs the occupant's confirmation/);
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:9' })))).toMatch(/no confirmation prompt "doorbell:h1:9" was issued/);
     prompt('doorbell:h1:2', STRANGER);
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:2' })))).toMatch(/was shown to vehicle\/car2, not vehicle\/car1/);

@@ -30,7 +30,10 @@ export const DEFAULT_CLOCK_SKEW_MS = 2_000;
 /** Access grants last an hour and are renewed when next used, like OAuth access tokens with a refresh. */
 export const DEFAULT_GRANT_TTL_MS = 3_600_000;
 
-/** Commands a paired car may send only with the occupant's confirmation (the doorbell's remote unlock). */
+/**
+ * Commands a paired party (a car, Home Assistant, an external service) may send only with the occupant's
+ * confirmation: the doorbell's remote unlock. Only the home's own infrastructure unlocks without one.
+ */
 const NEEDS_CONFIRMATION = new Set(['lock/unlock']);
 
 export interface CommandSecurityOptions {
@@ -103,6 +106,20 @@ export class CommandSecurity {
     this.options.kernel.events.emit('security.paired', p.homeIssuer, {
       home: p.homeId, vehicle: p.vehicle, vin: car.id, grants: issued.map(grantJson),
     });
+  }
+
+  /**
+   * Admits a controller that is neither the domain's infrastructure nor a car — Home Assistant on the home's broker,
+   * a real service playing a party through a webhook, WebSocket or MQTT — as a named, paired party of `domain`,
+   * with a grant from `issuer` for `scopes` only. Its critical commands then meet exactly the car's policy: a
+   * signature under its own key, a grant that covers them, and for the door the occupant's confirmation.
+   */
+  enrol(party: string, domain: string, issuer: string, scopes: readonly string[]): AccessGrant {
+    const identity = this.identities.of(party);
+    this.trust.add(domain, identity, 'paired', this.now);
+    const grant = this.issue(this.identities.of(issuer).id, identity.id, domain, scopes);
+    this.options.kernel.events.emit('security.enrolled', issuer, { party, id: identity.id, domain, grant: grantJson(grant) });
+    return grant;
   }
 
   /**
@@ -183,8 +200,8 @@ export class CommandSecurity {
     const scope = scopeOf(content.capability, content.command);
     if (!scopeAllows(grant.scopes, scope)) return deny('unauthorized', `access grant ${grant.id} does not cover ${scope} (scopes: ${grant.scopes.join(', ')})`);
     const command = `${content.capability}/${content.command}`;
-    if (NEEDS_CONFIRMATION.has(command) && parseAddress(entry.address)?.kind === 'vehicle') {
-      if (auth.confirmation === undefined) return deny('unauthorized', `${command} from a car needs the occupant's confirmation, and none was given`);
+    if (NEEDS_CONFIRMATION.has(command)) {
+      if (auth.confirmation === undefined) return deny('unauthorized', `${command} from ${entry.address} needs the occupant's confirmation, and none was given`);
       const check = this.confirmations.check(auth.confirmation, { domain, requester: entry.address, command, now }, true);
       if (!check.ok) return deny('unauthorized', check.detail);
     }

@@ -58,3 +58,18 @@ export const VEHICLE_TO_HOME_SCOPES: readonly string[] = [
 export const HOME_TO_VEHICLE_SCOPES: readonly string[] = [
   'vehicle.remote:*', 'vehicle.hvac:*', 'vehicle.doors:lock', 'vehicle.display:*', 'vehicle.navigation:*', 'vehicle.media:*', 'vehicle.status:*',
 ];
+
+/**
+ * What a controller enrolled without explicit grants gets (Home Assistant, an external service): every scope in
+ * which no command is critical. Unlocking the door, opening a window, disarming security, starting or unlocking the
+ * car need a scope the scenario grants by name (`connectors:`), and the door still needs the occupant's confirmation.
+ */
+export const NON_CRITICAL_HOME_SCOPES: readonly string[] = [
+  'home.lock:lock', 'home.climate:*', 'home.light:*', 'home.cover:close_cover', 'home.cover:stop_cover', 'home.fan:*', 'home.media:*',
+  'home.switch:*', 'home.scene:*', 'home.screen:*', 'home.charger:*',
+];
+
+/** The domain a scope is granted in: `home.*` scopes in the home's, `vehicle.*` scopes in its cars'. */
+export function scopeSide(scope: string): 'home' | 'vehicle' | undefined {
+  return scope.startsWith('home.') ? 'home' : scope.startsWith('vehicle.') ? 'vehicle' : undefined;
+}

@@ -25,6 +25,10 @@ export function macAddressFrom(stream: RandomStream): string {
   return octets.map((o) => o.toString(16).padStart(2, '0')).join(':');
 }
 
+/** Address of a named controller party that is not a twin: `party/ha-controller`, `party/external:home-cloud`. */
+export const PARTY_PREFIX = 'party/';
+export const partyAddress = (name: string): string => `${PARTY_PREFIX}${name}`;
+
 export const keyStreamName = (address: string): string => `keys/${address}`;
 export const identityStreamName = (address: string): string => `identity/${address}`;
 
@@ -114,6 +118,8 @@ export class IdentityRegistry {
       return vin;
     }
     if (parsed?.kind === 'vehicle-cloud' || parsed?.kind === 'hub' || parsed?.kind === 'home-cloud') return `svc-${address}`;
+    // A controller enrolled by name (Home Assistant, a real service behind a webhook): named as it was enrolled.
+    if (address.startsWith(PARTY_PREFIX)) return `party-${address.slice(PARTY_PREFIX.length)}`;
     const prefix = parsed?.kind === 'gateway' ? 'gw' : parsed?.kind === 'phone' ? 'phone' : 'dev';
     const stream = this.options.random.stream(identityStreamName(address));
     let id = `${prefix}-${macAddressFrom(stream)}`;

@@ -1,5 +1,6 @@
 // The simulation: a world of twins on one kernel, and the standard apps that play the seed's scenes in it.
 export * from './apps';
+export * from './controller-parties';
 export * from './ecosystem-codec';
 export * from './home-twin';
 export * from './simulation';

@@ -36,6 +36,11 @@ export interface MessageOptions {
   causedBy?: Envelope;
   /** Prompt the occupant confirmed, named in a critical command's signature block (the doorbell's unlock). */
   confirmation?: string;
+  /**
+   * The party whose key signs a critical command, when it is not the bus address the message leaves from: Home
+   * Assistant's commands enter at the home gateway but are signed as `party/ha-controller`, under its own grant.
+   */
+  signer?: string;
 }
 
 export interface SimulationOptions {
@@ -185,7 +190,7 @@ export class Simulation {
   /** Send from a party of the home ecosystem (device, gateway, home cloud, phone). */
   sendFromHome(source: string, destination: string, intent: Intent, kind: MessageKind, options: MessageOptions = {}): Envelope {
     const payload = homePayload(intent, kind === 'response' ? 'response' : kind);
-    this.guard.signIfCritical(source, destination, intent, kind, payload, options.confirmation);
+    this.guard.signIfCritical(options.signer ?? source, destination, intent, kind, payload, options.confirmation);
     return this.post(source, destination, `${intent.capability}/${intent.name}`, kind, payload, options);
   }
 
