@@ -6,7 +6,10 @@ import { driveAsFastAsPossible, driveRealtime } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
 import type { ScenarioRun } from '../runner/scenario-run';
+import path from 'node:path';
 import { ConnectorError, type ConnectorOptions, type ExternalEndpointSpec } from '../connectors';
+import type { MatterBridgeOptions } from '../connectors/matter/matter-bridge';
+import { dataDir } from './data-dir';
 import { reportFormatOf } from '../report';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { parseCommandArgs, UsageError, type CliIo } from './main';
@@ -25,6 +28,8 @@ export const RUN_USAGE = `Usage: twinbench run <file.yaml> [options]
   --external A=URL       play party A (home-cloud, vehicle-cloud, a device…) by a real endpoint: http://…, ws://…
                          or mqtt:<topic prefix>; --external-codec twinbench/v1 (default) or device-actions/v1
   --otlp URL             export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318
+  --matter               expose each home as a Matter bridge (prints its UDP port and pairing codes; fabrics are
+                         kept in <data folder>/matter); without --speed the run then goes at 1× real time
   --junit out.xml        write JUnit XML
   --report out.md|html|json  write the evaluation report`;
 
@@ -37,6 +42,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       otlp: { type: 'string' }, 'ha-discovery': { type: 'boolean' }, external: { type: 'string', multiple: true },
       'external-codec': { type: 'string' }, 'broker-user': { type: 'string' }, 'broker-ca': { type: 'string' },
       'broker-cert': { type: 'string' }, 'broker-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      matter: { type: 'boolean' },
     },
   });
   if (values.help) return io.out(RUN_USAGE), 0;
@@ -68,6 +74,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     scenario = { ...scenario, seed: Number(values.seed) };
   }
   const architectures = parseArchitectures(values.arch, scenario.architectures);
+  // A Matter controller needs time to pair and to act: at max speed the run would be over before it could.
+  const pace = values.speed === undefined && (values.matter === true || isMatterOn(scenario.connectors?.matter)) ? 1 : speed;
   // Bad endpoint configuration (malformed URL, refused connection, TLS, credentials): one clear line, exit 1.
   const connectorFailure = (err: unknown): number => {
     if (err instanceof ConnectorError) return io.err(`twinbench run: ${err.message}`), 1;
@@ -87,7 +95,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       const result = await runScenario(scenario, architecture, {
         listeners: outputs.listenersFor(scenario, architecture),
         onStart: (run) => outputs.onStart(run),
-        drive: (run) => (speed === 'max' ? driveAsFastAsPossible(run, progress, outputs.gate) : driveRealtime(run, speed, progress, outputs.gate)),
+        drive: (run) => (pace === 'max' ? driveAsFastAsPossible(run, progress, outputs.gate) : driveRealtime(run, pace, progress, outputs.gate)),
       });
       if (io.isTTY) io.err('\r\x1b[K');
       printResult(io, result);
@@ -135,7 +143,8 @@ function connectorOptions(v: Record<string, string | boolean | string[] | undefi
   const broker = (v.broker as string | undefined) ?? fromScenario?.broker;
   const haDiscovery = v['ha-discovery'] === true || fromScenario?.haDiscovery === true;
   const otlp = (v.otlp as string | undefined) ?? fromScenario?.otlp;
-  if (broker === undefined && !haDiscovery && otlp === undefined && Object.keys(externals).length === 0) return undefined;
+  const matter = matterOptions(v.matter === true, fromScenario?.matter);
+  if (broker === undefined && !haDiscovery && otlp === undefined && matter === undefined && Object.keys(externals).length === 0) return undefined;
   const password = process.env.TWINBENCH_BROKER_PASSWORD;
   const brokerOptions = {
     ...(v['broker-user'] ? { username: v['broker-user'] as string } : {}),
@@ -149,8 +158,20 @@ function connectorOptions(v: Record<string, string | boolean | string[] | undefi
     brokerOptions,
     ...(haDiscovery ? { haDiscovery: fromScenario?.haGrants !== undefined ? { grants: fromScenario.haGrants } : true } : {}),
     ...(otlp !== undefined ? { otlp } : {}),
+    ...(matter !== undefined ? { matter } : {}),
     externals,
   };
+}
+
+type MatterSection = NonNullable<ResolvedScenario['connectors']>['matter'];
+
+const isMatterOn = (section: MatterSection): boolean => section !== undefined && section !== false;
+
+/** `--matter` or the scenario's `matter:` (true, or port / passcode / discriminator / grants); fabrics in the data folder. */
+function matterOptions(flag: boolean, section: MatterSection): MatterBridgeOptions | undefined {
+  if (!flag && !isMatterOn(section)) return undefined;
+  const settings = typeof section === 'object' ? section : {};
+  return { storagePath: path.join(dataDir(), 'matter'), ...settings };
 }
 
 function parseSpeed(text: string | undefined): number | 'max' {

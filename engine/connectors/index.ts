@@ -13,6 +13,8 @@ import { startHaDiscovery, type HaDiscovery, type HaDiscoveryOptions, type HaDis
 import { startMirror, type Mirror, type MirrorOptions, type MirrorStats } from './mqtt-mirror';
 import { MqttSession, type MqttSessionStats } from './mqtt-session';
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
+import type { MatterBridge, MatterBridgeOptions, MatterHomeBridge } from './matter/matter-bridge';
+import type { MatterPartyStats } from './matter/matter-party';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
 
@@ -32,6 +34,8 @@ export interface ConnectorOptions {
   externals?: Record<string, ExternalEndpointSpec>;
   /** OTLP/HTTP collector, e.g. `http://127.0.0.1:4318`. */
   otlp?: string | OtlpOptions;
+  /** Each home as a Matter bridge (matter.js, loaded only when asked for). */
+  matter?: MatterBridgeOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
 }
@@ -42,6 +46,7 @@ export interface ConnectorStats {
   haDiscovery?: HaDiscoveryStats;
   externals: ExternalPartyStats[];
   otlp?: OtlpStats;
+  matter?: MatterPartyStats;
   /** Wall time (ms) the virtual clock waited for real wires, and requests on a wire right now. */
   wire: { heldMs: number; pending: number };
 }
@@ -58,6 +63,8 @@ export interface Connectors {
   gate: WireGate;
   events: ConnectorEvents;
   externals: readonly ExternalPartyHandle[];
+  /** The homes' Matter bridges: port and pairing codes (empty without `matter`). */
+  matter: readonly MatterHomeBridge[];
   stats(): ConnectorStats;
   /** Advance the simulation's clock to `until`, waiting for real wires as the gate says. */
   runUntil(until: SimTime): Promise<void>;
@@ -85,6 +92,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let mirror: Mirror | undefined;
   let ha: HaDiscovery | undefined;
   let otlp: OtlpExport | undefined;
+  let matter: MatterBridge | undefined;
   const externals: ExternalPartyHandle[] = [];
   const openSession = async (url: string, brokerOptions: BrokerOptions | undefined, role: string): Promise<MqttSession> => {
     const s = await MqttSession.connect(resolveBroker(url, brokerOptions, role), {
@@ -129,6 +137,11 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events);
       closers.push(() => otlp!.close());
     }
+    if (options.matter !== undefined) {
+      const { startMatterBridge } = await import('./matter/matter-bridge');
+      matter = await startMatterBridge(sim, gate, events, options.matter);
+      closers.push(() => matter!.close());
+    }
   } catch (err) {
     await closeAll();
     throw err;
@@ -140,12 +153,14 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     gate,
     events,
     externals,
+    matter: matter?.homes ?? [],
     stats: () => ({
       ...(session ? { broker: { ...session.stats(), embedded: embedded !== undefined } } : {}),
       ...(mirror ? { mirror: mirror.stats() } : {}),
       ...(ha ? { haDiscovery: ha.stats() } : {}),
       externals: externals.map((e) => e.stats()),
       ...(otlp ? { otlp: otlp.stats() } : {}),
+      ...(matter ? { matter: matter.stats() } : {}),
       wire: { heldMs: Math.round(gate.heldMs * 1000) / 1000, pending: gate.pending },
     }),
     runUntil: (until) => runClock(sim.kernel.clock, gate, until),

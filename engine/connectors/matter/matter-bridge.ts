@@ -12,6 +12,7 @@ import type { ConnectorEvents } from '../connector-events';
 import type { WireGate } from '../wire-gate';
 import { bridgedTypeOf, mergePatches } from './device-types';
 import { startMatterParty, type MatterPartyStats } from './matter-party';
+import { PASSCODE_RULE, isValidDiscriminator, isValidPasscode } from './passcode';
 import { startStateSync, type StateSync, type SyncedEndpoint } from './state-sync';
 import { bind } from './twin-binding';
 
@@ -55,13 +56,6 @@ export interface MatterBridge {
   close(): Promise<void>;
 }
 
-/** Passcodes the Matter specification forbids (5.1.7.1): all one digit, and the two sequences. */
-const FORBIDDEN_PASSCODES = new Set([0, 11111111, 22222222, 33333333, 44444444, 55555555, 66666666, 77777777, 88888888, 99999999, 12345678, 87654321]);
-
-export function isValidPasscode(n: number): boolean {
-  return Number.isInteger(n) && n >= 1 && n <= 99_999_998 && !FORBIDDEN_PASSCODES.has(n);
-}
-
 function randomPasscode(): number {
   for (;;) {
     const n = randomInt(1, 99_999_999);
@@ -88,9 +82,9 @@ const endpointId = (entityId: string): string => entityId.replace(/[^A-Za-z0-9_-
 
 export async function startMatterBridge(sim: Simulation, gate: WireGate, events: ConnectorEvents, options: MatterBridgeOptions): Promise<MatterBridge> {
   if (options.passcode !== undefined && !isValidPasscode(options.passcode)) {
-    throw new ConnectorError('Matter bridge', `passcode ${options.passcode} is not allowed by Matter`, 'Give 8 digits from 00000001 to 99999998, not all the same digit, not 12345678 or 87654321');
+    throw new ConnectorError('Matter bridge', `passcode ${options.passcode} is not allowed by Matter`, `Give another: ${PASSCODE_RULE}`);
   }
-  if (options.discriminator !== undefined && !(Number.isInteger(options.discriminator) && options.discriminator >= 0 && options.discriminator <= 4095)) {
+  if (options.discriminator !== undefined && !isValidDiscriminator(options.discriminator)) {
     throw new ConnectorError('Matter bridge', `discriminator ${options.discriminator} is not a 12-bit number`, 'Give 0…4095');
   }
   Logger.level = LOG_LEVELS[options.logLevel ?? 'error'];
