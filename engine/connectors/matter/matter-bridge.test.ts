@@ -5,40 +5,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DoorLockClient } from '@matter/main/behaviors/door-lock';
+import { LevelControlClient } from '@matter/main/behaviors/level-control';
 import { OnOffClient } from '@matter/main/behaviors/on-off';
+import { WindowCoveringClient } from '@matter/main/behaviors/window-covering';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulation } from '../../../twins';
 import { ConnectorEvents } from '../connector-events';
 import { doorbellWorld, eventsOf, LOCK } from '../test-support/doorbell-world';
-import { WireGate, runClock } from '../wire-gate';
+import { WireGate } from '../wire-gate';
 import { startMatterBridge, type MatterBridge } from './matter-bridge';
 import { matterControllerAddress } from './matter-party';
 import { commissionAt, type TestController } from './test-support/matter-controller';
+import { paceClock, until } from './test-support/pace';
 
 const PASSCODE = 20_202_021;
 const DISCRIMINATOR = 3840;
 const LIGHT = 'home/h1/light.hallway';
 const LEAK = 'home/h1/binary_sensor.kitchen_leak';
-
-/** Virtual time runs at about 4× real time in the background, pausing while the gate is held (a wire in use). */
-function paceClock(sim: Simulation, gate: WireGate): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    running ??= runClock(sim.kernel.clock, gate, sim.now + 20).finally(() => (running = undefined));
-  }, 5);
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Matter bridge, commissioned over UDP by matter.js’s controller', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'twinbench-matter-'));
@@ -104,4 +86,38 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
     expect(controller.endpoint('lock.front_door').state.doorLock?.lockState).toBe(1); // Locked
     expect(bridge.stats().refused).toBe(1);
   }, 30_000);
+
+  it('dims a light: moveToLevel 127 is the twin at 50 %, and the level the controller reads follows the twin', async () => {
+    await controller.endpoint('light.living_room').commandsOf(LevelControlClient).moveToLevel!({ level: 127, transitionTime: null, optionsMask: {}, optionsOverride: {} });
+    const light = sim.home('h1').device('light.living_room');
+    expect(light.state).toBe('on');
+    expect(light.context.brightness).toBe(Math.round((50 * 255) / 100));
+    await until(() => controller.endpoint('light.living_room').state.levelControl?.currentLevel === 127, 'currentLevel 127');
+  }, 30_000);
+
+  it('the curtains open on a Matter upOrOpen, the window does not: opening a window is a critical command', async () => {
+    await controller.endpoint('cover.living_room_curtains').commandsOf(WindowCoveringClient).upOrOpen!();
+    expect(['opening', 'open']).toContain(sim.home('h1').device('cover.living_room_curtains').state);
+    const window = sim.home('h1').device('cover.living_room_window');
+    const before = window.state;
+    await expect(controller.endpoint('cover.living_room_window').commandsOf(WindowCoveringClient).upOrOpen!()).rejects.toMatchObject({ code: 0x7e });
+    expect(window.state).toBe(before);
+    expect(eventsOf(sim, 'security.refused').some((e) => e.data.to === 'home/h1/cover.living_room_window' && e.data.command === 'cover/open_cover')).toBe(true);
+  }, 30_000);
+
+  it('a controller’s write of the purifier’s speed turns the fan twin on at that percentage', async () => {
+    await controller.endpoint('fan.air_purifier').set({ fanControl: { percentSetting: 40 } });
+    const fan = sim.home('h1').device('fan.air_purifier');
+    await until(() => fan.state === 'on' && fan.context.percentage === 40, 'the purifier at 40 %');
+  }, 30_000);
+
+  it('a controller’s write of the thermostat’s system mode changes the climate twin’s HVAC mode', async () => {
+    await controller.endpoint('climate.bedroom').set({ thermostat: { systemMode: 4 } }); // Heat
+    await until(() => sim.home('h1').device('climate.bedroom').context.hvacMode === 'heat', 'the bedroom heating');
+  }, 30_000);
+
+  it('held the virtual clock while answers were on the Matter wire', () => {
+    expect(gate.heldMs).toBeGreaterThan(0);
+    expect(gate.pending).toBe(0);
+  });
 });

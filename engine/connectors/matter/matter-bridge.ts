@@ -50,6 +50,8 @@ export interface MatterHomeBridge {
 
 export interface MatterBridge {
   homes: MatterHomeBridge[];
+  /** The bridged endpoint of the twin at `address` (tests act on it locally, without a controller). */
+  endpoint(address: string): Endpoint | undefined;
   stats(): MatterPartyStats;
   /** Resolves when every twin change so far is on its endpoint. */
   settled(): Promise<void>;
@@ -93,6 +95,7 @@ export async function startMatterBridge(sim: Simulation, gate: WireGate, events:
   const nodes: ServerNode[] = [];
   const syncs: StateSync[] = [];
   const homes: MatterHomeBridge[] = [];
+  const endpoints = new Map<string, Endpoint>();
   const close = async (): Promise<void> => {
     for (const sync of syncs.splice(0)) sync.stop();
     party.close();
@@ -153,6 +156,7 @@ export async function startMatterBridge(sim: Simulation, gate: WireGate, events:
         } catch (err) {
           throw new ConnectorError(label, `cannot bridge ${twin.id} as ${type.matter}: ${(err as Error).message}`);
         }
+        endpoints.set(twin.id, endpoint);
         synced.push({ twin, type, endpoint: endpoint as unknown as SyncedEndpoint['endpoint'] });
         bridged.push(`${twin.id} (${type.matter})`);
       }
@@ -178,6 +182,7 @@ export async function startMatterBridge(sim: Simulation, gate: WireGate, events:
 
   return {
     homes,
+    endpoint: (address) => endpoints.get(address),
     stats: () => party.stats(),
     settled: async () => {
       await Promise.all(syncs.map((s) => s.settled()));

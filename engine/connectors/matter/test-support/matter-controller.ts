@@ -8,6 +8,8 @@ import type { ClientNode } from '@matter/main';
 export interface BridgedPeerEndpoint {
   state: Record<string, Record<string, unknown>>;
   commandsOf(type: unknown): Record<string, (request?: unknown) => Promise<unknown>>;
+  /** A remote attribute write, e.g. `{ fanControl: { percentSetting: 40 } }`. */
+  set(values: Record<string, Record<string, unknown>>): Promise<void>;
   behaviors: { supported: Record<string, unknown> };
 }
 

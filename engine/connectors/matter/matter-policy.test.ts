@@ -1,0 +1,77 @@
+// Attack and failure tests of the Matter command path at the node level (commands invoked on the bridge's own
+// endpoints, no controller on the network): a grant alone does not open the door, a granted window does open, a
+// gateway that is down or a simulation that never answers is a Matter FAILURE or TIMEOUT, never a hang, and a bad
+// grant is refused when the bridge starts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Status } from '@matter/main/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gatewayAddress } from '../../../twins/bus/addresses';
+import { ConnectorError } from '../connector-error';
+import { ConnectorEvents } from '../connector-events';
+import { doorbellWorld, eventsOf, LOCK } from '../test-support/doorbell-world';
+import { WireGate } from '../wire-gate';
+import { startMatterBridge, type MatterBridge, type MatterBridgeOptions } from './matter-bridge';
+import { paceClock } from './test-support/pace';
+import { TwinDoorLockServer, TwinOnOffServer, TwinWindowCoveringServer } from './twin-behaviors';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}, 30_000);
+
+async function bridged(options: Partial<MatterBridgeOptions> = {}, pace = true) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'twinbench-matter-policy-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const sim = doorbellWorld('direct');
+  const gate = new WireGate();
+  const bridge: MatterBridge = await startMatterBridge(sim, gate, new ConnectorEvents(), { storagePath: dir, port: 0, ...options });
+  cleanups.push(() => bridge.close());
+  if (pace) cleanups.push(paceClock(sim, gate));
+  return { sim, bridge };
+}
+
+/** Invoke a command on the bridged endpoint of `address` as matter.js would on a controller's request. */
+async function invoke<T>(bridge: MatterBridge, address: string, type: new (...args: never[]) => T, command: (server: T) => unknown): Promise<void> {
+  await bridge.endpoint(address)!.act((agent) => command(agent.get(type as never) as T));
+}
+
+describe('Matter commands meet the policy', () => {
+  it('a controller granted home.lock:unlock still cannot open the door: the occupant did not confirm', async () => {
+    const { sim, bridge } = await bridged({ grants: ['home.lock:unlock'] });
+    await expect(invoke(bridge, LOCK, TwinDoorLockServer, (s) => s.unlockDoor())).rejects.toMatchObject({ code: Status.UnsupportedAccess });
+    expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
+    const refusal = eventsOf(sim, 'security.refused').find((e) => e.data.to === LOCK)!;
+    expect(refusal.data).toMatchObject({ reason: 'unauthorized', sender: 'party-matter-controller' });
+    expect(String(refusal.data.detail)).toContain('needs the occupant\'s confirmation');
+  }, 30_000);
+
+  it('a controller granted home.cover:open_cover opens the window (the grant is what made the difference)', async () => {
+    const { sim, bridge } = await bridged({ grants: ['home.cover:open_cover'] });
+    await invoke(bridge, 'home/h1/cover.living_room_window', TwinWindowCoveringServer, (s) => s.upOrOpen());
+    expect(['opening', 'open']).toContain(sim.home('h1').device('cover.living_room_window').state);
+    expect(eventsOf(sim, 'security.verified').some((e) => e.data.to === 'home/h1/cover.living_room_window')).toBe(true);
+  }, 30_000);
+
+  it('with the home gateway down a Matter On fails with FAILURE and the light stays off', async () => {
+    const { sim, bridge } = await bridged();
+    sim.gateways.send(gatewayAddress('h1'), { type: 'GATEWAY.FAIL' });
+    await expect(invoke(bridge, 'home/h1/light.hallway', TwinOnOffServer, (s) => s.on())).rejects.toMatchObject({ code: Status.Failure });
+    expect(sim.home('h1').device('light.hallway').state).toBe('off');
+    expect(bridge.stats()).toMatchObject({ commands: 1, failed: 1, accepted: 0 });
+  }, 30_000);
+
+  it('a simulation that never answers (paused) is a Matter TIMEOUT after the bridge’s wait, not a hang', async () => {
+    const { bridge } = await bridged({ timeoutMs: 300 }, false);
+    await expect(invoke(bridge, 'home/h1/light.hallway', TwinOnOffServer, (s) => s.on())).rejects.toMatchObject({ code: Status.Timeout });
+    expect(bridge.stats().timeouts).toBe(1);
+  }, 30_000);
+
+  it('refuses to start with a grant that is not a scope, or a passcode Matter forbids', async () => {
+    await expect(bridged({ grants: ['unlock everything'] })).rejects.toThrow(ConnectorError);
+    await expect(bridged({ grants: ['unlock everything'] })).rejects.toThrow(/grants: matter-controller: unlock everything is not a scope/);
+    await expect(bridged({ passcode: 12345678 })).rejects.toThrow(/passcode 12345678 is not allowed by Matter/);
+    await expect(bridged({ discriminator: 5000 })).rejects.toThrow(/discriminator 5000 is not a 12-bit number/);
+  }, 30_000);
+});
