@@ -2,12 +2,12 @@
 // are easy to get backwards (a cover's lift counts from open, a contact is true while closed) and the twins Matter
 // has no device type for.
 import { describe, expect, it } from 'vitest';
-import { DoorLock, SmokeCoAlarm, Thermostat, WindowCovering } from '@matter/main/clusters';
+import { DoorLock, EnergyEvse, SmokeCoAlarm, Thermostat, WindowCovering } from '@matter/main/clusters';
 import { Simulation, standardHomeDevices } from '../../../twins';
 import { nodeEventLogHost } from '../../host-event-log';
 import { bridgedTypeOf, levelOf, liftOf, mergePatches } from './device-types';
 import { isValidDiscriminator, isValidPasscode } from './passcode';
-import { levelToPercent, openPercentOf } from './twin-behaviors';
+import { kwToMilliamps, levelToPercent, milliampsToKw, openPercentOf } from './twin-behaviors';
 
 function home(extra: { type: string; entityId: string; deviceClass?: string }[] = []): Simulation {
   return new Simulation({
@@ -25,7 +25,7 @@ describe('Matter attributes of the twins', () => {
     const types = Object.fromEntries([...sim.home('h1').devices.values()].map((t) => [t.id.split('/')[2], bridgedTypeOf(t)?.matter ?? null]));
     expect(types).toMatchObject({
       'climate.living_room': 'Thermostat', 'light.hallway': 'DimmableLight', 'cover.living_room_window': 'WindowCovering',
-      'fan.air_purifier': 'AirPurifier', 'fan.aroma_diffuser': 'Fan', 'lock.front_door': 'DoorLock',
+      'fan.air_purifier': 'AirPurifier', 'evse.wallbox': 'EnergyEvse', 'fan.aroma_diffuser': 'Fan', 'lock.front_door': 'DoorLock',
       'binary_sensor.kitchen_leak': 'WaterLeakDetector', 'binary_sensor.smoke': 'SmokeCoAlarm',
       'binary_sensor.gas': null, 'camera.front_door': null, 'media_player.speaker': null, 'screen.tv': null, 'storage.nas': null,
     });
@@ -75,6 +75,18 @@ describe('Matter attributes of the twins', () => {
     const thermostat = attributesOf(sim, 'climate.bedroom').thermostat!;
     expect(thermostat).toMatchObject({ systemMode: Thermostat.SystemMode.Heat, occupiedHeatingSetpoint: 2150, occupiedCoolingSetpoint: 2150 });
     expect(Number.isInteger(thermostat.localTemperature)).toBe(true);
+  });
+
+  it('the wallbox: not plugged in, then charging, with its power limit as a current at 230 V', () => {
+    expect([kwToMilliamps(11), milliampsToKw(16_000), milliampsToKw(kwToMilliamps(7.4))]).toEqual([47_826, 3.68, 7.4]);
+    const sim = home();
+    expect(attributesOf(sim, 'evse.wallbox').energyEvse).toMatchObject({ state: EnergyEvse.State.NotPluggedIn, sessionId: null });
+    device(sim, 'evse.wallbox').send({ type: 'EVSE.PLUG_IN' });
+    device(sim, 'evse.wallbox').send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: 7.4 });
+    device(sim, 'evse.wallbox').send({ type: 'EVSE.START_CHARGING' });
+    expect(attributesOf(sim, 'evse.wallbox').energyEvse).toEqual({
+      state: EnergyEvse.State.PluggedInCharging, supplyState: EnergyEvse.SupplyState.ChargingEnabled, maximumChargeCurrent: 32_174, sessionId: 1,
+    });
   });
 
   it('merges fixed and live attributes cluster by cluster', () => {

@@ -1,11 +1,13 @@
 // Which Matter device type each home twin is bridged as, and its attributes for the twin's state at a virtual time.
-// One row per twin kind (a binary sensor by its device class). Twins with no Matter device type here — the camera,
+// One row per twin kind (a binary sensor by its device class); the wallbox is a Matter 1.3 EVSE. Twins with no Matter device type here — the camera,
 // the speaker, the screens, the NAS, the gas detector (Matter has no natural-gas alarm) — are not bridged; the
 // bridge lists them when it starts.
 import { BridgedDeviceBasicInformationServer } from '@matter/main/behaviors/bridged-device-basic-information';
 import { BooleanStateServer } from '@matter/main/behaviors/boolean-state';
 import { SmokeCoAlarmServer } from '@matter/main/behaviors/smoke-co-alarm';
-import { DoorLock, FanControl, SmokeCoAlarm, Thermostat, WindowCovering } from '@matter/main/clusters';
+import { DoorLock, EnergyEvse, EnergyEvseMode, FanControl, SmokeCoAlarm, Thermostat, WindowCovering } from '@matter/main/clusters';
+import { EnergyEvseModeServer } from '@matter/main/behaviors/energy-evse-mode';
+import { EnergyEvseDevice } from '@matter/main/devices/energy-evse';
 import { AirPurifierDevice } from '@matter/main/devices/air-purifier';
 import { ContactSensorDevice } from '@matter/main/devices/contact-sensor';
 import { DimmableLightDevice } from '@matter/main/devices/dimmable-light';
@@ -19,7 +21,7 @@ import type { EndpointType } from '@matter/main';
 import type { TwinActor } from '../../../twins';
 import { coverPositionAt, currentTemperatureAt, type ClimateContext, type CoverContext } from '../../../twins/home';
 import {
-  SYSTEM_MODES, TwinDoorLockServer, TwinFanControlServer, TwinLevelControlServer, TwinOnOffServer, TwinThermostatServer, TwinWindowCoveringServer,
+  SYSTEM_MODES, TwinDoorLockServer, TwinEnergyEvseServer, kwToMilliamps, TwinFanControlServer, TwinLevelControlServer, TwinOnOffServer, TwinThermostatServer, TwinWindowCoveringServer,
 } from './twin-behaviors';
 
 /** Cluster id → attribute → value: what `endpoint.set()` takes. */
@@ -136,6 +138,34 @@ const CONTACT: BridgedType = {
   attributes: (twin) => ({ booleanState: { stateValue: !alarmOn(twin) } }),
 };
 
+const EVSE_STATES: Record<string, EnergyEvse.State> = {
+  available: EnergyEvse.State.NotPluggedIn, connected: EnergyEvse.State.PluggedInDemand,
+  charging: EnergyEvse.State.PluggedInCharging, suspended: EnergyEvse.State.PluggedInDemand,
+};
+
+/** The wallbox as a Matter EVSE: currents at 230 V, and one manual mode (the twin has no schedules of its own). */
+const EVSE: BridgedType = {
+  matter: 'EnergyEvse',
+  type: EnergyEvseDevice.with(Bridged, TwinEnergyEvseServer, EnergyEvseModeServer),
+  attributes: (twin) => {
+    const c = twin.context;
+    const limitKw = Number(c.powerLimitKw ?? 0);
+    const connectedNoDemand = twin.state === 'connected' && Number(c.evRequestKw ?? 0) <= 0;
+    return {
+      energyEvse: {
+        state: connectedNoDemand ? EnergyEvse.State.PluggedInNoDemand : (EVSE_STATES[twin.state] ?? EnergyEvse.State.Fault),
+        supplyState: limitKw > 0 ? EnergyEvse.SupplyState.ChargingEnabled : EnergyEvse.SupplyState.Disabled,
+        maximumChargeCurrent: kwToMilliamps(limitKw),
+        sessionId: Number(c.sessionsStarted ?? 0) > 0 ? Number(c.sessionsStarted) : null,
+      },
+    };
+  },
+  fixed: {
+    energyEvse: { faultState: EnergyEvse.FaultState.NoError, chargingEnabledUntil: null, minimumChargeCurrent: 6_000, circuitCapacity: 32_000 },
+    energyEvseMode: { supportedModes: [{ label: 'Manual', mode: 0, modeTags: [{ value: EnergyEvseMode.ModeTag.Manual }] }], currentMode: 0 },
+  },
+};
+
 const BY_DEVICE_CLASS: Record<string, BridgedType> = { moisture: LEAK, smoke: SMOKE, door: CONTACT, window: CONTACT, opening: CONTACT, garage_door: CONTACT };
 
 /** The Matter device a twin is bridged as, or undefined when Matter has none for it. */
@@ -146,6 +176,7 @@ export function bridgedTypeOf(twin: TwinActor): BridgedType | undefined {
     case 'cover': return COVER;
     case 'climate': return CLIMATE;
     case 'fan': return /purifier/.test(twin.id) ? AIR_PURIFIER : FAN;
+    case 'evse': return EVSE;
     case 'binary_sensor': return BY_DEVICE_CLASS[String(twin.context.deviceClass ?? '')];
     default: return undefined;
   }

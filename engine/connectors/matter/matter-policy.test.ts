@@ -14,7 +14,7 @@ import { doorbellWorld, eventsOf, LOCK } from '../test-support/doorbell-world';
 import { WireGate } from '../wire-gate';
 import { startMatterBridge, type MatterBridge, type MatterBridgeOptions } from './matter-bridge';
 import { paceClock } from './test-support/pace';
-import { TwinDoorLockServer, TwinOnOffServer, TwinWindowCoveringServer } from './twin-behaviors';
+import { TwinDoorLockServer, TwinEnergyEvseServer, TwinOnOffServer, TwinWindowCoveringServer } from './twin-behaviors';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -52,6 +52,18 @@ describe('Matter commands meet the policy', () => {
     await invoke(bridge, 'home/h1/cover.living_room_window', TwinWindowCoveringServer, (s) => s.upOrOpen());
     expect(['opening', 'open']).toContain(sim.home('h1').device('cover.living_room_window').state);
     expect(eventsOf(sim, 'security.verified').some((e) => e.data.to === 'home/h1/cover.living_room_window')).toBe(true);
+  }, 30_000);
+
+  it('the wallbox: EnableCharging at 16 A is a 3.68 kW limit and a session for the plugged-in car; Disable ends it', async () => {
+    const { sim, bridge } = await bridged();
+    const wallbox = sim.home('h1').device('evse.wallbox');
+    wallbox.send({ type: 'EVSE.PLUG_IN' });
+    await bridge.settled();
+    await invoke(bridge, 'home/h1/evse.wallbox', TwinEnergyEvseServer, (s) => s.enableCharging({ chargingEnabledUntil: null, minimumChargeCurrent: 6_000, maximumChargeCurrent: 16_000 }));
+    expect(wallbox.state).toBe('charging');
+    expect(wallbox.context.powerLimitKw).toBe(3.68);
+    await invoke(bridge, 'home/h1/evse.wallbox', TwinEnergyEvseServer, (s) => s.disable());
+    expect(wallbox.state).toBe('connected');
   }, 30_000);
 
   it('with the home gateway down a Matter On fails with FAILURE and the light stays off', async () => {

@@ -5,12 +5,13 @@
 // Clusters a controller changes by writing attributes (fan speed, thermostat mode and setpoints) forward the write
 // as a command once Matter has stored it; a write the twin does not take is undone (twin-binding.ts, forwardWrite).
 import { DoorLockServer } from '@matter/main/behaviors/door-lock';
+import { EnergyEvseServer } from '@matter/main/behaviors/energy-evse';
 import { FanControlServer } from '@matter/main/behaviors/fan-control';
 import { LevelControlServer } from '@matter/main/behaviors/level-control';
 import { OnOffServer } from '@matter/main/behaviors/on-off';
 import { ThermostatServer } from '@matter/main/behaviors/thermostat';
 import { WindowCoveringServer } from '@matter/main/behaviors/window-covering';
-import { FanControl, LevelControl, Thermostat, WindowCovering } from '@matter/main/clusters';
+import { EnergyEvse, FanControl, LevelControl, Thermostat, WindowCovering } from '@matter/main/clusters';
 import { StatusResponse } from '@matter/main/types';
 import { bindingResync, forward, forwardWrite, isRemote } from './twin-binding';
 
@@ -146,5 +147,25 @@ export class TwinThermostatServer extends HeatCool {
   private forwardSetpoint(value: number, _old: number, context: unknown): void {
     if (!isRemote(context)) return;
     forwardWrite(this.endpoint, context, 'set_temperature', { temperature: value / 100 });
+  }
+}
+
+/** Mains voltage the bridge assumes to turn the twin's kilowatts into Matter's milliamps (single phase, EU). */
+export const EVSE_VOLTS = 230;
+export const kwToMilliamps = (kw: number): number => Math.round((kw * 1e6) / EVSE_VOLTS);
+export const milliampsToKw = (mA: number): number => Math.round(((mA * EVSE_VOLTS) / 1e6) * 100) / 100;
+
+export class TwinEnergyEvseServer extends EnergyEvseServer {
+  /** Disable: the session stops (the twin keeps its power limit for the next one). */
+  override async disable(): Promise<void> {
+    await forward(this.endpoint, this.context, 'stop_charging');
+  }
+
+  /** EnableCharging: the maximum current becomes the twin's power limit, and a plugged-in car starts charging. */
+  override async enableCharging({ maximumChargeCurrent }: EnergyEvse.EnableChargingRequest): Promise<void> {
+    await forward(this.endpoint, this.context, 'set_power_limit', { power_limit_kw: milliampsToKw(Number(maximumChargeCurrent)) });
+    if (this.state.state === EnergyEvse.State.PluggedInDemand || this.state.state === EnergyEvse.State.PluggedInNoDemand) {
+      await forward(this.endpoint, this.context, 'start_charging');
+    }
   }
 }
