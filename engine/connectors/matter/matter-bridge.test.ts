@@ -9,8 +9,13 @@ import { LevelControlClient } from '@matter/main/behaviors/level-control';
 import { OnOffClient } from '@matter/main/behaviors/on-off';
 import { WindowCoveringClient } from '@matter/main/behaviors/window-covering';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Simulation, installStandardApps, standardHomeDevices } from '../../../twins';
+import { eventDataOfLine } from '../../../twins/bus/envelope-record';
+import type { Json } from '../../../twins/kernel/types';
+import { nodeEventLogHost } from '../../host-event-log';
+import { exportRun, Recorder, type RunRecorder } from '../../recorder';
 import { ConnectorEvents } from '../connector-events';
-import { doorbellWorld, eventsOf, LOCK } from '../test-support/doorbell-world';
+import { eventsOf, LOCK } from '../test-support/doorbell-world';
 import { WireGate } from '../wire-gate';
 import { startMatterBridge, type MatterBridge } from './matter-bridge';
 import { matterControllerAddress } from './matter-party';
@@ -22,9 +27,23 @@ const DISCRIMINATOR = 3840;
 const LIGHT = 'home/h1/light.hallway';
 const LEAK = 'home/h1/binary_sensor.kitchen_leak';
 
+/** The doorbell scene's home and car, recorded into SQLite as the CLI records a run. */
+function recordedWorld(run: RunRecorder): Simulation {
+  const sim = new Simulation({
+    seed: 1, architecture: 'direct', map: { kind: 'generate', options: { homes: 4 } },
+    users: [{ id: 'alice', homeId: 'h1', vehicleId: 'car1', preferences: { temperature: 23, lighting: 'soft' } }],
+    homes: [{ id: 'h1', devices: standardHomeDevices() }],
+    vehicles: [{ id: 'car1', homeId: 'h1', ownerId: 'alice', at: 'home' }],
+  }, { ...nodeEventLogHost(), listeners: [run.listener] });
+  installStandardApps(sim);
+  return sim;
+}
+
 describe('Matter bridge, commissioned over UDP by matter.js’s controller', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'twinbench-matter-'));
-  const sim = doorbellWorld('direct');
+  const recorder = Recorder.open(path.join(dir, 'runs.db'));
+  const recording = recorder.startRun({ scenario: 'matter-bridge-test', seed: 1, architecture: 'direct' });
+  const sim = recordedWorld(recording);
   const gate = new WireGate();
   const events = new ConnectorEvents();
   let bridge: MatterBridge;
@@ -42,6 +61,7 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
     await controller?.close();
     await bridge?.close();
     await stopClock?.();
+    recorder.close();
     rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
@@ -119,5 +139,19 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
   it('held the virtual clock while answers were on the Matter wire', () => {
     expect(gate.heldMs).toBeGreaterThan(0);
     expect(gate.pending).toBe(0);
+  });
+
+  it('the recording holds the Matter command and its answer, the Matter hop marked measured', () => {
+    recorder.flush();
+    let jsonl = '';
+    exportRun({ db: recorder.db, run: recording.runId }, { format: 'jsonl', write: (chunk) => void (jsonl += chunk) });
+    type Delivered = { source?: string; destination?: string; hops?: { to: string; measured?: boolean }[] };
+    const delivered = jsonl.trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: { [key: string]: Json } })
+      .filter((e) => e.type === 'msg.delivered')
+      .map((e) => ({ data: eventDataOfLine(e.type, e.data) as unknown as Delivered })); // the compact record, expanded
+    expect(delivered.some((e) => e.data.source === matterControllerAddress('h1') && e.data.destination === LIGHT)).toBe(true);
+    const answers = delivered.filter((e) => e.data.destination === matterControllerAddress('h1'));
+    expect(answers.length).toBeGreaterThanOrEqual(5);
+    for (const answer of answers) expect(answer.data.hops!.at(-1)).toMatchObject({ to: matterControllerAddress('h1'), measured: true });
   });
 });
