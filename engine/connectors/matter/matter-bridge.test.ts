@@ -136,6 +136,15 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
     await until(() => sim.home('h1').device('climate.bedroom').context.hvacMode === 'heat', 'the bedroom heating');
   }, 30_000);
 
+  it('hostile values never reach the twin: a lift beyond 100 % or level 255 is a CONSTRAINT_ERROR from Matter itself', async () => {
+    const curtains = sim.home('h1').device('cover.living_room_curtains');
+    const light = sim.home('h1').device('light.living_room');
+    const before = { curtains: curtains.view(), light: light.view(), commands: bridge.stats().commands };
+    await expect(controller.endpoint('cover.living_room_curtains').commandsOf(WindowCoveringClient).goToLiftPercentage!({ liftPercent100thsValue: 20_000 })).rejects.toMatchObject({ code: 0x87 });
+    await expect(controller.endpoint('light.living_room').commandsOf(LevelControlClient).moveToLevel!({ level: 255, transitionTime: null, optionsMask: {}, optionsOverride: {} })).rejects.toMatchObject({ code: 0x87 });
+    expect({ curtains: curtains.view(), light: light.view(), commands: bridge.stats().commands }).toEqual(before);
+  }, 30_000);
+
   it('held the virtual clock while answers were on the Matter wire', () => {
     expect(gate.heldMs).toBeGreaterThan(0);
     expect(gate.pending).toBe(0);
