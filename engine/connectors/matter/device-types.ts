@@ -109,7 +109,7 @@ const CLIMATE: BridgedType = {
       },
     };
   },
-  fixed: { thermostat: { controlSequenceOfOperation: Thermostat.ControlSequenceOfOperation.CoolingAndHeating } },
+  fixed: { thermostat: { controlSequenceOfOperation: Thermostat.ControlSequenceOfOperation.CoolingAndHeating, minSetpointDeadBand: 0 } },
 };
 
 const alarmOn = (twin: TwinActor): boolean => twin.state === 'on';

@@ -26,10 +26,11 @@ async function bridged(options: Partial<MatterBridgeOptions> = {}, pace = true) 
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const sim = doorbellWorld('direct');
   const gate = new WireGate();
-  const bridge: MatterBridge = await startMatterBridge(sim, gate, new ConnectorEvents(), { storagePath: dir, port: 0, ...options });
+  const events = new ConnectorEvents();
+  const bridge: MatterBridge = await startMatterBridge(sim, gate, events, { storagePath: dir, port: 0, ...options });
   cleanups.push(() => bridge.close());
   if (pace) cleanups.push(paceClock(sim, gate));
-  return { sim, bridge };
+  return { sim, bridge, events };
 }
 
 /** Invoke a command on the bridged endpoint of `address` as matter.js would on a controller's request. */
@@ -64,6 +65,35 @@ describe('Matter commands meet the policy', () => {
     expect(wallbox.context.powerLimitKw).toBe(3.68);
     await invoke(bridge, 'home/h1/evse.wallbox', TwinEnergyEvseServer, (s) => s.disable());
     expect(wallbox.state).toBe('connected');
+  }, 30_000);
+
+  it('every HVAC mode of the twin shows on the thermostat (auto needs Matter\'s AutoMode feature), with no sync error', async () => {
+    const { sim, bridge, events } = await bridged({}, false);
+    const shown: unknown[] = [];
+    for (const mode of ['auto', 'heat', 'cool', 'fan_only', 'off']) {
+      sim.home('h1').device('climate.bedroom').send({ type: 'CLIMATE.SET_HVAC_MODE', hvacMode: mode });
+      await bridge.settled();
+      shown.push((bridge.endpoint('home/h1/climate.bedroom')!.state as unknown as { thermostat: { systemMode: number } }).thermostat.systemMode);
+    }
+    expect(shown).toEqual([1, 4, 3, 7, 0]);
+    expect(events.recent.filter((e) => e.type === 'connector.error')).toEqual([]);
+  }, 30_000);
+
+  it('every state the bridged twins go through is a valid Matter state: no sync error anywhere', async () => {
+    const { sim, bridge, events } = await bridged({}, false);
+    const send = (entityId: string, ...evts: { type: string; [key: string]: unknown }[]): void => {
+      for (const e of evts) sim.home('h1').device(entityId).send(e);
+    };
+    send('light.hallway', { type: 'LIGHT.TURN_ON', brightness: 0 }, { type: 'LIGHT.TURN_ON', brightness: 255 }, { type: 'LIGHT.TURN_OFF' });
+    send('cover.living_room_curtains', { type: 'COVER.OPEN' }, { type: 'COVER.STOP' }, { type: 'COVER.SET_POSITION', position: 100 }, { type: 'COVER.CLOSE' });
+    send('fan.air_purifier', { type: 'FAN.TURN_ON', percentage: 100 }, { type: 'FAN.SET_PERCENTAGE', percentage: 1 }, { type: 'FAN.TURN_OFF' });
+    send('lock.front_door', { type: 'DOOR.UNLOCK', by: 'test' }, { type: 'LOCK.JAMMED' }, { type: 'LOCK.JAM_CLEARED' }, { type: 'DOOR.LOCK' });
+    send('climate.living_room', { type: 'CLIMATE.SET_TEMPERATURE', targetTemperature: 30 }, { type: 'CLIMATE.SET_TEMPERATURE', targetTemperature: 16 });
+    send('binary_sensor.smoke', { type: 'SENSOR.DETECTED' }, { type: 'SENSOR.CLEARED' });
+    send('evse.wallbox', { type: 'EVSE.PLUG_IN' }, { type: 'EVSE.START_CHARGING' }, { type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: 0 }, { type: 'EVSE.STOP_CHARGING' }, { type: 'EVSE.UNPLUG' });
+    sim.kernel.clock.runUntil(sim.now + 120_000); // covers travel, rooms drift
+    await bridge.settled();
+    expect(events.recent.filter((e) => e.type === 'connector.error').map((e) => e.data.reason)).toEqual([]);
   }, 30_000);
 
   it('with the home gateway down a Matter On fails with FAILURE and the light stays off', async () => {

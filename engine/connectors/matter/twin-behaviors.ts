@@ -121,14 +121,14 @@ export class TwinFanControlServer extends FanControlServer {
   }
 }
 
-const HeatCool = ThermostatServer.with(Thermostat.Feature.Heating, Thermostat.Feature.Cooling);
+const HeatCoolAuto = ThermostatServer.with(Thermostat.Feature.Heating, Thermostat.Feature.Cooling, Thermostat.Feature.AutoMode);
 
 /** Matter's system modes the twin knows, both ways. */
 export const SYSTEM_MODES: Record<string, Thermostat.SystemMode> = {
   off: Thermostat.SystemMode.Off, cool: Thermostat.SystemMode.Cool, heat: Thermostat.SystemMode.Heat, auto: Thermostat.SystemMode.Auto, fan_only: Thermostat.SystemMode.FanOnly,
 };
 
-export class TwinThermostatServer extends HeatCool {
+export class TwinThermostatServer extends HeatCoolAuto {
   override async initialize(): Promise<void> {
     await super.initialize();
     this.reactTo(this.events.systemMode$Changed, this.forwardMode);
