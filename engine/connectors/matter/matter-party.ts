@@ -143,7 +143,7 @@ export function startMatterParty(sim: Simulation, options: MatterPartyOptions): 
             settle({ ok: false, status: /timed out|timeout/i.test(reason) ? 'timeout' : 'failed', error: reason });
           },
         });
-        pending.set(env.id, { exchange, settle });
+        if (!settled) pending.set(env.id, { exchange, settle }); // a failure can come at once (no route)
       });
     },
     stats: () => ({ ...counts, latencyMs: summarise(latencies) }),
