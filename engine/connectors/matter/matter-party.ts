@@ -100,7 +100,8 @@ export function startMatterParty(sim: Simulation, options: MatterPartyOptions): 
   // The answer's last hop: the bridge answers the controller and times the exchange until it is acknowledged.
   const carry = (env: Envelope, _hop: unknown, payload: unknown, done: (o: WireOutcome) => void): void => {
     const waiting = env.correlationId === undefined ? undefined : pending.get(env.correlationId);
-    if (waiting === undefined) return done({ ok: true, latencyMs: 0 });
+    // Its command already failed as TIMEOUT: the controller stopped waiting, so the answer reaches nobody.
+    if (waiting === undefined) return done({ ok: false, latencyMs: 0, error: `${env.destination} stopped waiting for ${env.topic} (Matter TIMEOUT sent)`, failure: 'timeout' });
     pending.delete(env.correlationId!);
     const release = options.gate.hold();
     const started = performance.now();
@@ -109,7 +110,7 @@ export function startMatterParty(sim: Simulation, options: MatterPartyOptions): 
     const closed = waiting.exchange?.closed() ?? Promise.resolve();
     void closed.then(() => {
       const latencyMs = elapsed();
-      latencies.push(latencyMs);
+      if (waiting.exchange !== undefined) latencies.push(latencyMs); // a local act() has no wire to time
       done({ ok: true, latencyMs });
     }).finally(release);
   };

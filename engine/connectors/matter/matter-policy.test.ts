@@ -105,9 +105,13 @@ describe('Matter commands meet the policy', () => {
   }, 30_000);
 
   it('a simulation that never answers (paused) is a Matter TIMEOUT after the bridge’s wait, not a hang', async () => {
-    const { bridge } = await bridged({ timeoutMs: 300 }, false);
+    const { sim, bridge } = await bridged({ timeoutMs: 300 }, false);
     await expect(invoke(bridge, 'home/h1/light.hallway', TwinOnOffServer, (s) => s.on())).rejects.toMatchObject({ code: Status.Timeout });
     expect(bridge.stats().timeouts).toBe(1);
+    // When the simulation runs again, the late answer is a failed message (it reaches nobody), not a success.
+    sim.kernel.clock.runUntil(sim.now + 1_000);
+    const late = eventsOf(sim, 'msg.failed').find((e) => e.data.destination === 'home/h1/matter-controller');
+    expect(late?.data).toMatchObject({ failure: 'timeout' });
   }, 30_000);
 
   it('refuses to start with a grant that is not a scope, or a passcode Matter forbids', async () => {
