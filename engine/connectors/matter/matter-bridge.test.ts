@@ -136,6 +136,23 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
     await until(() => sim.home('h1').device('climate.bedroom').context.hvacMode === 'heat', 'the bedroom heating');
   }, 30_000);
 
+  it('a controller’s write of the cooling setpoint is the climate twin’s new target', async () => {
+    await controller.endpoint('climate.living_room').set({ thermostat: { occupiedCoolingSetpoint: 2400 } });
+    await until(() => sim.home('h1').device('climate.living_room').context.targetTemperature === 24, 'the living room at 24 °C');
+  }, 30_000);
+
+  it('a write the twin never gets (home gateway down) is undone: the aroma diffuser reads off again', async () => {
+    sim.gateways.send('home/h1/gateway', { type: 'GATEWAY.FAIL' });
+    try {
+      await controller.endpoint('fan.aroma_diffuser').set({ fanControl: { percentSetting: 70 } });
+      await until(() => bridge.stats().failed >= 1, 'the write to fail on the bus', 20_000);
+      await until(() => controller.endpoint('fan.aroma_diffuser').state.fanControl?.percentSetting === 0, 'the diffuser back to 0 %');
+      expect(sim.home('h1').device('fan.aroma_diffuser').state).toBe('off');
+    } finally {
+      sim.gateways.send('home/h1/gateway', { type: 'GATEWAY.RECOVER' });
+    }
+  }, 40_000);
+
   it('hostile values never reach the twin: a lift beyond 100 % or level 255 is a CONSTRAINT_ERROR from Matter itself', async () => {
     const curtains = sim.home('h1').device('cover.living_room_curtains');
     const light = sim.home('h1').device('light.living_room');
