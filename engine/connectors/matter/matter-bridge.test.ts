@@ -1,9 +1,10 @@
 // The bridge over a real Matter network exchange: matter.js's own controller commissions it at 127.0.0.1 with the
-// setup passcode, toggles a light (the twin changes), reads a leak sensor the twin raised (through a Matter
+// setup passcode (no mDNS: it is confined to `lo`, where multicast fails), toggles a light (the twin changes), reads a leak sensor the twin raised (through a Matter
 // subscription), and is refused an unlock it holds no grant for (the door stays locked, `security.refused`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Environment } from '@matter/main';
 import { DoorLockClient } from '@matter/main/behaviors/door-lock';
 import { LevelControlClient } from '@matter/main/behaviors/level-control';
 import { OnOffClient } from '@matter/main/behaviors/on-off';
@@ -51,6 +52,8 @@ describe('Matter bridge, commissioned over UDP by matter.js’s controller', () 
   let stopClock: () => Promise<void>;
 
   beforeAll(async () => {
+    // mDNS only on loopback, where multicast fails: nothing below may depend on DNS-SD discovery.
+    Environment.default.vars.set('mdns.networkInterface', 'lo');
     bridge = await startMatterBridge(sim, gate, events, { storagePath: dir, port: 0, passcode: PASSCODE, discriminator: DISCRIMINATOR });
     stopClock = paceClock(sim, gate);
     const home = bridge.homes[0]!;

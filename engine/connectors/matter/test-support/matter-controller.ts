@@ -1,9 +1,13 @@
 // matter.js's own controller, for tests: a ServerNode with the controller behaviour that commissions a bridge at a
-// known UDP address (no commissionable-node discovery), then talks to it like any paired controller. After the
-// commissioning over PASE, matter.js finds the bridge's operational address by DNS-SD (mDNS); that works on this
-// machine's network interface, but not on `lo` alone (multicast to ff02::fb fails with ENETUNREACH there).
+// known UDP address, then talks to it like any paired controller. No step needs multicast DNS: commissioning (PASE)
+// goes to the known address instead of a discovered one, and for the operational (CASE) reconnection that follows
+// — which matter.js would otherwise resolve by DNS-SD — the new peer is given the same address as its operational
+// one as soon as it exists, so matter.js falls back to it when mDNS finds nothing (as on `lo`, where multicast to
+// ff02::fb fails with ENETUNREACH).
 import { ControllerBehavior, ServerNode } from '@matter/main';
 import type { ClientNode } from '@matter/main';
+import { PeerSet } from '@matter/main/protocol';
+import { NodeId } from '@matter/main/types';
 
 export interface BridgedPeerEndpoint {
   state: Record<string, Record<string, unknown>>;
@@ -23,15 +27,28 @@ export interface TestController {
   close(): Promise<void>;
 }
 
+/** The node id the bridge gets on the controller's fabric. */
+const BRIDGE_NODE_ID = NodeId(0x7001);
+
+interface AddedPeer {
+  address: { nodeId: NodeId };
+  descriptor: { operationalAddress?: { type: 'udp'; ip: string; port: number } };
+}
+
 export async function commissionAt(ip: string, port: number, passcode: number, discriminator: number): Promise<TestController> {
   const node = await ServerNode.create(ServerNode.RootEndpoint.with(ControllerBehavior), {
     id: `test-controller-${port}`, network: { port: 0 }, commissioning: { enabled: false },
   } as never);
   await node.start();
+  const added = node.env.get(PeerSet).added;
+  const knownAddress = (peer: AddedPeer): void => {
+    if (peer.address.nodeId === BRIDGE_NODE_ID) peer.descriptor.operationalAddress = { type: 'udp', ip, port };
+  };
+  added.on(knownAddress as never);
   try {
     const started = performance.now();
     const peer = await node.peers.forDescriptor({ addresses: [{ type: 'udp', ip, port }], discriminator } as never);
-    await peer.commission({ passcode });
+    await peer.commission({ passcode, nodeId: BRIDGE_NODE_ID });
     const commissionMs = performance.now() - started;
     const endpoints = (): BridgedPeerEndpoint[] => [...(peer as unknown as { endpoints: Iterable<BridgedPeerEndpoint> }).endpoints];
     return {
@@ -41,9 +58,13 @@ export async function commissionAt(ip: string, port: number, passcode: number, d
         if (found === undefined) throw new Error(`the bridge has no endpoint labelled ${entityId}`);
         return found;
       },
-      close: () => node.close(),
+      close: async () => {
+        added.off(knownAddress as never);
+        await node.close();
+      },
     };
   } catch (err) {
+    added.off(knownAddress as never);
     await node.close();
     throw err;
   }
