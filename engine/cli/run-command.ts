@@ -52,6 +52,7 @@ export const runCommand = defineCommand(
       },
       'external-codec': { type: 'string', value: 'CODEC', help: "the external parties' wire schema: twinbench/v1 (default) or device-actions/v1" },
       otlp: { type: 'string', value: 'URL', help: 'export traces over OTLP/HTTP, e.g. http://127.0.0.1:4318' },
+      matter: { type: 'boolean', help: 'expose each home as a Matter bridge (prints its UDP port and pairing codes; fabrics are\nkept in <data folder>/matter); without --speed the run then goes at 1× real time' },
       ocpp: { type: 'string', value: 'URL', help: 'make every wallbox an OCPP-J charge point of the CSMS at URL/<wallbox id> (ws://, wss://);\nits password (security profile 1) comes from TWINBENCH_OCPP_PASSWORD' },
       'ocpp-version': { type: 'string', value: '1.6|2.0.1', help: 'the OCPP version the charge points speak (default 1.6)' },
     },
@@ -86,7 +87,9 @@ export const runCommand = defineCommand(
     const simulatedOnly = connectorOptions(values, externals, scenario.connectors);
     const connectors = ocpp ? { ...simulatedOnly, externals: simulatedOnly?.externals ?? {}, ocpp } : simulatedOnly;
     const outputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors }, io);
-    const results = await runAll(scenario, architectures, speed, outputs, io);
+    // A Matter controller needs time to pair and to act: at max speed the run would be over before it could.
+    const pace = values.speed === undefined && connectors?.matter !== undefined ? 1 : speed;
+    const results = await runAll(scenario, architectures, pace, outputs, io);
     await outputs.writeReports(results, { report: values.report, junit: values.junit });
     return summarise(results, io);
   },

@@ -1,10 +1,13 @@
 // The values of `twinbench run`'s flags, checked before anything runs: each bad value is a UsageError that names
 // the flag and what it takes.
+import path from 'node:path';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { ConnectorOptions, ExternalEndpointSpec } from '../connectors';
+import type { MatterBridgeOptions } from '../connectors/matter/matter-bridge';
 import { reportFormatOf } from '../report';
 import { normalizeTwinRef, type ResolvedScenario } from '../scenario';
 import { UsageError } from './cli-errors';
+import { dataDir } from './data-dir';
 
 /** The scenario schema's seed range: a whole number the PRNG takes without rounding (0 … 2^53 − 1). */
 export function parseSeed(text: string | undefined): number | undefined {
@@ -84,6 +87,7 @@ export interface ConnectorFlags {
   'broker-key'?: string | undefined;
   'ha-discovery'?: boolean | undefined;
   otlp?: string | undefined;
+  matter?: boolean | undefined;
 }
 
 /**
@@ -114,7 +118,8 @@ export function connectorOptions(
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs a broker: add --broker URL (or a connectors.broker in the scenario)`);
     }
   }
-  if (broker === undefined && !haDiscovery && otlp === undefined && Object.keys(externals).length === 0) return undefined;
+  const matter = matterOptions(flags.matter === true, fromScenario?.matter);
+  if (broker === undefined && !haDiscovery && otlp === undefined && matter === undefined && Object.keys(externals).length === 0) return undefined;
   const password = env.TWINBENCH_BROKER_PASSWORD;
   const brokerOptions = {
     ...(flags['broker-user'] ? { username: flags['broker-user'] } : {}),
@@ -128,6 +133,16 @@ export function connectorOptions(
     brokerOptions,
     ...(haDiscovery ? { haDiscovery: fromScenario?.haGrants !== undefined ? { grants: fromScenario.haGrants } : true } : {}),
     ...(otlp !== undefined ? { otlp } : {}),
+    ...(matter !== undefined ? { matter } : {}),
     externals,
   };
+}
+
+type MatterSection = NonNullable<ResolvedScenario['connectors']>['matter'];
+
+/** `--matter` or the scenario's `matter:` (true, or port / passcode / discriminator / grants); fabrics in the data folder. */
+function matterOptions(flag: boolean, section: MatterSection): MatterBridgeOptions | undefined {
+  if (!flag && (section === undefined || section === false)) return undefined;
+  const settings = typeof section === 'object' ? section : {};
+  return { storagePath: path.join(dataDir(), 'matter'), ...settings };
 }

@@ -65,6 +65,9 @@ export async function attachRunOutputs(options: OutputOptions, io: CliIo): Promi
       for (const party of connectors.externals) {
         if (party.inboundUrl) io.out(`      webhook for ${party.address}: POST JSON to ${party.inboundUrl} with Authorization: Bearer ${party.inboundSecret} (this run only)`);
       }
+      for (const bridge of connectors.matter) {
+        io.out(`      matter bridge ${bridge.homeId}: UDP port ${bridge.port}, manual pairing code ${bridge.manualPairingCode}, QR ${bridge.qrPairingCode}${bridge.commissioned ? ' (already paired: its controllers reconnect)' : ''}`);
+      }
       if (connectors.brokerCredentials) io.out(`      broker login: user ${connectors.brokerCredentials.username}, password ${connectors.brokerCredentials.password} (this run only)`);
     },
     listenersFor(scenario, architecture) {

@@ -15,6 +15,8 @@ import { startMirror, type Mirror, type MirrorOptions, type MirrorStats } from '
 import { MqttSession, type MqttSessionStats } from './mqtt-session';
 import { attachOcpp, type OcppHandle, type OcppOptions, type OcppStats } from './ocpp';
 import { startOtlpExport, type OtlpExport, type OtlpOptions, type OtlpStats } from './otlp';
+import type { MatterBridge, MatterBridgeOptions, MatterHomeBridge } from './matter/matter-bridge';
+import type { MatterPartyStats } from './matter/matter-party';
 import { TopicScheme } from './topics';
 import { WireGate, runClock } from './wire-gate';
 import { WireIds } from './wire-ids';
@@ -37,6 +39,8 @@ export interface ConnectorOptions {
   otlp?: string | OtlpOptions;
   /** Make every wallbox an OCPP-J charge point of this CSMS (engine/connectors/ocpp). */
   ocpp?: OcppOptions;
+  /** Each home as a Matter bridge (matter.js, loaded only when asked for). */
+  matter?: MatterBridgeOptions;
   /** Told about connections lost and regained, queue overflows, endpoints failing. */
   onEvent?: ConnectorEventListener;
   /** Salt of the run's wire ids (wire-ids.ts), to reproduce a recorded run's wire; default: a fresh random one. */
@@ -50,6 +54,7 @@ export interface ConnectorStats {
   externals: ExternalPartyStats[];
   otlp?: OtlpStats;
   ocpp?: OcppStats;
+  matter?: MatterPartyStats;
   /** Wall time (ms) the virtual clock waited for real wires, and requests on a wire right now. */
   wire: { heldMs: number; pending: number };
 }
@@ -70,6 +75,8 @@ export interface Connectors {
   /** This run's id on the broker: its availability topic is `<root>/runs/<runId>/status`. */
   runId: string;
   externals: readonly ExternalPartyHandle[];
+  /** The homes' Matter bridges: port and pairing codes (empty without `matter`). */
+  matter: readonly MatterHomeBridge[];
   stats(): ConnectorStats;
   /** Advance the simulation's clock to `until`, waiting for real wires as the gate says. */
   runUntil(until: SimTime): Promise<void>;
@@ -104,6 +111,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
   let ha: HaDiscovery | undefined;
   let otlp: OtlpExport | undefined;
   let ocpp: OcppHandle | undefined;
+  let matter: MatterBridge | undefined;
   const externals: ExternalPartyHandle[] = [];
   // The run's own availability topic carries the last will: a run that dies goes `offline` there, and the devices
   // Home Assistant knows from it with it (ha-entities.ts).
@@ -173,6 +181,11 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       otlp = await startOtlpExport(sim, typeof options.otlp === 'string' ? { url: options.otlp } : options.otlp, events, wire);
       closers.push(() => otlp!.close());
     }
+    if (options.matter !== undefined) {
+      const { startMatterBridge } = await import('./matter/matter-bridge');
+      matter = await startMatterBridge(sim, gate, events, options.matter);
+      closers.push(() => matter!.close());
+    }
   } catch (err) {
     await closeAll();
     throw err;
@@ -186,6 +199,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
     wireIds: wire,
     runId,
     externals,
+    matter: matter?.homes ?? [],
     stats: () => ({
       ...(session ? { broker: { ...session.stats(), embedded: embedded !== undefined } } : {}),
       ...(mirror ? { mirror: mirror.stats() } : {}),
@@ -193,6 +207,7 @@ export async function attachConnectors(sim: Simulation, options: ConnectorOption
       externals: externals.map((e) => e.stats()),
       ...(otlp ? { otlp: otlp.stats() } : {}),
       ...(ocpp ? { ocpp: ocpp.stats() } : {}),
+      ...(matter ? { matter: matter.stats() } : {}),
       wire: { heldMs: Math.round(gate.heldMs * 1000) / 1000, pending: gate.pending },
     }),
     runUntil: (until) => runClock(sim.kernel.clock, gate, until),

@@ -1,6 +1,7 @@
 // Real endpoints a scenario runs against (issue #5): a broker, Home Assistant discovery, OTLP export and parties
 // played by real services. Secrets never go in a scenario file: a broker password comes from the environment.
 import { z } from 'zod';
+import { PASSCODE_RULE, isValidDiscriminator, isValidPasscode } from '../connectors/matter/passcode';
 import { Duration } from './schema-kit';
 
 const EndpointUrl = (schemes: string[], what: string) =>
@@ -36,6 +37,14 @@ const OcppConnector = z
     meterInterval: Duration.optional().describe('Virtual time between MeterValues of a charging wallbox (default 15m).'),
   })
   .meta({ id: 'OcppConnector', description: 'Every wallbox twin is an OCPP charge point of this CSMS.' });
+const MatterBridge = z
+  .strictObject({
+    port: z.int().min(0).max(65535).optional().describe('UDP port of the first home\'s bridge (default 5540; the next homes take the next ports; 0 = any free port).'),
+    passcode: z.int().refine(isValidPasscode, { error: `not a valid setup passcode: ${PASSCODE_RULE}` }).optional().describe('Setup passcode (default: a random valid one per bridge, printed with the pairing codes).'),
+    discriminator: z.int().refine(isValidDiscriminator, { error: 'a discriminator is 0…4095' }).optional().describe('12-bit discriminator (default: random per bridge).'),
+    grants: Grants('the paired Matter controller (party/matter-controller)'),
+  })
+  .meta({ id: 'MatterBridge', description: 'Each home as a Matter bridge (matter.js).' });
 
 export const ConnectorsSchema = z
   .strictObject({
@@ -46,6 +55,10 @@ export const ConnectorsSchema = z
     haDiscovery: z.boolean().optional().describe('Announce the simulated home and car to Home Assistant (MQTT discovery).'),
     haGrants: Grants('Home Assistant (party/ha-controller, whoever publishes on the command topics)'),
     otlp: EndpointUrl(['http', 'https'], 'OTLP/HTTP').optional().describe('Export traces to this OTLP/HTTP collector.'),
+    matter: z
+      .union([z.boolean(), MatterBridge])
+      .optional()
+      .describe('Expose each home as a Matter bridge a controller (Home Assistant, Apple Home, chip-tool) can pair with.'),
     external: z
       .record(z.string().min(1), ExternalParty)
       .default({})

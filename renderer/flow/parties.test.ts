@@ -12,8 +12,8 @@ const envelope = (over: Partial<Envelope>): Envelope => ({
 
 describe('parties', () => {
   it('puts each address in its lane', () => {
-    expect(['vehicle/car1', 'phone/alice', 'vehicle-cloud', 'hub', 'home-cloud', 'home/h1/gateway', 'local/h1', 'home/h1/lock.front_door'].map(partyOf))
-      .toEqual(['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'gateway', 'gateway', 'devices']);
+    expect(['vehicle/car1', 'phone/alice', 'vehicle-cloud', 'hub', 'home-cloud', 'home/h1/gateway', 'local/h1', 'home/h1/lock.front_door', 'home/h1/matter-controller'].map(partyOf))
+      .toEqual(['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'gateway', 'gateway', 'devices', 'home controller']);
   });
 
   it('shows an OCPP CSMS in the home cloud lane, so a wallbox\'s CALLs read right to left', () => {

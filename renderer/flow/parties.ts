@@ -1,8 +1,10 @@
 // The lanes of the sequence view: every bus address belongs to one party of the car–home picture (seed §2.3),
 // from the car on the left to the home's devices on the right, so each architecture's path reads left to right.
+// A controller on the home's LAN (a paired Matter controller: `home/<id>/matter-controller`) has its own lane beside
+// the gateway it sends through.
 import type { Envelope } from '../../protocol';
 
-export const PARTIES = ['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'gateway', 'devices'] as const;
+export const PARTIES = ['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'home controller', 'gateway', 'devices'] as const;
 export type Party = (typeof PARTIES)[number];
 
 export function partyOf(address: string): Party {
@@ -13,6 +15,7 @@ export function partyOf(address: string): Party {
   // An OCPP CSMS is a cloud service on the home's side of the picture.
   if (address === 'home-cloud' || address === 'csms') return 'home cloud';
   if (address.startsWith('local/') || /^home\/[^/]+\/gateway$/.test(address)) return 'gateway';
+  if (/^home\/[^/]+\/matter-controller$/.test(address)) return 'home controller';
   return 'devices';
 }
 
