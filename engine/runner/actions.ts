@@ -119,6 +119,8 @@ function injectFault(ctx: ActionContext, fault: Extract<Action, { type: 'fault' 
 function weather(ctx: ActionContext, w: Extract<Action, { type: 'weather' }>): void {
   const { sim, apps } = ctx;
   sim.kernel.events.emit(`weather.${w.kind}`, 'environment', { intensity: w.intensity, ...(w.temperature !== undefined ? { temperature: w.temperature } : {}) });
+  // The weather service's alert covers the whole area: every home's home mode adapts to it (twins/sim/apps/home-mode.ts).
+  for (const home of sim.homes.values()) home.weatherAlerts.add(w.kind);
   if (w.kind === 'rainstorm') {
     for (const vehicle of sim.vehicles.values()) {
       if (vehicle.location?.id !== (vehicle.spec.homeId ? sim.home(vehicle.spec.homeId).place.id : undefined)) {

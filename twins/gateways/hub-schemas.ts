@@ -88,6 +88,13 @@ const HOME_DEVICES: readonly CapabilityMapping[] = [
     fields: [field('streamUrl', 'stream_source'), STATE],
   },
   {
+    // Named after the HA domain so grant scopes read `home.alarm_control_panel:alarm_disarm`.
+    service: 'home.alarm_control_panel',
+    capability: 'alarm_control_panel',
+    actions: [['armHome', 'alarm_arm_home'], ['armAway', 'alarm_arm_away'], ['disarm', 'alarm_disarm'], GET, CHANGED],
+    fields: [field('code', 'code'), STATE],
+  },
+  {
     service: 'home.media',
     capability: 'media_player',
     actions: [['playMedia', 'play_media'], ['pause', 'media_pause'], ['setVolume', 'volume_set'], ['announce', 'announce'], ON, OFF, GET, CHANGED],
@@ -121,7 +128,12 @@ const VEHICLE_SERVICES: readonly CapabilityMapping[] = [
       field('Vehicle.CurrentLocation.Longitude', 'longitude'),
       field('Vehicle.Cabin.Door.Row1.DriverSide.IsLocked', 'driver_door_locked'),
       field('Vehicle.Cabin.Door.Row1.PassengerSide.IsLocked', 'passenger_door_locked'),
+      field('Vehicle.Cabin.Door.Row2.DriverSide.IsLocked', 'rear_left_door_locked'),
+      field('Vehicle.Cabin.Door.Row2.PassengerSide.IsLocked', 'rear_right_door_locked'),
       field('Vehicle.Cabin.Door.Row1.DriverSide.Window.Position', 'driver_window_position'),
+      field('Vehicle.Cabin.Door.Row1.PassengerSide.Window.Position', 'passenger_window_position'),
+      field('Vehicle.Cabin.Door.Row2.DriverSide.Window.Position', 'rear_left_window_position'),
+      field('Vehicle.Cabin.Door.Row2.PassengerSide.Window.Position', 'rear_right_window_position'),
       field('Vehicle.Cabin.HVAC.AmbientAirTemperature', 'cabin_temperature'),
       field('Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Pressure', 'tire_pressure_front_left'),
       field('Vehicle.Chassis.Axle.Row1.Wheel.Right.Tire.Pressure', 'tire_pressure_front_right'),

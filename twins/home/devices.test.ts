@@ -4,7 +4,7 @@ import { DEVICE_TYPES, deviceMachines, deviceTypeOf } from './index';
 
 describe('device registry', () => {
   it('covers the device types of the scenes', () => {
-    expect(DEVICE_TYPES).toEqual(['climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen']);
+    expect(DEVICE_TYPES).toEqual(['climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel']);
   });
 
   it('maps entity ids to device types', () => {

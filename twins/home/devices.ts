@@ -1,6 +1,7 @@
 // The registry of home device machines, keyed by device type — the Home Assistant domain that prefixes each
 // entity id (`climate.living_room` is a `climate`). The simulation builds a home from a scenario's device
 // list by looking each type up here.
+import { alarmControlPanelMachine } from './alarm-control-panel.machine';
 import { binarySensorMachine } from './binary-sensor.machine';
 import { cameraMachine } from './camera.machine';
 import { climateMachine } from './climate.machine';
@@ -25,6 +26,7 @@ export const deviceMachines = {
   storage: storageMachine,
   evse: evseMachine,
   screen: screenMachine,
+  alarm_control_panel: alarmControlPanelMachine,
 } as const;
 
 export type DeviceType = keyof typeof deviceMachines;

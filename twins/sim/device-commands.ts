@@ -76,6 +76,12 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
   camera: {
     play_stream: (_a, by) => ({ type: 'CAMERA.START_STREAM', viewer: by }),
   },
+  // HA alarm_control_panel services; alarm_disarm is critical and verified before it gets here.
+  alarm_control_panel: {
+    alarm_arm_home: (_a, by) => ({ type: 'ALARM.ARM_HOME', by }),
+    alarm_arm_away: (_a, by) => ({ type: 'ALARM.ARM_AWAY', by }),
+    alarm_disarm: (_a, by) => ({ type: 'ALARM.DISARM', by }),
+  },
 };
 
 const ALIASES: Record<string, string> = { ev_charger: 'evse' };

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { homeWithCar } from './test-support/world';
 
-function arrive(answer: 'confirm' | 'decline') {
+function arrive(answer: 'confirm' | 'decline', before?: (sim: ReturnType<typeof homeWithCar>['sim']) => void) {
   const { sim } = homeWithCar('cloud-cloud', 3, 'work');
+  before?.(sim);
   const fenceEvents: string[] = [];
   sim.kernel.events.onEvent((e) => e.type.startsWith('geofence.') && fenceEvents.push(`${e.type}:${String(e.data.fence)}`));
   const trip = sim.vehicle('car1').driveTo(sim.home('h1').place);
@@ -41,5 +42,42 @@ describe('home mode on approach', () => {
     const { sim } = arrive('decline');
     expect(sim.home('h1').device('light.living_room').state).toBe('off');
     expect(sim.home('h1').device('fan.air_purifier').state).toBe('off');
+  });
+});
+
+describe('home mode adapts to the weather', () => {
+  const windowCommands = (sim: ReturnType<typeof arrive>['sim']): string[] => sim.kernel.events.lines().map((l) => JSON.parse(l))
+    .filter((e) => e.type === 'msg.delivered' && String(e.data.destination ?? '').includes('window')).map((e) => String(e.data.topic));
+
+  it('in a rainstorm alert, shuts an open window (and still never opens one)', () => {
+    const { sim } = arrive('confirm', (s) => {
+      s.home('h1').device('cover.living_room_window').send({ type: 'COVER.OPEN' });
+      s.kernel.clock.runUntil(60_000);
+      s.home('h1').weatherAlerts.add('rainstorm');
+    });
+    expect(sim.home('h1').device('cover.living_room_window').state).toBe('closed');
+    expect(windowCommands(sim)).toEqual(['cover/close_cover']);
+    expect(['open', 'opening']).toContain(sim.home('h1').device('cover.living_room_curtains').state);
+  });
+
+  it('without an alert, leaves an open window as it is: home mode neither opens nor closes windows', () => {
+    const { sim } = arrive('confirm', (s) => {
+      s.home('h1').device('cover.living_room_window').send({ type: 'COVER.OPEN' });
+      s.kernel.clock.runUntil(60_000);
+    });
+    expect(windowCommands(sim)).toEqual([]);
+    expect(sim.home('h1').device('cover.living_room_window').state).not.toBe('closed');
+  });
+
+  it('in a heatwave alert, precools: cool mode, 2 °C below the driver’s 23 °C', () => {
+    const { sim } = arrive('confirm', (s) => s.home('h1').weatherAlerts.add('heatwave'));
+    const ac = sim.home('h1').device('climate.living_room');
+    expect(ac.context.targetTemperature).toBe(21);
+    expect(ac.context.hvacMode).toBe('cool');
+  });
+
+  it('without a heatwave, the AC goes to the preferred temperature', () => {
+    const { sim } = arrive('confirm');
+    expect(sim.home('h1').device('climate.living_room').context.targetTemperature).toBe(23);
   });
 });

@@ -15,6 +15,11 @@ export function deviceInput(device: Pick<HomeSpec['devices'][number], 'entityId'
 
 export class HomeTwin {
   readonly devices = new Map<string, TwinActor>();
+  /**
+   * Weather alerts in force for this home (a rainstorm its car warned of, a heatwave the weather service announced):
+   * what home mode adapts to. Kept until the scenario's run ends; the seed's scenes last less than one storm.
+   */
+  readonly weatherAlerts = new Set<'rainstorm' | 'heatwave'>();
 
   constructor(
     readonly spec: HomeSpec,

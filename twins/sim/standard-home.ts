@@ -1,5 +1,5 @@
 // The home of the seed's scenes (§2.2): climate, lights, curtains and a window, purifier and diffuser, the smart
-// lock with its doorbell and camera, leak/smoke/gas sensors, the speaker, the central panel and TV, the NAS and
+// lock with its doorbell and camera, the alarm panel, leak/smoke/gas sensors, the speaker, the central panel and TV, the NAS and
 // the EV wallbox. One list, used by scenario files (`devices: standard`), tests and benchmarks alike.
 import type { DeviceSpec } from './spec';
 
@@ -13,6 +13,7 @@ export const STANDARD_HOME: readonly { type: string; id: string; deviceClass?: s
   { type: 'fan', id: 'air_purifier' },
   { type: 'fan', id: 'aroma_diffuser' },
   { type: 'lock', id: 'front_door' },
+  { type: 'alarm_control_panel', id: 'house' },
   { type: 'binary_sensor', id: 'kitchen_leak', deviceClass: 'moisture' },
   { type: 'binary_sensor', id: 'smoke', deviceClass: 'smoke' },
   { type: 'binary_sensor', id: 'gas', deviceClass: 'gas' },

@@ -1,12 +1,11 @@
 // Attack tests for the car's check (issue #16, M1): it judges a command by its effect, not by the capability the
 // sender claims. A stranger (the gateway of a home the car is not paired with) gets nothing in — not by a
 // command, not by an "event", not by a harmless-sounding capability — and a remote start without a signature is
-// refused even from the car's own home. "Disarm the home security" is reported as not supported, never sent as
-// another device's command.
+// refused even from the car's own home. "Disarm the home security" said in the car is a signed disarm the home
+// refuses (the car's grant does not cover it), never another device's command.
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES, type Architecture, type MessageKind } from '../bus/envelope';
 import { installStandardApps } from './apps';
-import { classifyUtterance } from './apps/voice-assistant';
 import { homePayload } from './ecosystem-codec';
 import { Simulation } from './simulation';
 import { standardHomeDevices } from './standard-home';
@@ -77,32 +76,24 @@ describe.each(ARCHITECTURES.filter((a) => a !== 'local'))('under %s, the car ref
 });
 
 describe('voice commands that touch security', () => {
-  it('classifies disarm apart from arm, and "start the car" as a remote start', () => {
-    expect(classifyUtterance('Disarm the home security')).toBe('disarm-security');
-    expect(classifyUtterance('撤防')).toBe('disarm-security');
-    expect(classifyUtterance('Arm security')).toBe('arm-security');
-    expect(classifyUtterance('Set the alarm')).toBe('arm-security');
-    expect(classifyUtterance('Start the car')).toBe('remote-start');
-    expect(classifyUtterance('Precondition the car')).toBe('precondition');
-  });
-
-  it('"Disarm the home security" from the car sends nothing and says why: the home has no alarm panel', () => {
+  it('"Disarm the home security" from the car is signed, and refused: the car\'s grant does not cover disarming', () => {
     const { sim, apps } = twoHomes('direct');
+    const panel = sim.home('h1').device('alarm_control_panel.house');
+    panel.send({ type: 'ALARM.ARM_AWAY' });
     apps.voice.hearInCar('car1', 'Disarm the home security');
     sim.kernel.clock.runUntil(10_000);
-    expect(ofType(sim, 'msg.sent')).toEqual([]);
-    expect(ofType(sim, 'voice.not_supported')[0]).toMatchObject({ source: 'vehicle/car1', data: { home: 'h1', reason: 'home h1 has no alarm panel (alarm_control_panel) to disarm' } });
+    expect(ofType(sim, 'security.refused')[0]).toMatchObject({ data: { command: 'alarm_control_panel/alarm_disarm', from: 'vehicle/car1', reason: 'unauthorized' } });
+    expect(panel.state).toBe('armed_away');
     expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
   });
 
   it('"Arm security" or "lights off" said at home acts on the home, not a question about the car', () => {
     const { sim, apps } = twoHomes('direct');
-    sim.home('h1').device('lock.front_door').send({ type: 'DOOR.UNLOCK' });
     sim.home('h1').device('light.living_room').send({ type: 'LIGHT.TURN_ON' });
     apps.voice.hearAtHome('h1', 'Arm security', 'alice');
     apps.voice.hearAtHome('h1', 'Lights off', 'alice');
     sim.kernel.clock.runUntil(20_000);
-    expect(sim.home('h1').device('lock.front_door').state).toBe('locked');
+    expect(sim.home('h1').device('alarm_control_panel.house').state).toBe('armed_away');
     expect(sim.home('h1').device('light.living_room').state).toBe('off');
     expect(ofType(sim, 'msg.delivered').some((e) => e.data.topic === 'vehicle/get_state')).toBe(false);
   });

@@ -8,6 +8,7 @@
 //                 driving). The twin models the cabin part only (it preconditions), but the check follows what the
 //                 command does on a real car.
 //   unlock        vehicle_lock/unlock — critical.
+//   lock          vehicle_lock/lock — not critical: locking takes nothing from the owner.
 //   cabin-climate vehicle_climate/precondition, turn_on, set_temperature, turn_off — not critical: the cabin twin
 //                 runs the HVAC and nothing else (the drive twin stays parked; preconditioning stops by itself after
 //                 its time limit). A car only takes it from a party paired with it.
@@ -15,7 +16,7 @@
 // Every effect needs the sender to be paired with the car (or be its own cloud); critical ones need the signature.
 import type { Intent } from './ecosystem-codec';
 
-export type VehicleEffect = 'start' | 'unlock' | 'cabin-climate' | 'display' | 'status' | 'navigation' | 'media' | 'unknown';
+export type VehicleEffect = 'start' | 'unlock' | 'lock' | 'cabin-climate' | 'display' | 'status' | 'navigation' | 'media' | 'unknown';
 
 export interface VehicleCommand {
   effect: VehicleEffect;
@@ -26,6 +27,7 @@ export interface VehicleCommand {
 const EFFECTS: Record<string, VehicleEffect> = {
   'vehicle_remote/remote_start': 'start',
   'vehicle_lock/unlock': 'unlock',
+  'vehicle_lock/lock': 'lock',
   'vehicle_climate/precondition': 'cabin-climate',
   'vehicle_climate/turn_on': 'cabin-climate',
   'vehicle_climate/set_temperature': 'cabin-climate',

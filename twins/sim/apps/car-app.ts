@@ -73,6 +73,14 @@ export class CarApp implements SimApp {
         vehicle.parts.hvac.send({ type: 'HVAC.PRECONDITION', ...(typeof a.temperature === 'number' ? { temperature: a.temperature } : {}) });
         ok();
         return true;
+      // Locking is not critical; unlocking is (only a signed command the car's grant covers gets this far).
+      case 'vehicle_lock/lock':
+      case 'vehicle_lock/unlock': {
+        const rejected = vehicle.parts.body.sendChecked({ type: intent.name === 'lock' ? 'DOOR.LOCK' : 'DOOR.UNLOCK' });
+        if (rejected !== undefined) return refuse(rejected);
+        ok();
+        return true;
+      }
       case 'vehicle_climate/set_temperature':
         vehicle.parts.hvac.send({ type: 'HVAC.SET_TARGET', temperature: num(a.temperature, 22) });
         ok();
@@ -140,6 +148,16 @@ export class CarApp implements SimApp {
       tire_pressure_rear_left: s['Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure'] ?? null,
       tire_pressure_rear_right: s['Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Pressure'] ?? null,
       driver_door_locked: s['Vehicle.Cabin.Door.Row1.DriverSide.IsLocked'] ?? null,
+      passenger_door_locked: s['Vehicle.Cabin.Door.Row1.PassengerSide.IsLocked'] ?? null,
+      rear_left_door_locked: s['Vehicle.Cabin.Door.Row2.DriverSide.IsLocked'] ?? null,
+      rear_right_door_locked: s['Vehicle.Cabin.Door.Row2.PassengerSide.IsLocked'] ?? null,
+      driver_window_position: s['Vehicle.Cabin.Door.Row1.DriverSide.Window.Position'] ?? null,
+      passenger_window_position: s['Vehicle.Cabin.Door.Row1.PassengerSide.Window.Position'] ?? null,
+      rear_left_window_position: s['Vehicle.Cabin.Door.Row2.DriverSide.Window.Position'] ?? null,
+      rear_right_window_position: s['Vehicle.Cabin.Door.Row2.PassengerSide.Window.Position'] ?? null,
+      latitude: s[VSS.latitude] ?? null,
+      longitude: s[VSS.longitude] ?? null,
+      speed: s[VSS.speed] ?? null,
       eta_minutes: Math.round(vehicle.etaSeconds(this.sim.now) / 60),
     };
   }

@@ -78,6 +78,7 @@ export class HomeAutomations implements SimApp {
     const a = intent.attributes;
     if (typeof a.sentry_event === 'string') notify(`Sentry mode: ${a.sentry_event} detected`, `${vehicle.id} recorded clip ${String(a.sentry_clip_id ?? '')}`, 'warning');
     if (a.weather_alert === 'rainstorm') {
+      home.weatherAlerts.add('rainstorm');
       notify('Rainstorm warning from your car', 'Closing the windows', 'warning');
       for (const cover of home.devicesOfType('cover')) {
         if (!isWindowCover(cover.id)) continue;

@@ -5,6 +5,7 @@
 // scenario asserts that each emitted type and data key is listed (engine/runner/emitted-names.test.ts).
 import type { Envelope } from '../../bus/envelope';
 import { GATEWAY_MACHINES } from '../../gateways/gateway-fleet';
+import type { AlarmPanelEmitted } from '../../home/alarm-control-panel.machine';
 import type { BinarySensorEmitted } from '../../home/binary-sensor.machine';
 import type { DeviceType } from '../../home/devices';
 import type { CameraEmitted } from '../../home/camera.machine';
@@ -48,6 +49,11 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'lock.unlocked': { entityId: true, at: true, by: true },
     'lock.jammed': { entityId: true, at: true },
     'command.rejected': { twinId: true, command: true, reason: true },
+  }),
+  fromMachine<AlarmPanelEmitted>(['alarm_control_panel'], {
+    'alarm_panel.armed': { entityId: true, mode: true, by: true },
+    'alarm_panel.disarmed': { entityId: true, by: true },
+    'alarm_panel.triggered': { entityId: true, zone: true },
   }),
   fromMachine<BinarySensorEmitted>(['binary_sensor'], {
     'alarm.raised': { entityId: true, deviceClass: true, at: true },
@@ -146,7 +152,8 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
-  'voice.not_understood': ['utterance'],
+  'voice.not_understood': ['utterance', 'language', 'where'],
+  'voice.refused': ['utterance', 'intent', 'reason'],
 });
 
 /** Merges catalogues; a type emitted by several twins may carry the keys of any of them. */
