@@ -46,6 +46,24 @@ const CONTROLS: Record<string, Control[]> = {
   'attack-forged-unlock': [{ what: 'the home accepts a forged signature', fault: acceptEverything, mustFail: ['refused-as-forged', 'abort'] }],
   'attack-replayed-unlock': [{ what: 'the home accepts a replayed unlock', fault: acceptEverything, mustFail: ['refused-as-replayed', 'locked-after-the-replay', 'stays-locked'] }],
   'attack-unpaired-car': [{ what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] }],
+  'car-voice-home-control': [
+    {
+      what: 'the assistant mis-routes a room (the hallway light for the living room)',
+      mutate: [['utterance: "Turn on the living room light"', 'utterance: "Turn on the hallway light"']],
+      mustFail: ['living-room-light-on', 'hallway-light-untouched', 'light-on-at-end'],
+    },
+    {
+      what: 'the Chinese phrasings are near-misses the grammar must not guess',
+      mutate: [['"打开客厅的窗帘"', '"打开客厅的窗户"'], ['"把卧室的空调调到26度"', '"把卧室的空调调到5度"'], ['"在家布防"', '"在家不妨"']],
+      mustFail: ['curtains-opened-in-chinese', 'bedroom-ac-setpoint-in-chinese', 'armed-home-in-chinese', 'only-the-near-miss-not-understood'],
+    },
+    { what: 'the home accepts the car\'s disarm', fault: acceptEverything, mustFail: ['disarm-from-car-signed-and-refused', 'never-disarmed', 'armed-home-in-chinese'] },
+    {
+      what: 'the speaker answers numbers the car does not have',
+      fault: answersOffByTwo,
+      mustFail: ['charging-answer-says-live-charge', 'range-answer-says-live-range', 'tyres-answer-says-live-pressures', 'location-answer-says-live-position'],
+    },
+  ],
   'charging-peak-shaving': [{ what: 'uncontrolled charging', set: { strategy: 'uncontrolled' }, mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
   // Run here without a CSMS (runScenario attaches no connectors): nobody sets a profile, every wallbox runs at its
   // maximum. The positive run against a coordinating CSMS is engine/connectors/ocpp/peak-shaving-ocpp.test.ts.
