@@ -57,6 +57,11 @@ const CONTROLS: Record<string, Control[]> = {
       mutate: [['"打开客厅的窗帘"', '"打开客厅的窗户"'], ['"把卧室的空调调到26度"', '"把卧室的空调调到5度"'], ['"在家布防"', '"在家不妨"']],
       mustFail: ['curtains-opened-in-chinese', 'bedroom-ac-setpoint-in-chinese', 'armed-home-in-chinese', 'only-the-near-miss-not-understood'],
     },
+    {
+      what: 'the lock question is one the grammar does not cover',
+      mutate: [['"Is my car locked?"', '"Is my house locked?"']],
+      mustFail: ['locked-answer-says-live-lock', 'lock-answer-on-panel', 'only-the-near-miss-not-understood', 'no-answer-is-an-apology'],
+    },
     { what: 'the home accepts the car\'s disarm', fault: acceptEverything, mustFail: ['disarm-from-car-signed-and-refused', 'never-disarmed', 'armed-home-in-chinese'] },
     {
       what: 'the speaker answers numbers the car does not have',

@@ -133,6 +133,11 @@ describe('the home speaker', () => {
     expect(w.atHome('胎压怎么样')).toMatch(/^Tyre pressures are \d+, \d+, \d+, \d+ kPa$/);
     expect(w.atHome('Where is my car?')).toMatch(/^Your car is parked at -?\d+\.\d{3}, -?\d+\.\d{3}$/);
     expect(w.atHome('车到哪了')).toBe('The car is parked');
+    // The central panel shows each answer too, newest first.
+    const panel = w.context('screen.central_panel').notifications as { title: string; body: string }[];
+    expect(panel.length).toBe(8);
+    expect(panel[0]).toMatchObject({ title: 'Your car', body: 'The car is parked' });
+    expect(panel[7]).toMatchObject({ title: 'Your car', body: expect.stringMatching(/^Your car is (locked|unlocked)/) });
   });
 
   it('controls the car: lock, start (signed, verified), precondition; unlocking the car is not in the home\'s grant', () => {

@@ -72,7 +72,13 @@ export class VoiceAssistant implements SimApp {
         onFailure: (reason) => this.announce(homeId, address, `I could not reach your car (${reason}).`, env),
       });
     };
-    if (isCarStatusIntent(parsed.intent)) send('vehicle', 'get_state', {}, (answer) => describeCarStatus(parsed.intent, answer?.attributes ?? {}), 'query');
+    if (isCarStatusIntent(parsed.intent)) {
+      send('vehicle', 'get_state', {}, (answer) => {
+        const text = describeCarStatus(parsed.intent, answer?.attributes ?? {});
+        this.showOnPanel(homeId, address, env, text);
+        return text;
+      }, 'query');
+    }
     // Critical: signed by the home's automation host under the grant the vehicle cloud gave the home.
     else if (parsed.intent === 'car.start') send('vehicle_remote', 'remote_start', {}, () => 'Your car is starting.');
     else if (parsed.intent === 'car.unlock') send('vehicle_lock', 'unlock', {}, () => 'Your car is unlocked.');
@@ -122,6 +128,16 @@ export class VoiceAssistant implements SimApp {
       this.sim.sendFromHome(address, car, { capability: 'vehicle_media', name: 'play_media', deviceId, attributes: { media_content_id: user.preferences.playlist, media_content_type: 'playlist' } }, 'command', { causedBy: env });
     }
     this.announce(homeId, address, 'Have a good day. Your car is getting ready.', env);
+  }
+
+  /** The central panel shows the car's status too (seed §2.2: home screen shows car status), as a notification. */
+  private showOnPanel(homeId: string, from: string, cause: Envelope, message: string): void {
+    const panel = this.sim.home(homeId).firstOfType('screen');
+    if (panel === undefined) return;
+    this.sim.sendFromHome(from, panel.id, {
+      capability: 'screen', name: 'notify', deviceId: panel.id.split('/').pop()!,
+      attributes: { notification_id: `car-status:${cause.id}`, title: 'Your car', message, severity: 'info' },
+    }, 'command', { causedBy: cause });
   }
 
   private notUnderstood(where: string, utterance: string, heardBy: 'car' | 'speaker'): void {
