@@ -21,20 +21,25 @@ function rpcError(res: ServerResponse, status: number, code: number, message: st
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
-/** The request body, or undefined (answered already) when it is too large. */
+/**
+ * The request body, or undefined (answered already) when it is too large: the answer goes out at once and the rest
+ * is read and dropped, so the client sees a 413 rather than a reset connection.
+ */
 async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
-      rpcError(res, 413, -32600, `request body over ${MAX_BODY_BYTES} bytes`);
-      req.destroy();
-      return undefined;
+      if (!res.headersSent) {
+        res.setHeader('connection', 'close');
+        rpcError(res, 413, -32600, `request body over ${MAX_BODY_BYTES} bytes`);
+      }
+      continue;
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startAgentHttp(newServer: () => McpServer, port: number): Promise<AgentHttp> {
