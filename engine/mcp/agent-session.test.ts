@@ -82,6 +82,20 @@ describe('AgentSession', () => {
     expect(() => agent.advance(Number.NaN)).toThrow(AgentInputError);
   });
 
+  it('play runs the clock at real time until pause; paused, it stands still', async () => {
+    const { agent } = session();
+    agent.play();
+    agent.play(); // a second play is no second clock
+    await new Promise((r) => setTimeout(r, 350));
+    agent.pause();
+    const t = agent.now;
+    expect(t).toBeGreaterThanOrEqual(150);
+    expect(t).toBeLessThan(2_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(agent.now).toBe(t);
+    expect(agent.isPlaying).toBe(false);
+  });
+
   it('the doorbell scene still plays while the agent watches: the ring reaches the car', () => {
     const { agent, events } = session();
     agent.advance(12);

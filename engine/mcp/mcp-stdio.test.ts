@@ -1,8 +1,11 @@
 // `twinbench mcp` as an agent meets it: the real executable spawned over stdio by the SDK's own client.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../cli/test-support/cli';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let client: Client;
@@ -76,4 +79,29 @@ describe('twinbench mcp over stdio', () => {
     await expect(client.readResource({ uri: 'twin://home/h1/nowhere' })).rejects.toThrow(/no twin/);
     expect((await client.listTools()).tools.length).toBe(7);
   });
+});
+
+describe('twinbench mcp --record', () => {
+  it('records the agent\'s messages in the run, judged when the session ends', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twinbench-mcp-'));
+    try {
+      const db = path.join(dir, 'runs.db');
+      const recorded = new Client({ name: 'twinbench-test', version: '1' });
+      await recorded.connect(new StdioClientTransport({ command: process.execPath, args: ['bin/twinbench.mjs', 'mcp', '--record', db], cwd: root, stderr: 'pipe' }));
+      await recorded.callTool({ name: 'invoke_capability', arguments: { target: 'h1/light.living_room', capability: 'turn_on' } });
+      await recorded.close();
+      // The child judges and records as it exits; give it the moment it needs.
+      let runs = { code: 1, out: '', err: '' };
+      for (let i = 0; i < 50 && !/doorbell/.test(runs.out); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        runs = await cli('runs', db);
+      }
+      expect(runs.out).toMatch(/doorbell\s+cloud-cloud\s+42\s+(passed|failed)/);
+      const events = await cli('export', db, 'latest', '--format', 'jsonl');
+      const delivered = events.out.split('\n').filter((l) => l.includes('"msg.delivered"') && l.includes('light/turn_on'));
+      expect(delivered).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
