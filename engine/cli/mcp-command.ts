@@ -4,7 +4,7 @@
 // and recorded when another scenario is loaded or the session ends). stdout carries only the protocol, so
 // everything this command says goes to stderr.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAgentServer } from '../mcp/agent-server';
 import { AgentSession } from '../mcp/agent-session';
 import { startAgentHttp } from '../mcp/agent-http';
@@ -17,10 +17,14 @@ import { attachRunOutputs } from './run-outputs';
 import { parseArchitectures, parseSeed } from './run-options';
 import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
-const DEFAULT_SCENARIO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../scenarios/doorbell.yaml');
+const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/doorbell.yaml', import.meta.url));
 
-/** A scenario file, or an error whose message lists its problems with file:line:column. */
-function loadScenario(file: string): ResolvedScenario {
+/**
+ * A scenario file, or an error whose message lists its problems with file:line:column. Only YAML files: an agent
+ * names the file (load_scenario), and the parse errors of some other file would quote its lines back to it.
+ */
+export function loadScenario(file: string): ResolvedScenario {
+  if (!/\.ya?ml$/i.test(file)) throw new CliError(`${file}: a scenario is a .yaml file`);
   try {
     return loadRunnableScenario(file);
   } catch (err) {

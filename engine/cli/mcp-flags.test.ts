@@ -1,4 +1,7 @@
 // `twinbench mcp`'s command line: each bad flag or file is one line naming it, before any server starts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './test-support/cli';
 
@@ -19,5 +22,22 @@ describe('twinbench mcp flags', () => {
     expect(result.err).not.toMatch(/\n\s+at /); // no stack trace
     expect(result.out).toBe('');
     expect(result.code).toBe(code);
+  });
+});
+
+describe('load_scenario files', () => {
+  it('takes only YAML files, and names a bad one with file:line:column', async () => {
+    const { loadScenario } = await import('./mcp-command');
+    expect(() => loadScenario('/etc/passwd')).toThrow('/etc/passwd: a scenario is a .yaml file');
+    expect(() => loadScenario('/nonexistent/x.yaml')).toThrow(/\/nonexistent\/x\.yaml/);
+    expect(loadScenario('scenarios/doorbell.yaml').scenario).toBe('doorbell');
+    const dir = mkdtempSync(path.join(tmpdir(), 'twinbench-mcp-'));
+    try {
+      const bad = path.join(dir, 'bad.yaml');
+      writeFileSync(bad, 'scenario: broken\nseed: soon\n');
+      expect(() => loadScenario(bad)).toThrow(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -44,6 +44,16 @@ describe('AgentSession', () => {
     expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'locked' });
   });
 
+  it('cannot take over the occupant\'s doorbell prompt: it was shown to the car, not to the agent', () => {
+    const { agent, events } = session(['home.lock:unlock']);
+    agent.advance(12); // the courier rings at 10 s; the prompt is on the car's screen
+    const prompt = events.find((e) => e.type === 'prompt.shown')!.data.promptId as string;
+    const hijack = agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, prompt);
+    expect(hijack.ok === false && hijack.reason).toMatch(/was shown to vehicle\/car1, not party\/mcp-agent/);
+    expect(events.filter((e) => e.type === 'security.refused').length).toBeGreaterThan(0);
+    expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'locked' });
+  });
+
   it('commands a car through its home, judged by the car', () => {
     const { agent } = session();
     expect(agent.invoke('vehicle/car1', 'vehicle_climate', 'precondition', {})).toMatchObject({ ok: true });
