@@ -100,7 +100,7 @@ export function deviceCapabilities(address: string, kind: string): TwinCapabilit
   return { address, kind, commands: reads ? [...commands, { ...READ, topic: `${kind}/get_state`, capability: kind }] : commands };
 }
 
-/** The car's commands, judged by their effect (vehicle-commands.ts); attributes from the hub's mapping. */
+/** The car's commands, judged by their effect (vehicle-commands.ts); attribute names from the hub's mapping. */
 export function vehicleCapabilities(address: string): TwinCapabilities {
   const catalogue = capabilityCatalogue();
   const commands = Object.keys(VEHICLE_COMMAND_EFFECTS).sort().map((topic): CommandDescription => {
@@ -109,7 +109,9 @@ export function vehicleCapabilities(address: string): TwinCapabilities {
     const { effect, critical } = vehicleCommandOf({ capability, name: command });
     return {
       topic, capability, command,
-      input: { type: 'object', properties: Object.fromEntries(names.map((n) => [n, ATTRIBUTE_SCHEMAS[n] ?? ANY])), additionalProperties: true },
+      // The car's apps, not a command table, read these: their names are known (the hub's mapping), their ranges
+      // are not, so none is claimed (the home table's ranges are the home devices', not the car's).
+      input: { type: 'object', properties: Object.fromEntries(names.map((n) => [n, ANY])), additionalProperties: true },
       effect: command === 'get_state' ? 'read' : effect,
       critical,
     };
