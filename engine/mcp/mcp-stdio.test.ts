@@ -1,4 +1,5 @@
 // `twinbench mcp` as an agent meets it: the real executable spawned over stdio by the SDK's own client.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,5 +104,22 @@ describe('twinbench mcp --record', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('twinbench mcp on a hostile stdin', () => {
+  it('drops a line that is not JSON, answers an unknown method with an error, and goes on serving', async () => {
+    const child = spawn(process.execPath, ['bin/twinbench.mjs', 'mcp', '--no-record'], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.stdin.write('this is not json\n{"jsonrpc":"2.0","id":"x","method":"nope"}\n');
+    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`);
+    for (let i = 0; i < 100 && !out.includes('"id":1'); i++) await new Promise((r) => setTimeout(r, 100));
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error?: { code: number }; result?: unknown });
+    expect(lines.find((l) => l.id === 'x')?.error?.code).toBe(-32601);
+    expect(lines.find((l) => l.id === 1)?.result).toBeDefined();
   }, 60_000);
 });
