@@ -62,6 +62,7 @@ export class AgentSession {
   /** The judging and recording of runs already over, awaited by close(). */
   private ended: Promise<void> = Promise.resolve();
   private lastEnded: ScenarioRun | undefined;
+  private described: { run: ScenarioRun; twins: TwinCapabilities[] } | undefined;
 
   constructor(scenario: ResolvedScenario, architecture: Architecture, private readonly options: AgentSessionOptions = {}) {
     this.load(scenario, architecture);
@@ -79,12 +80,14 @@ export class AgentSession {
     return this.run.sim.now;
   }
 
-  /** What every twin of the world can do. */
+  /** What every twin of the world can do (a world's twins are fixed at its start, so described once per run). */
   capabilities(): TwinCapabilities[] {
+    if (this.described?.run === this.run) return this.described.twins;
     const { sim } = this.run;
     const twins: TwinCapabilities[] = [];
     for (const home of sim.homes.values()) for (const device of home.devices.values()) twins.push(deviceCapabilities(device.id, device.kind));
     for (const vehicle of sim.vehicles.keys()) twins.push(vehicleCapabilities(`vehicle/${vehicle}`));
+    this.described = { run: this.run, twins };
     return twins;
   }
 
