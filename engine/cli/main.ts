@@ -8,6 +8,7 @@ import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
 import { mcpCommand } from './mcp-command';
+import { mergeCommand } from './merge-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
@@ -16,7 +17,7 @@ import { version } from './version';
 
 export type { CliIo } from './command-spec';
 
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, mcpCommand, runsCommand, diffCommand, exportCommand] as readonly Command[];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, mcpCommand, runsCommand, diffCommand, exportCommand, mergeCommand] as readonly Command[];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
