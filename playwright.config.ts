@@ -1,6 +1,6 @@
-// End-to-end tests of the app in browser mode: the webServer step builds the renderer (and the Electron bundle)
-// and starts `twinbench serve` on a free port, which the tests read from its first line of output. Debian's
-// Chromium, one worker, no retries: a flaky step should be fixed, not hidden.
+// End-to-end tests of the app in browser mode: the webServer step is exactly what a user on a fresh clone runs —
+// `twinbench serve`, which builds the renderer when it is missing or stale — on a free port, which the tests read
+// from its first line of output. Debian's Chromium, one worker, no retries: a flaky step should be fixed, not hidden.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/start.mjs --build && node bin/twinbench.mjs serve --port 0',
+    command: 'node bin/twinbench.mjs serve --port 0',
     // "Twinbench is listening on http://127.0.0.1:PORT/" → process.env.TWINBENCH_PORT for the tests.
     wait: { stdout: /listening on http:\/\/127\.0\.0\.1:(?<twinbench_port>\d+)\// },
     timeout: 180_000,

@@ -3,6 +3,7 @@
 // allowScripts in package.json; `npm run electron:fetch` gets it where the network allows). The IPC bridge and the
 // shell's set-up are covered without it by electron/*.test.ts.
 import { _electron as electron, expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,6 +21,8 @@ const binary = electronBinary();
 
 test('electron: the window shows the app and the engine answers over IPC', async () => {
   test.skip(binary === undefined, 'Electron binary not installed: run `npm run electron:fetch` where the network allows (it cannot be downloaded here)');
+  // The browser-mode server builds only the renderer; the desktop shell's bundle is built here, where it is used.
+  execFileSync(process.execPath, [path.resolve('scripts/start.mjs'), '--build'], { stdio: 'inherit' });
   const app = await electron.launch({ executablePath: binary, args: [path.resolve('dist/electron/main.mjs')] });
   try {
     const page = await app.firstWindow();

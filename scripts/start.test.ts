@@ -37,7 +37,7 @@ describe('npm start', () => {
         child.stderr!.on('data', onData);
         child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
       });
-      expect(output).toContain("Electron's binary is not installed on this machine — starting browser mode");
+      expect(output).toContain("Electron's binary is not installed on this machine (`npm run electron:fetch` gets it where the network allows) — starting browser mode");
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

@@ -7,6 +7,9 @@ import { ActionError } from '../runner/actions';
 import { ConnectorError } from '../connectors/connector-error';
 import { RecordingError } from '../recorder/recording-error';
 import { ScenarioError } from '../scenario/issues';
+import { SuiteOutputError } from '../suite/run-suite';
+import { SuiteMergeError } from '../suite/suite-merge';
+import { SuitePlanError } from '../suite/suite-plan';
 
 /** A failure with a message ready for the user; exit code 1 unless said otherwise. */
 export class CliError extends Error {
@@ -66,7 +69,7 @@ export function describeFailure(err: unknown, command: string, env: NodeJS.Proce
   if (err instanceof CliError) return { message: prefix + err.message, exitCode: err.exitCode };
   // A scenario's issues are one per line, each already file:line:column: reason.
   if (err instanceof ScenarioError) return { message: err.message, exitCode: 1 };
-  if (err instanceof MapLoadError || err instanceof RecordingError || err instanceof ConnectorError) {
+  if (err instanceof MapLoadError || err instanceof RecordingError || err instanceof ConnectorError || err instanceof SuitePlanError || err instanceof SuiteOutputError || err instanceof SuiteMergeError) {
     return { message: prefix + err.message, exitCode: 1 };
   }
   // A step the world cannot carry out (a button a device lacks, a road that does not connect): the scenario's fault.

@@ -2,20 +2,22 @@
 // turns whatever it throws into one line (describeFailure). Every command returns its exit code instead of
 // calling process.exit, so tests run the CLI in-process. Exit codes: 0 pass, 1 failed or invalid, 2 bad command
 // line.
-import { readFileSync } from 'node:fs';
 import { describeFailure, UsageError } from './cli-errors';
 import { commandHelp, formatRows, parseCommandArgs, type CliIo, type Command, type OptionTable } from './command-spec';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
+import { mcpCommand } from './mcp-command';
+import { mergeCommand } from './merge-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
+import { version } from './version';
 
 export type { CliIo } from './command-spec';
 
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, runsCommand, diffCommand, exportCommand] as readonly Command[];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, mcpCommand, runsCommand, diffCommand, exportCommand, mergeCommand] as readonly Command[];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -25,10 +27,7 @@ const defaultIo: CliIo = {
   status: (line) => void process.stderr.write(line ? `\r${line}\x1b[K` : '\r\x1b[K'),
 };
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
+export { version } from './version';
 
 /** `twinbench --help`: the commands with their arguments and summaries, from the same tables as their own help. */
 export function mainHelp(): string {

@@ -17,19 +17,26 @@ import { ocppOptionsOf, requireCsms } from './ocpp-flags';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { checkReportPath, connectorOptions, parseArchitectures, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
 import { progressReporter } from './run-progress';
+import { isSuite, suiteOptions } from './suite-options';
+import { runSuite } from '../suite/run-suite';
 import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
 export const runCommand = defineCommand(
   {
     name: 'run',
-    args: '<file.yaml>',
-    positionals: { min: 1, max: 1 },
-    summary: 'run a scenario headless, print verdicts and metrics, write reports',
+    args: '<file.yaml>...',
+    positionals: { min: 1, max: 10_000 },
+    summary: 'run scenarios headless, print verdicts and metrics, write reports',
     description:
       'Runs the scenario under each architecture it lists (or --arch), prints each verdict with its eventHash and\n' +
-      'records the runs. A scenario with errors is rejected before anything runs, with file:line:column for each.',
+      'records the runs. A scenario with errors is rejected before anything runs, with file:line:column for each.\n' +
+      'Several files, --seeds, --workers or --shard make a suite: every scene × architecture × seed on worker\n' +
+      'processes, one combined report and JUnit (pass rate across seeds, pooled latency, each run\'s eventHash).',
     options: {
       seed: { type: 'string', value: 'N', help: "override the scenario's seed (a whole number, 0 to 2^53−1)" },
+      seeds: { type: 'string', value: 'LIST', help: 'a suite over these seeds: 1..10, 3,5,8 or both (1..3,10)' },
+      workers: { type: 'string', value: 'N', help: "a suite's worker processes (default: the number of cores)" },
+      shard: { type: 'string', value: 'i/n', help: "run the i-th of n deterministic slices of the suite (merge the shards' .json\nreports with twinbench merge)" },
       arch: { type: 'string', value: 'A|all', help: "cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)" },
       set: { type: 'string', multiple: true, value: 'key=value', help: 'override a scenario parameter, type-checked against its declaration' },
       speed: { type: 'string', value: 'N|max', help: 'N× real time, or max (default): as fast as the simulation allows' },
@@ -65,6 +72,12 @@ export const runCommand = defineCommand(
     // Everything the command line alone can get wrong, before the scenario is even read.
     if (values.record !== undefined && values['no-record']) throw new UsageError('--record and --no-record contradict each other; give one');
     const set = parseSet(values.set);
+    if (isSuite(positionals, values)) {
+      const options = suiteOptions(positionals, values, set);
+      if (options.report !== undefined) prepareOutputFile('--report', options.report, 'suite.json');
+      if (options.junit !== undefined) prepareOutputFile('--junit', options.junit, 'junit.xml');
+      return runSuite(options, io);
+    }
     const speed = parseSpeed(values.speed);
     const seed = parseSeed(values.seed);
     const externals = parseExternals(values.external, values['external-codec']);

@@ -7,6 +7,7 @@ import type { ConnectorEvent } from './connector-events';
 import { attachConnectors } from './index';
 import { doorbellWorld, eventsOf, pressDoorbell } from './test-support/doorbell-world';
 import { killAll, observe, startMosquitto } from './test-support/mosquitto';
+import { until } from './test-support/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -14,13 +15,6 @@ afterEach(async () => {
 });
 afterAll(killAll);
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** A home cloud written against the twinbench/v1 MQTT wire: accepts every message (plain mqtt.js, not our code). */
 function responder(url: string): mqtt.MqttClient {

@@ -9,6 +9,7 @@ import { attachConnectors } from './index';
 import { doorbellWorld, eventsOf, pressDoorbell } from './test-support/doorbell-world';
 import { startWsServer } from './test-support/ws-server';
 import { FrameReader, OPCODE, encodeFrame } from './ws-frames';
+import { until } from './test-support/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,13 +26,6 @@ const lightOn = {
   payload: homePayload({ capability: 'light', name: 'turn_on', deviceId: 'light.living_room', attributes: {} }, 'command'),
 };
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('ws-frames', () => {
   it('round-trips masked and unmasked frames of every length class, split anywhere', () => {

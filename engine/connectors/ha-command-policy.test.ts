@@ -2,12 +2,12 @@
 // is the enrolled party `ha-controller`, not the home gateway, so an UNLOCK or a window OPEN is refused unless
 // granted — and the door also needs the occupant's confirmation. On the embedded broker an anonymous client cannot
 // even connect. Real brokers: Mosquitto (anonymous clients allowed, as many home brokers are) and aedes.
-import { spawnSync } from 'node:child_process';
 import mqtt from 'mqtt';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { attachConnectors, type Connectors } from './index';
 import { LOCK, doorbellWorld, eventsOf } from './test-support/doorbell-world';
-import { killAll, startMosquitto } from './test-support/mosquitto';
+import { killAll, startMosquitto, mosquittoPublish } from './test-support/mosquitto';
+import { until } from './test-support/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,19 +19,8 @@ const WINDOW = 'home/h1/cover.living_room_window';
 const CURTAINS = 'home/h1/cover.living_room_curtains';
 const topicOf = (address: string): string => `twinbench/v1/${address}/command`;
 
-/** An anonymous client with no Twinbench code: mosquitto_pub. */
-function anonymousPublish(port: number, topic: string, message: string): void {
-  const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-V', 'mqttv5', '-t', topic, '-m', message]);
-  if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr.toString()}`);
-}
+const anonymousPublish = mosquittoPublish;
 
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function onMosquitto(grants?: string[]): Promise<{ port: number; sim: ReturnType<typeof doorbellWorld>; connectors: Connectors }> {
   const broker = await startMosquitto();

@@ -5,7 +5,8 @@ import { createServer, connect, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { attachConnectors, type Connectors } from './index';
 import { doorbellWorld } from './test-support/doorbell-world';
-import { killAll, observe, startMosquitto, type Observer } from './test-support/mosquitto';
+import { killAll, observe, startMosquitto, type Observer, mosquittoPublish } from './test-support/mosquitto';
+import { until } from './test-support/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -16,18 +17,8 @@ afterAll(killAll);
 const LIGHT_CONFIG = 'homeassistant/light/twinbench_h1/light_living_room/config';
 const SOC_CONFIG = 'homeassistant/sensor/twinbench_car1/state_of_charge/config';
 
-function publish(port: number, topic: string, message: string): void {
-  const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-V', 'mqttv5', '-t', topic, '-m', message]);
-  if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr.toString()}`);
-}
+const publish = mosquittoPublish;
 
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /**
  * What the broker retains now, as an observer sees it: retained messages first, then live changes to them (an empty

@@ -73,7 +73,7 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
     io.out(`  ${g.scenario} [${g.architecture}]: ${g.passed}/${g.runs} passed across seeds, ${latency}`);
   }
   writeSuiteOutputs(report, options);
-  const failed = report.runs.filter((r) => !r.passed).length;
+  const failed = report.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
   io.out(failed === 0 ? `PASS  ${report.runs.length} run(s)` : `FAIL  ${failed} of ${report.runs.length} run(s) failed`);
   return report.passed ? 0 : 1;
 }
@@ -82,7 +82,8 @@ function outcomeLine(outcome: JobOutcome, done: number, total: number): string {
   const { job } = outcome;
   const head = `[${done}/${total}] ${job.scenario} [${job.architecture}] seed=${job.seed}`;
   if ('error' in outcome) return `ERROR ${head}: ${outcome.error}`;
-  return `${outcome.result.passed ? 'ok   ' : 'FAIL '} ${head}  eventHash=${outcome.result.eventHash}`;
+  const verdict = outcome.result.noVerdict ? 'NO VERDICT' : outcome.result.passed ? 'ok   ' : 'FAIL ';
+  return `${verdict} ${head}  eventHash=${outcome.result.eventHash}`;
 }
 
 /** The combined report (format from the extension: .json, .md, .html) and JUnit, as asked for. */

@@ -11,6 +11,8 @@ export const SUITE_REPORT_FORMAT = 'twinbench-suite/v1';
 
 export interface SuiteRun extends SuiteJob {
   passed: boolean;
+  /** `none`: a demo that declares `verdict: none` — neither passed nor failed, never counted as a pass. */
+  verdict?: 'pass' | 'fail' | 'none' | 'error';
   /** Why the run could not run at all (a worker died, the scene failed to load); it counts as failed. */
   error?: string;
   eventHash?: string;
@@ -23,8 +25,8 @@ export interface SuiteGroup {
   architecture: Architecture;
   runs: number;
   passed: number;
-  /** passed / runs, 0–1. */
-  passRate: number;
+  /** passed / runs with a verdict, 0–1; null when every run is a demo without one. */
+  passRate: number | null;
   seeds: number[];
   /** End-to-end latency over every run's samples together (each run keeps at most 10,000). */
   e2e: LatencyStats;
@@ -47,8 +49,8 @@ export interface SuiteReport {
 
 export function suiteReport(outcomes: readonly JobOutcome[], planned: number, shard: Shard): SuiteReport {
   const runs = outcomes.map((o): SuiteRun => ('result' in o
-    ? { ...o.job, passed: o.result.passed, eventHash: o.result.eventHash, result: o.result }
-    : { ...o.job, passed: false, error: o.error }));
+    ? { ...o.job, passed: o.result.passed, verdict: o.result.noVerdict ? 'none' : o.result.passed ? 'pass' : 'fail', eventHash: o.result.eventHash, result: o.result }
+    : { ...o.job, passed: false, verdict: 'error', error: o.error }));
   return assemble(runs, planned, [shard]);
 }
 
@@ -58,7 +60,8 @@ export function assemble(runs: SuiteRun[], planned: number, shards: Shard[]): Su
     format: SUITE_REPORT_FORMAT,
     planned,
     shards,
-    passed: ordered.length > 0 && ordered.every((r) => r.passed),
+    // Runs of a demo without a verdict neither pass nor fail the suite.
+    passed: ordered.length > 0 && ordered.every((r) => r.passed || r.verdict === 'none'),
     runs: ordered,
     groups: groupsOf(ordered),
   };
@@ -74,6 +77,7 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
     const first = members[0]!;
     const results = members.flatMap((m) => (m.result ? [m.result] : []));
     const passed = members.filter((m) => m.passed).length;
+    const judged = members.filter((m) => m.verdict !== 'none').length;
     const messages = results.reduce((n, r) => n + r.metrics.messages, 0);
     const failed = results.reduce((n, r) => n + r.metrics.failed, 0);
     return {
@@ -81,7 +85,7 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
       architecture: first.architecture,
       runs: members.length,
       passed,
-      passRate: passed / members.length,
+      passRate: judged > 0 ? passed / judged : null,
       seeds: members.map((m) => m.seed),
       e2e: stats(results.flatMap((r) => r.metrics.e2eSamples)),
       messages,

@@ -34,7 +34,7 @@ function runTable(report: SuiteReport): Table {
     head: ['#', 'scene', 'architecture', 'seed', 'verdict', 'eventHash'],
     rows: report.runs.map((r) => [
       String(r.index), r.scenario, r.architecture, String(r.seed),
-      r.error !== undefined ? `ERROR: ${r.error}` : r.passed ? 'PASS' : 'FAIL', r.eventHash ?? dash,
+      r.error !== undefined ? `ERROR: ${r.error}` : r.verdict === 'none' ? 'NO VERDICT' : r.passed ? 'PASS' : 'FAIL', r.eventHash ?? dash,
     ]),
   };
 }

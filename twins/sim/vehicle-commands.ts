@@ -41,6 +41,9 @@ const EFFECTS: Record<string, VehicleEffect> = {
   'vehicle_media/play_media': 'media',
 };
 
+/** Every `capability/command` the car knows, with its effect (for its capability description). */
+export const VEHICLE_COMMAND_EFFECTS: Readonly<Record<string, VehicleEffect>> = EFFECTS;
+
 const CRITICAL_EFFECTS: ReadonlySet<VehicleEffect> = new Set(['start', 'unlock']);
 
 /** The effect of `intent` on the car, and whether that effect is critical. */

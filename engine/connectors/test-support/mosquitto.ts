@@ -200,3 +200,9 @@ function readableByMosquitto(dir: string, files: string[]): void {
   chmodSync(dir, 0o755);
   for (const file of files) chmodSync(file, 0o644);
 }
+
+/** Publishes as a client with no Twinbench code and no credentials: Debian's mosquitto_pub (MQTT v5). */
+export function mosquittoPublish(port: number, topic: string, message: string): void {
+  const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-V', 'mqttv5', '-t', topic, '-m', message]);
+  if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr.toString()}`);
+}

@@ -6,6 +6,7 @@ import { eventDataOfLine } from '../../../twins/bus/envelope-record';
 import { nodeEventLogHost } from '../../host-event-log';
 import { attachConnectors, type ConnectorEvent, type Connectors } from '../index';
 import type { OcppOptions } from '../ocpp';
+export { until } from './until';
 
 export const HOUR = 3_600_000;
 /** Virtual 0 is 17:00 on 1 January 2026 (UTC) on the charge points' clocks. */
@@ -42,10 +43,3 @@ export function ocppMessages(sim: Simulation): { type: string; t: number; data: 
     .filter((e) => String(e.data.topic).startsWith('ocpp/'));
 }
 
-export async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -1,6 +1,7 @@
 // Driving a simulation's clock in the background while real Matter traffic comes and goes, and waiting for things.
 import type { Simulation } from '../../../../twins';
 import { runClock, type WireGate } from '../../wire-gate';
+export { until } from '../../test-support/until';
 
 /** Virtual time runs at about 4× real time in the background, pausing while the gate is held (a wire in use). */
 export function paceClock(sim: Simulation, gate: WireGate): () => Promise<void> {
@@ -14,10 +15,3 @@ export function paceClock(sim: Simulation, gate: WireGate): () => Promise<void> 
   };
 }
 
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

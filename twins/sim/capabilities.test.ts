@@ -1,0 +1,97 @@
+// The capability descriptions must say what the twins really do: every described command is accepted by the
+// device, every range bound is the table's own (the bound accepted, one step past it refused), and the critical
+// flags are exactly the critical-commands table's.
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../kernel/types';
+import { CRITICAL_COMMANDS } from '../security/critical-commands';
+import { topicNames } from './catalogue/topics';
+import { deviceCapabilities, vehicleCapabilities, type CommandDescription, type JsonSchema } from './capabilities';
+import { applyDeviceCommand } from './device-commands';
+import { STANDARD_HOME } from './standard-home';
+import { homeWithCar } from './test-support/world';
+
+/** The required attributes, each with a value its schema allows. */
+const validData = (c: CommandDescription): { [key: string]: Json } => {
+  const props = c.input.properties as { [key: string]: JsonSchema };
+  const required = c.input.required as string[];
+  return Object.fromEntries(Object.entries(props).filter(([name]) => required.includes(name)).map(([name, s]) => [name, Array.isArray(s.enum) ? s.enum[0]! : s.type === 'number' ? (s.minimum as number | undefined) ?? 0 : 'x']));
+};
+
+function freshDevice(address: string) {
+  const { sim } = homeWithCar('direct');
+  return sim.twin(address)!;
+}
+
+describe('capability descriptions', () => {
+  it('describes every device kind of the standard home and the vehicle', () => {
+    for (const d of STANDARD_HOME) {
+      const description = deviceCapabilities(`home/h1/${d.type}.${d.id}`, d.type);
+      expect(description.kind).toBe(d.type);
+      // Storage takes no command and the validator knows no storage topic: an honest empty list.
+      if (d.type !== 'storage') expect(description.commands.length, d.type).toBeGreaterThan(0);
+    }
+    expect(vehicleCapabilities('vehicle/car1').commands.map((c) => c.topic)).toContain('vehicle_climate/precondition');
+  });
+
+  it('uses only topics of the scenario validator\'s catalogue', () => {
+    const topics = new Set(topicNames());
+    for (const d of STANDARD_HOME) for (const c of deviceCapabilities(`home/h1/${d.type}.${d.id}`, d.type).commands) expect(topics.has(c.topic), c.topic).toBe(true);
+    for (const c of vehicleCapabilities('vehicle/car1').commands) expect(topics.has(c.topic), c.topic).toBe(true);
+  });
+
+  it('every described device command, with valid data, is accepted by the device', () => {
+    for (const d of STANDARD_HOME) {
+      const address = `home/h1/${d.type}.${d.id}`;
+      for (const c of deviceCapabilities(address, d.type).commands) {
+        const outcome = applyDeviceCommand(freshDevice(address), { capability: c.capability, name: c.command, deviceId: `${d.type}.${d.id}`, attributes: validData(c) }, 'party/test');
+        // A wallbox with no car refuses start_charging for its state, not because it does not know the command.
+        if (!outcome.ok) expect(outcome.error, `${address} ${c.topic}`).not.toMatch(/does not support|bad attributes/);
+      }
+    }
+  });
+
+  it('each range bound is the device\'s own: the bound accepted, one step past it refused, a string refused', () => {
+    let checked = 0;
+    for (const d of STANDARD_HOME) {
+      const address = `home/h1/${d.type}.${d.id}`;
+      for (const c of deviceCapabilities(address, d.type).commands) {
+        for (const [name, s] of Object.entries(c.input.properties as { [key: string]: JsonSchema })) {
+          if (s.type !== 'number') continue;
+          const send = (value: Json) => applyDeviceCommand(freshDevice(address), { capability: c.capability, name: c.command, deviceId: '', attributes: { ...validData(c), [name]: value } }, 'party/test').ok;
+          const step = (s.maximum as number) - (s.minimum as number) <= 1 ? 0.01 : 1;
+          expect(send(s.minimum as number), `${c.topic} ${name}=min`).toBe(true);
+          expect(send(s.maximum as number), `${c.topic} ${name}=max`).toBe(true);
+          expect(send((s.minimum as number) - step), `${c.topic} ${name}<min`).toBe(false);
+          expect(send((s.maximum as number) + step), `${c.topic} ${name}>max`).toBe(false);
+          expect(send('12'), `${c.topic} ${name}='12'`).toBe(false);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('marks required what the device cannot do without', () => {
+    const cover = deviceCapabilities('home/h1/cover.living_room_curtains', 'cover');
+    expect(cover.commands.find((c) => c.command === 'set_cover_position')!.input.required).toEqual(['position']);
+    const light = deviceCapabilities('home/h1/light.living_room', 'light');
+    expect(light.commands.find((c) => c.command === 'turn_on')!.input.required).toEqual([]);
+    expect(light.commands.find((c) => c.command === 'turn_on')!.effect).toBe('LIGHT.TURN_ON');
+  });
+
+  it('critical flags match critical-commands, windows only where the table says so', () => {
+    const critical = (address: string, kind: string) => deviceCapabilities(address, kind).commands.filter((c) => c.critical).map((c) => c.topic).sort();
+    expect(critical('home/h1/lock.front_door', 'lock')).toEqual(['lock/unlock']);
+    expect(critical('home/h1/cover.living_room_window', 'cover')).toEqual(['cover/open_cover', 'cover/set_cover_position']);
+    expect(critical('home/h1/cover.living_room_curtains', 'cover')).toEqual([]);
+    expect(critical('home/h1/light.living_room', 'light')).toEqual([]);
+    const vehicleCritical = vehicleCapabilities('vehicle/car1').commands.filter((c) => c.critical).map((c) => c.topic).sort();
+    const table = CRITICAL_COMMANDS.filter((c) => c.capability.startsWith('vehicle')).map((c) => `${c.capability}/${c.command}`).sort();
+    expect(vehicleCritical).toEqual(table);
+  });
+
+  it('a kind with no command table only reads, and a made-up kind can do nothing', () => {
+    expect(deviceCapabilities('home/h1/binary_sensor.smoke', 'binary_sensor').commands.map((c) => c.command)).toEqual(['get_state']);
+    expect(deviceCapabilities('home/h1/x.__proto__', '__proto__').commands).toEqual([]);
+  });
+});
