@@ -5,6 +5,7 @@ import type { BenchResult } from './bench-result';
 import { benchFoundation } from './foundation.bench';
 import { benchMqtt } from './mqtt.bench';
 import { benchRecorder } from './recorder.bench';
+import { benchScale } from './scale.bench';
 import { benchUi } from './ui.bench';
 
 const groups: Record<string, () => Promise<BenchResult[]>> = {
@@ -12,6 +13,7 @@ const groups: Record<string, () => Promise<BenchResult[]>> = {
   recorder: benchRecorder,
   mqtt: benchMqtt,
   ui: benchUi,
+  scale: benchScale,
 };
 
 function format(n: number): string {
