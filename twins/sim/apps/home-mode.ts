@@ -5,10 +5,11 @@
 import type { Intent } from '../ecosystem-codec';
 import type { Simulation } from '../simulation';
 import { isWindowCover } from '../../home/cover-kind';
+import { driverOrOwner } from '../user-index';
 
 export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: string): Intent[] {
   const home = sim.home(homeId);
-  const owner = [...sim.users.values()].find((u) => u.vehicleId === vehicleId || u.id === sim.vehicle(vehicleId).spec.ownerId);
+  const owner = driverOrOwner(sim.users, vehicleId, sim.vehicle(vehicleId).spec.ownerId);
   const prefs = owner?.preferences ?? {};
   const intents: Intent[] = [];
   const entity = (twinId: string): string => twinId.split('/').pop()!;
