@@ -6,6 +6,7 @@ import { benchFoundation } from './foundation.bench';
 import { benchMqtt } from './mqtt.bench';
 import { benchRecorder } from './recorder.bench';
 import { benchSuite } from './suite.bench';
+import { benchScale } from './scale.bench';
 import { benchUi } from './ui.bench';
 
 const groups: Record<string, () => Promise<BenchResult[]>> = {
@@ -14,6 +15,7 @@ const groups: Record<string, () => Promise<BenchResult[]>> = {
   mqtt: benchMqtt,
   ui: benchUi,
   suite: benchSuite,
+  scale: benchScale,
 };
 
 function format(n: number): string {

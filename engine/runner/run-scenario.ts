@@ -7,6 +7,12 @@ import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicl
 import type { ResolvedScenario } from '../scenario';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
+import type { GridMonitor } from '../../twins/sim/apps/grid-monitor';
+
+/** What the judge needs of the uncontrolled baseline: its grid figures, not its world. */
+export interface BaselineRun {
+  readonly grid?: Pick<GridMonitor, 'peakKw' | 'energyCost' | 'samples'> | undefined;
+}
 
 export interface RunOptions {
   /** Listeners of the canonical stream from its first event (a recorder). */
@@ -27,13 +33,18 @@ export async function runScenario(scenario: ResolvedScenario, architecture: Arch
   return judge(run, baseline, performance.now() - started);
 }
 
-function runBaseline(scenario: ResolvedScenario, architecture: Architecture): ScenarioRun {
+/**
+ * The uncontrolled run, reduced to its grid figures: its world (every twin of every home and car) is dropped
+ * before the scenario's own run builds another, so a large neighbourhood is in memory once, not twice.
+ */
+function runBaseline(scenario: ResolvedScenario, architecture: Architecture): BaselineRun {
   const run = new ScenarioRun(scenario, architecture, { chargingOverride: 'uncontrolled' });
   run.runToEnd();
-  return run;
+  const grid = run.grid;
+  return { grid: grid && { peakKw: grid.peakKw, energyCost: grid.energyCost, samples: grid.samples } };
 }
 
-export function judge(run: ScenarioRun, baseline: ScenarioRun | undefined, wallMs: number): RunResult {
+export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallMs: number): RunResult {
   const metrics = run.metrics.result();
   const grid = run.grid ? gridMetrics(run, baseline) : undefined;
   if (grid) {
@@ -71,7 +82,7 @@ export function judge(run: ScenarioRun, baseline: ScenarioRun | undefined, wallM
   return result;
 }
 
-function gridMetrics(run: ScenarioRun, baseline: ScenarioRun | undefined): GridMetrics {
+function gridMetrics(run: ScenarioRun, baseline: BaselineRun | undefined): GridMetrics {
   const monitor = run.grid!;
   const spec = monitor.grid;
   const base = baseline?.grid ?? monitor;

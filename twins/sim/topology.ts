@@ -2,12 +2,12 @@
 // close enough to a home for the local direct link (near-field / home Wi-Fi) — asked at the moment of each hop.
 import type { BusTopology } from '../bus';
 import type { Simulation } from './simulation';
+import { driverOf } from './user-index';
 
 export function buildTopology(sim: Simulation, localRangeM: number): BusTopology {
   return {
     phoneOfVehicle(vehicleId) {
-      for (const user of sim.users.values()) if (user.vehicleId === vehicleId) return user.id;
-      return sim.vehicles.get(vehicleId)?.spec.ownerId;
+      return driverOf(sim.users, vehicleId)?.id ?? sim.vehicles.get(vehicleId)?.spec.ownerId;
     },
     isLocalReachable(vehicleId, homeId, t) {
       const vehicle = sim.vehicles.get(vehicleId);

@@ -67,6 +67,19 @@ describe('findRoute', () => {
       route.segments.forEach((s, i) => expect([s.fromNode, s.toNode]).toEqual([route.nodeIds[i], route.nodeIds[i + 1]]));
     }
   });
+
+  it('searches a pair of nodes once: the homes of a block share their route, frozen so no car can change it', () => {
+    const city = generateCity(new SeededRandom(3).stream('city'), { blocksX: 12, blocksY: 9, homes: 0, workplaces: 0, chargers: 0, pois: 0 });
+    const [from, to] = [city.graph.nodes[0]!.id, city.graph.nodes[city.graph.nodes.length - 1]!.id];
+    const route = findRoute(city.graph, from, to);
+    expect(findRoute(city.graph, from, to)).toBe(route);
+    expect(findRoute(city.graph, to, from)).not.toBe(route);
+    expect(Object.isFrozen(route) && Object.isFrozen(route.segments) && Object.isFrozen(route.segments[0])).toBe(true);
+    expect(() => (route.segments[0] as { lengthM: number }).lengthM = 0).toThrow(TypeError);
+    // Another graph with the same node ids is another town: its own search.
+    const other = generateCity(new SeededRandom(4).stream('city'), { blocksX: 12, blocksY: 9, homes: 0, workplaces: 0, chargers: 0, pois: 0 });
+    expect(findRoute(other.graph, from, to)).not.toBe(route);
+  });
 });
 
 function dijkstraSeconds(graph: RoadGraph, from: string, to: string): number {

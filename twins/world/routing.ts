@@ -24,11 +24,11 @@ export interface RouteSegment {
 }
 
 export interface Route {
-  nodeIds: string[];
+  readonly nodeIds: readonly string[];
   /** Where the route starts and ends (also for an empty route from a node to itself). */
   start: Point;
   end: Point;
-  segments: RouteSegment[];
+  readonly segments: readonly RouteSegment[];
   lengthM: number;
   /** Travel time at the speed limits (free flow). */
   durationS: number;
@@ -71,7 +71,39 @@ function scratchFor(graph: RoadGraph): SearchScratch {
   return s;
 }
 
+// Routes already found, per graph (a graph is not changed once indexed, see indexRoadGraph): places attach to
+// the nearest road node, so the homes of a block share one, and a neighbourhood's commutes are a few thousand
+// distinct searches, not one per car — each search explores a share of the whole town, so repeating them made
+// the morning and evening rush grow with the square of the town. Bounded: a run driving between arbitrary
+// places starts the cache afresh rather than keeping every route it ever drove.
+const routeCache = new WeakMap<RoadGraph, Map<string, Route>>();
+const ROUTE_CACHE_LIMIT = 20_000;
+
+/** The fastest route between two road nodes; the same (frozen) object for the same nodes of the same graph. */
 export function findRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string): Route {
+  let routes = routeCache.get(graph);
+  if (routes === undefined) routeCache.set(graph, (routes = new Map()));
+  const key = `${fromNodeId}\u0000${toNodeId}`;
+  let route = routes.get(key);
+  if (route === undefined) {
+    route = freezeRoute(searchRoute(graph, fromNodeId, toNodeId));
+    if (routes.size >= ROUTE_CACHE_LIMIT) routes.clear();
+    routes.set(key, route);
+  }
+  return route;
+}
+
+/** A cached route is shared by every car that drives it: frozen, so a caller that changed one would fail loudly. */
+function freezeRoute(route: Route): Route {
+  for (const segment of route.segments) Object.freeze(segment);
+  Object.freeze(route.segments);
+  Object.freeze(route.nodeIds);
+  Object.freeze(route.start);
+  Object.freeze(route.end);
+  return Object.freeze(route);
+}
+
+function searchRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string): Route {
   const index = indexRoadGraph(graph);
   const source = index.nodeIndexById.get(fromNodeId);
   const target = index.nodeIndexById.get(toNodeId);

@@ -11,6 +11,7 @@ import type { EmittedEvent, TwinActor } from '../twin-actor';
 import { stateOfChargeAt } from '../../vehicle/battery-physics';
 import type { TractionBatteryContext } from '../../vehicle/battery-physics';
 import { DEFAULT_GRID, inPeak, minuteOfDay, nextTimeOfDay, type GridSpec } from './grid';
+import { NeighbourhoodLoad } from '../neighbourhood-load';
 
 const SLOT_MS = 15 * 60_000;
 /** How long before a slot starts its (lower) limit is applied: far longer than the command's bus latency. */
@@ -29,9 +30,14 @@ interface Session {
 export class ChargingApp implements SimApp {
   strategy: ChargingStrategy = 'uncontrolled';
   readonly sessions = new Map<string, Session>();
+  /** Sessions by wallbox, so a wallbox's power change finds its cars without a scan of every session. */
+  private readonly sessionsByEvse = new Map<TwinActor, Session[]>();
   private planning = false;
+  private readonly load: NeighbourhoodLoad;
 
-  constructor(private readonly sim: Simulation, readonly grid: GridSpec = DEFAULT_GRID) {}
+  constructor(private readonly sim: Simulation, readonly grid: GridSpec = DEFAULT_GRID) {
+    this.load = new NeighbourhoodLoad(sim.homes, sim.spec.startTimeOfDayMs ?? 0);
+  }
 
   setStrategy(strategy: ChargingStrategy): void {
     this.strategy = strategy;
@@ -69,7 +75,11 @@ export class ChargingApp implements SimApp {
     evse.send({ type: 'EVSE.START_CHARGING' });
     battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
     battery.send({ type: 'CHARGING.START' });
-    this.sessions.set(vehicleId, { vehicleId, homeId, evse, targetSocPercent: target, limitKw });
+    const session: Session = { vehicleId, homeId, evse, targetSocPercent: target, limitKw };
+    const previous = this.sessions.get(vehicleId);
+    if (previous !== undefined) this.forgetAtEvse(previous, session);
+    this.sessions.set(vehicleId, session);
+    if (previous === undefined || previous.evse !== evse) this.sessionsByEvse.set(evse, [...(this.sessionsByEvse.get(evse) ?? []), session]);
     if (this.strategy === 'coordinated') this.replan();
   }
 
@@ -79,12 +89,26 @@ export class ChargingApp implements SimApp {
     session.evse.send({ type: 'EVSE.UNPLUG' });
     this.sim.vehicle(vehicleId).parts.battery.send({ type: 'CHARGING.UNPLUG' });
     this.sessions.delete(vehicleId);
+    this.forgetAtEvse(session);
+  }
+
+  /**
+   * Take a session off its wallbox's list, or put `replacement` in its place (a car plugged in again keeps its
+   * place in `sessions`, so it keeps its place here too: both orders are the order cars are told of a change).
+   */
+  private forgetAtEvse(session: Session, replacement?: Session): void {
+    const list = this.sessionsByEvse.get(session.evse) ?? [];
+    const i = list.indexOf(session);
+    if (i < 0) return;
+    if (replacement !== undefined && replacement.evse === session.evse) list[i] = replacement;
+    else list.splice(i, 1);
+    if (list.length === 0) this.sessionsByEvse.delete(session.evse);
   }
 
   onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
     if (event.type === 'evse.power_changed') {
-      for (const s of this.sessions.values()) {
-        if (s.evse === twin) this.sim.vehicle(s.vehicleId).parts.battery.send({ type: 'CHARGING.SET_POWER_LIMIT', chargerPowerLimitKw: Number(event.deliveredPowerKw) });
+      for (const s of [...(this.sessionsByEvse.get(twin) ?? [])]) {
+        this.sim.vehicle(s.vehicleId).parts.battery.send({ type: 'CHARGING.SET_POWER_LIMIT', chargerPowerLimitKw: Number(event.deliveredPowerKw) });
       }
     } else if (event.type === 'charging.completed') {
       const session = this.sessions.get(String(event.vehicleId));
@@ -106,26 +130,26 @@ export class ChargingApp implements SimApp {
     return SLOT_MS - intoSlot;
   }
 
-  private baseLoadKw(t: number): number {
-    let kw = 0;
-    for (const home of this.sim.homes.values()) kw += home.baseLoadKw(t);
-    return kw;
-  }
-
   /** Valley filling: find the lowest flat load level that still delivers every car's energy by the deadline. */
   private replan(): void {
     const now = this.sim.now;
-    const active = [...this.sessions.values()].filter((s) => this.remainingKwh(s.vehicleId) > 0.01);
-    if (active.length === 0) return;
     const startOfDay = this.sim.spec.startTimeOfDayMs ?? 0;
     const deadline = nextTimeOfDay(now, startOfDay, this.grid.deadlineMin);
+    // In the tariff peak (or past the deadline) the plan is no charging whatever the cars need: only limits still
+    // above zero change, so a plug-in in the evening peak costs no energy sums and no plan over the night.
+    if (now >= deadline || inPeak(this.grid, minuteOfDay((now + Math.min(deadline, now + this.untilNextSlot(now))) / 2, startOfDay))) {
+      this.stopAll();
+      return;
+    }
+    const active = [...this.sessions.values()].filter((s) => this.remainingKwh(s.vehicleId) > 0.01);
+    if (active.length === 0) return;
     const limitKw = this.grid.transformerKva * this.grid.maxLoadShare;
     const maxEvKw = active.reduce((sum, s) => sum + Number(s.evse.context.maxPowerKw), 0);
     const slots: { hours: number; base: number; allowed: boolean }[] = [];
     for (let t = now; t < deadline; ) {
       const end = Math.min(deadline, t + this.untilNextSlot(t));
       // Plan against the slot's highest base load, so the limit holds for all of it.
-      const base = Math.max(this.baseLoadKw(t), this.baseLoadKw(end - 1));
+      const base = Math.max(this.load.baseLoadKw(t), this.load.baseLoadKw(end - 1));
       slots.push({ hours: (end - t) / 3_600_000, base, allowed: !inPeak(this.grid, minuteOfDay((t + end) / 2, startOfDay)) });
       t = end;
     }
@@ -147,6 +171,13 @@ export class ChargingApp implements SimApp {
     this.allocate(active, power);
   }
 
+  /** Zero power for every car that still needs energy, as allocate(active, 0) would set. */
+  private stopAll(): void {
+    for (const s of this.sessions.values()) {
+      if (s.limitKw >= 0.05 && this.remainingKwh(s.vehicleId) > 0.01) this.setLimit(s, 0);
+    }
+  }
+
   /** Share the slot's power among cars in proportion to what they still need, each within its wallbox maximum. */
   private allocate(active: Session[], powerKw: number): void {
     const total = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0);
@@ -154,9 +185,13 @@ export class ChargingApp implements SimApp {
       const share = total > 0 ? (powerKw * this.remainingKwh(s.vehicleId)) / total : 0;
       const kw = Math.round(Math.min(Number(s.evse.context.maxPowerKw), share) * 10) / 10;
       if (Math.abs(kw - s.limitKw) < 0.05) continue;
-      s.limitKw = kw;
-      const entity = s.evse.id.split('/').pop()!;
-      this.sim.sendFromHome(HOME_CLOUD, s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
+      this.setLimit(s, kw);
     }
+  }
+
+  private setLimit(s: Session, kw: number): void {
+    s.limitKw = kw;
+    const entity = s.evse.id.split('/').pop()!;
+    this.sim.sendFromHome(HOME_CLOUD, s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
   }
 }

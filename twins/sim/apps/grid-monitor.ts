@@ -3,6 +3,8 @@
 // events minutes apart. Also integrates charging energy inside the tariff peak and the energy bill.
 import { deliveredPowerKw, type EvseContext } from '../../home/evse.machine';
 import type { Simulation } from '../simulation';
+import type { TwinActor } from '../twin-actor';
+import { NeighbourhoodLoad } from '../neighbourhood-load';
 import { clockLabel, inPeak, minuteOfDay, type GridSpec } from './grid';
 
 export interface GridSample {
@@ -18,8 +20,12 @@ export class GridMonitor {
   readonly samples: GridSample[] = [];
   chargingEnergyInPeakKwh = 0;
   energyCost = 0;
+  private readonly load: NeighbourhoodLoad;
+  /** Every wallbox, in home order, found once: devices never change after the world is built. */
+  private wallboxes: TwinActor[] | undefined;
 
   constructor(private readonly sim: Simulation, readonly grid: GridSpec) {
+    this.load = new NeighbourhoodLoad(sim.homes, sim.spec.startTimeOfDayMs ?? 0);
     const sample = (): void => {
       this.sample();
       sim.kernel.scheduler.schedule(SAMPLE_MS, sample, 'grid-monitor');
@@ -33,12 +39,10 @@ export class GridMonitor {
 
   private sample(): void {
     const t = this.sim.now;
-    let base = 0;
+    const base = this.load.baseLoadKw(t);
+    this.wallboxes ??= [...this.sim.homes.values()].flatMap((home) => home.devicesOfType('evse'));
     let ev = 0;
-    for (const home of this.sim.homes.values()) {
-      base += home.baseLoadKw(t);
-      for (const evse of home.devicesOfType('evse')) ev += deliveredPowerKw(evse.context as unknown as EvseContext);
-    }
+    for (const evse of this.wallboxes) ev += deliveredPowerKw(evse.context as unknown as EvseContext);
     const minute = minuteOfDay(t, this.sim.spec.startTimeOfDayMs ?? 0);
     const hours = SAMPLE_MS / 3_600_000;
     const peak = inPeak(this.grid, minute);

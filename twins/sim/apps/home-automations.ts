@@ -11,6 +11,7 @@ import { HOME_FENCE_PREFIX } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
 import type { VehicleFenceCrossing } from '../vehicle-twin';
 import type { CarApp } from './car-app';
+import { driverOf } from '../user-index';
 
 /** Device events worth a message to the automation host (others stay local to the device). */
 const FORWARDED = new Set(['doorbell.pressed', 'alarm.raised', 'alarm.cleared']);
@@ -55,7 +56,7 @@ export class HomeAutomations implements SimApp {
     const speaker = this.sim.home(homeId).firstOfType('media_player');
     if (speaker === undefined) return;
     const minutes = Math.max(1, Math.round(vehicle.etaSeconds(this.sim.now) / 60));
-    const driver = [...this.sim.users.values()].find((u) => u.vehicleId === vehicle.id)?.id ?? vehicle.id;
+    const driver = driverOf(this.sim.users, vehicle.id)?.id ?? vehicle.id;
     this.sim.sendFromCar(vehicle.id, speaker.id, {
       capability: 'media_player', name: 'announce', deviceId: speaker.id.split('/').pop()!, attributes: { message: `${driver} is ${minutes} minutes away` },
     }, 'command');

@@ -7,6 +7,7 @@
 import type { Intent } from '../ecosystem-codec';
 import type { Simulation } from '../simulation';
 import { isWindowCover } from '../../home/cover-kind';
+import { driverOrOwner } from '../user-index';
 
 /** Precooling in a heatwave: this much below the driver's preferred temperature, never below the floor. */
 const PRECOOL_DELTA_C = 2;
@@ -14,7 +15,7 @@ const PRECOOL_FLOOR_C = 20;
 
 export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: string): Intent[] {
   const home = sim.home(homeId);
-  const owner = [...sim.users.values()].find((u) => u.vehicleId === vehicleId || u.id === sim.vehicle(vehicleId).spec.ownerId);
+  const owner = driverOrOwner(sim.users, vehicleId, sim.vehicle(vehicleId).spec.ownerId);
   const prefs = owner?.preferences ?? {};
   const intents: Intent[] = [];
   const entity = (twinId: string): string => twinId.split('/').pop()!;
