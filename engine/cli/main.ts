@@ -7,7 +7,9 @@ import { describeFailure, UsageError } from './cli-errors';
 import { commandHelp, formatRows, parseCommandArgs, type CliIo, type Command, type OptionTable } from './command-spec';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
+import { fleetCommand } from './fleet-command';
 import { listCommand } from './list-command';
+import { mergeCommand } from './merge-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
@@ -15,7 +17,7 @@ import { validateCommand } from './validate-command';
 
 export type { CliIo } from './command-spec';
 
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, runsCommand, diffCommand, exportCommand] as readonly Command[];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, runsCommand, diffCommand, exportCommand, fleetCommand, mergeCommand] as readonly Command[];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

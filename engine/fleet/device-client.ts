@@ -50,7 +50,7 @@ export class DeviceClient {
     this.client.on('close', () => this.onClose());
   }
 
-  /** Resolves true at the first CONNACK, false when the first attempt fails (later retries still go on). */
+  /** Resolves true once first connected and subscribed, false when the first attempt fails (retries go on). */
   firstAttempt(): Promise<boolean> {
     if (this.everConnected) return Promise.resolve(true);
     return new Promise((resolve) => (this.firstOutcome = resolve));
@@ -86,8 +86,10 @@ export class DeviceClient {
     const stream = this.client.stream as { setNoDelay?: (on: boolean) => void } | undefined;
     stream?.setNoDelay?.(true);
     this.client.publish(this.options.availabilityTopic, 'online', { qos: 1, retain: true });
-    if (this.options.subscriptions.length > 0) this.client.subscribe(this.options.subscriptions, { qos: 1 });
-    this.settleFirst(true);
+    // Ready only once the broker confirmed the subscriptions: a command sent to a client that is connected but
+    // not yet subscribed would be lost, and counted against the broker.
+    if (this.options.subscriptions.length === 0) return this.settleFirst(true);
+    this.client.subscribe(this.options.subscriptions, { qos: 1 }, (err) => this.settleFirst(err === null || err === undefined));
   }
 
   private onClose(): void {
