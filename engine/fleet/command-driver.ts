@@ -2,6 +2,7 @@
 // evenly spaced with ±50 % jitter from the seeded RNG. Each command is timed at the sender with the monotonic
 // clock (performance.now) from publish to reply, so shards on different machines need no clock sync. A command
 // ends exactly once: answered, refused, or failed (not-connected, publish-error, timeout).
+import { randomBytes } from 'node:crypto';
 import type { RandomStream } from '../../twins/kernel/types';
 import { newSpanId, newTraceId } from '../../twins/bus/trace-ids';
 import type { FleetParty } from './fleet-member';
@@ -33,6 +34,8 @@ export class CommandDriver {
   /** In send order, so the timeout sweep stops at the first command still in time. */
   private readonly pending = new Map<string, Pending>();
   private seq = 0;
+  /** Per run and unpredictable, so another client on a shared broker cannot forge a reply by guessing the id. */
+  private readonly nonce = randomBytes(6).toString('hex');
   private nextAt = 0;
 
   constructor(
@@ -85,7 +88,7 @@ export class CommandDriver {
     this.counts.attempted++;
     if (!isSimulatedHere(target.kind, target.index, this.plan.shard)) this.counts.crossShard++;
     if (!sender.client.connected) return this.fail('not-connected');
-    const correlationId = `${sender.member.id}-${++this.seq}`;
+    const correlationId = `${this.nonce}-${sender.member.id}-${++this.seq}`;
     const replyTo = this.topics.reply(sender.member.kind, sender.member.id);
     const picked = target.kind === 'home' ? HomeBehaviour.pickCommand(draw) : VehicleBehaviour.pickCommand(draw);
     const command: FleetCommand = { ...picked, from: sender.member.id, correlationId, replyTo, traceparent };

@@ -1,6 +1,7 @@
 // The fleet against a real Mosquitto on loopback: clients connect and answer each other's commands (MQTT 5 and
 // 3.1.1), a killed client's last will reaches an independent observer, and a broker that goes away or was never
 // there gives failures by reason in the report instead of a crash.
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, killAll, observe, startMosquitto } from '../connectors/test-support/mosquitto';
 import type { FleetOptions } from './fleet-plan';
@@ -80,6 +81,38 @@ describe('fleet on Mosquitto', () => {
     expect(report.clients.connectFailures.unreachable).toBeGreaterThanOrEqual(6);
     expect(report.failures['not-connected']).toBe(report.commands.attempted);
     expect(report.failureRate).toBe(1);
+  });
+
+  it('drops hostile payloads on its topics, answers a wrong command with ok:false, and ignores forged replies', async () => {
+    const broker = await startMosquitto();
+    const pub = (topic: string, message: string): void => {
+      const r = spawnSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(broker.port), '-q', '1', '-t', topic, '-m', message], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    try {
+      const command = 'twinbench/v1/fleet/home/home-000000/command';
+      const watch = await observe(broker.port, ['attacker/#']);
+      const report = await runFleet(base(broker.url, { vehicles: 2, homes: 2, durationS: 0.8, commandRate: 0 }), {
+        onConnected: () => {
+          pub(command, 'not json');
+          pub(command, 'x'.repeat(20_000));
+          pub(command, '42');
+          pub(command, JSON.stringify({ command: 'light', args: { on: true }, correlationId: 'c1', replyTo: 'twinbench/v1/fleet/#' }));
+          pub(command, JSON.stringify({ args: { on: true }, correlationId: 'c2', replyTo: 'attacker/r' }));
+          pub(command, JSON.stringify({ command: 'unlock_front_door', correlationId: 'c3', replyTo: 'attacker/r', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }));
+          pub('twinbench/v1/fleet/vehicle/vehicle-000000/reply', JSON.stringify({ correlationId: 'vehicle-000000-1', ok: true }));
+        },
+      });
+      const refusal = await watch.waitFor((m) => m.topic === 'attacker/r');
+      expect(JSON.parse(refusal.payload)).toMatchObject({ correlationId: 'c3', ok: false, error: 'a home does not understand "unlock_front_door"', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+      expect(watch.messages.filter((m) => m.topic === 'attacker/r')).toHaveLength(1); // c2 had no command name
+      expect(report.commands.malformed).toBe(5);
+      expect(report.commands.handled).toBe(1);
+      expect(report.commands.answered).toBe(0); // the forged reply matched no command in flight
+      await watch.stop();
+    } finally {
+      await broker.stop();
+    }
   });
 
   it('stops early on abort and still returns the report', async () => {
