@@ -30,6 +30,8 @@ export class DeviceClient {
   private readonly backoff = new ReconnectBackoff({ initialDelayMs: 500, maxDelayMs: 30_000 });
   private readonly startedAt = performance.now();
   private closing = false;
+  /** This attempt already failed with a reason: its 'close' is not a second failure. */
+  private attemptFailed = false;
   private firstOutcome: ((ok: boolean) => void) | undefined;
 
   constructor(private readonly options: DeviceClientOptions) {
@@ -46,7 +48,10 @@ export class DeviceClient {
     });
     this.client.on('connect', () => this.onConnect());
     this.client.on('message', (topic, payload, packet) => options.onMessage(topic, payload, packet));
-    this.client.on('error', (err) => this.count(classify(err)));
+    this.client.on('error', (err) => {
+      this.attemptFailed = true;
+      this.count(classify(err));
+    });
     this.client.on('close', () => this.onClose());
   }
 
@@ -96,7 +101,8 @@ export class DeviceClient {
     const wasConnected = this.connected;
     this.connected = false;
     if (this.closing) return;
-    if (!wasConnected) this.count('closed');
+    if (!wasConnected && !this.attemptFailed) this.count('closed');
+    this.attemptFailed = false;
     this.settleFirst(false);
     this.backoff.schedule(() => {
       if (!this.closing) this.client.reconnect();
