@@ -115,6 +115,19 @@ describe('fleet on Mosquitto', () => {
     }
   });
 
+  it('counts refused connections (a broker that wants a login) by reason, without crashing', async () => {
+    const broker = await startMosquitto({ anonymous: false });
+    try {
+      const report = await runFleet(base(broker.url, { vehicles: 2, homes: 2, durationS: 0.3 }));
+      expect(report.clients).toMatchObject({ total: 4, connected: 0, everConnected: 0 });
+      expect(report.clients.connectFailures.refused).toBeGreaterThanOrEqual(4);
+      expect(report.clients.connectFailures.closed ?? 0).toBe(0); // a refusal is counted once, not again at its close
+      expect(report.failureRate).toBe(report.commands.attempted > 0 ? 1 : 0);
+    } finally {
+      await broker.stop();
+    }
+  });
+
   it('stops early on abort and still returns the report', async () => {
     const broker = await startMosquitto();
     try {
