@@ -2,6 +2,7 @@
 // run. Benchmarks never pass or fail (tests do); they say how fast, against what. `npm run bench -- foundation`
 // runs one group.
 import type { BenchResult } from './bench-result';
+import { benchFleet } from './fleet.bench';
 import { benchFoundation } from './foundation.bench';
 import { benchMqtt } from './mqtt.bench';
 import { benchRecorder } from './recorder.bench';
@@ -16,6 +17,8 @@ const groups: Record<string, () => Promise<BenchResult[]>> = {
   ui: benchUi,
   suite: benchSuite,
   scale: benchScale,
+  // 10,000 MQTT clients against a local Mosquitto: about a minute, and ~10,000 file descriptors.
+  fleet: benchFleet,
 };
 
 function format(n: number): string {

@@ -27,6 +27,10 @@ if (!onPath('mosquitto') && !existsSync('/usr/sbin/mosquitto')) {
   problems.push('mosquitto not found (MQTT v5 broker used by the connector tests).');
   apt.push('mosquitto');
 }
+if (!onPath('nats-server') && !existsSync('/usr/sbin/nats-server')) {
+  problems.push('nats-server not found (the 3-node NATS cluster with its MQTT listener used by the fleet-mode tests).');
+  apt.push('nats-server');
+}
 if (!onPath('mosquitto_sub')) {
   problems.push('mosquitto_sub not found (independent MQTT observer used by the connector tests).');
   apt.push('mosquitto-clients');

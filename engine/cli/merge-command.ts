@@ -1,9 +1,14 @@
-// `twinbench merge <report.json>… --report out`: the shards of one suite (`run … --shard i/n --report x.json`),
-// run on different machines, combined into the report and JUnit one machine would have written.
-import { mergeSuiteReports, readSuiteReport } from '../suite/suite-merge';
+// `twinbench merge <report.json>… --report out`: combines shards' reports into one. The format field decides how:
+// fleet reports (`twinbench-fleet/v1`) add their counts and pool their histograms (fleet-merge.ts); suite reports
+// (`run … --shard i/n --report x.json`) join their runs into the report and JUnit one machine would have written
+// (suite-merge.ts). Mixing the two, or a file that is neither, is refused by name.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { FleetMergeError, mergeFleetReports, parseFleetReport } from '../fleet/fleet-merge';
+import { FLEET_REPORT_FORMAT, summaryLine } from '../fleet/fleet-report';
+import { MAX_REPORT_BYTES, mergeSuiteReports, readSuiteReport, SuiteMergeError } from '../suite/suite-merge';
 import { writeSuiteOutputs } from '../suite/run-suite';
-import { UsageError } from './cli-errors';
-import { defineCommand } from './command-spec';
+import { CliError, UsageError } from './cli-errors';
+import { defineCommand, type CliIo } from './command-spec';
 import { prepareOutputFile } from './output-file';
 
 export const mergeCommand = defineCommand(
@@ -11,24 +16,70 @@ export const mergeCommand = defineCommand(
     name: 'merge',
     args: '<report.json>...',
     positionals: { min: 1, max: 10_000 },
-    summary: "combine the .json reports of a suite's shards into one report and JUnit",
-    description: 'Each report must come from the same suite (the same files, architectures and seeds). A run in two\nreports must be the same run (same eventHash). Runs that no shard ran are listed and fail the merge.',
+    summary: 'combine the .json reports of shards (a suite\'s or a fleet\'s) into one',
+    description:
+      'Suite reports join their runs: they must come from the same suite, a run in two reports must be the same run\n' +
+      '(same eventHash), and runs no shard ran are listed and fail the merge. Fleet reports add their counts and pool\n' +
+      'their latency histograms (percentiles within 1 %). All inputs must be of one kind.',
     options: {
-      report: { type: 'string', value: 'FILE', help: 'the combined report: .json, .md or .html', required: true },
-      junit: { type: 'string', value: 'FILE.xml', help: 'the combined JUnit XML' },
+      report: { type: 'string', value: 'FILE', help: 'the combined report: .json (fleet), or .json, .md or .html (suite)', required: true },
+      junit: { type: 'string', value: 'FILE.xml', help: "the combined JUnit XML (suite reports)" },
     },
-    footer: 'Exit status: 0 every run of the whole suite passed, 1 a run failed or is missing, 2 bad command line.',
+    footer: 'Exit status: 0 every run passed (suite) or merged (fleet), 1 a run failed or is missing or an input is\nunreadable, 2 bad command line.',
   },
   async ({ values, positionals }, io) => {
-    const report = values.report!;
-    if (!/\.(json|md|html)$/i.test(report)) throw new UsageError(`--report ${report}: the extension must be .json, .md or .html`);
-    prepareOutputFile('--report', report, 'suite.json');
+    const out = values.report!;
+    prepareOutputFile('--report', out, 'merged.json');
     if (values.junit !== undefined) prepareOutputFile('--junit', values.junit, 'junit.xml');
-    const { report: merged, missing } = mergeSuiteReports(positionals.map((file) => ({ file, report: readSuiteReport(file) })));
-    writeSuiteOutputs(merged, { report, junit: values.junit });
-    const failed = merged.runs.filter((r) => !r.passed).length;
-    io.out(`merged ${positionals.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed`);
-    if (missing.length > 0) io.err(`missing ${missing.length} run(s) of the suite (no shard ran #${missing.slice(0, 20).join(', #')}${missing.length > 20 ? ', …' : ''})`);
-    return failed === 0 && missing.length === 0 ? 0 : 1;
+    const formats = positionals.map((file) => ({ file, format: formatOf(file) }));
+    const fleet = formats.filter((f) => f.format === FLEET_REPORT_FORMAT);
+    if (fleet.length > 0 && fleet.length < formats.length) {
+      const other = formats.find((f) => f.format !== FLEET_REPORT_FORMAT)!;
+      throw new CliError(`merge: ${fleet[0]!.file} is a fleet report but ${other.file} is not; merge reports of one kind`);
+    }
+    try {
+      if (fleet.length > 0) return mergeFleet(fleet.map((f) => f.file), out, values.junit, io);
+      return mergeSuite(positionals, out, values.junit, io);
+    } catch (err) {
+      if (err instanceof FleetMergeError || err instanceof SuiteMergeError) throw new CliError(`merge: ${err.message}`);
+      throw err;
+    }
   },
 );
+
+function mergeFleet(files: readonly string[], out: string, junit: string | undefined, io: CliIo): number {
+  if (junit !== undefined) throw new UsageError('--junit is for suite reports; a fleet report has no test cases');
+  if (!/\.json$/i.test(out)) throw new UsageError(`--report ${out}: a merged fleet report is .json`);
+  const { report, missing } = mergeFleetReports(files.map((file) => ({ file, report: parseFleetReport(file, readJson(file)) })));
+  writeFileSync(out, `${JSON.stringify(report)}\n`);
+  io.out(summaryLine(report));
+  if (missing.length > 0) io.err(`merge: shards ${missing.join(', ')} of ${report.shards[0]!.total} are missing`);
+  return 0;
+}
+
+function mergeSuite(files: readonly string[], out: string, junit: string | undefined, io: CliIo): number {
+  if (!/\.(json|md|html)$/i.test(out)) throw new UsageError(`--report ${out}: the extension must be .json, .md or .html`);
+  const { report: merged, missing } = mergeSuiteReports(files.map((file) => ({ file, report: readSuiteReport(file) })));
+  writeSuiteOutputs(merged, { report: out, junit });
+  const failed = merged.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
+  io.out(`merged ${files.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed`);
+  if (missing.length > 0) io.err(`missing ${missing.length} run(s) of the suite (no shard ran #${missing.slice(0, 20).join(', #')}${missing.length > 20 ? ', …' : ''})`);
+  return failed === 0 && missing.length === 0 ? 0 : 1;
+}
+
+function readJson(file: string): unknown {
+  try {
+    if (statSync(file).size > MAX_REPORT_BYTES) throw new CliError(`merge: ${file}: larger than ${MAX_REPORT_BYTES / 2 ** 20} MiB; not a report`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const why = err instanceof SyntaxError ? `not JSON (${err.message})` : `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    throw new CliError(`merge: ${file}: ${why}`);
+  }
+}
+
+/** The `format` field of a report, or undefined (the suite branch then says what is wrong with it). */
+function formatOf(file: string): unknown {
+  const json = readJson(file);
+  return typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
+}
