@@ -7,7 +7,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import type { Envelope } from '../../protocol';
 import type { MessageRows } from './filtered-rows';
-import { endToEndMs, formatMs, formatSimTime } from './parties';
+import { clockAt } from './clock';
+import { endToEndMs, formatMs } from './parties';
 
 const ROW_HEIGHT = 22;
 /** The sticky header above the rows (22 px and a 1 px border). */
@@ -16,12 +17,12 @@ const OVERSCAN = 8;
 
 type Highlight = '' | ' selected' | ' in-trace';
 
-const MessageRow = memo(function MessageRow({ m, index, highlight, onSelect }: { m: Envelope; index: number; highlight: Highlight; onSelect: (id: string) => void }) {
+const MessageRow = memo(function MessageRow({ m, index, start, highlight, onSelect }: { m: Envelope; index: number; start: number; highlight: Highlight; onSelect: (id: string) => void }) {
   return (
     <div role="row" data-testid="message-row" data-id={m.id} data-topic={m.topic} data-status={m.status}
       className={`message-row ${m.status}${highlight}`}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }} onClick={() => onSelect(m.id)}>
-      <span>{formatSimTime(m.createdAt)}</span>
+      <span data-testid="message-sent-cell">{clockAt(m.createdAt, start)}</span>
       <span className={`kind kind-${m.kind}`}>{m.kind}</span>
       <span title={m.topic}>{m.topic}</span>
       <span title={`${m.source} → ${m.destination}`}>{m.source} → {m.destination}</span>
@@ -32,7 +33,7 @@ const MessageRow = memo(function MessageRow({ m, index, highlight, onSelect }: {
   );
 });
 
-export function MessageTable({ rows, selected, onSelect }: { rows: MessageRows; selected: Envelope | undefined; onSelect: (id: string) => void }) {
+export function MessageTable({ rows, selected, start, onSelect }: { rows: MessageRows; selected: Envelope | undefined; start: number; onSelect: (id: string) => void }) {
   const box = useRef<HTMLDivElement>(null);
   /** Where the user scrolled to; only read while not following. */
   const [scrollTop, setScrollTop] = useState(0);
@@ -61,7 +62,7 @@ export function MessageTable({ rows, selected, onSelect }: { rows: MessageRows; 
     const m = rows.at(i);
     if (m === undefined) continue; // dropped from the log since these rows were taken
     const highlight: Highlight = selected === undefined ? '' : m.id === selected.id ? ' selected' : m.traceId === selected.traceId ? ' in-trace' : '';
-    visible.push(<MessageRow key={i - first} m={m} index={i} highlight={highlight} onSelect={onSelect} />);
+    visible.push(<MessageRow key={i - first} m={m} index={i} start={start} highlight={highlight} onSelect={onSelect} />);
   }
 
   return (

@@ -2,6 +2,7 @@
 // orbit camera. Click a car or a home to open it in the twin inspector. The drawing is in map/MapLayers.tsx.
 import { Component, useMemo, type ReactNode } from 'react';
 import { Panel } from '../app/Panel';
+import { Welcome } from '../app/Welcome';
 import { useAppState } from '../app/ModelContext';
 import { HOME_COLOURS } from '../map/Homes';
 import { MapLayers } from '../map/MapLayers';
@@ -32,7 +33,7 @@ export function CityMapPanel() {
   return (
     <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={legend} flush>
       {!webgl && <p className="map-message">This browser has no WebGL, so the 3D map cannot be drawn. The other panels work without it.</p>}
-      {webgl && map === undefined && <p className="map-message muted">Load a scenario to see its city.</p>}
+      {map === undefined && <Welcome />}
       {webgl && map !== undefined && session !== null && (
         <CanvasErrorBoundary>
           <MapLayers session={session} software={software} />

@@ -5,7 +5,7 @@
 import type { ScreenInfo, ScreenStatus } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
-import { formatSimTime } from '../flow/parties';
+import { clockAt, formatCountdown } from '../flow/clock';
 
 export function DeviceScreensPanel() {
   const screens = useAppState((s) => s.session?.screens ?? []);
@@ -37,6 +37,8 @@ function Screen({ info, status }: { info: ScreenInfo; status: ScreenStatus | und
     if (status?.prompt) void model.sendTwinEvent(info.address, { type, promptId: status.prompt.id });
   };
   const prompt = status?.prompt ?? null;
+  const t = useAppState((s) => s.snapshot?.t ?? 0);
+  const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   return (
     <div className={`screen screen-${info.role}`} data-testid={`screen-${info.role}`}>
       <div className="screen-label" onClick={() => model.selectTwin(info.address)} title="Inspect this screen">{info.label}</div>
@@ -49,7 +51,9 @@ function Screen({ info, status }: { info: ScreenInfo; status: ScreenStatus | und
               <button type="button" className="confirm" data-testid={`prompt-confirm-${info.role}`} onClick={() => answer('PROMPT.CONFIRM')}>Confirm</button>
               <button type="button" className="decline" data-testid={`prompt-decline-${info.role}`} onClick={() => answer('PROMPT.DECLINE')}>Decline</button>
             </div>
-            <p className="muted small">expires at {formatSimTime(prompt.expiresAt)}</p>
+            <p className="muted small" data-testid="prompt-countdown" title={`expires at ${clockAt(prompt.expiresAt, start)}`}>
+              answer within <b>{formatCountdown(prompt.expiresAt - t)}</b> · until {clockAt(prompt.expiresAt, start)}
+            </p>
           </div>
         )}
         <ul className="notifications" data-testid="notifications">
