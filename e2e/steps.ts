@@ -16,6 +16,7 @@ export interface TestHook {
   lastVerdict: { kind: string; result?: { passed: boolean } } | null;
   followedVehicle: string | null;
   cameraTarget: [number, number, number];
+  cameraDistance: number;
 }
 
 export async function hook(page: Page): Promise<TestHook> {
@@ -24,6 +25,7 @@ export async function hook(page: Page): Promise<TestHook> {
     return {
       vehiclePositions: h.vehiclePositions, instanceCount: h.instanceCount, framesRendered: h.framesRendered, messageCount: h.messageCount,
       time: h.time, runState: h.runState, lastVerdict: h.lastVerdict, followedVehicle: h.followedVehicle, cameraTarget: h.cameraTarget,
+      cameraDistance: h.cameraDistance,
     };
   });
 }

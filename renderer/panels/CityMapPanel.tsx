@@ -27,7 +27,8 @@ export function CityMapPanel() {
   const legend = (
     <span className="legend small">
       <i style={{ background: HOME_COLOURS.lit }} /> lit <i style={{ background: HOME_COLOURS.charging }} /> charging
-      <i style={{ background: HOME_COLOURS.dark }} /> dark <i style={{ background: '#f97316' }} /> car <i style={{ background: HOME_COLOURS.selected }} /> selected
+      <i style={{ background: HOME_COLOURS.dark }} /> dark <i style={{ background: '#f97316' }} /> car <i style={{ background: '#6b5b95' }} /> workplace
+      <i style={{ background: '#22d3ee' }} /> charger <i style={{ background: HOME_COLOURS.selected }} /> selected
     </span>
   );
   return (

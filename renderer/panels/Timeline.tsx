@@ -41,7 +41,7 @@ export function Timeline() {
       {final && (
         <div
           className={`final-verdict ${final.result.noVerdict ? 'no-verdict' : final.result.passed ? 'passed' : 'failed'}`}
-          data-testid="final-verdict" data-passed={String(final.result.passed)} data-no-verdict={String(final.result.noVerdict === true)}
+          data-testid="final-verdict" role="status" data-passed={String(final.result.passed)} data-no-verdict={String(final.result.noVerdict === true)}
         >
           {/* A declared demo (verdict: none) checks nothing, so it is never shown as a PASS. */}
           {final.result.noVerdict ? 'NO VERDICT · a demo that checks nothing' : `${final.result.passed ? 'PASS' : 'FAIL'} · ${final.result.expectations.filter((e) => e.passed).length}/${final.result.expectations.length} expectations`}

@@ -54,7 +54,9 @@ export class AppModel {
     vehicleScenePoint?: (vehicleId: string) => [number, number] | undefined;
     /** The orbit camera's target, written by its frame loop. */
     cameraTarget: [number, number, number];
-  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0] };
+    /** How far the camera is from its target (the map's zoom), written by the same loop. */
+    cameraDistance: number;
+  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0 };
 
   constructor(readonly api: EngineApi) {
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
