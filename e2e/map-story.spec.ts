@@ -1,5 +1,5 @@
 // Issue 18, parts C and D: the map names what the story is about — the household's home, its car (moving with it),
-// the workplaces and chargers — and, after Confirm, every screen of the household says the door is unlocked.
+// the workplaces and chargers, the home's geofence ring — and, after Confirm, every screen of the household says the door is unlocked.
 import { expect, test } from '@playwright/test';
 import { answerPrompt, appUrl, hook, loadScenario, openApp, play, screen, screenshotView } from './steps';
 
@@ -15,6 +15,9 @@ test('the commute map names the home, the car and the workplaces, and the car\'s
   await expect(car).toBeVisible();
   await expect(car).toContainText('car1 · alice');
   await expect(page.locator('[data-testid=map-label].map-label-workplace').first()).toBeAttached();
+  // The home's geofence ring is drawn (its outline is sent with the session) and the legend names it.
+  expect(Number(await page.getByTestId('map-canvas').getAttribute('data-geofences'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('city-map').locator('.legend')).toContainText('geofence');
   const before = await car.evaluate((el) => el.style.transform);
   await play(page, 600);
   await expect.poll(async () => (await hook(page)).time, { timeout: 30_000 }).toBeGreaterThan(10 * 60_000);

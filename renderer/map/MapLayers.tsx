@@ -11,6 +11,7 @@ import { PerspectiveCamera } from 'three';
 import type { SessionInfo } from '../../protocol';
 import { symbolUnit } from './coordinates';
 import { Districts } from './Districts';
+import { Geofences } from './Geofences';
 import { Homes } from './Homes';
 import { LabelProjector, type LabelElements } from './LabelProjector';
 import { mapLabels } from './map-labels';
@@ -37,7 +38,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
   const labels = useMemo(() => mapLabels(session), [session]);
   const labelElements = useMemo<LabelElements>(() => new Map(), []);
   return (
-    <div ref={setLayers} data-testid="map-canvas" style={{ position: 'relative' }}>
+    <div ref={setLayers} data-testid="map-canvas" data-geofences={session.geofences.length} style={{ position: 'relative' }}>
       {layers !== null && <Canvas style={{ ...FILL, zIndex: 1 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
         onCreated={() => setCarsReady(true)}>
         <RedrawOnChange />
@@ -59,6 +60,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
           <Districts districts={map.districts} />
           <Roads map={map} />
           <Places places={map.places} unit={unit} />
+          <Geofences fences={session.geofences} />
           <Homes homes={session.homes} unit={unit} />
         </Canvas>
       )}

@@ -5,6 +5,7 @@ import { Panel } from '../app/Panel';
 import { Welcome } from '../app/Welcome';
 import { useAppState } from '../app/ModelContext';
 import { HOME_COLOURS } from '../map/Homes';
+import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
 import { probeRenderer } from '../map/render-profile';
 
@@ -28,7 +29,7 @@ export function CityMapPanel() {
     <span className="legend small">
       <i style={{ background: HOME_COLOURS.lit }} /> lit <i style={{ background: HOME_COLOURS.charging }} /> charging
       <i style={{ background: HOME_COLOURS.dark }} /> dark <i style={{ background: '#f97316' }} /> car <i style={{ background: '#6b5b95' }} /> workplace
-      <i style={{ background: '#22d3ee' }} /> charger <i style={{ background: HOME_COLOURS.selected }} /> selected
+      <i style={{ background: '#22d3ee' }} /> charger <i className="legend-ring" style={{ borderColor: GEOFENCE_COLOUR }} /> geofence <i style={{ background: HOME_COLOURS.selected }} /> selected
     </span>
   );
   return (
