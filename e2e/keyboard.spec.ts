@@ -43,6 +43,8 @@ test('verdicts and prompts are announced; landmarks and headings name the window
   const prompt = screen(page, 'car').getByRole('alertdialog');
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await expect(prompt).toHaveAccessibleDescription(/Unlock/);
+  // A prompt counts down to its expiry, in the app's one time format.
+  await expect(prompt.getByTestId('prompt-countdown')).toHaveText(/^answer within \d+:\d\d · until \d\d:\d\d:\d\d\.\d{3}$/);
   await prompt.getByRole('button', { name: 'Confirm' }).focus();
   await page.keyboard.press('Enter');
   await expect(screen(page, 'car').getByRole('status')).toHaveText('🔓 Front door unlocked');
