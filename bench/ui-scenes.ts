@@ -31,6 +31,8 @@ export function writeCityScenario(dir: string, cars = 1000): string {
     },
     steps: ids.map((i) => ({ id: `drive-${i}`, at: '1s', do: { drive: { vehicle: `car${i}`, to: 'work' } } })),
     expect: [],
+    // A load test checks nothing, and says so: the loader refuses a scene that checks nothing without it.
+    verdict: 'none',
   };
   // JSON is YAML: the scenario loader reads it as any other scenario file.
   writeFileSync(join(dir, `${CITY_SCENARIO}.yaml`), JSON.stringify(scenario));

@@ -25,24 +25,24 @@ test('recordings: open a run, scrub it, diff it', async ({ page }) => {
   await openRecordedRun(page, first);
   const lock = page.getByTestId('home-lock-state');
   const car = screen(page, 'car');
-  await scrubTo(page, 12_000, '12.000 s / 2:00.0');
+  await scrubTo(page, 12_000, '18:10:12.000 / 18:12:00.000');
   await expect(lock).toHaveText('locked');
   await expect(car.getByTestId('prompt-question')).toContainText('Unlock');
   await expect(page.getByTestId('step-ring')).toHaveAttribute('data-fired', 'true');
   await expect(page.getByTestId('step-confirm')).toHaveAttribute('data-fired', 'false');
 
-  await scrubTo(page, 60_000, '1:00.0 / 2:00.0');
+  await scrubTo(page, 60_000, '18:11:00.000 / 18:12:00.000');
   await expect(lock).toHaveText('unlocked');
   await expect(car.getByTestId('prompt')).toHaveCount(0);
   await expect(car.getByTestId('pip')).toBeVisible();
   await expect(page.getByTestId('step-confirm')).toHaveAttribute('data-fired', 'true');
 
-  await scrubTo(page, 120_000, '2:00.0 / 2:00.0');
+  await scrubTo(page, 120_000, '18:12:00.000 / 18:12:00.000');
   await expect(lock).toHaveText('unlocked');
   await expect(page.getByTestId('run-state')).toHaveText('finished');
   await expect(page.getByTestId('final-verdict')).toHaveAttribute('data-passed', 'true');
 
-  await scrubTo(page, 12_000, '12.000 s / 2:00.0'); // and back: the door is locked again
+  await scrubTo(page, 12_000, '18:10:12.000 / 18:12:00.000'); // and back: the door is locked again
   await expect(lock).toHaveText('locked');
 
   const same = await runDoorbell(page);
@@ -55,6 +55,6 @@ test('recordings: open a run, scrub it, diff it', async ({ page }) => {
   expect(await diffOpenRunWith(page, otherSeed, 5)).toBe(false); // another seed differs in more than latency
   await expect(page.getByTestId('diff-report')).toContainText('latency tolerance 5 ms');
 
-  await scrubTo(page, 60_000, '1:00.0 / 2:00.0');
+  await scrubTo(page, 60_000, '18:11:00.000 / 18:12:00.000');
   await page.screenshot({ path: 'test-results/recordings.png' });
 });

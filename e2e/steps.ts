@@ -16,6 +16,7 @@ export interface TestHook {
   lastVerdict: { kind: string; result?: { passed: boolean } } | null;
   followedVehicle: string | null;
   cameraTarget: [number, number, number];
+  cameraDistance: number;
 }
 
 export async function hook(page: Page): Promise<TestHook> {
@@ -24,6 +25,7 @@ export async function hook(page: Page): Promise<TestHook> {
     return {
       vehiclePositions: h.vehiclePositions, instanceCount: h.instanceCount, framesRendered: h.framesRendered, messageCount: h.messageCount,
       time: h.time, runState: h.runState, lastVerdict: h.lastVerdict, followedVehicle: h.followedVehicle, cameraTarget: h.cameraTarget,
+      cameraDistance: h.cameraDistance,
     };
   });
 }
@@ -87,4 +89,40 @@ export async function inspectMessage(page: Page, topic: string, kind = 'command'
 export async function screenshotView(page: Page, name: string, testId?: string): Promise<void> {
   const target = testId ? page.getByTestId(testId) : page;
   await target.screenshot({ path: `test-results/${name}.png` });
+}
+
+/** The one time format of the app (issue 18): the scene's time of day, HH:MM:SS.mmm. */
+export const TIME_OF_DAY = /^\d\d:\d\d:\d\d\.\d\d\d$/;
+
+/** Whether the element with this test id sits inside the box of its ancestor (it is not cut off or off-screen). */
+export async function fitsInside(page: Page, testId: string, containerTestId: string): Promise<boolean> {
+  return page.evaluate(([id, container]) => {
+    const inner = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+    const outer = document.querySelector(`[data-testid="${container}"]`)?.getBoundingClientRect();
+    if (!inner || !outer) return false;
+    return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.width > 0;
+  }, [testId, containerTestId] as const);
+}
+
+/** Chooses the twin in the inspector and sends it an event of this type; waits for the confirmation line. */
+export async function sendTwinEvent(page: Page, twin: string, type: string): Promise<void> {
+  await page.getByTestId('twin-select').selectOption(twin);
+  await page.getByTestId('event-type').selectOption(type);
+  await page.getByTestId('send-event').click();
+  await expect(page.getByTestId('send-result')).toBeVisible();
+}
+
+/** Turns presenter mode on or off and waits for the layout to follow. */
+export async function setPresenter(page: Page, on: boolean): Promise<void> {
+  const toggle = page.getByTestId('presenter-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-layout', on ? 'presenter' : 'workbench');
+}
+
+/** Whether the element is wholly inside the window (not cut off at an edge, not scrolled away). */
+export async function inViewport(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5;
+  });
 }

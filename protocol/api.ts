@@ -8,6 +8,17 @@ import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
 
 export type { Architecture, Envelope, Json };
+
+/** What a reloaded page needs to show the session it left, as it was: no event is replayed to get there. */
+export interface AttachedSession {
+  session: SessionInfo | null;
+  status: RunStatus;
+  snapshot: Snapshot | null;
+  /** The run's newest messages, as a batch that resets the page's log. */
+  messages: MessageBatch;
+  /** The verdicts published so far (expectations as they settled, then the final one), in order. */
+  verdicts: Verdict[];
+}
 export type * from './live-types';
 export type * from './session-types';
 export type * from './run-result';
@@ -27,6 +38,8 @@ export interface EngineCommands {
   getTwin: { request: { address: string }; response: TwinView };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };
+  /** A page that (re)opens re-attaches to the session the engine kept: all it shows, in one answer (issue 18). */
+  attach: { request: void; response: AttachedSession };
   /** Issue 7: send precise vehicle locations to the app (default: coarsened to ~1 km). */
   setPreciseLocations: { request: { precise: boolean }; response: { precise: boolean } };
   /** The recorded runs, newest first. */

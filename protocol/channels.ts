@@ -12,6 +12,7 @@ export const COMMAND_CHANNELS = {
   getTwin: 'twinbench:getTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',
+  attach: 'twinbench:attach',
   setPreciseLocations: 'twinbench:setPreciseLocations',
   listRuns: 'twinbench:listRuns',
   openRun: 'twinbench:openRun',

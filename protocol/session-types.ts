@@ -91,6 +91,12 @@ export interface TwinInfo {
   kind: string;
 }
 
+/** A geofence the map draws as a ring: its closed outline in local metres, flat [x0, y0, x1, y1, …]. */
+export interface MapGeofence {
+  id: string;
+  outline: number[];
+}
+
 /** What `loadScenario` returns: everything static about the live session. */
 export interface SessionInfo {
   scenario: string;
@@ -108,6 +114,8 @@ export interface SessionInfo {
   steps: StepInfo[];
   expectations: ExpectationInfo[];
   screens: ScreenInfo[];
+  /** The fences the scene's cars are checked against (their homes' and the scenario's). */
+  geofences: MapGeofence[];
   twins: TwinInfo[];
   /** Present when the session replays a recorded run instead of running one. */
   replay?: ReplayInfo;

@@ -34,6 +34,7 @@ const REQUESTS = {
   getTwin: z.strictObject({ address: z.string().min(1) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
+  attach: z.unknown(),
   setPreciseLocations: z.strictObject({ precise: z.boolean() }),
   listRuns: z.unknown(),
   openRun: z.strictObject({ runId: z.int().min(1) }),
@@ -86,9 +87,12 @@ export class EngineHost implements Transport {
     const r = request as never;
     switch (command) {
       case 'listScenarios': return s.catalogue.list();
-      case 'loadScenario':
+      case 'loadScenario': {
+        // Loaded first: a scenario that fails to load leaves the open replay (or live run) as it was.
+        const info = s.load(r);
         this.replay.close();
-        return s.load(r);
+        return info;
+      }
       case 'play': return (replay ?? s).play((r as CommandRequest<'play'>).speed);
       case 'pause': return (replay ?? s).pause();
       case 'step': return (replay ?? s).step();
@@ -98,6 +102,7 @@ export class EngineHost implements Transport {
       case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
       case 'getSnapshot': return (replay ?? s).snapshot();
       case 'getSession': return (replay ?? s).session;
+      case 'attach': return (replay ?? s).attach();
       case 'setPreciseLocations': return this.privacy.set((r as CommandRequest<'setPreciseLocations'>).precise);
       case 'listRuns': return this.recordings.list();
       case 'openRun':

@@ -3,8 +3,8 @@
 // batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts). Every run
 // is recorded, from its first event to its verdict, into the same database as the CLI's runs.
 import type {
-  Architecture, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
-  TwinEvent, TwinView,
+  Architecture, AttachedSession, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
+  TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Pacer, type WallClock } from '../../twins/kernel';
@@ -15,7 +15,7 @@ import { nodeWallClock } from '../runner/drive';
 import type { RunResult } from '../runner/result';
 import { judge } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
-import { loadScenarioFile } from '../scenario';
+import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
@@ -49,6 +49,8 @@ interface Current {
   watch: ExpectationWatch;
   info: SessionInfo;
   firedSteps: { id: string; t: number }[];
+  /** Every verdict published for this run, so a page that re-attaches shows them too. */
+  verdicts: Verdict[];
   state: RunState;
   speed: Speed;
   note?: string;
@@ -80,7 +82,14 @@ export class LiveSession {
   load(request: LoadScenarioRequest): SessionInfo {
     const file = this.catalogue.resolve(request.file);
     if (!ARCHITECTURES.includes(request.architecture)) throw new Error(`unknown architecture "${request.architecture}"; use ${ARCHITECTURES.join(', ')}`);
-    let scenario = loadScenarioFile(file, request.set ? { set: request.set } : {}).scenario;
+    let scenario: ResolvedScenario;
+    try {
+      scenario = loadScenarioFile(file, request.set ? { set: request.set } : {}).scenario;
+    } catch (err) {
+      // The user picked a handle, not a path: the error names the file by that handle (file:line:column), and
+      // the session they had stays loaded (nothing was unloaded yet).
+      throw new Error((err as Error).message.split(file).join(request.file), { cause: err });
+    }
     if (request.seed !== undefined) scenario = { ...scenario, seed: request.seed };
     const handsOn = request.handsOn ?? true;
     const originalSteps = scenario.steps;
@@ -98,9 +107,9 @@ export class LiveSession {
         canStep: () => current.endpoints?.holdsClock !== true,
       }),
       batcher: new MessageBatcher(run.sim.bus),
-      watch: new ExpectationWatch(run, (outcome, t) => this.publish('verdict', { kind: 'expectation', t, outcome })),
+      watch: new ExpectationWatch(run, (outcome, t) => this.publishVerdict(current, { kind: 'expectation', t, outcome })),
       info: sessionInfoOf(run, request.file, handsOn, originalSteps),
-      firedSteps, state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
+      firedSteps, verdicts: [], state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
       offEvents: run.sim.kernel.events.onEvent((event) => {
         if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
         // failWhen ends a paced run too; finish outside the event's own call stack.
@@ -173,6 +182,15 @@ export class LiveSession {
   snapshot(): Snapshot | null {
     const c = this.current;
     return c ? buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total) : null;
+  }
+
+  /** The session as it stands, for a page that reloads: it carries on from here instead of starting empty. */
+  attach(): AttachedSession {
+    const c = this.current;
+    return {
+      session: this.session, status: this.status(), snapshot: this.snapshot(),
+      messages: c?.batcher.attached() ?? { envelopes: [], total: 0, reset: true }, verdicts: c ? [...c.verdicts] : [],
+    };
   }
 
   status(): RunStatus {
@@ -253,6 +271,11 @@ export class LiveSession {
     this.publish('snapshot', snapshot);
   }
 
+  private publishVerdict(c: Current, verdict: Verdict): void {
+    c.verdicts.push(verdict);
+    this.publish('verdict', verdict);
+  }
+
   private publishState(): RunStatus {
     const status = this.status();
     this.publish('runState', status);
@@ -277,7 +300,7 @@ export class LiveSession {
     this.results.set(result.scenario, byArchitecture);
     const runs = ARCHITECTURES.flatMap((a) => (byArchitecture.has(a) ? [byArchitecture.get(a)!] : []));
     const loadCurveSvg = runLoadCurveSvg([result], [result.architecture]);
-    this.publish('verdict', {
+    this.publishVerdict(c, {
       kind: 'final',
       result,
       charts: { latencySvg: runLatencyHistogramSvg(runs, runs.map((r) => r.architecture)), ...(loadCurveSvg !== undefined ? { loadCurveSvg } : {}) },

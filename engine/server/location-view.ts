@@ -4,7 +4,7 @@
 // alike — so the renderer never receives a precise position by accident. Snapshots are left alone: their vehicle
 // positions are local map metres for drawing, not latitude/longitude. The rounding is the recorder's export rule
 // (location-privacy.ts), so exports and the app mask the same way.
-import type { CommandName, EngineEvents, EventName, MessageBatch, SendTwinEventResult, TwinView } from '../../protocol';
+import type { AttachedSession, CommandName, EngineEvents, EventName, MessageBatch, SendTwinEventResult, TwinView } from '../../protocol';
 import type { Json } from '../../twins/kernel/types';
 import { coarsenLocation } from '../recorder/location-privacy';
 
@@ -35,6 +35,11 @@ export class LocationPrivacy {
     if (command === 'sendTwinEvent') {
       const result = answer as SendTwinEventResult;
       return { ...result, twin: forRenderer(result.twin, this.precise) };
+    }
+    if (command === 'attach') {
+      // A reloaded page gets the run's messages back: masked exactly as when they were first sent.
+      const attached = answer as AttachedSession;
+      return { ...attached, messages: forRenderer(attached.messages, this.precise) };
     }
     return answer;
   }

@@ -7,10 +7,14 @@ import type { MessageBus } from '../../twins/bus';
 
 /** More than this per flush and only the newest are sent: a max-speed neighbourhood must not flood the UI. */
 export const MAX_ENVELOPES_PER_BATCH = 2000;
+/** A page that re-attaches (a reload) gets at most this many of the newest messages back. */
+export const MAX_ENVELOPES_ON_ATTACH = 20_000;
 
 export class MessageBatcher {
   private readonly changed = new Map<string, Envelope>();
   private readonly seen = new Set<string>();
+  /** The newest messages by id, oldest first, for a page that re-attaches to the run (`attached`). */
+  private readonly recent = new Map<string, Envelope>();
   private reset = true;
   private readonly off: () => void;
 
@@ -20,6 +24,10 @@ export class MessageBatcher {
       // Re-inserting moves the id to the end, so a cut keeps the most recently changed.
       this.changed.delete(envelope.id);
       this.changed.set(envelope.id, envelope);
+      if (!this.recent.has(envelope.id)) {
+        this.recent.set(envelope.id, envelope);
+        if (this.recent.size > MAX_ENVELOPES_ON_ATTACH) this.recent.delete(this.recent.keys().next().value!);
+      }
     });
   }
 
@@ -42,8 +50,14 @@ export class MessageBatcher {
     return batch;
   }
 
+  /** Everything a newly attached page needs (newest MAX_ENVELOPES_ON_ATTACH), as one batch that resets its log. */
+  attached(): MessageBatch {
+    return { envelopes: [...this.recent.values()].map((e) => structuredClone(e)), total: this.seen.size, reset: true };
+  }
+
   dispose(): void {
     this.off();
     this.changed.clear();
+    this.recent.clear();
   }
 }

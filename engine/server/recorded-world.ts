@@ -7,7 +7,7 @@ import type { Envelope } from '../../twins/bus/envelope';
 import type { ScreenContext } from '../../twins/home/screen.machine';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Json } from '../../twins/kernel/types';
-import { MAX_ENVELOPES_PER_BATCH } from './message-batcher';
+import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH } from './message-batcher';
 import { homeStatusOf, screenStatusOf } from './snapshot';
 
 interface RecordedTwin {
@@ -19,7 +19,8 @@ interface RecordedTwin {
 export class RecordedWorld {
   private readonly twins = new Map<string, RecordedTwin>();
   readonly firedSteps: { id: string; t: number }[] = [];
-  private readonly seen = new Set<string>();
+  /** Every completed message so far, by id (a re-attached page gets them all back). */
+  private readonly seen = new Map<string, Envelope>();
   private readonly changed = new Map<string, Envelope>();
   private reset = true;
 
@@ -38,7 +39,7 @@ export class RecordedWorld {
     } else if (event.type.startsWith('msg.') && typeof data['id'] === 'string' && Array.isArray(data['hops'])) {
       // A message is recorded when it completes (delivered or failed); its data is the whole envelope.
       const envelope = data as unknown as Envelope;
-      this.seen.add(envelope.id);
+      this.seen.set(envelope.id, envelope);
       this.changed.delete(envelope.id);
       this.changed.set(envelope.id, envelope);
     }
@@ -46,6 +47,12 @@ export class RecordedWorld {
 
   get messageCount(): number {
     return this.seen.size;
+  }
+
+  /** The messages completed so far, as one batch that resets a re-attached page's log. */
+  allMessages(): MessageBatch {
+    const all = [...this.seen.values()];
+    return { envelopes: all.slice(Math.max(0, all.length - MAX_ENVELOPES_ON_ATTACH)), total: all.length, reset: true };
   }
 
   /** The messages completed since the last batch; the first batch tells the views to drop what they had. */

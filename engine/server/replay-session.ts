@@ -3,7 +3,7 @@
 // come from the recorded events. Car positions do not — the events hold a car's position only when a trip starts,
 // crosses a geofence or ends — so the world is rebuilt from the run's scenario, seed, parameters and architecture
 // and its clock stepped alongside the replay (deterministic: same seed, same trips). Seeking back starts both over.
-import type { EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinView } from '../../protocol';
+import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinView, Verdict } from '../../protocol';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Replay } from '../recorder';
@@ -146,6 +146,16 @@ export class ReplaySession {
     };
   }
 
+  /** The open replay as it stands, for a page that reloads. */
+  attach(): AttachedSession {
+    const c = this.current;
+    const final = c ? this.finalVerdict(c) : undefined;
+    return {
+      session: this.session, status: this.status(), snapshot: this.snapshot(),
+      messages: c?.recorded.allMessages() ?? { envelopes: [], total: 0, reset: true }, verdicts: final ? [final] : [],
+    };
+  }
+
   status(): RunStatus {
     const c = this.current;
     if (c === undefined) return { state: 'empty', speed: 1, t: 0, endTime: 0 };
@@ -235,12 +245,16 @@ export class ReplaySession {
 
   /** The recording's verdict is a fact of the run from the start: the views show it whatever the scrubber says. */
   private publishFinalVerdict(): void {
-    const c = this.require();
+    const verdict = this.finalVerdict(this.require());
+    if (verdict !== undefined) this.publish('verdict', verdict);
+  }
+
+  private finalVerdict(c: Open): Verdict | undefined {
     const result = this.runs.recordedResult(c.replay, { file: c.info.file, title: c.info.title, expectations: c.info.expectations }, c.endTime);
-    if (result === undefined) return;
+    if (result === undefined) return undefined;
     const loadCurveSvg = runLoadCurveSvg([result], [result.architecture]);
-    this.publish('verdict', {
+    return {
       kind: 'final', result, charts: { latencySvg: runLatencyHistogramSvg([result], [result.architecture]), ...(loadCurveSvg !== undefined ? { loadCurveSvg } : {}) },
-    });
+    };
   }
 }

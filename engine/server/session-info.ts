@@ -5,6 +5,7 @@ import type { ScenarioRun } from '../runner/scenario-run';
 import type { Step } from '../scenario';
 import { describePattern } from '../runner/event-matcher';
 import { isAnsweredByHand } from './hands-on';
+import { geofencesOf } from './geofence-view';
 import { mapGeometryOf } from './map-geometry';
 import { watchedScreens } from './snapshot';
 import { twinList } from './twin-view';
@@ -57,6 +58,7 @@ export function sessionInfoOf(run: ScenarioRun, handle: string, handsOn: boolean
     steps,
     expectations: scenario.expect.map((e) => ({ id: e.id, kind: e.kind, ...(e.description !== undefined ? { description: e.description } : {}) })),
     screens: watchedScreens(sim),
+    geofences: geofencesOf(sim, watchedScreens(sim).find((s) => s.role === 'car')?.address.split('/')[1]),
     twins: twinList(sim),
   };
 }

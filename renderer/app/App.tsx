@@ -1,5 +1,8 @@
-// One window, seven resizable panels: scenario, recordings and twin inspector on the left, the city map over the
-// message flow in the middle, the device screens over the charts on the right.
+// One window. The workbench layout: scenario, recordings and twin inspector on the left, the city map over the
+// message flow in the middle, the device screens over the charts on the right. The presenter layout (issue 18):
+// the map and the device screens large, the side panels folded away, the run's controls in a bar at the top.
+// Either way an open replay's scrubber is the bar at the top, and every split is remembered (localStorage).
+import { useCallback, useState } from 'react';
 import { CityMapPanel } from '../panels/CityMapPanel';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { DeviceScreensPanel } from '../panels/DeviceScreensPanel';
@@ -7,34 +10,61 @@ import { MessageFlowPanel } from '../panels/MessageFlowPanel';
 import { RecordingsPanel } from '../panels/RecordingsPanel';
 import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { TwinInspectorPanel } from '../panels/TwinInspectorPanel';
-import { StatusBar } from './StatusBar';
+import { readFlag, writeFlag } from './layout-storage';
+import { PresenterControls } from './PresenterControls';
+import { ReplayBar } from './ReplayBar';
 import { SplitPane } from './SplitPane';
+import { StatusBar } from './StatusBar';
 
 export function App() {
+  const [presenter, setPresenterState] = useState(() => readFlag('presenter', false));
+  const setPresenter = useCallback((on: boolean) => {
+    setPresenterState(on);
+    writeFlag('presenter', on);
+  }, []);
   return (
-    <div className="app">
-      <StatusBar />
-      <div className="workspace">
-        <SplitPane direction="row" initial={0.24} testId="layout">
-          <SplitPane direction="column" initial={0.45}>
-            <ScenarioPanel />
-            <SplitPane direction="column" initial={0.6}>
-              <RecordingsPanel />
-              <TwinInspectorPanel />
-            </SplitPane>
-          </SplitPane>
-          <SplitPane direction="row" initial={0.68}>
-            <SplitPane direction="column" initial={0.55}>
-              <CityMapPanel />
-              <MessageFlowPanel />
-            </SplitPane>
-            <SplitPane direction="column" initial={0.6}>
-              <DeviceScreensPanel />
-              <ChartsPanel />
-            </SplitPane>
-          </SplitPane>
-        </SplitPane>
-      </div>
+    <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app" data-layout={presenter ? 'presenter' : 'workbench'}>
+      <StatusBar presenter={presenter} onPresenter={setPresenter} />
+      <ReplayBar />
+      {presenter && <PresenterControls />}
+      <main className="workspace">{presenter ? <PresenterLayout /> : <WorkbenchLayout />}</main>
     </div>
+  );
+}
+
+function WorkbenchLayout() {
+  return (
+    <SplitPane direction="row" initial={0.24} testId="layout" storageKey="left" label="the side panels and the views">
+      <SplitPane direction="column" initial={0.45} storageKey="left-top" label="scenario and recordings">
+        <ScenarioPanel />
+        <SplitPane direction="column" initial={0.6} storageKey="left-bottom" label="recordings and twin inspector">
+          <RecordingsPanel />
+          <TwinInspectorPanel />
+        </SplitPane>
+      </SplitPane>
+      <SplitPane direction="row" initial={0.68} storageKey="centre" label="the map and the device screens">
+        <SplitPane direction="column" initial={0.55} storageKey="map" label="the map and the message flow">
+          <CityMapPanel />
+          <MessageFlowPanel />
+        </SplitPane>
+        <SplitPane direction="column" initial={0.6} storageKey="screens" label="device screens and charts">
+          <DeviceScreensPanel />
+          <ChartsPanel />
+        </SplitPane>
+      </SplitPane>
+    </SplitPane>
+  );
+}
+
+/** The map and the screens a customer looks at; the message flow below them, small, for the "how". */
+function PresenterLayout() {
+  return (
+    <SplitPane direction="column" initial={0.78} testId="layout" storageKey="presenter-main" label="the story and the message flow">
+      <SplitPane direction="row" initial={0.64} storageKey="presenter-top" label="the map and the device screens">
+        <CityMapPanel />
+        <DeviceScreensPanel />
+      </SplitPane>
+      <MessageFlowPanel />
+    </SplitPane>
   );
 }

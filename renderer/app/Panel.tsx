@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 
 export function Panel({ title, tools, testId, children, flush = false }: { title: string; tools?: ReactNode; testId: string; children: ReactNode; flush?: boolean }) {
   return (
-    <section className="panel" data-testid={testId}>
+    <section className="panel" data-testid={testId} aria-labelledby={`${testId}-title`}>
       <header className="panel-title">
-        <h2>{title}</h2>
+        <h2 id={`${testId}-title`}>{title}</h2>
         {tools !== undefined && <div className="panel-tools">{tools}</div>}
       </header>
       <div className={flush ? 'panel-body panel-body-flush' : 'panel-body'}>{children}</div>

@@ -2,11 +2,12 @@
 // as sent and as each translating gateway left it (vehicle locations coarsened unless the user opts in).
 import { memo } from 'react';
 import type { Envelope } from '../../protocol';
-import { endToEndMs, formatMs, formatSimTime, hopLatencyMs } from './parties';
+import { clockAt } from './clock';
+import { endToEndMs, formatMs, hopLatencyMs } from './parties';
 import { PreciseLocationsToggle } from './PreciseLocationsToggle';
 
 /** Memoised: the flow panel re-renders every frame while messages arrive; the selected message rarely changes. */
-export const MessageInspector = memo(function MessageInspector({ message }: { message: Envelope | undefined }) {
+export const MessageInspector = memo(function MessageInspector({ message, start }: { message: Envelope | undefined; start: number }) {
   if (message === undefined) return <><p className="muted small">Click a message to inspect it; its trace is highlighted.</p><PreciseLocationsToggle /></>;
   const translated = message.hops.filter((h) => h.payload !== undefined);
   return (
@@ -15,7 +16,7 @@ export const MessageInspector = memo(function MessageInspector({ message }: { me
       <dl className="facts">
         <dt>end-to-end</dt><dd data-testid="message-e2e">{formatMs(endToEndMs(message))}</dd>
         <dt>from → to</dt><dd>{message.source} → {message.destination}</dd>
-        <dt>sent at</dt><dd>{formatSimTime(message.createdAt)}</dd>
+        <dt>sent at</dt><dd data-testid="message-sent-at">{clockAt(message.createdAt, start)}</dd>
         <dt>architecture</dt><dd>{message.architecture}</dd>
         <dt>id / trace</dt><dd><code>{message.id}</code> <code className="small">{message.traceId}</code></dd>
         {message.error && (<><dt>error</dt><dd className="failed">{message.failure}: {message.error}</dd></>)}
@@ -27,7 +28,7 @@ export const MessageInspector = memo(function MessageInspector({ message }: { me
             <tr key={h.index} data-testid="hop-row" className={h.status}>
               <td>{h.index + 1}</td>
               <td>{h.from} → {h.to}{h.format ? <span className="muted"> · {h.format}</span> : null}</td>
-              <td>{h.link}{h.measured ? ' (measured)' : ''}{h.attempts > 1 ? ` ×${h.attempts}` : ''}</td>
+              <td className="hop-link" data-testid="hop-link">{h.link}{h.measured ? ' (measured)' : ''}{h.attempts > 1 ? ` ×${h.attempts}` : ''}</td>
               <td className="num">{h.status === 'delivered' || h.status === 'in-flight' ? formatMs(hopLatencyMs(h)) : h.status}</td>
             </tr>
           ))}

@@ -7,7 +7,9 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import type { Envelope } from '../../protocol';
 import type { MessageRows } from './filtered-rows';
-import { endToEndMs, formatMs, formatSimTime } from './parties';
+import { activateOnKey } from '../app/keys';
+import { clockAt } from './clock';
+import { endToEndMs, formatMs } from './parties';
 
 const ROW_HEIGHT = 22;
 /** The sticky header above the rows (22 px and a 1 px border). */
@@ -16,23 +18,24 @@ const OVERSCAN = 8;
 
 type Highlight = '' | ' selected' | ' in-trace';
 
-const MessageRow = memo(function MessageRow({ m, index, highlight, onSelect }: { m: Envelope; index: number; highlight: Highlight; onSelect: (id: string) => void }) {
+const MessageRow = memo(function MessageRow({ m, index, start, highlight, onSelect }: { m: Envelope; index: number; start: number; highlight: Highlight; onSelect: (id: string) => void }) {
   return (
+    // A row is operable by keyboard (Tab to it, Enter or Space to inspect), as by a click (issue 18 E).
     <div role="row" data-testid="message-row" data-id={m.id} data-topic={m.topic} data-status={m.status}
-      className={`message-row ${m.status}${highlight}`}
-      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }} onClick={() => onSelect(m.id)}>
-      <span>{formatSimTime(m.createdAt)}</span>
-      <span className={`kind kind-${m.kind}`}>{m.kind}</span>
-      <span title={m.topic}>{m.topic}</span>
-      <span title={`${m.source} → ${m.destination}`}>{m.source} → {m.destination}</span>
-      <span data-testid="message-e2e-cell" title={m.status === 'failed' ? `${m.failure}: ${m.error}` : m.status}>
+      className={`message-row ${m.status}${highlight}`} tabIndex={0} aria-selected={highlight === ' selected'} aria-rowindex={index + 2}
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }} onClick={() => onSelect(m.id)} onKeyDown={(e) => activateOnKey(e, () => onSelect(m.id))}>
+      <span role="cell" data-testid="message-sent-cell">{clockAt(m.createdAt, start)}</span>
+      <span role="cell" className={`kind kind-${m.kind}`}>{m.kind}</span>
+      <span role="cell" title={m.topic}>{m.topic}</span>
+      <span role="cell" title={`${m.source} → ${m.destination}`}>{m.source} → {m.destination}</span>
+      <span role="cell" data-testid="message-e2e-cell" title={m.status === 'failed' ? `${m.failure}: ${m.error}` : m.status}>
         {m.status === 'failed' ? `✗ ${m.failure ?? 'failed'}` : formatMs(endToEndMs(m))}
       </span>
     </div>
   );
 });
 
-export function MessageTable({ rows, selected, onSelect }: { rows: MessageRows; selected: Envelope | undefined; onSelect: (id: string) => void }) {
+export function MessageTable({ rows, selected, start, onSelect }: { rows: MessageRows; selected: Envelope | undefined; start: number; onSelect: (id: string) => void }) {
   const box = useRef<HTMLDivElement>(null);
   /** Where the user scrolled to; only read while not following. */
   const [scrollTop, setScrollTop] = useState(0);
@@ -61,12 +64,13 @@ export function MessageTable({ rows, selected, onSelect }: { rows: MessageRows; 
     const m = rows.at(i);
     if (m === undefined) continue; // dropped from the log since these rows were taken
     const highlight: Highlight = selected === undefined ? '' : m.id === selected.id ? ' selected' : m.traceId === selected.traceId ? ' in-trace' : '';
-    visible.push(<MessageRow key={i - first} m={m} index={i} highlight={highlight} onSelect={onSelect} />);
+    visible.push(<MessageRow key={i - first} m={m} index={i} start={start} highlight={highlight} onSelect={onSelect} />);
   }
 
   return (
     // Strict containment: what changes inside (every frame while messages arrive) is laid out and painted on its own.
     <div className="message-table" data-testid="message-table" data-count={rows.length} ref={box} style={{ contain: 'strict' }}
+      role="table" aria-label="Messages, in send order" aria-rowcount={rows.length + 1}
       onScroll={(e) => {
         const el = e.currentTarget;
         const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
@@ -74,10 +78,11 @@ export function MessageTable({ rows, selected, onSelect }: { rows: MessageRows; 
         // While following, the rows in view come from the row count; our own scroll to the bottom needs no render.
         if (!atBottom) setScrollTop(el.scrollTop);
       }}>
-      <div className="message-head">
-        <span>sent</span><span>kind</span><span>topic</span><span>from → to</span><span>e2e</span>
+      <div className="message-head" role="row" aria-rowindex={1}>
+        <span role="columnheader">sent</span><span role="columnheader">kind</span><span role="columnheader">topic</span>
+        <span role="columnheader">from → to</span><span role="columnheader">e2e</span>
       </div>
-      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
+      <div role="rowgroup" style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
       {rows.length === 0 && <p className="muted small empty">No messages match.</p>}
     </div>
   );

@@ -4,6 +4,7 @@
 // selected. Drawn at the panel's pixel width so text stays readable however the panels are sized.
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../../protocol';
+import { activateOnKey } from '../app/keys';
 import { PARTIES, formatMs, hopLatencyMs, partyOf } from './parties';
 
 const LANE_TOP = 30;
@@ -43,7 +44,7 @@ export const SequenceLanes = memo(function SequenceLanes({ messages, selectedId,
 
   return (
     <div ref={box} className="sequence-box">
-      <svg className="sequence" data-testid="sequence-lanes" width={width} height={height} role="img" aria-label="Message sequence by party">
+      <svg className="sequence" data-testid="sequence-lanes" width={width} height={height} role="group" aria-label="Message sequence by party">
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L8,4 L0,8 z" fill="context-stroke" />
@@ -59,7 +60,8 @@ export const SequenceLanes = memo(function SequenceLanes({ messages, selectedId,
           </g>
         ))}
         {groups.map(({ m, top }, place) => (
-          <g key={place} className={`hop${m.id === selectedId ? ' selected' : ''}`} onClick={() => onSelect(m.id)} data-testid="sequence-message" data-topic={m.topic}>
+          <g key={place} className={`hop${m.id === selectedId ? ' selected' : ''}`} onClick={() => onSelect(m.id)} data-testid="sequence-message" data-topic={m.topic}
+            role="button" tabIndex={0} aria-pressed={m.id === selectedId} aria-label={`Inspect ${m.kind} ${m.topic}`} onKeyDown={(e) => activateOnKey(e, () => onSelect(m.id))}>
             <text x={4} y={top + 11} className="hop-title">{m.kind} {m.topic} · {formatMs(m.completedAt === undefined ? undefined : m.completedAt - m.createdAt)}</text>
             {m.hops.map((hop, i) => {
               const hy = top + TITLE_ROW + i * HOP_ROW + 10;

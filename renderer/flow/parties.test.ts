@@ -2,7 +2,7 @@
 // be drawn through the wrong lanes and the "failed only" / party filters would hide the wrong messages.
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../protocol';
-import { NO_FILTER, endToEndMs, formatSimTime, matchesFilter, partiesOf, partyOf } from './parties';
+import { NO_FILTER, endToEndMs, matchesFilter, partiesOf, partyOf } from './parties';
 
 const envelope = (over: Partial<Envelope>): Envelope => ({
   id: 'm-1', traceId: 't', spanId: 's', source: 'vehicle/car1', destination: 'home/h1/lock.front_door', topic: 'lock/unlock', kind: 'command',
@@ -31,9 +31,5 @@ describe('parties', () => {
     expect(matchesFilter(envelope({ status: 'failed' }), { ...NO_FILTER, failedOnly: true })).toBe(true);
     expect(endToEndMs(unlock)).toBe(80);
     expect(endToEndMs(envelope({ completedAt: undefined, status: 'in-flight' }))).toBeUndefined();
-  });
-
-  it('writes virtual time the way a timeline reads it', () => {
-    expect([12_345, 245_200, 48_540_000].map(formatSimTime)).toEqual(['12.345 s', '4:05.2', '13:29:00']);
   });
 });

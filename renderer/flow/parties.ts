@@ -54,16 +54,3 @@ export function formatMs(ms: number | undefined): string {
   if (ms === undefined) return '…';
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 }
-
-/** Virtual time since the start: `12.345 s`, `4:05.2` (min:s), `13:29:00` (h:min:s). */
-export function formatSimTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(3)} s`;
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
-  }
-  const whole = Math.floor(s);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${Math.floor(whole / 3600)}:${two(Math.floor((whole % 3600) / 60))}:${two(whole % 60)}`;
-}

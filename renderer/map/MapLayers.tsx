@@ -11,7 +11,10 @@ import { PerspectiveCamera } from 'three';
 import type { SessionInfo } from '../../protocol';
 import { symbolUnit } from './coordinates';
 import { Districts } from './Districts';
+import { Geofences } from './Geofences';
 import { Homes } from './Homes';
+import { LabelProjector, type LabelElements } from './LabelProjector';
+import { mapLabels } from './map-labels';
 import { OrbitCamera } from './OrbitCamera';
 import { Places } from './Places';
 import { RedrawOnChange } from './RedrawOnChange';
@@ -32,14 +35,23 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
   // A CPU renderer pays for every pixel and every multisample: one sample per CSS pixel there (render-profile.ts).
   const dpr = software ? 1 : ([1, 2] as [number, number]);
   const gl = { antialias: !software };
+  const labels = useMemo(() => mapLabels(session), [session]);
+  const labelElements = useMemo<LabelElements>(() => new Map(), []);
   return (
-    <div ref={setLayers} data-testid="map-canvas" style={{ position: 'relative' }}>
+    <div ref={setLayers} data-testid="map-canvas" data-geofences={session.geofences.length} style={{ position: 'relative' }}>
       {layers !== null && <Canvas style={{ ...FILL, zIndex: 1 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
         onCreated={() => setCarsReady(true)}>
         <RedrawOnChange />
         <Vehicles capacity={session.vehicles.length} unit={unit} />
         <OrbitCamera bounds={map.bounds} element={layers} />
+        <LabelProjector labels={labels} elements={labelElements} unit={unit} />
       </Canvas>}
+      <div className="map-labels" data-testid="map-labels" aria-hidden="true">
+        {labels.map((l) => (
+          <span key={l.key} className={`map-label map-label-${l.kind}`} data-testid="map-label" data-key={l.key} style={{ visibility: 'hidden' }}
+            ref={(el) => void (el ? labelElements.set(l.key, el) : labelElements.delete(l.key))}>{l.text}</span>
+        ))}
+      </div>
       {layers !== null && carsReady && (
         <Canvas style={FILL} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={{ ...gl, alpha: false }}>
           <color attach="background" args={['#0d1117']} />
@@ -48,6 +60,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
           <Districts districts={map.districts} />
           <Roads map={map} />
           <Places places={map.places} unit={unit} />
+          <Geofences fences={session.geofences} />
           <Homes homes={session.homes} unit={unit} />
         </Canvas>
       )}

@@ -14,6 +14,8 @@ import { framing, type Bounds } from './coordinates';
  * of a pixel on a 2,000-pixel-tall canvas, and all the damping still owes after it (~19 such steps) under a pixel.
  */
 const REST = 2e-5;
+/** Following a car brings the camera this share of the whole-map distance from it: the car and its street. */
+const FOLLOW_SHARE = 0.18;
 
 /** `element` takes the pointer events: the element over both of the map's canvases (MapLayers). */
 export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTMLElement }) {
@@ -23,6 +25,8 @@ export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTML
 
   useEffect(() => {
     controls.enableDamping = true;
+    // The wheel zooms toward what is under the pointer, as a map does (issue 18), not toward the map's centre.
+    controls.zoomToCursor = true;
     controls.maxPolarAngle = Math.PI / 2 - 0.05;
     // update() dispatches 'change' while the camera still moves (damping included), so this keeps frames coming
     // until it comes to rest. Every layer of the map shares this camera: all of them redraw. Damping decays
@@ -56,11 +60,20 @@ export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTML
     controls.update();
   }, [bounds, camera, controls]);
 
+  /** The car followed last frame: Follow zooms in once, when it starts, then keeps the user's own distance. */
+  const follow = useMemo(() => ({ id: null as string | null, closeUp: framing(bounds).distance * FOLLOW_SHARE }), [bounds]);
+
   // Reads the followed id and the car's drawn point from the model inside the frame loop: no React state per frame.
   // Vehicles is mounted before this component, so its frame callback has already moved the car this frame.
   useFrame(() => {
     const followed = model.store.get().followedVehicle;
     const point = followed === null ? undefined : model.renderStats.vehicleScenePoint?.(followed);
+    if (point !== undefined && followed !== follow.id) {
+      // Start of a follow: come down to a street-level distance along the current view direction.
+      const offset = camera.position.clone().sub(controls.target);
+      if (offset.length() > follow.closeUp) camera.position.copy(controls.target).add(offset.setLength(follow.closeUp));
+    }
+    follow.id = point === undefined ? null : followed;
     if (point !== undefined) {
       const dx = point[0] - controls.target.x;
       const dz = point[1] - controls.target.z;
@@ -70,6 +83,7 @@ export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTML
     }
     controls.update();
     controls.target.toArray(model.renderStats.cameraTarget);
+    model.renderStats.cameraDistance = camera.position.distanceTo(controls.target);
   });
   return null;
 }

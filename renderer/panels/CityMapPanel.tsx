@@ -2,8 +2,10 @@
 // orbit camera. Click a car or a home to open it in the twin inspector. The drawing is in map/MapLayers.tsx.
 import { Component, useMemo, type ReactNode } from 'react';
 import { Panel } from '../app/Panel';
+import { Welcome } from '../app/Welcome';
 import { useAppState } from '../app/ModelContext';
 import { HOME_COLOURS } from '../map/Homes';
+import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
 import { probeRenderer } from '../map/render-profile';
 
@@ -26,13 +28,14 @@ export function CityMapPanel() {
   const legend = (
     <span className="legend small">
       <i style={{ background: HOME_COLOURS.lit }} /> lit <i style={{ background: HOME_COLOURS.charging }} /> charging
-      <i style={{ background: HOME_COLOURS.dark }} /> dark <i style={{ background: '#f97316' }} /> car <i style={{ background: HOME_COLOURS.selected }} /> selected
+      <i style={{ background: HOME_COLOURS.dark }} /> dark <i style={{ background: '#f97316' }} /> car <i style={{ background: '#6b5b95' }} /> workplace
+      <i style={{ background: '#22d3ee' }} /> charger <i className="legend-ring" style={{ borderColor: GEOFENCE_COLOUR }} /> geofence <i style={{ background: HOME_COLOURS.selected }} /> selected
     </span>
   );
   return (
     <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={legend} flush>
       {!webgl && <p className="map-message">This browser has no WebGL, so the 3D map cannot be drawn. The other panels work without it.</p>}
-      {webgl && map === undefined && <p className="map-message muted">Load a scenario to see its city.</p>}
+      {map === undefined && <Welcome />}
       {webgl && map !== undefined && session !== null && (
         <CanvasErrorBoundary>
           <MapLayers session={session} software={software} />

@@ -5,7 +5,7 @@
 import type { ScreenInfo, ScreenStatus } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
-import { formatSimTime } from '../flow/parties';
+import { clockAt, formatCountdown } from '../flow/clock';
 
 export function DeviceScreensPanel() {
   const screens = useAppState((s) => s.session?.screens ?? []);
@@ -24,32 +24,40 @@ export function DeviceScreensPanel() {
         </div>
       )}
       <div className="screens">
-        {screens.map((info) => <Screen key={info.address} info={info} status={statuses.find((s) => s.address === info.address)} />)}
+        {screens.map((info) => (
+          <Screen key={info.address} info={info} status={statuses.find((s) => s.address === info.address)} doorUnlocked={home?.lock === 'unlocked'} />
+        ))}
         {screens.length === 0 && <p className="muted small">Load a scenario with a household to see its screens.</p>}
       </div>
     </Panel>
   );
 }
 
-function Screen({ info, status }: { info: ScreenInfo; status: ScreenStatus | undefined }) {
+/** One screen of the household; `doorUnlocked`: its front door stands unlocked, which every screen shows (issue 18 D). */
+function Screen({ info, status, doorUnlocked }: { info: ScreenInfo; status: ScreenStatus | undefined; doorUnlocked: boolean }) {
   const model = useModel();
   const answer = (type: 'PROMPT.CONFIRM' | 'PROMPT.DECLINE'): void => {
     if (status?.prompt) void model.sendTwinEvent(info.address, { type, promptId: status.prompt.id });
   };
   const prompt = status?.prompt ?? null;
+  const t = useAppState((s) => s.snapshot?.t ?? 0);
+  const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   return (
     <div className={`screen screen-${info.role}`} data-testid={`screen-${info.role}`}>
-      <div className="screen-label" onClick={() => model.selectTwin(info.address)} title="Inspect this screen">{info.label}</div>
+      <button type="button" className="screen-label" onClick={() => model.selectTwin(info.address)} title="Inspect this screen">{info.label}</button>
       <div className="screen-face">
+        {doorUnlocked && <p className="outcome" data-testid="outcome-door" role="status">🔓 Front door unlocked</p>}
         {status?.pip && <PictureInPicture title={status.pip.title} source={status.pip.source} />}
         {prompt && (
-          <div className="prompt" data-testid="prompt">
-            <p data-testid="prompt-question">{prompt.question}</p>
+          <div className="prompt" data-testid="prompt" role="alertdialog" aria-label={`${info.label} asks`} aria-describedby={`prompt-${info.role}`}>
+            <p data-testid="prompt-question" id={`prompt-${info.role}`}>{prompt.question}</p>
             <div className="toolbar">
               <button type="button" className="confirm" data-testid={`prompt-confirm-${info.role}`} onClick={() => answer('PROMPT.CONFIRM')}>Confirm</button>
               <button type="button" className="decline" data-testid={`prompt-decline-${info.role}`} onClick={() => answer('PROMPT.DECLINE')}>Decline</button>
             </div>
-            <p className="muted small">expires at {formatSimTime(prompt.expiresAt)}</p>
+            <p className="muted small" data-testid="prompt-countdown" title={`expires at ${clockAt(prompt.expiresAt, start)}`}>
+              answer within <b>{formatCountdown(prompt.expiresAt - t)}</b> · until {clockAt(prompt.expiresAt, start)}
+            </p>
           </div>
         )}
         <ul className="notifications" data-testid="notifications">
@@ -59,7 +67,7 @@ function Screen({ info, status }: { info: ScreenInfo; status: ScreenStatus | und
             </li>
           ))}
         </ul>
-        {!status?.pip && !prompt && (status?.notifications.length ?? 0) === 0 && <p className="muted small idle">idle</p>}
+        {!doorUnlocked && !status?.pip && !prompt && (status?.notifications.length ?? 0) === 0 && <p className="muted small idle">idle</p>}
       </div>
     </div>
   );

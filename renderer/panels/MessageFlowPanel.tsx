@@ -35,6 +35,7 @@ export function MessageFlowPanel() {
   // At most one re-render per animation frame, however many batches arrived in it.
   const version = useSyncExternalStore(useCallback((notify: () => void) => subscribePerFrame(log, notify), [log]), log.getVersion);
   const selectedId = useAppState((s) => s.selectedMessage);
+  const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   const [filter, setFilter] = useState<MessageFilter>(NO_FILTER);
   const filtered = useMemo(() => new FilteredRows(log), [log]);
 
@@ -74,9 +75,9 @@ export function MessageFlowPanel() {
   return (
     <Panel title="Message flow" testId="message-flow" tools={tools} flush>
       <SplitPane direction="row" initial={0.55}>
-        <MessageTable rows={rows} selected={selected} onSelect={select} />
+        <MessageTable rows={rows} selected={selected} start={start} onSelect={select} />
         <div className="flow-detail">
-          <MessageInspector message={selected} />
+          <MessageInspector message={selected} start={start} />
           <SequenceLanes messages={sequence} selectedId={selectedId} onSelect={select} />
         </div>
       </SplitPane>

@@ -2,11 +2,9 @@
 // the device screens and the timeline show the recorded run; the scrubber moves it to any time and plays it at
 // 0.1× … max; Diff compares the open run with another, as `twinbench diff` does. The engine does the work.
 import { useEffect, useState } from 'react';
-import type { RecordedRunSummary, Speed } from '../../protocol';
+import type { RecordedRunSummary } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
-import { formatSimTime } from '../flow/parties';
-import { SPEEDS } from './ScenarioPanel';
 
 export function RecordingsPanel() {
   const model = useModel();
@@ -20,16 +18,20 @@ export function RecordingsPanel() {
       {runs.length > 0 && (
         <table className="runs-table small" data-testid="runs-table">
           <thead>
-            <tr><th>#</th><th>scenario</th><th>architecture</th><th>seed</th><th>status</th><th>started</th><th>events</th><th>msgs</th><th /></tr>
+            <tr><th className="run-open-col"><span className="visually-hidden">open</span></th><th className="run-id-col">#</th><th>run</th><th className="run-status-col">status</th></tr>
           </thead>
           <tbody>
             {runs.map((run) => (
               <tr key={run.id} data-testid="run-row" data-run-id={run.id} data-status={run.status} className={replay?.runId === run.id ? 'selected' : ''}>
-                <td>{run.id}</td><td>{run.scenario}</td><td>{run.architecture}</td><td>{run.seed}</td>
+                {/* Open comes first: it is the one action, and must not be the column a narrow panel cuts off (issue 18). */}
+                <td><button type="button" data-testid={`run-open-${run.id}`} onClick={() => void model.openRun(run.id)} disabled={run.status === 'running'}
+                  aria-label={`Open run ${run.id}`}>Open</button></td>
+                <td>{run.id}</td>
+                <td className="run-what" title={`${run.scenario} · ${run.architecture} · seed ${run.seed} · started ${run.startedAt} · ${run.events} events · ${run.messages} messages`}>
+                  <div className="run-scenario">{run.scenario}</div>
+                  <div className="muted">{run.architecture} · seed {run.seed} · {new Date(run.startedAt).toLocaleTimeString()} · {run.messages} msgs</div>
+                </td>
                 <td className={`run-status-${run.status}`}>{run.status}</td>
-                <td title={run.startedAt}>{new Date(run.startedAt).toLocaleTimeString()}</td>
-                <td>{run.events}</td><td>{run.messages}</td>
-                <td><button type="button" data-testid={`run-open-${run.id}`} onClick={() => void model.openRun(run.id)} disabled={run.status === 'running'}>Open</button></td>
               </tr>
             ))}
           </tbody>
@@ -40,39 +42,19 @@ export function RecordingsPanel() {
   );
 }
 
-/** The open replay: scrubber, play/pause at a speed, and the diff against another run. */
+/** The open replay's diff against another run (its scrubber and play/pause are the bar at the top, ReplayBar). */
 function ReplayControls({ runId, runs }: { runId: number; runs: RecordedRunSummary[] }) {
   const model = useModel();
-  const t = useAppState((s) => s.snapshot?.t ?? 0);
-  const status = useAppState((s) => s.status);
   const diff = useAppState((s) => s.diff);
-  const [speed, setSpeed] = useState<Speed>(1);
   const others = runs.filter((r) => r.id !== runId && r.status !== 'running');
   const [other, setOther] = useState<number | ''>('');
   const [tolerance, setTolerance] = useState('0');
   const toleranceMs = Number(tolerance);
   const toleranceValid = tolerance.trim() !== '' && Number.isFinite(toleranceMs) && toleranceMs >= 0;
   useEffect(() => setOther((o) => (o !== '' && others.some((r) => r.id === o) ? o : (others[0]?.id ?? ''))), [others]);
-  const playing = status.state === 'playing';
-  const end = Math.max(1, status.endTime);
-  const changeSpeed = (value: string): void => {
-    const next: Speed = value === 'max' ? 'max' : Number(value);
-    setSpeed(next);
-    if (playing) void model.play(next);
-  };
   return (
-    <div className="replay" data-testid="replay-controls">
-      <div className="replay-title">Replaying run {runId}</div>
-      <input type="range" className="scrubber" data-testid="scrubber" aria-label="Replay time" min={0} max={end} step={100} value={Math.min(t, end)}
-        onChange={(e) => void model.seek(Number(e.target.value))} />
-      <div className="toolbar">
-        <button type="button" data-testid="replay-play" onClick={() => void model.play(speed)} disabled={playing}>▶ Play</button>
-        <button type="button" data-testid="replay-pause" onClick={() => void model.pause()} disabled={!playing}>❚❚ Pause</button>
-        <select aria-label="Replay speed" data-testid="replay-speed" value={String(speed)} onChange={(e) => changeSpeed(e.target.value)}>
-          {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{s === 'max' ? 'max' : `${s}×`}</option>)}
-        </select>
-        <span className="small" data-testid="replay-time">{formatSimTime(t)} / {formatSimTime(end)}</span>
-      </div>
+    <div className="replay" data-testid="replay-diff">
+      <div className="replay-title">Run {runId} is open</div>
       <div className="toolbar">
         <label htmlFor="diff-with" className="small">Diff with run</label>
         <select id="diff-with" data-testid="diff-with" value={String(other)} onChange={(e) => setOther(Number(e.target.value))}>

@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Architecture, Speed } from '../../protocol';
 import { Panel } from '../app/Panel';
+import { WELCOME_SCENARIO } from '../app/Welcome';
 import { useAppState, useModel } from '../app/ModelContext';
+import { seedProblem } from './seed';
 import { Timeline } from './Timeline';
 
 export const SPEEDS: Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 600, 3600, 'max'];
@@ -14,6 +16,7 @@ export function ScenarioPanel() {
   const session = useAppState((s) => s.session);
   const status = useAppState((s) => s.status);
   const busy = useAppState((s) => s.busy);
+  const loadError = useAppState((s) => s.loadError);
   const [file, setFile] = useState('');
   const [architecture, setArchitecture] = useState<Architecture | ''>('');
   const [seed, setSeed] = useState('');
@@ -22,9 +25,12 @@ export function ScenarioPanel() {
   const [speed, setSpeed] = useState<Speed>(1);
 
   const chosen = scenarios.find((s) => s.file === file);
-  // Follow the loaded session (e.g. after a reload), else default to the first scenario.
+  // Follow the loaded session (e.g. after a reload), else the welcome's commute (issue 18: a demo does not open on
+  // an attack scene), else the first scenario.
   useEffect(() => {
-    if (file === '' && scenarios.length > 0) setFile(session?.file ?? scenarios[0]!.file);
+    if (file === '' && scenarios.length > 0) {
+      setFile(session?.file ?? scenarios.find((s) => s.file === WELCOME_SCENARIO)?.file ?? scenarios[0]!.file);
+    }
   }, [file, scenarios, session]);
   useEffect(() => {
     if (chosen === undefined) return;
@@ -37,9 +43,10 @@ export function ScenarioPanel() {
   const playing = status.state === 'playing';
   const canRun = status.state === 'ready' || status.state === 'paused' || status.state === 'playing';
 
+  const seedError = seedProblem(seed);
   const load = (): void => {
-    if (chosen === undefined || architecture === '') return;
-    void model.load({ file: chosen.file, architecture, handsOn, ...(/^\d+$/.test(seed) ? { seed: Number(seed) } : {}), ...(Object.keys(set).length ? { set } : {}) });
+    if (chosen === undefined || architecture === '' || seedError !== undefined) return;
+    void model.load({ file: chosen.file, architecture, handsOn, ...(seed.trim() !== '' ? { seed: Number(seed) } : {}), ...(Object.keys(set).length ? { set } : {}) });
   };
   const changeSpeed = (value: string): void => {
     const next: Speed = value === 'max' ? 'max' : Number(value);
@@ -59,7 +66,9 @@ export function ScenarioPanel() {
           {(chosen?.architectures ?? []).map((a) => <option key={a} value={a}>{a}</option>)}
         </select>
         <label htmlFor="seed-input">Seed</label>
-        <input id="seed-input" data-testid="seed-input" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
+        <input id="seed-input" data-testid="seed-input" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)}
+          aria-invalid={seedError !== undefined} aria-describedby={seedError !== undefined ? 'seed-error' : undefined} />
+        {seedError !== undefined && <p id="seed-error" className="field-error" data-testid="seed-error" role="alert">{seedError}</p>}
         {chosen?.parameters.map((p) => (
           <ParameterInput key={p.name} name={p.name} placeholder={String(p.default)} title={p.description} value={params[p.name] ?? ''}
             options={p.enum?.map(String)} onChange={(v) => setParams((all) => ({ ...all, [p.name]: v }))} />
@@ -71,7 +80,7 @@ export function ScenarioPanel() {
       </label>
       {chosen?.description && <p className="muted small description" title={chosen.description}>{chosen.description}</p>}
       <div className="toolbar">
-        <button type="button" data-testid="load" onClick={load} disabled={busy || chosen === undefined || architecture === ''}>Load</button>
+        <button type="button" data-testid="load" onClick={load} disabled={busy || chosen === undefined || architecture === '' || seedError !== undefined}>Load</button>
         <button type="button" data-testid="play" onClick={() => void model.play(speed)} disabled={!canRun || playing}>▶ Play</button>
         <button type="button" data-testid="pause" onClick={() => void model.pause()} disabled={!playing}>❚❚ Pause</button>
         <button type="button" data-testid="step" onClick={() => void model.step()} disabled={!canRun}>Step</button>
@@ -79,6 +88,7 @@ export function ScenarioPanel() {
           {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{s === 'max' ? 'max' : `${s}×`}</option>)}
         </select>
       </div>
+      {loadError !== null && <p className="load-error" data-testid="load-error" role="alert">Not loaded: {loadError}</p>}
       {session !== null && <Timeline />}
     </Panel>
   );

@@ -1,7 +1,7 @@
 // The run's timeline: a bar from 0 to the scenario's end with the playhead, each fired step and each settled
 // verdict placed at its virtual time, then the steps and expectations as lists. The final RunResult, once it
 // arrives, is the authority for every expectation; before that, verdicts show as the engine settles them.
-import { formatSimTime } from '../flow/parties';
+import { clockAt } from '../flow/clock';
 import { useAppState } from '../app/ModelContext';
 import type { ExpectationOutcome } from '../../protocol';
 
@@ -14,6 +14,7 @@ export function Timeline() {
   const live = useAppState((s) => s.liveVerdicts);
   const final = useAppState((s) => s.final);
   if (session === null) return null;
+  const clock = (ms: number): string => clockAt(ms, session.startTimeOfDayMs);
 
   const end = Math.max(1, session.endTime);
   const at = (time: number): string => `${Math.min(100, (time / end) * 100).toFixed(3)}%`;
@@ -29,18 +30,18 @@ export function Timeline() {
 
   return (
     <div className="timeline" data-testid="timeline">
-      <div className="timeline-bar" title={`0 – ${formatSimTime(end)}`}>
-        {[...firedById].map(([id, ft]) => <span key={`s-${id}`} className="tl-step" style={{ left: at(ft) }} title={`step ${id} at ${formatSimTime(ft)}`} />)}
+      <div className="timeline-bar" title={`0 – ${clock(end)}`}>
+        {[...firedById].map(([id, ft]) => <span key={`s-${id}`} className="tl-step" style={{ left: at(ft) }} title={`step ${id} at ${clock(ft)}`} />)}
         {live.map((v) => (
           <span key={`v-${v.outcome.id}`} className={`tl-verdict ${v.outcome.passed ? 'passed' : 'failed'}`} style={{ left: at(v.t) }} title={`${v.outcome.id}: ${v.outcome.detail}`} />
         ))}
         <span className="tl-playhead" style={{ left: at(t) }} />
       </div>
-      <div className="timeline-time muted small">{formatSimTime(t)} / {formatSimTime(end)}</div>
+      <div className="timeline-time muted small">{clock(t)} / {clock(end)}</div>
       {final && (
         <div
           className={`final-verdict ${final.result.noVerdict ? 'no-verdict' : final.result.passed ? 'passed' : 'failed'}`}
-          data-testid="final-verdict" data-passed={String(final.result.passed)} data-no-verdict={String(final.result.noVerdict === true)}
+          data-testid="final-verdict" role="status" data-passed={String(final.result.passed)} data-no-verdict={String(final.result.noVerdict === true)}
         >
           {/* A declared demo (verdict: none) checks nothing, so it is never shown as a PASS. */}
           {final.result.noVerdict ? 'NO VERDICT · a demo that checks nothing' : `${final.result.passed ? 'PASS' : 'FAIL'} · ${final.result.expectations.filter((e) => e.passed).length}/${final.result.expectations.length} expectations`}
@@ -54,7 +55,7 @@ export function Timeline() {
           return (
             <li key={step.id} data-testid={`step-${step.id}`} data-fired={String(ft !== undefined)} className={ft !== undefined ? 'fired' : ''}>
               <span className="step-id">{step.id}</span> <span className="muted small">{step.trigger}</span>
-              {ft !== undefined && <span className="small"> · fired {formatSimTime(ft)}</span>}
+              {ft !== undefined && <span className="small"> · fired {clock(ft)}</span>}
               {step.description && <div className="muted small">{step.description}</div>}
             </li>
           );

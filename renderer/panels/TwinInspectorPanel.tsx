@@ -96,10 +96,12 @@ function SendEventForm({ address, accepted, onSent }: { address: string; accepte
   const [type, setType] = useState(accepted[0] ?? '');
   const [fields, setFields] = useState('{}');
   const [result, setResult] = useState<string | null>(null);
+  // Keyed by content: every snapshot brings a new (equal) list, and resetting on it wiped the "Sent …" answer.
+  const acceptedKey = accepted.join('\n');
   useEffect(() => {
     setType((t) => (accepted.includes(t) ? t : (accepted[0] ?? '')));
-    setResult(null);
-  }, [address, accepted]);
+  }, [acceptedKey]); // accepted itself is a new array on every refresh
+  useEffect(() => setResult(null), [address]);
 
   const send = async (): Promise<void> => {
     let extra: Record<string, Json>;

@@ -57,4 +57,42 @@ describe('AppModel', () => {
     model.selectTwin('home/h1/lock.front_door');
     expect(model.store.get().followedVehicle).toBeNull();
   });
+
+  it('re-attaches on start: the run state, snapshot, messages and verdicts the engine kept (a reload)', async () => {
+    const final = { kind: 'final', result: { passed: true, expectations: [] }, charts: { latencySvg: '' } } as never;
+    const attached = {
+      session, status: { state: 'paused', speed: 5, t: 9_000, endTime: 120_000 }, snapshot: { t: 9_000 } as never,
+      messages: { envelopes: [{ id: 'm-1', createdAt: 5 }, { id: 'm-2', createdAt: 1 }] as never, total: 2, reset: true },
+      verdicts: [{ kind: 'expectation', t: 4, outcome: { id: 'pip-on-car', kind: 'within', passed: true, detail: 'ok' } }, final],
+    };
+    const engine = new FakeEngine({ listScenarios: () => [], attach: () => attached, setPreciseLocations: () => ({ precise: false }), listRuns: () => ({ runs: [] }) });
+    const model = new AppModel(createEngineClient(engine));
+    await model.start();
+    const state = model.store.get();
+    expect(state.status.state).toBe('paused');
+    expect(state.snapshot?.t).toBe(9_000);
+    expect(state.liveVerdicts.map((v) => v.outcome.id)).toEqual(['pip-on-car']);
+    expect(state.final).toBe(final);
+    expect(state.selectedTwin).toBe('vehicle/car1/screen');
+    expect(model.messages.all().map((m) => m.id)).toEqual(['m-2', 'm-1']); // in send order
+  });
+
+  it('after a failed load, shows the session the engine kept, with the user\'s selection, and says why', async () => {
+    const attached = { session, status: { state: 'paused', speed: 1, t: 3, endTime: 9 }, snapshot: null, messages: { envelopes: [{ id: 'm-1', createdAt: 1 }] as never, total: 1, reset: true }, verdicts: [] };
+    const engine = new FakeEngine({
+      attach: () => attached,
+      loadScenario: () => { throw new Error('scenarios/x.yaml:3:7: --set homes=-5: parameter "homes" must be at least 1, got "-5"'); },
+    });
+    const model = new AppModel(createEngineClient(engine));
+    engine.emit('messages', attached.messages);
+    model.store.set({ session, selectedTwin: 'home/h1/lock.front_door', selectedMessage: 'm-1' });
+    await model.load({ file: 'scenarios/x.yaml', architecture: 'direct', set: { homes: '-5' } });
+    const state = model.store.get();
+    expect(state.loadError).toMatch(/^scenarios\/x\.yaml:3:7: /);
+    expect(state.session).toBe(session);
+    expect(state.status.state).toBe('paused');
+    expect(state.selectedTwin).toBe('home/h1/lock.front_door');
+    expect(state.selectedMessage).toBe('m-1');
+    expect(model.messages.size).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@
 // messages, verdicts) into stores the panels read, and turns the user's clicks into protocol commands. It keeps
 // no rules of the simulation — every decision is the engine's; this only remembers and forwards.
 import type {
-  EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
+  AttachedSession, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { MessageLog } from './message-log';
@@ -21,6 +21,8 @@ export interface AppState {
   final: FinalVerdict | null;
   /** The last command that failed, in the engine's words. */
   error: string | null;
+  /** Why the last Load failed (file:line:column), shown by the Load button; cleared by the next load. */
+  loadError: string | null;
   selectedTwin: string | null;
   selectedMessage: string | null;
   /** The car the map camera tracks, or null. */
@@ -38,7 +40,7 @@ const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
 
 export class AppModel {
   readonly store = new Store<AppState>({
-    connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null,
+    connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null, loadError: null,
     selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
   });
   readonly messages = new MessageLog();
@@ -52,7 +54,9 @@ export class AppModel {
     vehicleScenePoint?: (vehicleId: string) => [number, number] | undefined;
     /** The orbit camera's target, written by its frame loop. */
     cameraTarget: [number, number, number];
-  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0] };
+    /** How far the camera is from its target (the map's zoom), written by the same loop. */
+    cameraDistance: number;
+  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0 };
 
   constructor(readonly api: EngineApi) {
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
@@ -65,13 +69,28 @@ export class AppModel {
     });
   }
 
-  /** First contact: the scenario list, and the session already running (after a page reload). */
+  /** First contact: the scenario list, and re-attaching to the session the engine kept (after a page reload). */
   async start(): Promise<void> {
-    const [scenarios, session, snapshot] = await Promise.all([this.api.listScenarios(), this.api.getSession(), this.api.getSnapshot()]);
-    this.store.set({ scenarios, session, snapshot, connected: true });
+    const [scenarios, attached] = await Promise.all([this.api.listScenarios(), this.api.attach()]);
+    this.store.set({ scenarios });
+    this.showAttached(attached);
     // The engine may still hold an opt-in from before a reload: the checkbox (off) is what counts.
     await this.setPreciseLocations(this.store.get().preciseLocations);
     await this.refreshRuns();
+  }
+
+  /** Shows the session the engine holds, as it stands (its messages, verdicts, state and snapshot). */
+  private showAttached(attached: AttachedSession): void {
+    const { session, status, snapshot, messages, verdicts } = attached;
+    const final = verdicts.find((v): v is FinalVerdict => v.kind === 'final') ?? null;
+    const liveVerdicts = verdicts.flatMap((v) => (v.kind === 'expectation' ? [{ outcome: v.outcome, t: v.t }] : []));
+    const keep = this.store.get();
+    this.store.set({
+      session, status, snapshot, final, liveVerdicts, connected: true,
+      // A reconnect to the same session keeps what the user had selected.
+      ...(keep.session !== null && keep.session.scenario === session?.scenario ? {} : { selectedTwin: session ? defaultTwin(session) : null, selectedMessage: null }),
+    });
+    this.messages.apply(messages);
   }
 
   async refreshRuns(): Promise<void> {
@@ -84,7 +103,7 @@ export class AppModel {
   }
 
   load(request: LoadScenarioRequest): Promise<void> {
-    return this.openSession(() => this.api.loadScenario(request));
+    return this.openSession(() => this.api.loadScenario(request), true);
   }
 
   /** Replay a recorded run: the views show it exactly as they show a live run. */
@@ -104,11 +123,24 @@ export class AppModel {
   }
 
   /** Forget the previous run before asking: the engine publishes the new one's events before it answers. */
-  private async openSession(open: () => Promise<SessionInfo>): Promise<void> {
-    this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null });
+  /** A failure leaves the engine's session as it was: the page shows it again, selections and all (issue 18). */
+  private async openSession(open: () => Promise<SessionInfo>, isLoad = false): Promise<void> {
+    const before = this.store.get();
+    const kept = { selectedMessage: before.selectedMessage, selectedTwin: before.selectedTwin, followedVehicle: before.followedVehicle };
+    this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null, loadError: null });
     this.messages.clear();
-    const session = await this.run(open);
-    this.store.set({ busy: false, ...(session ? { session, selectedTwin: defaultTwin(session) } : {}) });
+    try {
+      const session = await open();
+      this.store.set({ busy: false, session, selectedTwin: defaultTwin(session) });
+    } catch (err) {
+      const message = (err as Error).message;
+      this.store.set({ busy: false, error: message, ...(isLoad ? { loadError: message } : {}) });
+      const attached = await this.api.attach().catch(() => undefined);
+      if (attached) {
+        this.showAttached(attached);
+        this.store.set(kept);
+      }
+    }
   }
 
   play(speed: Speed): Promise<RunStatus | undefined> {

@@ -34,7 +34,10 @@ export class MessageLog {
 
   apply(batch: MessageBatch): void {
     if (batch.reset) this.reset();
-    for (const envelope of batch.envelopes) {
+    // Rows are in send order (issue 18): a batch lists messages by when they last changed, so new ones are taken
+    // by send time. Across batches the engine's first sight of a message is its send, so appending keeps the order.
+    const ordered = batch.envelopes.length > 1 ? [...batch.envelopes].sort((a, b) => a.createdAt - b.createdAt) : batch.envelopes;
+    for (const envelope of ordered) {
       const seq = this.seqOf.get(envelope.id);
       if (seq === undefined) {
         const next = this.base + this.size;

@@ -14,6 +14,7 @@ export interface TwinbenchTestHook {
   readonly followedVehicle: string | null;
   /** The orbit camera's target in scene coordinates (x, y, z; the ground is y = 0). */
   readonly cameraTarget: [number, number, number];
+  readonly cameraDistance: number;
   /** Where the map draws this car in the scene (x, z), or null when it is not drawn. */
   vehicleScenePoint(vehicleId: string): [number, number] | null;
   /** Where the map draws this car, in page pixels, or null when it is not drawn. */
@@ -46,6 +47,9 @@ export function installTestHook(model: AppModel, win: object): TwinbenchTestHook
     },
     get followedVehicle() {
       return model.store.get().followedVehicle;
+    },
+    get cameraDistance() {
+      return model.renderStats.cameraDistance;
     },
     get cameraTarget() {
       return [...model.renderStats.cameraTarget] as [number, number, number];
