@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../kernel';
 import { GrantRegistry, grantJson, isExpired } from './access-grants';
-import { CommandSecurity, type Verdict } from './command-security';
+import { CommandSecurity, securityDomainOf, type Verdict } from './command-security';
 import { ConfirmationLog } from './confirmations';
 import { nobleEd25519 } from './noble-ed25519';
 import type { CommandContent } from './signed-command';
@@ -126,5 +126,41 @@ describe('the trust registry', () => {
     expect(trust.byAddress('home:h2', 'home/h1/gateway')).toBeUndefined();
     expect(trust.members(HOME).map((m) => m.address)).toEqual(['home-cloud', 'home/h1/gateway']);
     expect(trust.members('home:h2')).toEqual([]);
+  });
+});
+
+describe('who verifies, and what a refusal names', () => {
+  it('maps home devices and gateways to their home, cars to themselves, and nothing else to a domain', () => {
+    expect(securityDomainOf('home/h1/lock.front_door')).toBe('home:h1');
+    expect(securityDomainOf('home/h2/gateway')).toBe('home:h2');
+    expect(securityDomainOf('vehicle/car1')).toBe('vehicle:car1');
+    expect(securityDomainOf('home-cloud')).toBeUndefined();
+    expect(securityDomainOf('nonsense')).toBeUndefined();
+  });
+
+  it('names the claimed sender and the stage of a refusal; a grant for another home is not this home’s', () => {
+    const kernel = createKernel({ seed: 4 });
+    const security = new CommandSecurity({ kernel, provider: nobleEd25519, vinOf: () => 'VIN1' });
+    security.addAuthority(HOME, 'home-cloud');
+    security.addAuthority('home:h2', 'home-cloud-2');
+    security.addAuthority('vehicle:car1', 'vehicle-cloud');
+    security.pair({ vehicle: 'vehicle/car1', homeId: 'h1', homeParties: ['home-cloud'], homeIssuer: 'home-cloud', vehicleIssuer: 'vehicle-cloud' });
+    const car = security.identities.of('vehicle/car1');
+    const otherHome = security.enrol('vehicle/car1', 'home:h2', 'home-cloud-2', ['home.lock:*']);
+    const auth = security.seal(car, LIGHT, { sender: car.id, grant: otherHome.id });
+    expect(security.verify(HOME, LIGHT, auth)).toMatchObject({ ok: false, reason: 'unauthorized', stage: 'authorisation', sender: 'VIN1', detail: `access grant ${otherHome.id} was not issued to VIN1 for home:h1` });
+    expect(security.verify(HOME, LIGHT, { sig: 'x' })).toMatchObject({ ok: false, reason: 'forged', stage: 'verification', sender: null });
+    expect(security.verify(HOME, LIGHT, { sender: 'VIN9', sig: 'x' })).toMatchObject({ sender: 'VIN9' });
+    // A signed command to an address outside any security domain carries no grant.
+    expect(security.authFor('vehicle/car1', { ...LIGHT, to: 'home-cloud' }).grant).toBeUndefined();
+    expect(() => security.issueLapsedGrant('party/nobody', HOME, 1)).toThrow('party/nobody holds no grant in home:h1: it is not paired there');
+  });
+
+  it('draws 16-byte nonces from the party’s own stream', () => {
+    const a = infrastructure();
+    const b = infrastructure();
+    b.security.newNonce('someone-else');
+    expect(a.security.newNonce('home-cloud')).toMatch(/^[0-9a-f]{32}$/);
+    expect(b.security.newNonce('home-cloud')).toBe(infrastructure().security.newNonce('home-cloud'));
   });
 });
