@@ -164,3 +164,21 @@ describe('who verifies, and what a refusal names', () => {
     expect(b.security.newNonce('home-cloud')).toBe(infrastructure().security.newNonce('home-cloud'));
   });
 });
+
+describe('identifiers', () => {
+  it('names the clouds and the hub svc-<address>, enrolled parties by name, and finds each by its id', () => {
+    const kernel = createKernel({ seed: 1 });
+    const security = new CommandSecurity({ kernel, provider: nobleEd25519, vinOf: () => undefined });
+    expect(['vehicle-cloud', 'hub', 'home-cloud', 'party/ha'].map((a) => security.identities.of(a).id)).toEqual(['svc-vehicle-cloud', 'svc-hub', 'svc-home-cloud', 'party-ha']);
+    expect(security.identities.of('home/h1/gateway').id).toMatch(/^gw-([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    expect(security.identities.byId('svc-hub')?.address).toBe('hub');
+    expect(security.identities.byId('svc-nobody')).toBeUndefined();
+  });
+
+  it('a grant still valid is found behind a newer one that already lapsed', () => {
+    const grants = new GrantRegistry();
+    const long = grants.issue({ issuer: 'svc-home-cloud', subject: 'VIN1', audience: HOME, scopes: [], issuedAt: 0, ttlMs: 10_000 });
+    grants.issue({ issuer: 'svc-home-cloud', subject: 'VIN1', audience: HOME, scopes: [], issuedAt: 100, ttlMs: 100 });
+    expect(grants.current('VIN1', HOME, 500)?.id).toBe(long.id);
+  });
+});
