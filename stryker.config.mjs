@@ -8,6 +8,7 @@ export default {
   vitest: { configFile: 'vitest.config.ts', related: true },
   coverageAnalysis: 'perTest',
   mutate: [
+    'engine/runner/evaluate/*.ts',
     'twins/security/*.ts',
     'twins/bus/links.ts',
     'twins/bus/flight.ts',
@@ -15,7 +16,7 @@ export default {
     'engine/recorder/run-recorder.ts',
     'engine/recorder/writer-liveness.ts',
     'twins/sim/apps/charging-app.ts',
-    'twins/sim/apps/grid.ts',
+    'engine/connectors/reconnect-backoff.ts',
     '!**/*.test.ts',
     '!**/index.ts',
   ],

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandSecurity, type Verdict } from '../../twins/security';
 import { VoiceAssistant } from '../../twins/sim/apps';
+import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioText } from '../scenario';
 import { runScenario } from './run-scenario';
@@ -38,6 +39,17 @@ const answersOffByTwo = (): void => {
   });
 };
 
+/**
+ * The controller plans up to the whole transformer rating instead of 80 % of it. Every scene's grid starts from
+ * DEFAULT_GRID (the scene sets the rating and tariff, not the planning share), so this is the controller's limit.
+ */
+const planToFullRating = (): void => {
+  const share = DEFAULT_GRID.maxLoadShare;
+  DEFAULT_GRID.maxLoadShare = 1;
+  undo.push(() => { DEFAULT_GRID.maxLoadShare = share; });
+};
+const undo: (() => void)[] = [];
+
 const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
 const DECLINE = 'do: { decline: { screen: vehicle/car1 } }';
 
@@ -69,11 +81,20 @@ const CONTROLS: Record<string, Control[]> = {
       mustFail: ['charging-answer-says-live-charge', 'range-answer-says-live-range', 'tyres-answer-says-live-pressures', 'location-answer-says-live-position'],
     },
   ],
-  'charging-peak-shaving': [{ what: 'uncontrolled charging', set: { strategy: 'uncontrolled' }, mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
+  'charging-peak-shaving': [
+    { what: 'uncontrolled charging', set: { strategy: 'uncontrolled' }, mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] },
+    // The default evening never needs the limit (the valley is filled well below it), so the wrong limit shows
+    // only when the demand presses against it: ten EVs wanting 30 kWh each. With the right limit the same run
+    // misses the EVs' targets but stays below 80 % (scenarios.test.ts); with this one it overloads the transformer.
+    { what: 'a controller that plans up to 100 % of the rating', set: { evs: '10', needKwh: '30' }, fault: planToFullRating, mustFail: ['transformer-below-80-percent'] },
+  ],
   // Run here without a CSMS (runScenario attaches no connectors): nobody sets a profile, every wallbox runs at its
   // maximum. The positive run against a coordinating CSMS is engine/connectors/ocpp/peak-shaving-ocpp.test.ts.
   'charging-peak-shaving-ocpp': [{ what: 'no CSMS sets charging profiles', mustFail: ['transformer-below-80-percent', 'peak-reduced-40-percent', 'no-charging-in-tariff-peak'] }],
-  commute: [{ what: 'the driver declines home mode', mutate: [[CONFIRM, DECLINE]], mustFail: ['lights-on', 'ac-on', 'purifier-on', 'curtains-open'] }],
+  commute: [
+    { what: 'the driver declines home mode', mutate: [[CONFIRM, DECLINE]], mustFail: ['lights-on', 'ac-on', 'purifier-on', 'curtains-open'] },
+    { what: 'the leaving step waits for an entry instead of an exit', mutate: [['event: exit', 'event: enter']], mustFail: ['left-home-in-the-morning'] },
+  ],
   doorbell: [{ what: 'the occupant declines', mutate: [[CONFIRM, DECLINE]], mustFail: ['unlocked-after-confirm', 'door-open-at-end', 'unlock-came-from-the-car'] }],
   'doorbell-declined': [
     { what: 'the occupant confirms after all', mutate: [['do: { "${answer}": { screen: vehicle/car1 } }', CONFIRM]], mustFail: ['prompt-declined-or-expired', 'abort'] },
@@ -93,7 +114,10 @@ const CONTROLS: Record<string, Control[]> = {
 
 const files = new Map(shippedScenarioFiles().map((file) => [basename(file, '.yaml'), file]));
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const step of undo.splice(0)) step();
+});
 
 describe('negative controls', () => {
   it('every shipped scene has at least one, and every control names a shipped scene', () => {

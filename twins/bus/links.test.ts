@@ -70,4 +70,72 @@ describe('link models', () => {
     expect(links.get('near-field').model.retry).toEqual(DEFAULT_LINK_MODELS['near-field'].retry);
     expect(() => links.get('pigeon')).toThrow(/unknown link 'pigeon'/);
   });
+
+  it('completes a partial model with exact defaults: 10 ms, no spread, no loss, 3 attempts from a 200 ms ack', () => {
+    const { links } = table(1, { bare: {} });
+    const bare = links.get('bare');
+    expect(bare.model).toEqual({ medianMs: 10, sigma: 0, jitterMs: 0, loss: 0, retry: { maxAttempts: 3, ackTimeoutMs: 200, backoffFactor: 2, maxBackoffMs: 2000 }, outages: [] });
+    expect([bare.attempt(0, 0), bare.attempt(5, 0)]).toEqual([10, 10]);
+  });
+
+  it('keeps the standard figures of a link whose override names only some fields', () => {
+    const { links } = table(1, { cellular: { loss: 0 } });
+    expect(links.get('cellular').model).toMatchObject({ medianMs: 60, sigma: 0.35, jitterMs: 10, loss: 0, retry: DEFAULT_LINK_MODELS.cellular.retry });
+    expect(() => links.get('pigeon')).toThrow("give its model in createBus({ links: { 'pigeon': {...} } })");
+  });
+
+  it('rounds latencies to the microsecond', () => {
+    const { links } = table(1, { x: { medianMs: 1.23456789 } });
+    expect(links.get('x').attempt(0, 0)).toBe(1.235);
+  });
+
+  it('starts an outage window at its first instant', () => {
+    const { links } = table(1, { x: { outages: [{ from: 100, to: 200 }, { from: 300, to: 301 }] } });
+    expect(links.get('x').attempt(100, 0)).toBe(ATTEMPT_OUTAGE);
+    expect(links.get('x').attempt(300, 0)).toBe(ATTEMPT_OUTAGE);
+    expect(links.get('x').attempt(250, 0)).toBe(10);
+  });
+
+  it('grows the retry wait by the policy factor', () => {
+    const { links } = table(1, { x: { retry: { maxAttempts: 5, ackTimeoutMs: 10, backoffFactor: 3, maxBackoffMs: 1000 } } });
+    expect([1, 2, 3, 4].map((n) => links.get('x').retryDelay(n))).toEqual([10, 30, 90, 270]);
+  });
+
+  it('adds the loss of a degraded gateway to the link and to a loss fault', () => {
+    const { links } = table(1, { x: {} });
+    expect(links.get('x').attempt(0, 1)).toBe(ATTEMPT_LOST);
+    links.inject('x', { kind: 'loss', loss: 0.5, durationMs: 100 });
+    expect(links.get('x').attempt(0, 0.5)).toBe(ATTEMPT_LOST);
+  });
+
+  it('draws nothing for loss when the outcome is certain, so the latencies after it are unchanged', () => {
+    const model = { medianMs: 10, sigma: 0.5, jitterMs: 2 };
+    const clean = table(3, { x: { ...model, loss: 0 } });
+    const faulty = table(3, { x: { ...model, loss: 0 } });
+    faulty.links.inject('x', { kind: 'loss', loss: 1, durationMs: 100 });
+    expect(faulty.links.get('x').attempt(50, 0)).toBe(ATTEMPT_LOST);
+    expect(faulty.links.get('x').attempt(100, 0)).toBe(clean.links.get('x').attempt(100, 0));
+    // A link that can lose spends one draw per attempt on it: its latencies differ from the loss-free link's.
+    const lossy = table(3, { x: { ...model, loss: 1e-12 } });
+    expect(lossy.links.get('x').attempt(0, 0)).not.toBe(table(3, { x: { ...model, loss: 0 } }).links.get('x').attempt(0, 0));
+  });
+
+  it('applies a loss fault until it ends, and drops only the faults that have ended', () => {
+    const { k, links } = table(1, { x: {} });
+    links.inject('x', { kind: 'loss', loss: 1, durationMs: 100 });
+    links.inject('x', { kind: 'latency', extraMs: 5, durationMs: 300 });
+    const x = links.get('x');
+    expect(x.attempt(99, 0)).toBe(ATTEMPT_LOST);
+    expect(x.activeFaults(99).map((f) => f.kind)).toEqual(['loss', 'latency']);
+    expect(x.attempt(100, 0)).toBe(15);
+    expect(x.activeFaults(100).map((f) => f.kind)).toEqual(['latency']);
+    expect(x.attempt(300, 0)).toBe(10);
+    expect(x.activeFaults(300)).toEqual([]);
+    // A fault injected later is not in force before it starts.
+    k.clock.runUntil(1000);
+    links.inject('x', { kind: 'outage', durationMs: 10 });
+    expect(x.attempt(999, 0)).toBe(10);
+    expect(x.activeFaults(999)).toEqual([]);
+    expect(x.attempt(1000, 0)).toBe(ATTEMPT_OUTAGE);
+  });
 });

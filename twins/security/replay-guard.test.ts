@@ -38,4 +38,33 @@ describe('ReplayGuard at the retention edge', () => {
     expect(guard.replayed('home:h1', 'phone', 'n1', 0)).toBe(false);
     expect(guard.replayed('home:h1', 'car', 'n1', 0)).toBe(true);
   });
+
+  it('keeps its memory bounded: nonces past the retention window are dropped as new ones arrive', () => {
+    const guard = new ReplayGuard(RETENTION_MS);
+    // One command a second for ten windows: never more than one window's worth is remembered.
+    let largest = 0;
+    for (let t = 0; t <= 10 * RETENTION_MS; t += 1_000) {
+      expect(guard.replayed('home:h1', 'car', `n${t}`, t)).toBe(false);
+      largest = Math.max(largest, guard.size('home:h1'));
+    }
+    expect(largest).toBe(RETENTION_MS / 1_000 + 1);
+    expect(guard.size('home:h1')).toBe(RETENTION_MS / 1_000 + 1);
+  });
+
+  it('drops every expired nonce at once, and only the expired ones', () => {
+    const guard = new ReplayGuard(RETENTION_MS);
+    guard.replayed('home:h1', 'car', 'a', 0);
+    guard.replayed('home:h1', 'car', 'b', 10);
+    guard.replayed('home:h1', 'car', 'c', 20);
+    expect(guard.size('home:h1')).toBe(3);
+    // At 20 + RETENTION_MS, `a` and `b` are past their edge and `c` is exactly at it: `c` stays.
+    expect(guard.replayed('home:h1', 'car', 'd', 20 + RETENTION_MS)).toBe(false);
+    expect(guard.size('home:h1')).toBe(2);
+    expect(guard.replayed('home:h1', 'car', 'c', 20 + RETENTION_MS)).toBe(true);
+    expect(guard.replayed('home:h1', 'car', 'a', 20 + RETENTION_MS)).toBe(false);
+  });
+
+  it('knows nothing of a domain it has never seen', () => {
+    expect(new ReplayGuard(RETENTION_MS).size('home:nowhere')).toBe(0);
+  });
 });

@@ -43,6 +43,22 @@ describe('home mode on approach', () => {
     expect(sim.home('h1').device('light.living_room').state).toBe('off');
     expect(sim.home('h1').device('fan.air_purifier').state).toBe('off');
   });
+
+  // Leaving the fence on the way home (a detour out and back, GPS jitter at the edge) must not ask about home mode:
+  // only an entry does. Crossings are handed to the app directly, so the car's route cannot decide it.
+  it.each([
+    ['exit', 0],
+    ['enter', 1],
+  ] as const)('a geofence %s of the home fence, heading home, shows %i home-mode prompts', (kind, prompts) => {
+    const { sim, apps } = homeWithCar('cloud-cloud', 3, 'work');
+    sim.vehicle('car1').driveTo(sim.home('h1').place);
+    sim.kernel.clock.runUntil(10_000);
+    const shown = (): number => sim.kernel.events.lines().filter((l) => JSON.parse(l).type === 'prompt.shown').length;
+    const before = shown();
+    apps.home.onGeofence({ vehicleId: 'car1', fenceId: 'home:h1', kind });
+    sim.kernel.clock.runUntil(20_000);
+    expect(shown() - before).toBe(prompts);
+  });
 });
 
 describe('home mode adapts to the weather', () => {
