@@ -59,9 +59,10 @@ export const SequenceLanes = memo(function SequenceLanes({ messages, selectedId,
             <line x1={MARGIN + i * spacing} x2={MARGIN + i * spacing} y1={LANE_TOP - 6} y2={height - 2} className="lane" />
           </g>
         ))}
+        {/* A message's accessible name is its visible text (kind, topic, latency, hops), as axe's label rule asks. */}
         {groups.map(({ m, top }, place) => (
           <g key={place} className={`hop${m.id === selectedId ? ' selected' : ''}`} onClick={() => onSelect(m.id)} data-testid="sequence-message" data-topic={m.topic}
-            role="button" tabIndex={0} aria-pressed={m.id === selectedId} aria-label={`Inspect ${m.kind} ${m.topic}`} onKeyDown={(e) => activateOnKey(e, () => onSelect(m.id))}>
+            role="button" tabIndex={0} aria-pressed={m.id === selectedId} onKeyDown={(e) => activateOnKey(e, () => onSelect(m.id))}>
             <text x={4} y={top + 11} className="hop-title">{m.kind} {m.topic} · {formatMs(m.completedAt === undefined ? undefined : m.completedAt - m.createdAt)}</text>
             {m.hops.map((hop, i) => {
               const hy = top + TITLE_ROW + i * HOP_ROW + 10;
