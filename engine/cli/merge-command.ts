@@ -5,7 +5,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { FleetMergeError, mergeFleetReports, parseFleetReport } from '../fleet/fleet-merge';
 import { FLEET_REPORT_FORMAT, summaryLine } from '../fleet/fleet-report';
-import { MAX_REPORT_BYTES, mergeSuiteReports, readSuiteReport, SuiteMergeError } from '../suite/suite-merge';
+import { MAX_REPORT_BYTES, mergeSuiteReports, parseSuiteReport, SuiteMergeError } from '../suite/suite-merge';
 import { writeSuiteOutputs } from '../suite/run-suite';
 import { CliError, UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
@@ -31,15 +31,16 @@ export const mergeCommand = defineCommand(
     const out = values.report!;
     prepareOutputFile('--report', out, 'merged.json');
     if (values.junit !== undefined) prepareOutputFile('--junit', values.junit, 'junit.xml');
-    const formats = positionals.map((file) => ({ file, format: formatOf(file) }));
-    const fleet = formats.filter((f) => f.format === FLEET_REPORT_FORMAT);
-    if (fleet.length > 0 && fleet.length < formats.length) {
-      const other = formats.find((f) => f.format !== FLEET_REPORT_FORMAT)!;
+    // Each file is read once: its format field picks the merge, and the same JSON is merged.
+    const inputs = positionals.map((file) => ({ file, json: readJson(file) }));
+    const fleet = inputs.filter((i) => formatOf(i.json) === FLEET_REPORT_FORMAT);
+    if (fleet.length > 0 && fleet.length < inputs.length) {
+      const other = inputs.find((i) => formatOf(i.json) !== FLEET_REPORT_FORMAT)!;
       throw new CliError(`merge: ${fleet[0]!.file} is a fleet report but ${other.file} is not; merge reports of one kind`);
     }
     try {
-      if (fleet.length > 0) return mergeFleet(fleet.map((f) => f.file), out, values.junit, io);
-      return mergeSuite(positionals, out, values.junit, io);
+      if (fleet.length > 0) return mergeFleet(fleet, out, values.junit, io);
+      return mergeSuite(inputs, out, values.junit, io);
     } catch (err) {
       if (err instanceof FleetMergeError || err instanceof SuiteMergeError) throw new CliError(`merge: ${err.message}`);
       throw err;
@@ -47,22 +48,24 @@ export const mergeCommand = defineCommand(
   },
 );
 
-function mergeFleet(files: readonly string[], out: string, junit: string | undefined, io: CliIo): number {
+type Input = { file: string; json: unknown };
+
+function mergeFleet(inputs: readonly Input[], out: string, junit: string | undefined, io: CliIo): number {
   if (junit !== undefined) throw new UsageError('--junit is for suite reports; a fleet report has no test cases');
   if (!/\.json$/i.test(out)) throw new UsageError(`--report ${out}: a merged fleet report is .json`);
-  const { report, missing } = mergeFleetReports(files.map((file) => ({ file, report: parseFleetReport(file, readJson(file)) })));
+  const { report, missing } = mergeFleetReports(inputs.map(({ file, json }) => ({ file, report: parseFleetReport(file, json) })));
   writeFileSync(out, `${JSON.stringify(report)}\n`);
   io.out(summaryLine(report));
   if (missing.length > 0) io.err(`merge: shards ${missing.join(', ')} of ${report.shards[0]!.total} are missing`);
   return 0;
 }
 
-function mergeSuite(files: readonly string[], out: string, junit: string | undefined, io: CliIo): number {
+function mergeSuite(inputs: readonly Input[], out: string, junit: string | undefined, io: CliIo): number {
   if (!/\.(json|md|html)$/i.test(out)) throw new UsageError(`--report ${out}: the extension must be .json, .md or .html`);
-  const { report: merged, missing } = mergeSuiteReports(files.map((file) => ({ file, report: readSuiteReport(file) })));
+  const { report: merged, missing } = mergeSuiteReports(inputs.map(({ file, json }) => ({ file, report: parseSuiteReport(file, json) })));
   writeSuiteOutputs(merged, { report: out, junit });
   const failed = merged.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
-  io.out(`merged ${files.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed`);
+  io.out(`merged ${inputs.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed`);
   if (missing.length > 0) io.err(`missing ${missing.length} run(s) of the suite (no shard ran #${missing.slice(0, 20).join(', #')}${missing.length > 20 ? ', …' : ''})`);
   return failed === 0 && missing.length === 0 ? 0 : 1;
 }
@@ -79,7 +82,6 @@ function readJson(file: string): unknown {
 }
 
 /** The `format` field of a report, or undefined (the suite branch then says what is wrong with it). */
-function formatOf(file: string): unknown {
-  const json = readJson(file);
+function formatOf(json: unknown): unknown {
   return typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
 }

@@ -44,6 +44,11 @@ export function readSuiteReport(file: string): SuiteReport {
   } catch (err) {
     throw new SuiteMergeError(`${file}: not JSON (${(err as Error).message})`);
   }
+  return parseSuiteReport(file, json);
+}
+
+/** A suite report already read as JSON (by `merge`, which reads each file once to tell fleet from suite). */
+export function parseSuiteReport(file: string, json: unknown): SuiteReport {
   const parsed = ReportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
