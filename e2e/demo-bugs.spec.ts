@@ -31,7 +31,15 @@ test('a reload re-attaches to the live run: its state, controls, messages and ti
   await play(page, 5);
   await expect.poll(async () => (await hook(page)).messageCount).toBeGreaterThan(3);
   await pause(page);
-  const before = await hook(page);
+  // The paused label can arrive before the last snapshot the run sent while it was still stepping: read the time
+  // once it has stopped moving, which is the time the paused run keeps.
+  let before = await hook(page);
+  await expect.poll(async () => {
+    const now = await hook(page);
+    const settled = now.time === before.time && now.messageCount === before.messageCount;
+    before = now;
+    return settled;
+  }, { intervals: [300] }).toBe(true);
   const title = await page.locator('.status-scenario').textContent();
 
   await page.reload();
