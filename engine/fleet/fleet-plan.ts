@@ -42,6 +42,8 @@ export interface FleetOptions {
   topicRoot?: string | undefined;
   /** Names the run on the shards' start barrier (default: derived from the plan, the same in every shard). */
   runId?: string | undefined;
+  /** PEM of the CA that signed the brokers' certificates (mqtts://, wss://) when it is not a public one. */
+  ca?: Buffer | undefined;
   /** How long a shard waits for the others before starting anyway (default 120 s); only with more than one shard. */
   barrierTimeoutS?: number | undefined;
 }

@@ -46,7 +46,7 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
   const worker = async (): Promise<void> => {
     while (next < members.length && !aborted()) {
       const member = members[next++]!;
-      const party = new FleetParty(member, topics, options.mqttVersion, random.stream(`fleet/${member.id}`), events);
+      const party = new FleetParty(member, topics, options.mqttVersion, random.stream(`fleet/${member.id}`), events, options.ca);
       parties.push(party);
       await party.client.firstAttempt();
     }

@@ -44,6 +44,7 @@ export class StartBarrier {
       clean: true,
       reconnectPeriod: 1000,
       connectTimeout: 10_000,
+      ...(options.ca !== undefined ? { ca: options.ca } : {}),
     });
     this.client.on('error', () => undefined); // reconnects on its own; the wait's timeout bounds it
     this.client.on('message', (topic, payload) => this.onAnnouncement(topic, payload));
