@@ -15,6 +15,10 @@ export type FlowSpec =
 /** Capacity overrides: by link type (`cellular`) or one party's link (`cellular/vehicle/car1`). */
 export type CapacityOverrides = { [linkOrLinkParty: string]: Partial<LinkCapacity> };
 
+/** How a running flow finished: a transfer completed, a stream ended, or either failed on the way. */
+export type FlowFinish = 'completed' | 'ended' | 'failed';
+export type FlowFinishListener = (how: FlowFinish, spec: FlowSpec, bytes: number) => void;
+
 export interface FlowView {
   id: string;
   kind: FlowSpec['kind'];
@@ -49,9 +53,19 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export class FlowNetwork {
   private readonly flows = new Map<string, ActiveFlow>();
   private readonly capacities: CapacityOverrides;
+  private readonly finishListeners: FlowFinishListener[] = [];
 
   constructor(private readonly kernel: Pick<KernelContext, 'scheduler' | 'events'>, capacities: CapacityOverrides = {}) {
     this.capacities = { ...capacities };
+  }
+
+  /** Called after a running flow's last event (not for a flow refused at the start: its starter knows). */
+  onFinished(listener: FlowFinishListener): void {
+    this.finishListeners.push(listener);
+  }
+
+  private finished(how: FlowFinish, spec: FlowSpec, bytes: number): void {
+    for (const listener of this.finishListeners) listener(how, spec, bytes);
   }
 
   /** Starts a flow along `path` (its nodes, and the link type of each hop). */
@@ -103,6 +117,7 @@ export class FlowNetwork {
       });
     }
     this.reallocate(now);
+    this.finished(fail || spec.kind === 'transfer' ? 'failed' : 'ended', spec, bytes);
     return true;
   }
 
@@ -191,6 +206,7 @@ export class FlowNetwork {
       const bytes = spec.kind === 'transfer' ? spec.sizeBytes : 0;
       this.kernel.events.emit('flow.completed', spec.to, { ...data, ms: round(ms), bytes, throughputKbps: ms > 0 ? round((bytes * 8) / ms) : 0 });
       this.reallocate(now);
+      this.finished('completed', spec, bytes);
       return;
     }
     if (change === 'first_frame') {
