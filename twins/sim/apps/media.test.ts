@@ -9,7 +9,7 @@ const CAMERA = 'home/h1/camera.front_door';
 const NAS = 'home/h1/storage.nas';
 const PANEL = 'home/h1/screen.central_panel';
 
-const events = (sim: Simulation, type: string) => sim.kernel.events.lines().map((l) => JSON.parse(l) as { type: string; source: string; data: Record<string, unknown> }).filter((e) => e.type === type);
+const events = (sim: Simulation, type: string) => sim.kernel.events.lines().map((l) => JSON.parse(l) as { t: number; type: string; source: string; data: Record<string, unknown> }).filter((e) => e.type === type);
 
 describe('viewing the home camera from the car', () => {
   it.each(ARCHITECTURES.filter((a) => a !== 'local'))('under %s is a signed command the car\'s grant covers, then a stream along the path', (arch) => {
