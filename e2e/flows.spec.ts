@@ -8,7 +8,7 @@ test.use({ baseURL: appUrl() });
 test('camera from the car: the stream appears in the flow view with its links and rate, then finishes', async ({ page }) => {
   await openApp(page);
   await loadScenario(page, 'scenarios/camera-from-car.yaml', { architecture: 'direct' });
-  await play(page, 4);
+  await play(page, 5);
 
   const row = page.getByTestId('flow-row-cam');
   await expect(row).toBeVisible({ timeout: 30_000 });
