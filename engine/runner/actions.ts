@@ -115,6 +115,8 @@ function injectFault(ctx: ActionContext, fault: Extract<Action, { type: 'fault' 
   const durationMs = fault.duration;
   switch (fault.kind) {
     case 'outage':
+      // Streams and transfers crossing the link get nothing for as long (they stall or wait), like the messages.
+      sim.flows.network.blackout(fault.target, durationMs);
       return sim.bus.links.inject(fault.target, { kind: 'outage', durationMs });
     case 'latency':
       return sim.bus.links.inject(fault.target, { kind: 'latency', extraMs: fault.value ?? 0, durationMs });

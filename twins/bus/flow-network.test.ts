@@ -104,4 +104,25 @@ describe('FlowNetwork streams', () => {
     };
     expect(run()).toBe(run());
   });
+
+  it('shows the first frame only after the path\'s one-way latency, and completes a transfer that much later', () => {
+    const { kernel, flows, of } = setup();
+    flows.start({ id: 'cam', kind: 'stream', from: 'vehicle-cloud', to: 'vehicle/car1', bitrateKbps: 2000, startupMs: 500, durationMs: 5000 }, CLOUD_TO_CAR, ['cellular'], 60);
+    flows.start({ id: 'clip', kind: 'transfer', from: 'vehicle/car1', to: 'vehicle-cloud', sizeBytes: 1_000_000 }, CAR_TO_CLOUD, ['cellular'], 60);
+    kernel.clock.runUntilIdle();
+    expect(of('flow.first_frame')).toEqual([{ t: 560, flow: 'cam', ttffMs: 560 }]);
+    expect(of('flow.completed')[0]).toMatchObject({ t: 1660, ms: 1660 });
+  });
+
+  it('stalls a stream through a link outage and resumes it after', () => {
+    const { kernel, flows, of } = setup();
+    flows.start({ id: 'cam', kind: 'stream', from: 'vehicle-cloud', to: 'vehicle/car1', bitrateKbps: 2000, durationMs: 20_000 }, CLOUD_TO_CAR, ['cellular']);
+    kernel.clock.runUntil(3000);
+    flows.blackout('cellular', 5000);
+    flows.blackout('lan', 1000); // another link type: no effect on this flow
+    kernel.clock.runUntilIdle();
+    // The 500 ms buffer runs dry at 3.5 s; the link is back at 8 s, and the buffer refills by 8.5 s.
+    expect(of('flow.stalled').map((e) => e.t)).toEqual([3500]);
+    expect(of('flow.resumed')).toEqual([{ t: 8500, flow: 'cam', stalledMs: 5000 }]);
+  });
 });

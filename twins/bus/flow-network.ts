@@ -35,6 +35,8 @@ interface ActiveFlow {
   links: readonly string[];
   resources: readonly LinkResource[];
   startedAt: SimTime;
+  /** When its first bits reach the receiver: the start plus the path's one-way latency. */
+  activeFrom: SimTime;
   lastUpdate: SimTime;
   rateKbps: number;
   state: PlaybackState;
@@ -54,6 +56,8 @@ export class FlowNetwork {
   private readonly flows = new Map<string, ActiveFlow>();
   private readonly capacities: CapacityOverrides;
   private readonly finishListeners: FlowFinishListener[] = [];
+  /** Link types carrying nothing until a time (an injected outage). */
+  private readonly outages: { link: string; until: SimTime }[] = [];
 
   constructor(private readonly kernel: Pick<KernelContext, 'scheduler' | 'events'>, capacities: CapacityOverrides = {}) {
     this.capacities = { ...capacities };
@@ -68,8 +72,11 @@ export class FlowNetwork {
     for (const listener of this.finishListeners) listener(how, spec, bytes);
   }
 
-  /** Starts a flow along `path` (its nodes, and the link type of each hop). */
-  start(spec: FlowSpec, path: readonly string[], links: readonly string[]): void {
+  /**
+   * Starts a flow along `path` (its nodes, and the link type of each hop). Its first bits reach the receiver
+   * `latencyMs` later (the path's one-way latency), so a first frame or a completion comes after that too.
+   */
+  start(spec: FlowSpec, path: readonly string[], links: readonly string[], latencyMs = 0): void {
     const now = this.kernel.scheduler.now();
     if (this.flows.has(spec.id)) throw new Error(`flows: a flow "${spec.id}" is already running; give each flow its own id`);
     const resources = links.map((link, i) => hopResource(path[i]!, path[i + 1]!, link));
@@ -77,7 +84,7 @@ export class FlowNetwork {
       kind: spec.kind, bitrateKbps: spec.kind === 'stream' ? spec.bitrateKbps : 0, sizeBits: spec.kind === 'transfer' ? spec.sizeBytes * 8 : 0,
       receivedBits: 0, phase: 'starting', bufferMs: 0, startupMs: spec.kind === 'stream' ? (spec.startupMs ?? DEFAULT_STARTUP_MS) : 0, playedMs: 0, stalledMs: 0,
     };
-    const flow: ActiveFlow = { spec, links, resources, startedAt: now, lastUpdate: now, rateKbps: 0, state, firstFrameAt: undefined, stalls: 0, stallStartedAt: now, timer: undefined, endTimer: undefined };
+    const flow: ActiveFlow = { spec, links, resources, startedAt: now, activeFrom: now + Math.max(0, latencyMs), lastUpdate: now, rateKbps: 0, state, firstFrameAt: undefined, stalls: 0, stallStartedAt: now, timer: undefined, endTimer: undefined };
     this.kernel.events.emit('flow.started', spec.to, {
       flow: spec.id, kind: spec.kind, from: spec.from, to: spec.to, path: [...path], links: [...links],
       ...(spec.kind === 'stream' ? { bitrateKbps: spec.bitrateKbps } : { sizeBytes: spec.sizeBytes }),
@@ -129,7 +136,23 @@ export class FlowNetwork {
     this.reallocate(now);
   }
 
+  /** An outage of every link of a type for `durationMs` from now: the flows crossing it get nothing meanwhile. */
+  blackout(link: string, durationMs: number): void {
+    const now = this.kernel.scheduler.now();
+    this.settleAll(now);
+    for (let i = this.outages.length - 1; i >= 0; i--) if (this.outages[i]!.until <= now) this.outages.splice(i, 1);
+    this.outages.push({ link, until: now + durationMs });
+    this.reallocate(now);
+    this.kernel.scheduler.schedule(durationMs, () => {
+      const t = this.kernel.scheduler.now();
+      this.settleAll(t);
+      this.reallocate(t);
+    }, `flows:outage:${link}`);
+  }
+
   capacityOf(resource: LinkResource): number {
+    const now = this.kernel.scheduler.now();
+    if (this.outages.some((o) => o.link === resource.link && o.until > now)) return 0;
     const key = resource.direction === 'up' ? 'upKbps' : 'downKbps';
     const own = this.capacities[`${resource.link}/${resource.party}`]?.[key];
     if (own !== undefined) return own;
@@ -171,7 +194,9 @@ export class FlowNetwork {
     const capacity = new Map<string, number>();
     for (const f of this.flows.values()) for (const r of f.resources) capacity.set(r.id, this.capacityOf(r));
     const rates = maxMinFairShare(
-      [...this.flows.values()].map((f) => ({ id: f.spec.id, demandKbps: f.spec.kind === 'stream' ? f.spec.bitrateKbps : Infinity, resources: f.resources.map((r) => r.id) })),
+      [...this.flows.values()].map((f) => ({
+        id: f.spec.id, demandKbps: f.activeFrom > now ? 0 : f.spec.kind === 'stream' ? f.spec.bitrateKbps : Infinity, resources: f.resources.map((r) => r.id),
+      })),
       (id) => capacity.get(id)!,
     );
     for (const flow of this.flows.values()) {
@@ -184,6 +209,16 @@ export class FlowNetwork {
   private schedule(flow: ActiveFlow, now: SimTime): void {
     if (flow.timer) this.kernel.scheduler.cancel(flow.timer);
     flow.timer = undefined;
+    if (flow.activeFrom > now) {
+      // Still in flight along the path: it joins the sharing when its first bits arrive.
+      flow.timer = this.kernel.scheduler.scheduleAt(flow.activeFrom, () => {
+        flow.timer = undefined;
+        const t = this.kernel.scheduler.now();
+        this.settleAll(t);
+        this.reallocate(t);
+      }, `flow-arrives:${flow.spec.id}`);
+      return;
+    }
     const next = nextChange(flow.state, flow.rateKbps);
     if (next === undefined) return;
     // Rounded up to the clock's microsecond, so the buffer really is empty (or full) when the change is applied.

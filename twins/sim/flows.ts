@@ -22,6 +22,8 @@ export class SimFlows {
     private readonly architecture: Architecture,
     private readonly topology: BusTopology,
     capacities: CapacityOverrides = {},
+    /** The path's one-way latency (the links' median latencies): when a flow's first bits arrive. */
+    private readonly latencyOf: (links: readonly string[]) => number = () => 0,
   ) {
     this.network = new FlowNetwork(kernel, capacities);
     this.network.onFinished((_how, spec) => this.specs.delete(spec.id));
@@ -49,7 +51,7 @@ export class SimFlows {
       return false;
     }
     this.specs.set(spec.id, spec);
-    this.network.start(spec, resolved.path, resolved.links);
+    this.network.start(spec, resolved.path, resolved.links, this.latencyOf(resolved.links));
     this.watchRange();
     return true;
   }

@@ -90,7 +90,8 @@ export class Simulation {
     this.guard = new CommandGuard(this, this.security);
     const topology = buildTopology(this, spec.localRangeM ?? 150);
     this.bus = createBus({ kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links, topology });
-    this.flows = new SimFlows(this.kernel, spec.architecture, topology, spec.bandwidth);
+    // Median latencies only: a flow draws nothing from the links' random streams, so messages keep their numbers.
+    this.flows = new SimFlows(this.kernel, spec.architecture, topology, spec.bandwidth, (links) => links.reduce((sum, link) => sum + this.bus.links.get(link).model.medianMs, 0));
     const homePlaces = placesOfKind(this.city, 'home');
     spec.homes.forEach((home, i) => {
       const place = home.placeId ? findPlace(this.city, home.placeId) : homePlaces[i];

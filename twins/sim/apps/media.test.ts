@@ -15,6 +15,8 @@ describe('viewing the home camera from the car', () => {
   it.each(ARCHITECTURES.filter((a) => a !== 'local'))('under %s is a signed command the car\'s grant covers, then a stream along the path', (arch) => {
     const { sim, apps } = homeWithCar(arch, 1, 'work');
     apps.media.stream({ id: 'cam', from: CAMERA, to: 'vehicle/car1', bitrateKbps: 2000, durationMs: 10_000 });
+    sim.kernel.clock.runUntil(5_000);
+    expect(sim.twin(CAMERA)!.context).toMatchObject({ viewers: ['vehicle/car1'] });
     sim.kernel.clock.runUntil(20_000);
     expect(events(sim, 'security.verified')).toEqual([expect.objectContaining({ data: expect.objectContaining({ command: 'camera/play_stream', from: 'vehicle/car1' }) })]);
     const started = events(sim, 'flow.started')[0]!.data;
@@ -24,7 +26,10 @@ describe('viewing the home camera from the car', () => {
     };
     expect(started.links).toEqual(links[arch]);
     expect(events(sim, 'flow.ended')[0]!.data).toMatchObject({ flow: 'cam', stalls: 0, rebufferRatio: 0 });
-    expect(sim.twin(CAMERA)!.context).toMatchObject({ viewers: ['vehicle/car1'] });
+    // The first frame waits for the path's one-way latency on top of the 500 ms start-up buffer.
+    expect(events(sim, 'flow.first_frame')[0]!.data.ttffMs).toBeGreaterThan(500);
+    // The viewer left when the stream ended.
+    expect(sim.twin(CAMERA)!.context).toMatchObject({ viewers: [] });
   });
 
   it('is refused to a car the home never paired (attack): no stream, no viewer, and the failure says why', () => {
@@ -48,8 +53,8 @@ describe('the NAS', () => {
     const { sim, apps } = homeWithCar('local');
     apps.media.transfer({ id: 'clip', from: 'vehicle/car1', to: NAS, sizeBytes: 50_000_000 });
     sim.kernel.clock.runUntil(60_000);
-    // 400 Mbit over the 50 Mbit/s driveway link: 8 s.
-    expect(events(sim, 'flow.completed')[0]).toMatchObject({ t: 8000, data: { flow: 'clip', bytes: 50_000_000 } });
+    // 400 Mbit over the 50 Mbit/s driveway link: 8 s, after the near-field and LAN latencies (3 + 4 ms).
+    expect(events(sim, 'flow.completed')[0]).toMatchObject({ t: 8007, data: { flow: 'clip', bytes: 50_000_000 } });
     expect(events(sim, 'storage.clip_saved')).toEqual([expect.objectContaining({ data: expect.objectContaining({ clipId: 'clip', usedBytes: 50_000_000 }) })]);
   });
 

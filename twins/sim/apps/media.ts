@@ -49,6 +49,8 @@ export class MediaApp implements SimApp {
 
   constructor(private readonly sim: Simulation) {
     sim.flows.onFinished((how, spec, bytes) => {
+      // The viewer leaves the camera: it stops counting it (a camera stream that never started had no viewer).
+      if (isCamera(spec.from)) this.send(spec.to, spec.from, { capability: 'camera', name: 'stop_stream', deviceId: entityOf(spec.from), attributes: {} });
       // What reached the NAS is committed there: a finished upload, or the recording of a relayed stream.
       if (!isStorage(spec.to) || (how === 'failed' && spec.kind === 'transfer')) return;
       this.send(spec.from, spec.to, { capability: 'storage', name: 'save_clip', deviceId: entityOf(spec.to), attributes: { clip_id: spec.id, size_bytes: bytes } });
