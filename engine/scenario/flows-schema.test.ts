@@ -87,4 +87,11 @@ describe('metric names', () => {
     const oneWay = STREAM.replace(', twoWay: true', '');
     expect(issues(`${HEAD}${oneWay}${metric('flow.cam-return.stalls')}`)).toEqual([expect.stringMatching(/no step starts a flow "cam-return"/)]);
   });
+
+  it('refuses a stopFlow for a stream no step starts, and accepts one for a declared stream', () => {
+    expect(issues(`${HEAD}${STREAM}  - { id: stop, at: 9s, do: { stopFlow: { id: cma } } }\nverdict: none\n`)).toEqual([
+      expect.stringMatching(/^8:.*steps\[1\]\.do\.stopFlow\.id: no step starts a stream "cma"; did you mean "cam"\?/),
+    ]);
+    expect(issues(`${HEAD}${STREAM}  - { id: stop, at: 9s, do: [{ stopFlow: { id: cam } }] }\nverdict: none\n`)).toEqual([]);
+  });
 });

@@ -60,6 +60,17 @@ export function metricNameProblems(document: unknown): PathProblem[] {
   const flows = declaredFlowIds(document);
   const known = [...MESSAGE_METRIC_NAMES, ...GRID_METRIC_NAMES, ...FLOWS_METRIC_NAMES, ...flows.flatMap((id) => FLOW_METRIC_NAMES.map((m) => `flow.${id}.${m}`))];
   const problems: PathProblem[] = [];
+  // A stopFlow naming a flow no step starts would only fail when it fires; say so now.
+  asArray(root?.steps).forEach((entry, i) => {
+    const step = asObject(entry);
+    const actions = Array.isArray(step?.do) ? step.do.map((a, j) => [a, ['steps', i, 'do', j]] as const) : [[step?.do, ['steps', i, 'do']] as const];
+    for (const [action, at] of actions) {
+      const id = asObject(asObject(action)?.stopFlow)?.id;
+      if (typeof id !== 'string' || flows.includes(id)) continue;
+      const path: Path = [...at, 'stopFlow', 'id'];
+      problems.push({ path, at: 'value', message: `${pathLabel(path)}: no step starts a stream ${show(id)}; ${suggestion(id, flows, 'flow')}` });
+    }
+  });
   asArray(root?.expect).forEach((entry, i) => {
     const name = asObject(asObject(entry)?.metric)?.name;
     if (typeof name !== 'string' || known.includes(name)) return;
