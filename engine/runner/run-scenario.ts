@@ -5,6 +5,7 @@ import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
 import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicle/battery-physics';
 import type { ResolvedScenario } from '../scenario';
+import type { GridMetricName } from '../scenario/metric-names';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
 import type { GridMonitor } from '../../twins/sim/apps/grid-monitor';
@@ -49,12 +50,13 @@ export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallM
   const grid = run.grid ? gridMetrics(run, baseline) : undefined;
   if (grid) {
     metrics.grid = grid;
-    Object.assign(metrics.named, {
+    const named: Record<GridMetricName, number> = {
       'grid.peak_kw': grid.peakKw, 'grid.uncontrolled_peak_kw': grid.uncontrolledPeakKw, 'grid.peak_reduction_pct': grid.peakReductionPct,
       'grid.max_load_pct': grid.maxLoadPctOfRating, 'grid.evs_at_target': grid.evsAtTarget, 'grid.evs_total': grid.evCount,
       'grid.evs_missing_target': grid.evCount - grid.evsAtTarget, 'grid.charging_energy_in_peak_kwh': grid.chargingEnergyInPeakKwh,
       'grid.energy_cost': grid.energyCost,
-    });
+    };
+    Object.assign(metrics.named, named);
   }
   const expectations = run.expectations.evaluate(metrics.named);
   for (const error of run.stepErrors) expectations.push({ id: 'step-error', kind: 'step', passed: false, detail: error });

@@ -3,6 +3,7 @@
 // (`climate`, `light`, `cover`, `binary_sensor` with `device_class`…), as the home twins do.
 import { STANDARD_HOME } from '../../twins/sim/standard-home';
 import { z } from 'zod';
+import { Bitrate } from './quantities';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
 import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
@@ -224,6 +225,8 @@ const LinkOverride = z
     loss: z.number().min(0).max(1).optional().describe('Probability a transmission is lost.'),
     maxAttempts: z.int().min(1).max(LIMITS.linkAttempts).optional().describe('Transmissions before giving up (YD/T 4170 retransmission).'),
     ackTimeout: Duration.optional().describe('Wait for an acknowledgement before retransmitting.'),
+    up: Bitrate.optional().describe('Uplink capacity streams and transfers share (from the car, phone or home towards the network).'),
+    down: Bitrate.optional().describe('Downlink capacity streams and transfers share.'),
   })
   .meta({ id: 'LinkOverride', description: 'Overrides of a link model; unset fields keep the defaults.' });
 

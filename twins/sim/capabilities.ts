@@ -46,6 +46,8 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   preset_mode: { type: 'string', description: "one of the device's preset modes (its context.presetModes)" },
   volume_level: { type: 'number', minimum: 0, maximum: 1 },
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
+  size_bytes: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'bytes uploaded' },
+  expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the question stays, ms' },
 };
 
 const STRING: JsonSchema = { type: 'string' };
