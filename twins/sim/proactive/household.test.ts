@@ -1,10 +1,10 @@
 // The household's plan: the routine with its noise, and each exception doing exactly what it says.
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../kernel/random';
-import { dayOf, minuteOf, planHousehold, timeOf, type HouseholdRoutine } from './household';
+import { dayOf, minuteOf, planHousehold, timeOf, type HouseholdExceptions, type HouseholdRoutine } from './household';
 
 const routine: HouseholdRoutine = { workday: { leave: 460, leaveWork: 1065 }, saturday: { leave: 600, comeBack: 750 }, jitterMin: 10 };
-const none = { holidays: [], sick: [], overtime: [] };
+const none: HouseholdExceptions = { holidays: [], sick: [], overtime: [] };
 const plan = (exceptions = none, seed = 5) => planHousehold(routine, exceptions, 28, 0, new SeededRandom(seed).stream('household'));
 
 describe('planHousehold', () => {
