@@ -95,3 +95,13 @@ export function namedScore(prefix: string, s: ProactiveScore): Record<string, nu
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The need a command prepares, whoever sends it: conditioning the car's cabin prepares a departure, the home's
+ * climate an arrival. How an external agent's commands (MCP) become `agent.acted` actions, judged like the built-in one's.
+ */
+export function needOfCommand(topic: string, target: string): Need | undefined {
+  if (/^vehicle\/[^/]+$/.test(target) && ['vehicle_climate/precondition', 'vehicle_climate/turn_on', 'vehicle_remote/remote_start'].includes(topic)) return 'departure';
+  if (/^home\/[^/]+\/climate\./.test(target) && ['climate/set_temperature', 'climate/set_hvac_mode', 'climate/turn_on'].includes(topic)) return 'arrival';
+  return undefined;
+}
