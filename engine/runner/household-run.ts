@@ -8,6 +8,7 @@ import { ProactiveScorer } from '../../twins/sim/proactive/proactive-score';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { ResolvedScenario } from '../scenario';
 import { weekdayIndex, type AgentKind } from '../scenario/schema-household';
+import { readRoutineModel } from './routine-model-file';
 
 export interface HouseholdRun {
   agentKind: AgentKind;
@@ -37,6 +38,7 @@ export function installHousehold(sim: Simulation, scenario: ResolvedScenario, ov
   if (agentKind === 'learning' || agentKind === 'always' || agentKind === 'frozen') {
     agent = new ProactiveAgent(sim, {
       vehicleId: spec.vehicle, homeId, userId: spec.user, policy: agentKind, occupant: household, startWeekday, holidays: spec.holidays, windowMin: spec.windowMin,
+      model: spec.model !== undefined && agentKind !== 'always' ? readRoutineModel(spec.model, scenario.sourceFile) : undefined,
     });
     sim.use(agent);
   }

@@ -19,6 +19,7 @@ export const HouseholdSchema = z
       + '`frozen` (the learner with learning disabled: a negative control), `rules` (stage-2 rules only, the baseline), '
       + '`external` (no built-in agent: one connected over MCP acts, `twinbench mcp`).',
     ),
+    model: z.string().min(1).max(4096).optional().describe('A routine model learnt beforehand (`twinbench learn … --out model.json`), relative to this file: the agent starts from it.'),
     learnDays: z.int().min(0).max(365).default(14).describe('Days the agent learns before it is judged; metrics count from this day on.'),
     windowMin: z.number().positive().max(720).default(60).describe('An action is needed when the departure or arrival it prepares comes within this many minutes.'),
     temperature: z.number().min(16).max(30).default(24).describe('The set-point the people choose by hand, °C.'),
