@@ -6,7 +6,7 @@ import type { SimEvent } from '../../kernel/event-log';
 import { homeWithCar } from '../test-support/world';
 import { planHousehold, DAY_MS } from './household';
 import { HouseholdApp } from './household-app';
-import { ProactiveAgent, type AgentPolicy } from './proactive-agent';
+import { ProactiveAgent, hvacModeFor, type AgentPolicy } from './proactive-agent';
 
 function live(days: number, policy: AgentPolicy, options: { holidays?: number[]; jitterMin?: number; actAt?: number } = {}) {
   const { sim } = homeWithCar('cloud-cloud', 4);
@@ -67,5 +67,12 @@ describe('ProactiveAgent', () => {
     expect(events.filter((e) => e.type.startsWith('agent.'))).toEqual([]);
     const needs = events.filter((e) => e.type === 'household.departed' || e.type === 'household.arrived').length;
     expect(events.filter((e) => e.type === 'user.interaction').length).toBe(needs);
+  });
+
+  it('precools on a warm day and preheats on a cold one', () => {
+    expect(hvacModeFor(30, 24)).toBe('cool');
+    expect(hvacModeFor(5, 22)).toBe('heat');
+    expect(hvacModeFor(22, 22)).toBe('cool');
+    expect(hvacModeFor(undefined, 22)).toBe('cool');
   });
 });

@@ -147,7 +147,8 @@ export class ProactiveAgent implements SimApp {
       const climate = home.firstOfType('climate');
       if (climate === undefined) return;
       target = climate.id;
-      intent = { capability: 'climate', name: 'set_temperature', deviceId: climate.id.split('/').pop()!, attributes: { temperature, hvac_mode: 'cool' } };
+      const outdoor = climate.context.outdoorTemperature;
+      intent = { capability: 'climate', name: 'set_temperature', deviceId: climate.id.split('/').pop()!, attributes: { temperature, hvac_mode: hvacModeFor(typeof outdoor === 'number' ? outdoor : undefined, temperature) } };
       this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, intent, 'command', { signer: this.party });
       // Nobody came: stop cooling an empty home at the end of the window.
       this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
@@ -161,4 +162,9 @@ export class ProactiveAgent implements SimApp {
       topic: `${intent.capability}/${intent.name}`, target, confidence, explanation,
     });
   }
+}
+
+/** Precool on a day warmer than the set-point, preheat on a colder one (unknown weather: cool, the seed's summer case). */
+export function hvacModeFor(outdoorC: number | undefined, setpointC: number): 'cool' | 'heat' {
+  return outdoorC !== undefined && outdoorC < setpointC ? 'heat' : 'cool';
 }
