@@ -108,6 +108,13 @@ const CONTROLS: Record<string, Control[]> = {
     },
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
   ],
+  // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
+  // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.
+  'proactive-weeks': [
+    { what: 'the agent acts every day at fixed times', set: { agent: 'always' }, mustFail: ['accurate', 'little-waste'] },
+    { what: 'the agent\'s learning is disabled', set: { agent: 'frozen' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
+    { what: 'no agent, the stage-2 rules alone', set: { agent: 'rules' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
+  ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };

@@ -7,6 +7,7 @@ import { Bitrate } from './quantities';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
 import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
+import { HouseholdSchema } from './schema-household';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
 export const DEVICE_TYPES = [
@@ -209,9 +210,10 @@ export const EntitiesSchema = z
       .default({})
       .describe('Initial gateway states (online when omitted), e.g. { home-cloud: degraded, h1/gateway: offline, local/h1: offline }.'),
     grid: GridSchema.optional(),
+    household: HouseholdSchema.optional(),
   })
   .prefault({})
-  .describe('Users, homes, vehicles, gateways and grid.');
+  .describe('Users, homes, vehicles, gateways, grid and household.');
 
 /** Link models of twins/bus (`DEFAULT_LINK_MODELS`) that a scenario may tune; a test keeps the lists equal. */
 export const LINK_IDS = ['cellular', 'phone-cellular', 'internet', 'home-broadband', 'lan', 'projection', 'near-field'] as const;

@@ -158,12 +158,19 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'security.verified': [...SECURITY_BASE, 'sender', 'grant'],
   'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
+  'security.enrolled': ['party', 'id', 'domain', 'grant'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
+  // twins/sim/proactive: the household's ground truth and taps, a proactive agent's actions and questions
+  'household.departed': ['day', 'minute'],
+  'household.arrived': ['day', 'minute'],
+  'user.interaction': ['need', 'how', 'day', 'temperature', 'answer'],
+  'agent.acted': ['need', 'day', 'weekday', 'topic', 'target', 'confidence', 'explanation'],
+  'agent.asked': ['need', 'day', 'confidence', 'explanation'],
 });
 
 /** Merges catalogues; a type emitted by several twins may carry the keys of any of them. */
