@@ -76,7 +76,7 @@ describe('shards as separate processes', () => {
     const bin = path.resolve(__dirname, '../../bin/twinbench.mjs');
     const shard = (k: number) => new Promise<{ code: number | null; err: string }>((resolve) => {
       const child = spawn(process.execPath, [bin, 'fleet', '--vehicles', '6', '--homes', '6', '--broker', broker.url, '--duration', '1.5',
-        '--command-rate', '20', '--shard', `${k}/2`, '--report', path.join(dir, `s${k}.json`)], { stdio: ['ignore', 'ignore', 'pipe'] });
+        '--command-rate', '20', '--command-timeout', '20', '--shard', `${k}/2`, '--report', path.join(dir, `s${k}.json`)], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       child.on('exit', (code) => resolve({ code, err }));

@@ -4,6 +4,7 @@
 // per-flow names are `flow.<id>.<name>` for a flow the scenario starts (a stream's `-return` when it is two-way)
 // or the doorbell's two-way video (`doorbell-<vehicle>-<n>`), which the home starts on its own.
 import type { FailureCode } from '../../twins/bus/envelope';
+import { SCORE_METRICS } from '../../twins/sim/proactive/proactive-score';
 import { pathLabel, type PathProblem } from './issues';
 import { show } from './schema-kit';
 import { suggestion } from './suggest';
@@ -23,6 +24,11 @@ const FAILURE_CODES = ['no-route', 'lost', 'outage', 'gateway-offline', 'out-of-
 // Every failure code is listed: a new one the bus learns is a compile error here until it is.
 const allFailureCodesListed: Exclude<FailureCode, (typeof FAILURE_CODES)[number]> extends never ? true : false = true;
 void allFailureCodesListed;
+
+/** A household scene's agent and rule-baseline scores (twins/sim/proactive), and the agent's taps over the rules'. */
+export const HOUSEHOLD_METRIC_NAMES: readonly string[] = [
+  ...['agent', 'baseline'].flatMap((prefix) => SCORE_METRICS.map((name) => `${prefix}.${name}`)), 'agent.interaction_ratio',
+];
 
 export const MESSAGE_METRIC_NAMES: readonly string[] = [
   'messages.count', 'messages.delivered', 'messages.failed', 'delivery.success_rate', 'delivery.failure_rate',
@@ -58,7 +64,7 @@ const DOORBELL_FLOW = /^doorbell-[A-Za-z0-9][A-Za-z0-9_-]*-\d+(?:-return)?$/;
 export function metricNameProblems(document: unknown): PathProblem[] {
   const root = asObject(document);
   const flows = declaredFlowIds(document);
-  const known = [...MESSAGE_METRIC_NAMES, ...GRID_METRIC_NAMES, ...FLOWS_METRIC_NAMES, ...flows.flatMap((id) => FLOW_METRIC_NAMES.map((m) => `flow.${id}.${m}`))];
+  const known = [...MESSAGE_METRIC_NAMES, ...GRID_METRIC_NAMES, ...FLOWS_METRIC_NAMES, ...HOUSEHOLD_METRIC_NAMES, ...flows.flatMap((id) => FLOW_METRIC_NAMES.map((m) => `flow.${id}.${m}`))];
   const problems: PathProblem[] = [];
   // A stopFlow naming a flow no step starts would only fail when it fires; say so now.
   asArray(root?.steps).forEach((entry, i) => {

@@ -84,14 +84,19 @@ export class ProactiveScorer {
   }
 }
 
+/** The metric names of a score, after its prefix (`agent.` or `baseline.`): the validator's catalogue reads these. */
+export const SCORE_METRICS = ['actions', 'actions_needed', 'needs', 'questions', 'user_interactions', 'energy_wasted_kwh', 'proactive_accuracy', 'task_completion'] as const;
+type ScoreMetric = (typeof SCORE_METRICS)[number];
+
 /** The score as named metrics under `prefix` (`agent`, `baseline`): a rate of nothing is absent, not 0 or 1. */
 export function namedScore(prefix: string, s: ProactiveScore): Record<string, number> {
-  return {
-    [`${prefix}.actions`]: s.actions, [`${prefix}.actions_needed`]: s.needed, [`${prefix}.needs`]: s.needs,
-    [`${prefix}.questions`]: s.questions, [`${prefix}.user_interactions`]: s.userInteractions, [`${prefix}.energy_wasted_kwh`]: s.energyWastedKwh,
-    ...(s.proactiveAccuracy !== undefined ? { [`${prefix}.proactive_accuracy`]: s.proactiveAccuracy } : {}),
-    ...(s.taskCompletion !== undefined ? { [`${prefix}.task_completion`]: s.taskCompletion } : {}),
+  const values: Record<ScoreMetric, number | undefined> = {
+    actions: s.actions, actions_needed: s.needed, needs: s.needs, questions: s.questions, user_interactions: s.userInteractions,
+    energy_wasted_kwh: s.energyWastedKwh, proactive_accuracy: s.proactiveAccuracy, task_completion: s.taskCompletion,
   };
+  const named: Record<string, number> = {};
+  for (const name of SCORE_METRICS) if (values[name] !== undefined) named[`${prefix}.${name}`] = values[name];
+  return named;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
