@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandSecurity, type Verdict } from '../../twins/security';
+import { SecurityAgent, type Verdict } from '../../twins/security';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
 import { shippedScenarioFiles } from '../cli/list-command';
@@ -26,7 +26,10 @@ interface Control {
 
 /** The home accepts every command, verified or not: the attack scenes pass only because attacks are refused. */
 const acceptEverything = (): void => {
-  vi.spyOn(CommandSecurity.prototype, 'verify').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+  // Every party's check passes: the home cloud's authorisation and the gateway's verification, at every hop.
+  for (const check of ['verify', 'authorise'] as const) {
+    vi.spyOn(SecurityAgent.prototype, check).mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+  }
 };
 
 /** The speaker's answers are off by two (stale or made-up numbers): the content checks compare with live state. */

@@ -145,8 +145,9 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   // twins/gateways/gateway-fleet.ts
   'gateway.state': gatewayStateKeys(),
   // twins/sim/command-guard.ts and twins/security/command-security.ts
-  'security.verified': [...SECURITY_BASE, 'sender', 'grant'],
-  'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender'],
+  // `at`: the node whose hop the check ran on (the source is the party whose check and records it was).
+  'security.verified': [...SECURITY_BASE, 'at', 'stage', 'sender', 'grant'],
+  'security.refused': [...SECURITY_BASE, 'at', 'reason', 'detail', 'stage', 'sender'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
