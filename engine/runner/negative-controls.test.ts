@@ -32,6 +32,11 @@ const acceptEverything = (): void => {
   }
 };
 
+/** The authoriser (the home cloud) passes every command on unchecked; the gateway's own checks still run. */
+const authoriserPassesAll = (): void => {
+  vi.spyOn(SecurityAgent.prototype, 'authorise').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+};
+
 /** The speaker's answers are off by two (stale or made-up numbers): the content checks compare with live state. */
 const answersOffByTwo = (): void => {
   type Announce = (homeId: string, from: string, message: string, cause: unknown) => void;
@@ -60,7 +65,11 @@ const CONTROLS: Record<string, Control[]> = {
   'attack-expired-token': [{ what: 'the home accepts an expired grant', fault: acceptEverything, mustFail: ['refused-as-expired', 'abort'] }],
   'attack-forged-unlock': [{ what: 'the home accepts a forged signature', fault: acceptEverything, mustFail: ['refused-as-forged', 'abort'] }],
   'attack-replayed-unlock': [{ what: 'the home accepts a replayed unlock', fault: acceptEverything, mustFail: ['refused-as-replayed', 'locked-after-the-replay', 'stays-locked'] }],
-  'attack-unpaired-car': [{ what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] }],
+  'attack-unpaired-car': [
+    { what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] },
+    // The gateway still refuses it, but one hop late: the scene pins the refusal to the home cloud's hop.
+    { what: 'the home cloud leaves its check to the gateway', fault: authoriserPassesAll, mustFail: ['refused-as-unpaired'] },
+  ],
   'car-voice-home-control': [
     {
       what: 'the assistant mis-routes a room (the hallway light for the living room)',

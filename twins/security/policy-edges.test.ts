@@ -100,6 +100,17 @@ describe('occupant confirmations', () => {
     expect(confirmations.check('p1', use, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
   });
 
+  it('are bound to the nonce of the command that used them: that command again passes, any other is refused', () => {
+    const confirmations = log();
+    expect(confirmations.check('p1', { ...use, nonce: 'aa' }, true)).toEqual({ ok: true });
+    // The same command seen again (a replay) is the gateway's to refuse, as replayed: the authoriser lets it by.
+    expect(confirmations.check('p1', { ...use, nonce: 'aa' }, true)).toEqual({ ok: true });
+    expect(confirmations.check('p1', { ...use, nonce: 'bb' }, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
+    expect(confirmations.check('p1', use, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
+    // Bound or not, it lapses at its deadline.
+    expect(confirmations.check('p1', { ...use, nonce: 'aa', now: 2_000.001 }, true)).toEqual({ ok: false, detail: 'prompt "p1" lapsed at t=2000 ms' });
+  });
+
   it.each([
     ['another home', { domain: 'home:h2' }, 'prompt "p1" confirms lock/unlock in home:h1, not lock/unlock in home:h2'],
     ['another command', { command: 'alarm_control_panel/alarm_disarm' }, 'prompt "p1" confirms lock/unlock in home:h1, not alarm_control_panel/alarm_disarm in home:h1'],
