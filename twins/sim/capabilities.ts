@@ -46,6 +46,7 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   preset_mode: { type: 'string', description: "one of the device's preset modes (its context.presetModes)" },
   volume_level: { type: 'number', minimum: 0, maximum: 1 },
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
+  expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the prompt stays answerable' },
 };
 
 const STRING: JsonSchema = { type: 'string' };

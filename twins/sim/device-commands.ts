@@ -67,6 +67,10 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     }),
     show_pip: (a) => ({ type: 'PIP.SHOW', pip: { source: text(a.source) ?? 'camera', title: text(a.title) ?? '' } }),
     close_pip: () => ({ type: 'PIP.CLOSE' }),
+    // The occupant is asked (for a party that wants the door opened); the screen's answer goes back as a message.
+    prompt: (a) => needs([text(a.prompt_id), text(a.title), optionalWithin(a.expires_after_ms, 1, 3_600_000)], () => ({
+      type: 'PROMPT.SHOW', prompt: { id: a.prompt_id, question: a.title, options: ['confirm', 'decline'], expiresAfterMs: num(a.expires_after_ms) ?? 30_000 },
+    })),
   },
   evse: {
     set_power_limit: (a) => needs([within(a.power_limit_kw, 0, 1_000)], () => ({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: a.power_limit_kw })),

@@ -153,6 +153,9 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
+  // twins/sim/apps/occupant-consent.ts
+  'consent.requested': ['prompt', 'home', 'requester', 'command', 'screens'],
+  'consent.answered': ['prompt', 'home', 'requester', 'answer', 'by'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
 });
