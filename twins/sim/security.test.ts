@@ -74,7 +74,8 @@ describe('attacks on the unlock', () => {
     sim.kernel.clock.runUntil(45_000);
     attacker.launch({ kind: 'replay-last-unlock', vehicleId: 'car1' });
     sim.kernel.clock.runUntil(60_000);
-    expect(ofType(sim, 'security.refused').map((e) => e.data.reason)).toEqual(['expired']);
+    // Staleness is the gateway's check, at its hop: the home cloud passed the command its confirmation is bound to.
+    expect(ofType(sim, 'security.refused').map((e) => `${e.source}@${String(e.data.at)}:${String(e.data.reason)}`)).toEqual(['home/h1/gateway@home/h1/gateway:expired']);
     expect(lock.state).toBe('locked');
   });
 
