@@ -62,7 +62,7 @@ test('Send an event: the confirmation stays while the run plays on', async ({ pa
   await play(page, 1);
   await sendTwinEvent(page, 'home/h1/lock.front_door', 'DOOR.LOCK');
   const result = page.getByTestId('send-result');
-  await expect(result).toHaveText(/^(Sent DOOR\.LOCK: now \w+|Refused: .+)$/);
+  await expect(result).toHaveText(/^(Done in person at the device, DOOR\.LOCK: now \w+|Refused: .+)$/);
   const answer = await result.textContent();
   const t = (await hook(page)).time;
   await expect.poll(async () => (await hook(page)).time).toBeGreaterThan(t + 2_000); // some twenty snapshots later

@@ -37,22 +37,6 @@ function remoteCause(trace: TraceContext | undefined, wire: WireIds | undefined)
   return { traceId, spanId } as Envelope;
 }
 
-/**
- * A doorbell prompt the party puts on a car is a confirmation the home may later honour: the party plays the home
- * cloud, which keeps those records (seed §2.2: unlock only after the occupant confirms). The in-simulation
- * automation records its own prompts the same way.
- */
-function recordConfirmation(sim: Simulation, destination: string, attributes: { [key: string]: unknown }): void {
-  const prompt = typeof attributes.prompt_id === 'string' ? attributes.prompt_id : undefined;
-  const homeId = prompt?.startsWith('doorbell:') ? prompt.split(':')[1] : undefined;
-  if (prompt === undefined || homeId === undefined || !destination.startsWith('vehicle/')) return;
-  const expiresAfterMs = typeof attributes.expires_after_ms === 'number' ? attributes.expires_after_ms : 30_000;
-  sim.security.confirmations.expect({
-    prompt, domain: `home:${homeId}`, requester: destination, command: 'lock/unlock', issuedAt: sim.now,
-    validUntil: sim.now + expiresAfterMs + sim.security.freshnessWindowMs,
-  });
-}
-
 /** Apply one effect of the party at `address`; `cause` is the delivered message it answers, if any. */
 export function applyPartyEffect(sim: Simulation, address: string, signer: string, effect: PartyEffect, cause: Envelope | undefined, trace: TraceContext | undefined, wire?: WireIds): void {
   if (effect.kind === 'respond') {
@@ -62,7 +46,8 @@ export function applyPartyEffect(sim: Simulation, address: string, signer: strin
   const causedBy = cause ?? remoteCause(trace, wire);
   const intent = decodeIntent(effect.payload);
   if (intent !== undefined) {
-    if (intent.capability === 'vehicle_display' && intent.name === 'prompt') recordConfirmation(sim, effect.destination, intent.attributes);
+    // A doorbell prompt it puts on a car is recorded by the home's authoriser as the message leaves or crosses it
+    // (twins/sim/command-guard.ts), exactly as the in-simulation automation's prompts are.
     // Failures of these messages are the bus's to record (msg.failed); nobody outside waits on them here.
     sim.sendFromHome(address, effect.destination, intent, effect.messageKind, { signer, ...(causedBy !== undefined ? { causedBy } : {}) });
     return;

@@ -55,6 +55,11 @@ export function createAgentServer(session: AgentSession, options: AgentServerOpt
     return text(outcome);
   }));
 
+  server.registerTool('ask_occupant_to_unlock', {
+    description: 'Ask the occupant, on the home\'s screens, to let you unlock a door (the home shows the question on your behalf). Returns the prompt id; once the occupant confirms (get_twin_state on a screen shows it answered; advance_time lets it happen), name it as the confirmation of invoke_capability lock/unlock. It works once, for you only, within a minute.',
+    inputSchema: { target: z.string().max(200).describe('the door lock, e.g. home/h1/lock.front_door') },
+  }, ({ target }) => guarded(() => text(session.askToUnlock(target))));
+
   server.registerTool('get_twin_state', {
     description: 'A twin\'s machine state and context now; for a car (vehicle/car1) its parts and VSS signals.',
     inputSchema: { address: z.string().max(200) },

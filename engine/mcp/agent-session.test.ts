@@ -54,6 +54,47 @@ describe('AgentSession', () => {
     expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'locked' });
   });
 
+  it('asking to unlock puts the question on the home screens; once the occupant confirms, the agent’s unlock opens the door, once', () => {
+    const { agent, events } = session(['home.lock:unlock']);
+    const ask = agent.askToUnlock('h1/lock.front_door');
+    expect(ask.prompt).toMatch(/^consent:h1:\d+$/);
+    expect(ask.screens.length).toBeGreaterThan(0);
+    const screen = agent.run.sim.twin(ask.screens[0]!)!;
+    expect((screen.context.activePrompt as { id: string; question: string }).question).toMatch(/party\/mcp-agent asks to unlock the front door/);
+    // Before anyone answers, naming the prompt is not enough.
+    expect(agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, ask.prompt)).toMatchObject({ ok: false, reason: expect.stringMatching(/no confirmation prompt/) });
+    screen.send({ type: 'PROMPT.CONFIRM', promptId: ask.prompt });
+    agent.advance(1);
+    // The screen's answer travelled to the home cloud as a message; the home cloud recorded it as its own.
+    expect(events.filter((e) => e.type === 'consent.answered')).toMatchObject([{ source: 'home-cloud', data: { prompt: ask.prompt, answer: 'confirmed', requester: 'party/mcp-agent', by: ask.screens[0] } }]);
+    for (const other of ask.screens.slice(1)) expect(agent.run.sim.twin(other)!.context.activePrompt).toBeNull();
+    expect(agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, ask.prompt)).toMatchObject({ ok: true });
+    expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'unlocked' });
+    agent.invoke('home/h1/lock.front_door', 'lock', 'lock', {});
+    expect(agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, ask.prompt)).toMatchObject({ ok: false, reason: expect.stringMatching(/already authorised one/) });
+    expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'locked' });
+  });
+
+  it('a declined question leaves the agent unable to unlock, and asking about anything but a lock is refused', () => {
+    const { agent } = session(['home.lock:unlock']);
+    const ask = agent.askToUnlock('home/h1/lock.front_door');
+    agent.run.sim.twin(ask.screens[0]!)!.send({ type: 'PROMPT.DECLINE', promptId: ask.prompt });
+    agent.advance(1);
+    expect(agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, ask.prompt).ok).toBe(false);
+    expect(agent.state('home/h1/lock.front_door')).toMatchObject({ state: 'locked' });
+    expect(() => agent.askToUnlock('home/h1/light.living_room')).toThrow(/is not a door lock/);
+  });
+
+  it('an answer that does not come from the asked home’s screen records nothing', () => {
+    const { agent } = session(['home.lock:unlock']);
+    const ask = agent.askToUnlock('home/h1/lock.front_door');
+    const sim = agent.run.sim;
+    // A forged "confirmed" from a party that is not a screen of the home: the home cloud ignores it.
+    sim.sendRaw('vehicle/car1', 'home-cloud', 'screen/prompt_answered', 'event', { deviceId: 'screen.kitchen', capability: 'screen', event: 'prompt_answered', attributes: { prompt_id: ask.prompt, answer: 'confirmed' } });
+    agent.advance(2);
+    expect(agent.invoke('home/h1/lock.front_door', 'lock', 'unlock', {}, ask.prompt).ok).toBe(false);
+  });
+
   it('commands a car through its home, judged by the car', () => {
     const { agent } = session();
     expect(agent.invoke('vehicle/car1', 'vehicle_climate', 'precondition', {})).toMatchObject({ ok: true });

@@ -10,6 +10,7 @@ import type { Json } from '../../twins/kernel/types';
 import { commandOf, deviceCapabilities, vehicleCapabilities, type TwinCapabilities } from '../../twins/sim/capabilities';
 import { enrolController } from '../../twins/sim/controller-parties';
 import type { Intent } from '../../twins/sim/ecosystem-codec';
+import type { ConsentRequest } from '../../twins/sim/apps/occupant-consent';
 import { toJson } from '../../twins/sim/to-json';
 import { dayOf } from '../../twins/sim/proactive/household';
 import { needOfCommand } from '../../twins/sim/proactive/proactive-score';
@@ -24,6 +25,8 @@ export const MAX_ADVANCE_S = 86_400;
 const ANSWER_WAIT_MS = 15_000;
 /** Events returned with an invocation: its trace, not the whole world's chatter. */
 const MAX_TRACE_EVENTS = 40;
+/** Virtual time askToUnlock runs so the question reaches the screens before it returns. */
+const PROMPT_DELIVERY_MS = 1_000;
 
 export interface AgentSessionOptions {
   /** Scopes granted beyond the non-critical ones (e.g. `home.lock:unlock`); the door still needs a confirmation. */
@@ -160,6 +163,21 @@ export class AgentSession {
     const { sim, household } = this.run;
     if (need === undefined || household === undefined) return;
     sim.kernel.events.emit('agent.acted', this.agent, { need, day: dayOf(sim.now, sim.spec.startTimeOfDayMs ?? 0), topic, target });
+  }
+
+  /**
+   * Asks the occupant, on the home's screens, to let the agent unlock `target` (a lock): the home's automation host
+   * shows the question on its behalf. Once someone confirms on a screen, the agent names the returned prompt as the
+   * `confirmation` of its unlock; it works once, for the agent only, while the prompt is valid.
+   */
+  askToUnlock(target: string): ConsentRequest {
+    const twin = this.describe(target);
+    const [kind, homeId] = twin.address.split('/') as [string, string];
+    if (kind !== 'home' || twin.kind !== 'lock') throw new AgentInputError(`${twin.address} is not a door lock: only a door's unlock needs the occupant's confirmation`);
+    const request = this.run.apps.consent.askToUnlock(homeId, this.agent);
+    // Until the question is on the screens (a screen may be a hop or two away).
+    this.run.sim.kernel.clock.runUntil(this.now + PROMPT_DELIVERY_MS);
+    return request;
   }
 
   /** Where the agent's command enters the world: a home's gateway for its devices, the car's home's automation host for a car. */

@@ -100,7 +100,7 @@ describe('twinbench mcp over Streamable HTTP', () => {
       });
       const client = new Client({ name: 'twinbench-test', version: '1' });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-      expect((await client.listTools()).tools).toHaveLength(7);
+      expect((await client.listTools()).tools).toHaveLength(8);
       await client.close();
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('twinbench mcp over stdio', () => {
   it('lists its tools and resources', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['advance_time', 'get_twin_state', 'invoke_capability', 'list_capabilities', 'load_scenario', 'pause', 'play']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['advance_time', 'ask_occupant_to_unlock', 'get_twin_state', 'invoke_capability', 'list_capabilities', 'load_scenario', 'pause', 'play']);
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toEqual(expect.arrayContaining(['twin://home/h1/light.living_room', 'vss://vehicle/car1']));
   });
@@ -78,7 +78,10 @@ describe('twinbench mcp over stdio', () => {
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toContain('/nonexistent/x.yaml');
     await expect(client.readResource({ uri: 'twin://home/h1/nowhere' })).rejects.toThrow(/no twin/);
-    expect((await client.listTools()).tools.length).toBe(7);
+    const notALock = await client.callTool({ name: 'ask_occupant_to_unlock', arguments: { target: 'home/h1/light.living_room' } });
+    expect(notALock.isError).toBe(true);
+    expect(textOf(notALock)).toMatch(/not a door lock/);
+    expect((await client.listTools()).tools.length).toBe(8);
   });
 });
 

@@ -2,7 +2,7 @@
 // fails (the door opens), and each insists on its own refusal reason.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandSecurity, type Verdict } from '../../twins/security';
+import { SecurityAgent, type Verdict } from '../../twins/security';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioFile, loadScenarioText } from '../scenario';
 import { runScenario } from './run-scenario';
@@ -19,7 +19,10 @@ describe('attack scenes', () => {
 
   it.each(ATTACKS)('%s fails when the home accepts whatever it is sent', async (name) => {
     const { scenario } = loadScenarioFile(fileOf(name));
-    vi.spyOn(CommandSecurity.prototype, 'verify').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+    // Every party's check passes: the home cloud's authorisation and the gateway's verification, at every hop.
+    for (const check of ['verify', 'authorise'] as const) {
+      vi.spyOn(SecurityAgent.prototype, check).mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+    }
     for (const arch of scenario.architectures) {
       const result = await runScenario(scenario, arch);
       expect(result.passed).toBe(false);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandSecurity, type Verdict } from '../../twins/security';
+import { SecurityAgent, type Verdict } from '../../twins/security';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
 import { shippedScenarioFiles } from '../cli/list-command';
@@ -26,7 +26,15 @@ interface Control {
 
 /** The home accepts every command, verified or not: the attack scenes pass only because attacks are refused. */
 const acceptEverything = (): void => {
-  vi.spyOn(CommandSecurity.prototype, 'verify').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+  // Every party's check passes: the home cloud's authorisation and the gateway's verification, at every hop.
+  for (const check of ['verify', 'authorise'] as const) {
+    vi.spyOn(SecurityAgent.prototype, check).mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
+  }
+};
+
+/** The authoriser (the home cloud) passes every command on unchecked; the gateway's own checks still run. */
+const authoriserPassesAll = (): void => {
+  vi.spyOn(SecurityAgent.prototype, 'authorise').mockImplementation(() => ({ ok: true, sender: { id: 'anyone' }, grant: undefined }) as unknown as Verdict);
 };
 
 /** The speaker's answers are off by two (stale or made-up numbers): the content checks compare with live state. */
@@ -57,7 +65,11 @@ const CONTROLS: Record<string, Control[]> = {
   'attack-expired-token': [{ what: 'the home accepts an expired grant', fault: acceptEverything, mustFail: ['refused-as-expired', 'abort'] }],
   'attack-forged-unlock': [{ what: 'the home accepts a forged signature', fault: acceptEverything, mustFail: ['refused-as-forged', 'abort'] }],
   'attack-replayed-unlock': [{ what: 'the home accepts a replayed unlock', fault: acceptEverything, mustFail: ['refused-as-replayed', 'locked-after-the-replay', 'stays-locked'] }],
-  'attack-unpaired-car': [{ what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] }],
+  'attack-unpaired-car': [
+    { what: 'the home accepts an unpaired car', fault: acceptEverything, mustFail: ['refused-as-unpaired', 'abort'] },
+    // The gateway still refuses it, but one hop late: the scene pins the refusal to the home cloud's hop.
+    { what: 'the home cloud leaves its check to the gateway', fault: authoriserPassesAll, mustFail: ['refused-as-unpaired'] },
+  ],
   'car-voice-home-control': [
     {
       what: 'the assistant mis-routes a room (the hallway light for the living room)',

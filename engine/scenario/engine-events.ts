@@ -14,6 +14,6 @@ export const ENGINE_EVENTS: EventCatalogue = {
   'prompt.ignored': ['prompt'],
   'fault.broker_restart': ['durationMs'],
   ...Object.fromEntries(WEATHER_KINDS.map((kind) => [`weather.${kind}`, ['intensity', 'temperature']])),
-  // engine/server/live-session.ts: a person sent an event to a twin from the app.
-  'ui.twin_event': ['twin', 'event'],
+  // engine/server/live-session.ts: a person acted at a device from the app (the inspector, a screen's buttons).
+  'twin.physical_action': ['twin', 'event', 'by'],
 };

@@ -105,4 +105,21 @@ describe('LiveSession', () => {
     const refused = session.sendTwinEvent('home/h1/lock.front_door', { type: 'DOOR.UNLOCK', by: 'test' });
     expect(refused.twin.state).toBe('unlocked');
   });
+
+  it('records an event sent from the inspector as a physical action at the device, whoever the form claims', () => {
+    const { session } = open();
+    session.load({ file: 'scenarios/doorbell.yaml', architecture: 'cloud-cloud' });
+    type Event = { type: string; source: string; data: Record<string, unknown> };
+    const sim = (session as unknown as { current: { run: { sim: { kernel: { events: { onEvent(l: (e: Event) => void): void } } } } } }).current.run.sim;
+    const events: Event[] = [];
+    sim.kernel.events.onEvent((e) => events.push(JSON.parse(JSON.stringify(e)) as Event));
+    session.sendTwinEvent('home/h1/lock.front_door', { type: 'DOOR.UNLOCK', by: 'vehicle/car1' });
+    expect(events.filter((e) => e.type === 'twin.physical_action')).toMatchObject([
+      { source: 'home/h1/lock.front_door', data: { twin: 'home/h1/lock.front_door', by: 'in-person', event: { type: 'DOOR.UNLOCK', by: 'in-person' } } },
+    ]);
+    // The lock says a hand opened it, not the car; no message crossed the bus and no security check ran.
+    expect(events.filter((e) => e.type === 'lock.unlocked')).toMatchObject([{ data: { by: 'in-person' } }]);
+    expect(events.some((e) => e.type.startsWith('security.') || e.type.startsWith('msg.'))).toBe(false);
+    expect(events.some((e) => e.type === 'ui.twin_event')).toBe(false);
+  });
 });

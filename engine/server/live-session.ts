@@ -62,6 +62,9 @@ interface Current {
   endpoints?: LiveEndpoints;
 }
 
+/** Who did what a person does at the device from the app (the inspector's form, a screen's buttons). */
+export const IN_PERSON = 'in-person';
+
 export class LiveSession {
   readonly catalogue: ScenarioCatalogue;
   private readonly wall: WallClock;
@@ -163,9 +166,12 @@ export class LiveSession {
     const c = this.require();
     if (c.state === 'finished') throw new Error('the run is over and judged: load the scenario again to interact');
     const twin = twinAt(c.run.sim, address);
-    // In the canonical stream, so a replay or a report shows that a person intervened here.
-    c.run.sim.kernel.events.emit('ui.twin_event', 'ui', { twin: twin.id, event: event as unknown as Json });
-    const refusal = twin.sendChecked(event);
+    // A person acting at the device itself (turning the key, tapping the screen): no message, so no hop and no
+    // security check. Recorded as such, from the device, so a replay or a report shows who moved it and how; a `by`
+    // the form claims (a remote party's name) is replaced, as a hand on the device is nobody's remote command.
+    const physical = { ...event, by: IN_PERSON } as TwinEvent;
+    c.run.sim.kernel.events.emit('twin.physical_action', twin.id, { twin: twin.id, event: physical as unknown as Json, by: IN_PERSON });
+    const refusal = twin.sendChecked(physical);
     c.dirty = true;
     this.publishSnapshot();
     return { ok: refusal === undefined, ...(refusal !== undefined ? { refusal } : {}), twin: twinView(c.run.sim, twin.id) };

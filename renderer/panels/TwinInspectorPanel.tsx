@@ -96,7 +96,7 @@ function SendEventForm({ address, accepted, onSent }: { address: string; accepte
   const [type, setType] = useState(accepted[0] ?? '');
   const [fields, setFields] = useState('{}');
   const [result, setResult] = useState<string | null>(null);
-  // Keyed by content: every snapshot brings a new (equal) list, and resetting on it wiped the "Sent …" answer.
+  // Keyed by content: every snapshot brings a new (equal) list, and resetting on it wiped the answer.
   const acceptedKey = accepted.join('\n');
   useEffect(() => {
     setType((t) => (accepted.includes(t) ? t : (accepted[0] ?? '')));
@@ -116,12 +116,16 @@ function SendEventForm({ address, accepted, onSent }: { address: string; accepte
     const answer = await model.sendTwinEvent(address, { ...extra, type } as TwinEvent);
     if (answer === undefined) return setResult('Not sent (see the error above)');
     onSent(answer.twin);
-    setResult(answer.ok ? `Sent ${type}: now ${answer.twin.state}` : `Refused: ${answer.refusal}`);
+    setResult(answer.ok ? `Done in person at the device, ${type}: now ${answer.twin.state}` : `Refused: ${answer.refusal}`);
   };
 
   return (
     <div className="send-event">
-      <h3>Send an event</h3>
+      <h3>Act at the device</h3>
+      <p className="small" data-testid="physical-note">
+        A physical action by a person at the device (turning the key, pressing the button): no message, so no hop or
+        security check; recorded as <code>twin.physical_action</code>, by <code>in-person</code>.
+      </p>
       <div className="toolbar">
         <select aria-label="Event type" data-testid="event-type" value={type} onChange={(e) => setType(e.target.value)}>
           {accepted.map((e) => <option key={e} value={e}>{e}</option>)}

@@ -43,6 +43,19 @@ export interface RequestOptions {
 export type EnvelopePhase = 'sent' | 'hop' | 'delivered' | 'failed' | 'timeout';
 export type EnvelopeListener = (phase: EnvelopePhase, envelope: Envelope, hop: Hop | undefined) => void;
 
+/** A party on a request's path refused it at its hop: why, and the response it sends back from there. */
+export interface TransitRefusal {
+  reason: string;
+  response: Json;
+}
+
+/**
+ * Called when a command or query (never a response or an event) leaves its source, and when its hop lands on an
+ * intermediate node (never at the destination, whose own endpoint decides): the node at `at` may refuse it there,
+ * at that moment.
+ */
+export type TransitCheck = (at: string, envelope: Envelope, payload: Json) => TransitRefusal | undefined;
+
 export interface BusOptions {
   kernel: KernelContext;
   architecture: Architecture;
@@ -56,6 +69,8 @@ export interface BusOptions {
    * hashing ~1 KB per message dominates a busy run, so a run that needs speed may record less.
    */
   canonicalData?: (envelope: Envelope) => { [key: string]: Json };
+  /** The checks parties on the path make at their own hop (the security checkpoints); none by default. */
+  checkpoint?: TransitCheck;
 }
 
 export interface BusStats {

@@ -5,6 +5,8 @@
 // data, its compact record as the line, written as bytes) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
+// Parties on the path may refuse a request at their own hop (BusOptions.checkpoint): it stops there, failed as
+// `refused`, and the refusing party's response travels back along the part of the path the request crossed.
 import { writeEnvelopeRecord } from './envelope-record';
 import { Emitter } from '../kernel/emitter';
 import type { JsonWriter } from '../kernel/json-writer';
@@ -20,6 +22,8 @@ import type {
   ExternalParty,
   RequestOptions,
   SendCallbacks,
+  TransitCheck,
+  TransitRefusal,
 } from './bus-types';
 import type { Architecture, Envelope, FailureCode, Hop } from './envelope';
 import { Flight, refusingNode, type FlightCarrier } from './flight';
@@ -46,6 +50,7 @@ export class MessageBus implements FlightCarrier {
   private readonly listeners = new Emitter<EnvelopeListener>();
   private readonly pending: PendingRequests;
   private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
+  private readonly checkpoint: TransitCheck | undefined;
   private seq = 0;
   private readonly counts = { sent: 0, delivered: 0, failed: 0 };
 
@@ -59,6 +64,7 @@ export class MessageBus implements FlightCarrier {
     this.links = new LinkTable(kernel.random, kernel.scheduler, options.links);
     this.routes = new RouteTable(this.links, options.gateways ?? NO_GATEWAYS, options.topology);
     this.canonicalData = options.canonicalData;
+    this.checkpoint = options.checkpoint;
     this.pending = new PendingRequests(kernel.scheduler);
   }
 
@@ -156,7 +162,10 @@ export class MessageBus implements FlightCarrier {
     this.counts.sent++;
     const flight = new Flight(this, env, route, msg.payload, detectFormat(msg.payload), callbacks, pending);
     this.notify('sent', env, undefined);
+    const refusal = route.error === undefined && this.checkpoint !== undefined && isRequest(env) ? this.checkpoint(env.source, env, msg.payload) : undefined;
     if (route.error !== undefined) this.fail(flight, route.error, 'no-route');
+    // Refused by its own sender (a gateway checking what a controller posts through it): it never leaves.
+    else if (refusal !== undefined) this.fail(flight, `refused by ${env.source}: ${refusal.reason}`, 'refused');
     else this.startHop(flight);
     flight.launching = false;
     return env;
@@ -241,6 +250,8 @@ export class MessageBus implements FlightCarrier {
     hop.deliveredAt = this.scheduler.now();
     this.notify('hop', f.env, hop);
     if (f.hopIndex === f.route.hops.length - 1) return this.complete(f);
+    const refusal = this.checkpoint !== undefined && isRequest(f.env) ? this.checkpoint(hop.to, f.env, f.payload) : undefined;
+    if (refusal !== undefined) return this.refuseAt(f, refusal);
     f.hopIndex++;
     this.startHop(f);
   }
@@ -264,6 +275,26 @@ export class MessageBus implements FlightCarrier {
       const pending = this.pending.settle(env.correlationId);
       pending?.onResponse(env, f.payload);
     }
+  }
+
+  /**
+   * The node the current hop landed on refused the request: it fails there and then, and the node's response
+   * travels back along the partial path (the request's pending answer waits for that response, not the failure).
+   */
+  private refuseAt(f: Flight, refusal: TransitRefusal): void {
+    const env = f.env;
+    const at = f.hop!.to;
+    env.status = 'failed';
+    env.completedAt = this.scheduler.now();
+    env.error = `refused by ${at}: ${refusal.reason}`;
+    env.failure = 'refused';
+    this.counts.failed++;
+    this.emitEnvelope('msg.failed', env);
+    this.notify('failed', env, undefined);
+    f.callbacks?.onFailure?.(env.error, env);
+    if (f.pending === undefined) return;
+    const back = this.routes.reverse(this.routes.forPath(env.path.slice(0, f.hopIndex + 2), env.architecture));
+    this.launch({ source: at, destination: env.source, topic: env.topic, kind: 'response', payload: refusal.response }, undefined, undefined, back, env);
   }
 
   private failHop(f: Flight, status: 'lost' | 'failed', reason: string, code: FailureCode): void {
@@ -317,6 +348,9 @@ export class MessageBus implements FlightCarrier {
     this.listeners.emit(phase, env, hop);
   }
 }
+
+/** Commands and queries meet the checkpoints on their path; responses and events pass unchecked. */
+const isRequest = (env: Envelope): boolean => env.kind === 'command' || env.kind === 'query';
 
 /** The bus's envelopes are compactable by construction (see writeEnvelopeRecord). */
 const writeBusRecord = (w: JsonWriter, env: Envelope): void => writeEnvelopeRecord(w, env, true);

@@ -74,7 +74,10 @@ export type FailureCode =
   | 'untranslatable'
   | 'no-endpoint'
   | 'timeout'
-  /** An external party (a real endpoint outside the simulation) answered with a refusal or an error. */
+  /**
+   * An external party (a real endpoint outside the simulation) answered with a refusal or an error, or a party on
+   * the path refused the message at its hop (a security check): its response comes back from there.
+   */
   | 'refused';
 
 /** `traceparent` header value (W3C Trace Context, version 00, sampled). */

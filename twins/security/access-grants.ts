@@ -33,9 +33,12 @@ export class GrantRegistry {
   private readonly byPair = new Map<string, AccessGrant[]>();
   private seq = 0;
 
+  /** Ids are `<prefix><n>`: each issuer numbers its own grants (`home-cloud/grant-1`). */
+  constructor(private readonly idPrefix = 'grant-') {}
+
   issue(request: GrantRequest): AccessGrant {
     const grant: AccessGrant = {
-      id: `grant-${++this.seq}`,
+      id: `${this.idPrefix}${++this.seq}`,
       issuer: request.issuer,
       subject: request.subject,
       audience: request.audience,

@@ -1,40 +1,33 @@
-// The security layer of the car–home flows: signs critical commands for their senders and verifies them for their
-// receivers. Verification is what the receiving home gateway (or the car) does — a known sender, a valid Ed25519
-// signature over the command, a fresh timestamp, an unused nonce — and authorisation is what the home cloud (the
-// vehicle cloud, for the car) checks — an unexpired access grant whose scope covers the command, and for a car
-// unlocking a door, the occupant's confirmation. Every refusal names one reason.
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { parseAddress } from '../bus/addresses';
+// The security layer of the car–home flows: provisions each party's security agent (security-agent.ts) with its
+// own key, pairs the parties — each checker is given the public keys it needs, each authoriser issues the grants
+// it will honour, each subject holds its own — and signs critical commands for their senders. The checks
+// themselves are the agents', each at its own hop: for a home, its automation host (the home cloud; the gateway
+// under `local`) authorises and its gateway verifies; for a car, the vehicle cloud authorises and the car verifies.
+// Every refusal names one reason.
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { HOME_CLOUD, VEHICLE_CLOUD, gatewayAddress, parseAddress } from '../bus/addresses';
 import type { KernelContext, SimTime } from '../kernel/types';
-import { grantJson, isExpired, type AccessGrant, GrantRegistry } from './access-grants';
-import { ConfirmationLog } from './confirmations';
-import { HOME_TO_VEHICLE_SCOPES, VEHICLE_TO_HOME_SCOPES, scopeAllows, scopeOf } from './critical-commands';
+import { grantJson, type AccessGrant } from './access-grants';
+import { HOME_TO_VEHICLE_SCOPES, VEHICLE_TO_HOME_SCOPES } from './critical-commands';
 import { IdentityRegistry, type Identity } from './identities';
-import { ReplayGuard } from './replay-guard';
-import { AUTH_ALGORITHM, AUTH_VERSION, NONCE_BYTES, parseAuthBlock, signingBytes, type AuthBlock, type CommandContent } from './signed-command';
+import { SecurityAgent, type Verdict } from './security-agent';
+import { AUTH_ALGORITHM, AUTH_VERSION, NONCE_BYTES, signingBytes, type AuthBlock, type CommandContent } from './signed-command';
 import type { SignatureProvider } from './signature-provider';
-import { TrustRegistry, type TrustEntry } from './trust-registry';
 
-export const REFUSAL_REASONS = ['unsigned', 'forged', 'expired', 'replayed', 'unpaired', 'unauthorized'] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
-
-/** Signature, freshness, replay and pairing are the receiving gateway's checks; grants and policy the cloud's. */
-export type SecurityStage = 'verification' | 'authorisation';
-
-export type Verdict =
-  | { ok: true; sender: TrustEntry; grant: AccessGrant | undefined }
-  | { ok: false; reason: RefusalReason; detail: string; stage: SecurityStage; sender: string | null };
+export { REFUSAL_REASONS, type RefusalReason, type SecurityStage, type Verdict } from './security-agent';
 
 export const DEFAULT_FRESHNESS_WINDOW_MS = 30_000;
 export const DEFAULT_CLOCK_SKEW_MS = 2_000;
 /** Access grants last an hour and are renewed when next used, like OAuth access tokens with a refresh. */
 export const DEFAULT_GRANT_TTL_MS = 3_600_000;
 
-/**
- * Commands a paired party (a car, Home Assistant, an external service) may send only with the occupant's
- * confirmation: the doorbell's remote unlock. Only the home's own infrastructure unlocks without one.
- */
-const NEEDS_CONFIRMATION = new Set(['lock/unlock']);
+/** The two parties that check a domain's critical commands. */
+export interface DomainCheckers {
+  /** Checks signature, freshness and nonce: the home's gateway, the car. */
+  verifier: string;
+  /** Checks pairing, signature, grant and confirmation: the home's automation host, the vehicle cloud. */
+  authoriser: string;
+}
 
 export interface CommandSecurityOptions {
   kernel: KernelContext;
@@ -43,6 +36,8 @@ export interface CommandSecurityOptions {
   freshnessWindowMs?: number;
   clockSkewMs?: number;
   grantTtlMs?: number;
+  /** Who checks `domain`; by default the home's gateway and the home cloud, the car and the vehicle cloud. */
+  checkersOf?: (domain: string) => DomainCheckers | undefined;
 }
 
 export interface Pairing {
@@ -51,9 +46,6 @@ export interface Pairing {
   homeId: string;
   /** Home-side parties that may command the car: the home cloud and the home's gateway. */
   homeParties: readonly string[];
-  /** Who issues the car's grant (the home cloud) and the home's grants (the vehicle cloud). */
-  homeIssuer: string;
-  vehicleIssuer: string;
 }
 
 /** `home:<id>` for a home's gateway and devices, `vehicle:<id>` for a car; other parties verify nothing. */
@@ -64,83 +56,94 @@ export function securityDomainOf(address: string): string | undefined {
   return undefined;
 }
 
+/** The cloud architectures' checkers: the home's gateway and the home cloud; the car and the vehicle cloud. */
+export function defaultCheckersOf(domain: string): DomainCheckers | undefined {
+  if (domain.startsWith('home:')) return { verifier: gatewayAddress(domain.slice('home:'.length)), authoriser: HOME_CLOUD };
+  if (domain.startsWith('vehicle:')) return { verifier: `vehicle/${domain.slice('vehicle:'.length)}`, authoriser: VEHICLE_CLOUD };
+  return undefined;
+}
+
 export class CommandSecurity {
+  /** Key provisioning: each party's key pair, derived from the seed; agents sign with their own. */
   readonly identities: IdentityRegistry;
-  readonly trust = new TrustRegistry();
-  readonly grants = new GrantRegistry();
-  readonly confirmations = new ConfirmationLog();
   readonly freshnessWindowMs: number;
   readonly clockSkewMs: number;
   readonly grantTtlMs: number;
-  private readonly replay: ReplayGuard;
+  private readonly agents = new Map<string, SecurityAgent>();
+  private readonly checkers: (domain: string) => DomainCheckers | undefined;
 
   constructor(private readonly options: CommandSecurityOptions) {
     this.identities = new IdentityRegistry({ random: options.kernel.random, provider: options.provider, vinOf: options.vinOf });
     this.freshnessWindowMs = options.freshnessWindowMs ?? DEFAULT_FRESHNESS_WINDOW_MS;
     this.clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
     this.grantTtlMs = options.grantTtlMs ?? DEFAULT_GRANT_TTL_MS;
-    this.replay = new ReplayGuard(this.freshnessWindowMs + this.clockSkewMs);
+    this.checkers = options.checkersOf ?? defaultCheckersOf;
   }
 
   private get now(): SimTime {
     return this.options.kernel.scheduler.now();
   }
 
-  /** The domain's own infrastructure (home cloud and gateway; vehicle cloud): trusted, no grant needed. */
-  addAuthority(domain: string, address: string): void {
-    this.trust.add(domain, this.identities.of(address), 'authority', this.now);
+  /** The security agent of the party at `address`, made on first use. */
+  agent(address: string): SecurityAgent {
+    let agent = this.agents.get(address);
+    if (agent === undefined) {
+      agent = new SecurityAgent(this.identities.of(address), { provider: this.options.provider, freshnessWindowMs: this.freshnessWindowMs, clockSkewMs: this.clockSkewMs });
+      this.agents.set(address, agent);
+    }
+    return agent;
   }
 
-  /** Pairs a car with a home: each side admits the other's parties and grants them scoped access. */
+  /** Who verifies and who authorises `domain`'s critical commands. */
+  checkersOf(domain: string): DomainCheckers | undefined {
+    return this.checkers(domain);
+  }
+
+  /** The domain's own infrastructure (home cloud and gateway; vehicle cloud): trusted, no grant needed. */
+  addAuthority(domain: string, address: string): void {
+    this.admit(domain, address, 'authority');
+  }
+
+  /** Pairs a car with a home: each side's checkers admit the other's parties, and its authoriser grants them scoped access. */
   pair(p: Pairing): void {
     const homeDomain = `home:${p.homeId}`;
     const vehicleDomain = securityDomainOf(p.vehicle)!;
-    const car = this.identities.of(p.vehicle);
-    this.trust.add(homeDomain, car, 'paired', this.now);
-    const issued = [this.issue(this.identities.of(p.homeIssuer).id, car.id, homeDomain, VEHICLE_TO_HOME_SCOPES)];
-    for (const party of p.homeParties) {
-      const identity = this.identities.of(party);
-      this.trust.add(vehicleDomain, identity, 'paired', this.now);
-      issued.push(this.issue(this.identities.of(p.vehicleIssuer).id, identity.id, vehicleDomain, HOME_TO_VEHICLE_SCOPES));
-    }
-    this.options.kernel.events.emit('security.paired', p.homeIssuer, {
-      home: p.homeId, vehicle: p.vehicle, vin: car.id, grants: issued.map(grantJson),
+    const issued = [this.enrolQuietly(p.vehicle, homeDomain, VEHICLE_TO_HOME_SCOPES)];
+    for (const party of p.homeParties) issued.push(this.enrolQuietly(party, vehicleDomain, HOME_TO_VEHICLE_SCOPES));
+    this.options.kernel.events.emit('security.paired', this.authoriserOf(homeDomain), {
+      home: p.homeId, vehicle: p.vehicle, vin: this.identities.of(p.vehicle).id, grants: issued.map(grantJson),
     });
   }
 
   /**
    * Admits a controller that is neither the domain's infrastructure nor a car — Home Assistant on the home's broker,
    * a real service playing a party through a webhook, WebSocket or MQTT — as a named, paired party of `domain`,
-   * with a grant from `issuer` for `scopes` only. Its critical commands then meet exactly the car's policy: a
-   * signature under its own key, a grant that covers them, and for the door the occupant's confirmation.
+   * with a grant from the domain's authoriser for `scopes` only. Its critical commands then meet exactly the car's
+   * policy: a signature under its own key, a grant that covers them, and for the door the occupant's confirmation.
    */
-  enrol(party: string, domain: string, issuer: string, scopes: readonly string[]): AccessGrant {
-    const identity = this.identities.of(party);
-    this.trust.add(domain, identity, 'paired', this.now);
-    const grant = this.issue(this.identities.of(issuer).id, identity.id, domain, scopes);
-    this.options.kernel.events.emit('security.enrolled', issuer, { party, id: identity.id, domain, grant: grantJson(grant) });
+  enrol(party: string, domain: string, scopes: readonly string[]): AccessGrant {
+    const grant = this.enrolQuietly(party, domain, scopes);
+    this.options.kernel.events.emit('security.enrolled', this.authoriserOf(domain), { party, id: grant.subject, domain, grant: grantJson(grant) });
     return grant;
   }
 
   /**
    * A grant issued `ageMs + ttl` ago that lapsed `ageMs` ago: what a cloned or long-offline head unit would still
-   * hold. The home cloud knows it (it issued it), so presenting it is refused as expired, not as unknown.
+   * hold. The authoriser knows it (it issued it), so presenting it is refused as expired, not as unknown.
    */
   issueLapsedGrant(subjectAddress: string, domain: string, ageMs: number): AccessGrant {
-    const subject = this.identities.of(subjectAddress).id;
-    const latest = this.grants.latest(subject, domain);
+    const latest = this.agent(subjectAddress).heldGrant(domain);
     if (latest === undefined) throw new Error(`${subjectAddress} holds no grant in ${domain}: it is not paired there`);
-    return this.grants.issue({ ...latest, issuedAt: this.now - ageMs - this.grantTtlMs, ttlMs: this.grantTtlMs });
+    return this.agent(this.authoriserOf(domain)).issued.issue({ ...latest, issuedAt: this.now - ageMs - this.grantTtlMs, ttlMs: this.grantTtlMs });
   }
 
-  /** Signs `content` as the party at `senderAddress`, under its current grant in the target's domain. */
+  /** Signs `content` as the party at `senderAddress`, under the grant it holds in the target's domain (renewed if lapsed). */
   authFor(senderAddress: string, content: CommandContent, options: { confirmation?: string } = {}): AuthBlock {
-    const identity = this.identities.of(senderAddress);
+    const signer = this.agent(senderAddress);
     const domain = securityDomainOf(content.to);
-    const entry = domain === undefined ? undefined : this.trust.lookup(domain, identity.id);
-    const grant = entry?.role === 'paired' ? this.currentGrant(identity.id, domain!) : undefined;
-    return this.seal(identity, content, {
-      sender: identity.id,
+    const grant = domain === undefined ? undefined : this.currentGrant(signer, domain);
+    return signer.sign(content, {
+      nonce: this.newNonce(senderAddress), ts: this.now,
       ...(grant ? { grant: grant.id } : {}),
       ...(options.confirmation !== undefined ? { confirmation: options.confirmation } : {}),
     });
@@ -168,58 +171,50 @@ export class CommandSecurity {
     return bytesToHex(bytes);
   }
 
-  /** Checks a critical command arriving in `domain`; the nonce is used up once the signature is genuine. */
+  /**
+   * The whole policy of `domain` in path order, for a command that crosses both checkers: the authoriser's check,
+   * then the verifier's (the nonce is used up only when both pass the signature). The run checks each at its hop.
+   */
   verify(domain: string, content: CommandContent, rawAuth: unknown): Verdict {
-    const now = this.now;
-    const claimed = typeof (rawAuth as { sender?: unknown } | null)?.sender === 'string' ? (rawAuth as { sender: string }).sender : null;
-    const refuse = (reason: RefusalReason, detail: string, stage: SecurityStage = 'verification'): Verdict => ({ ok: false, reason, detail, stage, sender: claimed });
-    const parsed = parseAuthBlock(rawAuth);
-    if (!parsed.ok) return refuse(parsed.reason, parsed.detail);
-    const auth = parsed.auth;
-    const entry = this.trust.lookup(domain, auth.sender);
-    if (entry === undefined) return refuse('unpaired', `${auth.sender} is not paired with ${domain}`);
-    if (!this.options.provider.verify(entry.identity.publicKey, signingBytes(content, auth), hexToBytes(auth.sig))) {
-      return refuse('forged', `the signature is not ${auth.sender}'s over this command (wrong key, or the command was altered)`);
-    }
-    const age = now - auth.ts;
-    if (age > this.freshnessWindowMs) return refuse('expired', `signed at t=${auth.ts} ms, ${age} ms ago: older than the ${this.freshnessWindowMs} ms freshness window`);
-    if (age < -this.clockSkewMs) return refuse('expired', `signed at t=${auth.ts} ms, ${-age} ms in the future`);
-    if (this.replay.replayed(domain, auth.sender, auth.nonce, now)) return refuse('replayed', `nonce ${auth.nonce} from ${auth.sender} was already used in ${domain}`);
-    if (entry.role === 'authority') return { ok: true, sender: entry, grant: undefined };
-    return this.authorise(domain, content, auth, entry, now, refuse);
+    const checkers = this.checkersOf(domain);
+    if (checkers === undefined) return { ok: false, reason: 'unpaired', detail: `${domain} is not a security domain`, stage: 'verification', sender: null };
+    const authorised = this.agent(checkers.authoriser).authorise(domain, content, rawAuth, this.now);
+    if (!authorised.ok) return authorised;
+    const verified = this.agent(checkers.verifier).verify(domain, content, rawAuth, this.now);
+    return verified.ok ? authorised : verified;
   }
 
-  private authorise(domain: string, content: CommandContent, auth: AuthBlock, entry: TrustEntry, now: SimTime, refuse: (r: RefusalReason, d: string, s?: SecurityStage) => Verdict): Verdict {
-    const deny = (reason: RefusalReason, detail: string): Verdict => refuse(reason, detail, 'authorisation');
-    if (auth.grant === undefined) return deny('unauthorized', `${auth.sender} presented no access grant for ${domain}`);
-    const grant = this.grants.get(auth.grant);
-    if (grant === undefined || grant.subject !== auth.sender || grant.audience !== domain) {
-      return deny('unauthorized', `access grant ${auth.grant} was not issued to ${auth.sender} for ${domain}`);
-    }
-    if (isExpired(grant, now)) return deny('expired', `access grant ${grant.id} expired at t=${grant.expiresAt} ms`);
-    const scope = scopeOf(content.capability, content.command);
-    if (!scopeAllows(grant.scopes, scope)) return deny('unauthorized', `access grant ${grant.id} does not cover ${scope} (scopes: ${grant.scopes.join(', ')})`);
-    const command = `${content.capability}/${content.command}`;
-    if (NEEDS_CONFIRMATION.has(command)) {
-      if (auth.confirmation === undefined) return deny('unauthorized', `${command} from ${entry.address} needs the occupant's confirmation, and none was given`);
-      const check = this.confirmations.check(auth.confirmation, { domain, requester: entry.address, command, now }, true);
-      if (!check.ok) return deny('unauthorized', check.detail);
-    }
-    return { ok: true, sender: entry, grant };
+  private authoriserOf(domain: string): string {
+    const checkers = this.checkersOf(domain);
+    if (checkers === undefined) throw new Error(`${domain} is not a security domain: write home:<id> or vehicle:<id>`);
+    return checkers.authoriser;
   }
 
-  private issue(issuer: string, subject: string, audience: string, scopes: readonly string[]): AccessGrant {
-    return this.grants.issue({ issuer, subject, audience, scopes, issuedAt: this.now, ttlMs: this.grantTtlMs });
+  /** Both checkers of `domain` get `address`'s public key (one copy each; the same agent once). */
+  private admit(domain: string, address: string, role: 'authority' | 'paired'): void {
+    const checkers = this.checkersOf(domain);
+    if (checkers === undefined) throw new Error(`${domain} is not a security domain: write home:<id> or vehicle:<id>`);
+    const identity = this.identities.of(address);
+    const card = { id: identity.id, address: identity.address, publicKey: identity.publicKey };
+    for (const checker of new Set([checkers.verifier, checkers.authoriser])) this.agent(checker).trust.add(domain, card, role, this.now);
   }
 
-  /** The subject's grant in `domain`, renewed by its issuer when it has lapsed (the refresh of an access token). */
-  private currentGrant(subject: string, domain: string): AccessGrant | undefined {
-    const current = this.grants.current(subject, domain, this.now);
-    const latest = this.grants.latest(subject, domain);
-    if (current !== undefined || latest === undefined) return current;
-    const renewed = this.grants.issue({ ...latest, issuedAt: this.now, ttlMs: this.grantTtlMs });
-    const issuer = this.identities.byId(latest.issuer)?.address ?? latest.issuer;
-    this.options.kernel.events.emit('security.grant_renewed', issuer, { ...grantJson(renewed), replaces: latest.id });
+  private enrolQuietly(party: string, domain: string, scopes: readonly string[]): AccessGrant {
+    this.admit(domain, party, 'paired');
+    const issuer = this.agent(this.authoriserOf(domain));
+    const grant = issuer.issued.issue({ issuer: issuer.id, subject: this.identities.of(party).id, audience: domain, scopes, issuedAt: this.now, ttlMs: this.grantTtlMs });
+    this.agent(party).hold(grant);
+    return grant;
+  }
+
+  /** The grant the signer holds in `domain`, renewed by its issuer when it has lapsed (the refresh of an access token). */
+  private currentGrant(signer: SecurityAgent, domain: string): AccessGrant | undefined {
+    const held = signer.heldGrant(domain);
+    if (held === undefined || held.expiresAt > this.now) return held;
+    const issuer = this.agent(this.authoriserOf(domain));
+    const renewed = issuer.issued.issue({ ...held, issuedAt: this.now, ttlMs: this.grantTtlMs });
+    signer.hold(renewed);
+    this.options.kernel.events.emit('security.grant_renewed', issuer.address, { ...grantJson(renewed), replaces: held.id });
     return renewed;
   }
 }

@@ -10,4 +10,5 @@ export * from './access-grants';
 export * from './confirmations';
 export * from './replay-guard';
 export * from './trust-registry';
+export { SecurityAgent, type AgentPolicy } from './security-agent';
 export * from './command-security';

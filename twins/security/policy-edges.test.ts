@@ -100,6 +100,17 @@ describe('occupant confirmations', () => {
     expect(confirmations.check('p1', use, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
   });
 
+  it('are bound to the nonce of the command that used them: that command again passes, any other is refused', () => {
+    const confirmations = log();
+    expect(confirmations.check('p1', { ...use, nonce: 'aa' }, true)).toEqual({ ok: true });
+    // The same command seen again (a replay) is the gateway's to refuse, as replayed: the authoriser lets it by.
+    expect(confirmations.check('p1', { ...use, nonce: 'aa' }, true)).toEqual({ ok: true });
+    expect(confirmations.check('p1', { ...use, nonce: 'bb' }, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
+    expect(confirmations.check('p1', use, true)).toEqual({ ok: false, detail: 'prompt "p1" has already authorised one lock/unlock' });
+    // Bound or not, it lapses at its deadline.
+    expect(confirmations.check('p1', { ...use, nonce: 'aa', now: 2_000.001 }, true)).toEqual({ ok: false, detail: 'prompt "p1" lapsed at t=2000 ms' });
+  });
+
   it.each([
     ['another home', { domain: 'home:h2' }, 'prompt "p1" confirms lock/unlock in home:h1, not lock/unlock in home:h2'],
     ['another command', { command: 'alarm_control_panel/alarm_disarm' }, 'prompt "p1" confirms lock/unlock in home:h1, not alarm_control_panel/alarm_disarm in home:h1'],
@@ -118,7 +129,8 @@ describe('the trust registry', () => {
     const gateway = security.identities.of('home/h1/gateway');
     trust.add(HOME, cloud, 'authority', 5);
     const entry = trust.add(HOME, gateway, 'paired', 7);
-    expect(entry).toEqual({ id: gateway.id, address: 'home/h1/gateway', role: 'paired', since: 7, identity: gateway });
+    expect(entry).toEqual({ id: gateway.id, address: 'home/h1/gateway', role: 'paired', since: 7, publicKey: gateway.publicKey });
+    expect(Object.keys(entry)).not.toContain('identity'); // a public key, never the party's signing identity
     expect(trust.lookup(HOME, gateway.id)).toBe(entry);
     expect(trust.lookup('home:h2', gateway.id)).toBeUndefined();
     expect(trust.byAddress(HOME, 'home/h1/gateway')).toBe(entry);
@@ -144,12 +156,13 @@ describe('who verifies, and what a refusal names', () => {
     security.addAuthority(HOME, 'home-cloud');
     security.addAuthority('home:h2', 'home-cloud-2');
     security.addAuthority('vehicle:car1', 'vehicle-cloud');
-    security.pair({ vehicle: 'vehicle/car1', homeId: 'h1', homeParties: ['home-cloud'], homeIssuer: 'home-cloud', vehicleIssuer: 'vehicle-cloud' });
+    security.pair({ vehicle: 'vehicle/car1', homeId: 'h1', homeParties: ['home-cloud'] });
     const car = security.identities.of('vehicle/car1');
-    const otherHome = security.enrol('vehicle/car1', 'home:h2', 'home-cloud-2', ['home.lock:*']);
+    const otherHome = security.enrol('vehicle/car1', 'home:h2', ['home.lock:*']);
     const auth = security.seal(car, LIGHT, { sender: car.id, grant: otherHome.id });
     expect(security.verify(HOME, LIGHT, auth)).toMatchObject({ ok: false, reason: 'unauthorized', stage: 'authorisation', sender: 'VIN1', detail: `access grant ${otherHome.id} was not issued to VIN1 for home:h1` });
-    expect(security.verify(HOME, LIGHT, { sig: 'x' })).toMatchObject({ ok: false, reason: 'forged', stage: 'verification', sender: null });
+    expect(security.verify(HOME, LIGHT, { sig: 'x' })).toMatchObject({ ok: false, reason: 'forged', stage: 'authorisation', sender: null });
+    expect(security.agent('home/h1/gateway').verify(HOME, LIGHT, { sig: 'x' }, 0)).toMatchObject({ ok: false, reason: 'forged', stage: 'verification', sender: null });
     expect(security.verify(HOME, LIGHT, { sender: 'VIN9', sig: 'x' })).toMatchObject({ sender: 'VIN9' });
     // A signed command to an address outside any security domain carries no grant.
     expect(security.authFor('vehicle/car1', { ...LIGHT, to: 'home-cloud' }).grant).toBeUndefined();

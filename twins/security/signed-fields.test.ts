@@ -18,8 +18,8 @@ function world() {
   const security = new CommandSecurity({ kernel, provider: nobleEd25519, vinOf: () => '1HGCM82633A004352' });
   security.addAuthority(HOME, 'home-cloud');
   security.addAuthority('vehicle:car1', 'vehicle-cloud');
-  security.pair({ vehicle: CAR, homeId: 'h1', homeParties: ['home-cloud'], homeIssuer: 'home-cloud', vehicleIssuer: 'vehicle-cloud' });
-  security.confirmations.expect({ prompt: 'doorbell:h1:1', domain: HOME, requester: CAR, command: 'lock/unlock', issuedAt: 0, validUntil: 60_000 });
+  security.pair({ vehicle: CAR, homeId: 'h1', homeParties: ['home-cloud'] });
+  security.agent('home-cloud').confirmations.expect({ prompt: 'doorbell:h1:1', domain: HOME, requester: CAR, command: 'lock/unlock', issuedAt: 0, validUntil: 60_000 });
   return security;
 }
 
@@ -36,7 +36,7 @@ const CHANGES: Change[] = [
   ['the nonce', (a, c) => [{ ...a, nonce: a.nonce.replace(/^./, (d) => (d === '0' ? '1' : '0')) }, c]],
   ['the timestamp', (a, c) => [{ ...a, ts: a.ts + 1 }, c]],
   ['the sender (another paired party)', (a, c, s) => [{ ...a, sender: s.identities.of('home-cloud').id }, c]],
-  ['the grant (another issued grant)', (a, c) => [{ ...a, grant: a.grant === 'grant-1' ? 'grant-2' : 'grant-1' }, c]],
+  ['the grant (another issued grant)', (a, c) => [{ ...a, grant: a.grant === 'home-cloud/grant-1' ? 'home-cloud/grant-2' : 'home-cloud/grant-1' }, c]],
   ['the grant, removed', (a, c) => [{ ...a, grant: undefined }, c]],
   ['the confirmation', (a, c) => [{ ...a, confirmation: 'doorbell:h1:2' }, c]],
   ['the confirmation, removed', (a, c) => [{ ...a, confirmation: undefined }, c]],
@@ -55,7 +55,10 @@ describe('every signed field of a critical command', () => {
     const security = world();
     const auth = security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:1' });
     const [changedAuth, changedContent] = change(auth, UNLOCK, security);
-    expect(outcome(security.verify(HOME, changedContent, changedAuth))).toMatch(/^forged \(verification\): the signature is not /);
+    // Each checker checks the signature on its own, with its own copy of the sender's public key.
+    expect(outcome(security.verify(HOME, changedContent, changedAuth))).toMatch(/^forged \(authorisation\): the signature is not /);
+    expect(outcome(security.agent('home-cloud').authorise(HOME, changedContent, changedAuth, 0))).toMatch(/^forged \(authorisation\): the signature is not /);
+    expect(outcome(security.agent('home/h1/gateway').verify(HOME, changedContent, changedAuth, 0))).toMatch(/^forged \(verification\): the signature is not /);
     expect(outcome(security.verify(HOME, UNLOCK, auth))).toBe('accepted');
   });
 });

@@ -1,9 +1,16 @@
-// Who each security domain accepts critical commands from: the registry of public keys that lives in the home's
-// gateway and home cloud (for `home:<id>`) and in the car (for `vehicle:<id>`). Authorities are the domain's own
-// infrastructure (the home cloud and gateway; the vehicle cloud); paired parties are the other ecosystem's,
-// admitted at pairing and held to access grants and policy.
+// Who a checking party accepts critical commands from, per security domain: the public keys it was given at
+// pairing. Each checker keeps its own copy (the home's gateway and its automation host for `home:<id>`, the car and
+// the vehicle cloud for `vehicle:<id>`); an entry holds a public key only, never the party's private key.
+// Authorities are the domain's own infrastructure (the home cloud and gateway; the vehicle cloud); paired parties
+// are the other ecosystem's, admitted at pairing and held to access grants and policy.
 import type { SimTime } from '../kernel/types';
-import type { Identity } from './identities';
+
+/** What a party shows of itself at pairing: its identifier, bus address and Ed25519 public key. */
+export interface PublicIdentity {
+  readonly id: string;
+  readonly address: string;
+  readonly publicKey: Uint8Array;
+}
 
 export type TrustRole = 'authority' | 'paired';
 
@@ -13,16 +20,16 @@ export interface TrustEntry {
   address: string;
   role: TrustRole;
   since: SimTime;
-  identity: Identity;
+  publicKey: Uint8Array;
 }
 
 export class TrustRegistry {
   private readonly domains = new Map<string, Map<string, TrustEntry>>();
 
-  add(domain: string, identity: Identity, role: TrustRole, since: SimTime): TrustEntry {
+  add(domain: string, identity: PublicIdentity, role: TrustRole, since: SimTime): TrustEntry {
     let members = this.domains.get(domain);
     if (members === undefined) this.domains.set(domain, (members = new Map()));
-    const entry: TrustEntry = { id: identity.id, address: identity.address, role, since, identity };
+    const entry: TrustEntry = { id: identity.id, address: identity.address, role, since, publicKey: identity.publicKey };
     members.set(identity.id, entry);
     return entry;
   }

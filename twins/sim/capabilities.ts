@@ -47,7 +47,7 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   volume_level: { type: 'number', minimum: 0, maximum: 1 },
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
   size_bytes: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'bytes uploaded' },
-  expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the question stays, ms' },
+  expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the prompt stays answerable' },
 };
 
 const STRING: JsonSchema = { type: 'string' };

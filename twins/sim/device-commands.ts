@@ -67,10 +67,10 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     }),
     show_pip: (a) => ({ type: 'PIP.SHOW', pip: { source: text(a.source) ?? 'camera', title: text(a.title) ?? '' } }),
     close_pip: () => ({ type: 'PIP.CLOSE' }),
-    // A question for the family (the arriving driver's "start a video call?"), answered on the screen itself.
+    // A question for the family on the screen: the arriving driver's "start a video call?", or a party that wants the
+    // door opened; the screen's answer goes back as a message.
     prompt: (a) => needs([text(a.prompt_id), text(a.title), optionalWithin(a.expires_after_ms, 1, 3_600_000)], () => ({
-      type: 'PROMPT.SHOW',
-      prompt: { id: a.prompt_id, question: a.title, options: ['confirm', 'decline'], expiresAfterMs: num(a.expires_after_ms) ?? 30_000 },
+      type: 'PROMPT.SHOW', prompt: { id: a.prompt_id, question: a.title, options: ['confirm', 'decline'], expiresAfterMs: num(a.expires_after_ms) ?? 30_000 },
     })),
   },
   evse: {

@@ -28,18 +28,20 @@ describe('the signed remote unlock', () => {
   it.each(ARCHITECTURES)('under %s is verified, and the hub or proxy leaves the signature block untouched', (arch) => {
     const { sim, lock } = legitimateUnlock(arch);
     expect(lock.state).toBe('unlocked');
-    // The doorbell's two-way video is a second critical command (viewing the camera), verified under the same grant.
+    // The authoriser (home cloud; the gateway under local) authorises at its hop, then the gateway verifies at its own.
+    const authoriser = arch === 'local' ? 'home/h1/gateway' : 'home-cloud';
+    const grant = `${authoriser}/grant-1`;
+    const common = { command: 'lock/unlock', to: 'home/h1/lock.front_door', from: 'vehicle/car1', sender: sim.vehicle('car1').vin };
     const all = ofType(sim, 'security.verified');
-    expect(all.filter((e) => e.data.command === 'camera/play_stream')).toHaveLength(1);
-    const verified = all.filter((e) => e.data.command === 'lock/unlock');
-    expect(verified).toHaveLength(1);
-    expect(verified[0]).toMatchObject({
-      source: arch === 'local' ? 'home/h1/gateway' : 'home-cloud',
-      data: { command: 'lock/unlock', to: 'home/h1/lock.front_door', from: 'vehicle/car1', sender: sim.vehicle('car1').vin, grant: 'grant-1' },
-    });
+    // The doorbell's two-way video is a second critical command (viewing the camera), checked under the same grant.
+    expect(all.filter((e) => e.data.command === 'camera/play_stream').length).toBeGreaterThan(0);
+    expect(all.filter((e) => e.data.command === 'lock/unlock')).toMatchObject([
+      { source: authoriser, data: { ...common, at: authoriser, stage: 'authorisation', grant } },
+      { source: 'home/h1/gateway', data: { ...common, at: 'home/h1/gateway', stage: 'verification', grant: null } },
+    ]);
     const unlock = ofType(sim, 'msg.delivered').find((e) => e.data.topic === 'lock/unlock')!.data as unknown as Envelope;
     const sent = (unlock.payload as { auth: Record<string, unknown> }).auth;
-    expect(sent).toMatchObject({ v: 1, alg: 'Ed25519', sender: sim.vehicle('car1').vin, confirmation: 'doorbell:h1:1', grant: 'grant-1', ts: unlock.createdAt });
+    expect(sent).toMatchObject({ v: 1, alg: 'Ed25519', sender: sim.vehicle('car1').vin, confirmation: 'doorbell:h1:1', grant, ts: unlock.createdAt });
     expect((deliveredPayload(unlock) as { auth: unknown }).auth).toEqual(sent);
     expect(ofType(sim, 'security.refused')).toEqual([]);
   });
@@ -75,7 +77,8 @@ describe('attacks on the unlock', () => {
     sim.kernel.clock.runUntil(45_000);
     attacker.launch({ kind: 'replay-last-unlock', vehicleId: 'car1' });
     sim.kernel.clock.runUntil(60_000);
-    expect(ofType(sim, 'security.refused').map((e) => e.data.reason)).toEqual(['expired']);
+    // Staleness is the gateway's check, at its hop: the home cloud passed the command its confirmation is bound to.
+    expect(ofType(sim, 'security.refused').map((e) => `${e.source}@${String(e.data.at)}:${String(e.data.reason)}`)).toEqual(['home/h1/gateway@home/h1/gateway:expired']);
     expect(lock.state).toBe('locked');
   });
 
@@ -105,7 +108,7 @@ describe('critical commands other than the door', () => {
     const entity = 'cover.living_room_window';
     sim.sendFromCar('car1', `home/h1/${entity}`, { capability: 'cover', name: 'open_cover', deviceId: entity, attributes: {} }, 'command');
     sim.kernel.clock.runUntil(10_000);
-    expect(ofType(sim, 'security.verified').map((e) => e.data.to)).toEqual(['home/h1/cover.living_room_window']);
+    expect(ofType(sim, 'security.verified').map((e) => `${e.source}:${e.data.stage}`)).toEqual(['home-cloud:authorisation', 'home/h1/gateway:verification']);
     sim.home('h1').device('cover.living_room_window').send({ type: 'COVER.CLOSE' });
     sim.kernel.clock.runUntil(60_000);
     const window = sim.home('h1').device('cover.living_room_window');
@@ -114,7 +117,8 @@ describe('critical commands other than the door', () => {
       sim.sendRaw('home-cloud', `home/h1/${entity}`, 'cover/open_cover', 'command', { deviceId: entity, capability: 'cover', command: 'open_cover', attributes: {} });
     }
     sim.kernel.clock.runUntil(70_000);
-    expect(ofType(sim, 'security.refused').map((e) => `${e.data.to}:${e.data.reason}`)).toEqual(['home/h1/cover.living_room_window:unsigned']);
+    // Unsigned at its source, the home cloud: its own check stops it before it leaves.
+    expect(ofType(sim, 'security.refused').map((e) => `${e.source}@${e.data.at}:${e.data.to}:${e.data.reason}`)).toEqual(['home-cloud@home-cloud:home/h1/cover.living_room_window:unsigned']);
     expect(window.state).toBe(closedState);
   });
 
@@ -128,8 +132,14 @@ describe('critical commands other than the door', () => {
     sim.kernel.clock.runUntil(10_000);
     expect(answer).toBe('true');
     expect(sim.vehicle('car1').parts.hvac.state).not.toBe('off');
-    expect(ofType(sim, 'security.verified')).toMatchObject([{ source: 'vehicle/car1', data: { command: 'vehicle_remote/remote_start', sender: 'svc-home-cloud', grant: 'grant-2' } }]);
-    expect(ofType(sim, 'security.refused')).toMatchObject([{ source: 'vehicle/car1', data: { command: 'vehicle_lock/unlock', reason: 'unauthorized' } }]);
+    // The vehicle cloud authorises (at its hop under cloud-cloud; its records at the car's hop under direct, where the
+    // path does not cross it), the car verifies.
+    const at = arch === 'cloud-cloud' ? 'vehicle-cloud' : 'vehicle/car1';
+    expect(ofType(sim, 'security.verified')).toMatchObject([
+      { source: 'vehicle-cloud', data: { at, stage: 'authorisation', command: 'vehicle_remote/remote_start', sender: 'svc-home-cloud', grant: 'vehicle-cloud/grant-1' } },
+      { source: 'vehicle/car1', data: { at: 'vehicle/car1', stage: 'verification', command: 'vehicle_remote/remote_start' } },
+    ]);
+    expect(ofType(sim, 'security.refused')).toMatchObject([{ source: 'vehicle-cloud', data: { at, command: 'vehicle_lock/unlock', reason: 'unauthorized', stage: 'authorisation' } }]);
   });
 });
 

@@ -8,7 +8,7 @@ import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet
 import { screenMachine } from '../home/screen.machine';
 import { createKernel, type Kernel, type SimEventListener, type StreamHasher, type Utf8Decoder } from '../kernel';
 import type { Json } from '../kernel/types';
-import { CommandSecurity, nobleEd25519, type SignatureProvider } from '../security';
+import { CommandSecurity, defaultCheckersOf, nobleEd25519, type SignatureProvider } from '../security';
 import { generateVin } from '../vehicle/vin';
 import { findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type Geofence, type Place } from '../world';
 import { buildTopology } from './topology';
@@ -84,12 +84,20 @@ export class Simulation {
     this.gateways = createGatewayFleet({ kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id });
     this.security = new CommandSecurity({
       kernel: this.kernel, provider: options.signatures ?? nobleEd25519, vinOf: (id) => this.vehicles.get(id)?.vin,
+      // The home's automation host authorises (it holds the grants and confirmations); its gateway verifies.
+      checkersOf: (domain) => {
+        const checkers = defaultCheckersOf(domain);
+        return checkers !== undefined && domain.startsWith('home:') ? { ...checkers, authoriser: this.automationHost(domain.slice('home:'.length)) } : checkers;
+      },
       ...(spec.security?.freshnessWindowMs !== undefined ? { freshnessWindowMs: spec.security.freshnessWindowMs } : {}),
       ...(spec.security?.grantTtlMs !== undefined ? { grantTtlMs: spec.security.grantTtlMs } : {}),
     });
     this.guard = new CommandGuard(this, this.security);
     const topology = buildTopology(this, spec.localRangeM ?? 150);
-    this.bus = createBus({ kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links, topology });
+    this.bus = createBus({
+      kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links, topology,
+      checkpoint: (at, env, payload) => this.guard.checkInTransit(at, env, payload),
+    });
     // Median latencies only: a flow draws nothing from the links' random streams, so messages keep their numbers.
     this.flows = new SimFlows(this.kernel, spec.architecture, topology, spec.bandwidth, (links) => links.reduce((sum, link) => sum + this.bus.links.get(link).model.medianMs, 0));
     const homePlaces = placesOfKind(this.city, 'home');
@@ -120,7 +128,6 @@ export class Simulation {
       if (v.homeId !== undefined && this.homes.has(v.homeId)) {
         this.security.pair({
           vehicle: vehicleAddress(v.id), homeId: v.homeId, homeParties: [HOME_CLOUD, gatewayAddress(v.homeId)],
-          homeIssuer: HOME_CLOUD, vehicleIssuer: VEHICLE_CLOUD,
         });
       }
     }
@@ -207,9 +214,14 @@ export class Simulation {
 
   /** Answer a request in the responder's ecosystem schema. */
   respond(request: Envelope, intent: Intent): Envelope {
-    const car = request.destination.startsWith('vehicle/') ? this.vehicles.get(request.destination.slice('vehicle/'.length)) : undefined;
-    const payload = car ? carResponsePayload(intent, this.spec.architecture, car.vin, this.now) : homePayload(intent, 'response');
-    return this.bus.respond(request, payload);
+    return this.bus.respond(request, this.responsePayload(request.destination, request, intent));
+  }
+
+  /** A response from `responder` in its ecosystem's schema: a car's (or its cloud's, for a car) or the home's. */
+  responsePayload(responder: string, request: Envelope, intent: Intent): Json {
+    const carAddress = responder.startsWith('vehicle/') ? responder : responder === VEHICLE_CLOUD && request.destination.startsWith('vehicle/') ? request.destination : undefined;
+    const car = carAddress === undefined ? undefined : this.vehicles.get(carAddress.slice('vehicle/'.length));
+    return car ? carResponsePayload(intent, this.spec.architecture, car.vin, this.now) : homePayload(intent, 'response');
   }
 
   /** Where the home's automations run: the home cloud, or the home gateway when the architecture is local. */
@@ -250,7 +262,7 @@ export class Simulation {
       this.respond(env, { ...intent, attributes: {}, success: false, error: `a query only reads (get_state): send '${intent.name}' to ${twin.id} as a command` });
       return;
     }
-    if (!this.guard.admitToDevice(twin, env, intent, payload)) return;
+    // Critical commands were checked on the way, at the gateway's hop (and the authoriser's): none arrives unchecked.
     const outcome = applyDeviceCommand(twin, intent, env.source);
     const reply: Intent = { ...intent, attributes: outcome.ok ? outcome.attributes : {}, success: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) };
     this.respond(env, reply);

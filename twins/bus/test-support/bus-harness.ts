@@ -33,6 +33,7 @@ export interface HarnessOptions {
   /** Use the field-typical (random) link models instead of exact ones. */
   realisticLinks?: boolean;
   canonicalData?: BusOptions['canonicalData'];
+  checkpoint?: BusOptions['checkpoint'];
 }
 
 export function busHarness(options: HarnessOptions = {}) {
@@ -44,6 +45,7 @@ export function busHarness(options: HarnessOptions = {}) {
     links: options.realisticLinks ? options.links : mergeLinks(exactLinks(), options.links ?? {}),
     gateways: options.gateways,
     canonicalData: options.canonicalData,
+    checkpoint: options.checkpoint,
   });
   // Every message the bus finishes must read back from its line as exactly its envelope: the bus skips the
   // compactability check when it writes records (see envelope-record.ts), so every bus test checks it here.

@@ -61,7 +61,7 @@ export class Attacker {
     const security = sim.security;
     const victim = security.identities.of(source);
     const domain = `home:${homeId}`;
-    const heldGrant = security.grants.current(victim.id, domain, sim.now)?.id;
+    const heldGrant = security.agent(source).heldGrant(domain)?.id; // its id travels in the clear
     switch (order.kind) {
       case 'unsigned-unlock':
         break;

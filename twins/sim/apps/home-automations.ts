@@ -101,17 +101,13 @@ export class HomeAutomations implements SimApp {
     for (const vehicle of this.sim.vehicles.values()) {
       if (vehicle.spec.homeId !== homeId) continue;
       const to = vehicleAddress(vehicle.id);
-      // The record the home cloud checks before it lets a car's remote unlock through (once, while it is valid).
-      this.sim.security.confirmations.expect({
-        prompt: promptId, domain: `home:${homeId}`, requester: to, command: 'lock/unlock', issuedAt: this.sim.now,
-        validUntil: this.sim.now + DOORBELL_PROMPT_MS + this.sim.security.freshnessWindowMs,
-      });
       const deviceId = `vehicle.${vehicle.id}`;
       this.sim.sendFromHome(host, to, { capability: 'vehicle_display', name: 'show_pip', deviceId, attributes: pip }, 'command', { causedBy: cause });
       this.sim.sendFromHome(host, to, {
         capability: 'vehicle_display', name: 'prompt', deviceId,
         attributes: { prompt_id: promptId, title: 'Someone is at the door. Unlock remotely?', expires_after_ms: DOORBELL_PROMPT_MS },
-      }, 'command', { causedBy: cause });
+      }, 'command', { causedBy: cause }); // the prompt is the confirmation record: the authoriser keeps it as it leaves
+
     }
   }
 

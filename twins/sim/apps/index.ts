@@ -8,6 +8,7 @@ import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
 import { MediaApp } from './media';
+import { OccupantConsent } from './occupant-consent';
 
 export interface StandardApps {
   car: CarApp;
@@ -16,6 +17,7 @@ export interface StandardApps {
   voice: VoiceAssistant;
   charging: ChargingApp;
   media: MediaApp;
+  consent: OccupantConsent;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -25,11 +27,12 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
   const media = new MediaApp(sim);
-  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media);
-  return { car, home, phone, voice, charging, media };
+  const consent = new OccupantConsent(sim);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(consent);
+  return { car, home, phone, voice, charging, media, consent };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, MediaApp, PhoneApp, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, HomeAutomations, MediaApp, OccupantConsent, PhoneApp, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

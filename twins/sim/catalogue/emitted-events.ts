@@ -155,14 +155,18 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   // twins/gateways/gateway-fleet.ts
   'gateway.state': gatewayStateKeys(),
   // twins/sim/command-guard.ts and twins/security/command-security.ts
-  'security.verified': [...SECURITY_BASE, 'sender', 'grant'],
-  'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender'],
+  // `at`: the node whose hop the check ran on (the source is the party whose check and records it was).
+  'security.verified': [...SECURITY_BASE, 'at', 'stage', 'sender', 'grant'],
+  'security.refused': [...SECURITY_BASE, 'at', 'reason', 'detail', 'stage', 'sender'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
   'security.enrolled': ['party', 'id', 'domain', 'grant'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
+  // twins/sim/apps/occupant-consent.ts
+  'consent.requested': ['prompt', 'home', 'requester', 'command', 'screens'],
+  'consent.answered': ['prompt', 'home', 'requester', 'answer', 'by'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
   // twins/sim/proactive: the household's ground truth and taps, a proactive agent's actions and questions
