@@ -82,13 +82,34 @@ const FaultAction = z
   })
   .describe('Inject a fault into a link or a gateway for a while.');
 
+const FloodCell = z
+  .strictObject({
+    aheadOf: Id.optional().describe('Centre the cell on the road ahead of this vehicle (it must be driving): `fraction` of the way along what remains of its route.'),
+    fraction: z.number().min(0).max(1).default(0.5).describe('With aheadOf: how far along the remaining route the cell is centred, 0–1.'),
+    lat: z.number().min(-90).max(90).optional().describe('Centre latitude (with lon), for a GeoJSON map.'),
+    lon: z.number().min(-180).max(180).optional().describe('Centre longitude (with lat).'),
+    radiusM: z.number().positive().max(50_000).describe('Radius of the flooded area, metres: every road segment passing within it is closed.'),
+  })
+  .superRefine((cell, ctx) => {
+    const byPoint = cell.lat !== undefined || cell.lon !== undefined;
+    if (byPoint && (cell.lat === undefined || cell.lon === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a flood centred on a point needs both lat and lon', path: [cell.lat === undefined ? 'lat' : 'lon'], input: cell });
+    }
+    if (byPoint === (cell.aheadOf !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'say where the flood is: either `aheadOf: <vehicle>` or `lat` and `lon`, not both', path: [], input: cell });
+    }
+  })
+  .describe('A rain cell that floods the roads through it; cars route around flooded roads.');
+
 const WeatherAction = z
   .strictObject({
     kind: z.enum(WEATHER_KINDS).describe('The weather event.'),
     intensity: z.enum(['light', 'moderate', 'severe']).default('moderate').describe('How strong it is.'),
     duration: Duration.optional().describe('How long it lasts; until the end of the run when omitted.'),
     temperature: z.number().optional().describe('Outdoor temperature in °C during a heatwave.'),
+    flood: FloodCell.optional().describe('rainstorm only: the area it floods.'),
   })
+  .refine((w) => w.flood === undefined || w.kind === 'rainstorm', { error: 'only a rainstorm floods roads (`flood` needs kind: rainstorm)', path: ['flood'] })
   .describe('A weather event (rainstorm: close windows, avoid flooded roads; heatwave: precooling).');
 
 const SetStateAction = z

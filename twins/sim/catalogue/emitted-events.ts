@@ -139,6 +139,15 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'sim.started': ['seed', 'architecture', 'homes', 'vehicles', 'map'],
   'geofence.enter': ['fence'],
   'geofence.exit': ['fence'],
+  'vehicle.eta': ['reason', 'destination', 'arriveAt', 'etaSeconds', 'etaMinutes'],
+  'route.changed': ['reason', 'lengthM', 'etaSeconds', 'avoided'],
+  'road.flooded': ['segments', 'radiusM'],
+  'flood.entered': ['edge'],
+  // twins/sim/apps/precool.ts and evening-mode.ts
+  'home.precool_planned': ['home', 'vehicle', 'startAt', 'arriveAt', 'target', 'leadMinutes'],
+  'home.arrived': ['vehicle', 'roomTemperature', 'targetTemperature', 'hvacMode'],
+  'calendar.departure_predicted': ['user', 'home', 'departure', 'because', 'arriveAt'],
+  'home.evening_mode': ['home', 'user', 'predictedArrival'],
   // twins/bus/bus.ts
   'msg.delivered': Object.keys(ENVELOPE_KEYS),
   'msg.failed': Object.keys(ENVELOPE_KEYS),
