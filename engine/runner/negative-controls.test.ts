@@ -108,6 +108,17 @@ const CONTROLS: Record<string, Control[]> = {
     },
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
   ],
+  // Environment and calendar (issue #17 part 6).
+  'heatwave-precool': [
+    { what: 'precool is off: only home mode cools, at the 5-minute lead', mutate: [['precool: plan', 'precool: off']], mustFail: ['precool-planned', 'precool-starts-before-departure', 'cool-on-arrival'] },
+    { what: 'no heatwave alert: nothing plans a precool', mutate: [['kind: heatwave', 'kind: rainstorm']], mustFail: ['precool-planned', 'cool-on-arrival', 'ac-at-precool-setpoint'] },
+  ],
+  'overtime-calendar': [
+    { what: 'the home ignores the calendar (no overtime entry)', mutate: [['calendar: [{ title: Overtime, from: "18:00", to: "20:00" }]', 'calendar: []']], mustFail: ['departure-predicted-after-overtime', 'lights-off-during-overtime', 'evening-mode-for-the-late-arrival'] },
+  ],
+  'flood-reroute': [
+    { what: 'a car that ignores floods drives through', mutate: [['at: work }', 'at: work, avoidFloods: false }']], mustFail: ['route-changed', 'eta-updated', 'never-enters-a-flooded-road'] },
+  ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };

@@ -8,6 +8,7 @@ import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
 import { PrecoolPlanner } from './precool';
+import { EveningMode } from './evening-mode';
 
 export interface StandardApps {
   car: CarApp;
@@ -16,6 +17,7 @@ export interface StandardApps {
   voice: VoiceAssistant;
   charging: ChargingApp;
   precool: PrecoolPlanner;
+  evening: EveningMode;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -25,11 +27,14 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
   const precool = new PrecoolPlanner(sim);
+  const evening = new EveningMode(sim, precool);
   sim.use(car).use(home).use(phone).use(voice).use(charging).use(precool);
-  return { car, home, phone, voice, charging, precool };
+  // Predictions are made once every app listens (a prediction for now acts at once).
+  evening.start();
+  return { car, home, phone, voice, charging, precool, evening };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, PrecoolPlanner, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, PhoneApp, PrecoolPlanner, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';
