@@ -81,6 +81,12 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return injectFault(ctx, action);
     case 'weather':
       return weather(ctx, action);
+    case 'tap': {
+      const { control, room, temperature, mode } = action;
+      return apps.voice.tapInCar(action.screen.slice('vehicle/'.length), control, {
+        ...(room !== undefined ? { room } : {}), ...(temperature !== undefined ? { temperature } : {}), ...(mode !== undefined ? { mode } : {}),
+      });
+    }
     case 'setState':
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':

@@ -74,6 +74,11 @@ const CONTROLS: Record<string, Control[]> = {
       mutate: [['"Is my car locked?"', '"Is my house locked?"']],
       mustFail: ['locked-answer-says-live-lock', 'lock-answer-on-panel', 'only-the-near-miss-not-understood', 'no-answer-is-an-apology'],
     },
+    {
+      what: 'the sweep is a near-miss, and the tap starts the vacuum instead of stopping it',
+      mutate: [['utterance: "扫地"', 'utterance: "扫码"'], ['control: vacuum.stop', 'control: vacuum.start']],
+      mustFail: ['vacuum-sweeping-in-chinese', 'only-the-near-miss-not-understood', 'vacuum-stopped-by-a-tap', 'vacuum-idle-at-end'],
+    },
     { what: 'the home accepts the car\'s disarm', fault: acceptEverything, mustFail: ['disarm-from-car-signed-and-refused', 'never-disarmed', 'armed-home-in-chinese'] },
     {
       what: 'the speaker answers numbers the car does not have',

@@ -2,6 +2,8 @@
 // form is a discriminated union on `type`, so the runner can `switch (action.type)` with full typing.
 import { z } from 'zod';
 import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
+import { HOME_INTENTS } from '../../twins/sim/apps/voice-home-actions';
+import type { IntentName } from '../../twins/sim/intents/phrases';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
@@ -112,6 +114,24 @@ const WeatherAction = z
   .refine((w) => w.flood === undefined || w.kind === 'rainstorm', { error: 'only a rainstorm floods roads (`flood` needs kind: rainstorm)', path: ['flood'] })
   .describe('A weather event (rainstorm: close windows, avoid flooded roads; heatwave: precooling).');
 
+const TapAction = z
+  .strictObject({
+    screen: z.string().regex(/^vehicle\/[A-Za-z0-9_-]+$/, { error: (iss) => `a tap is on a car screen: vehicle/<id>, got ${JSON.stringify(iss.input)}` }).describe('The car screen tapped: vehicle/car1.'),
+    control: z.enum(HOME_INTENTS as [IntentName, ...IntentName[]]).describe('The home control tapped, named as the voice intent it shares its command path with: light.on, ac.set, vacuum.start…'),
+    room: z.enum(['living_room', 'bedroom', 'hallway', 'all']).optional().describe('Room of the control; every device of the kind when omitted.'),
+    temperature: z.number().min(10).max(35).optional().describe('ac.set: the setpoint, °C.'),
+    mode: z.enum(['cool', 'heat', 'auto', 'fan_only']).optional().describe('ac.set: the hvac_mode.'),
+  })
+  .superRefine((tap, ctx) => {
+    if (tap.control !== 'ac.set' && (tap.temperature !== undefined || tap.mode !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: `temperature and mode belong to ac.set, not to ${tap.control}`, path: [tap.temperature !== undefined ? 'temperature' : 'mode'], input: tap });
+    }
+    if (tap.control === 'ac.set' && tap.temperature === undefined && tap.mode === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'ac.set needs a temperature or a mode', path: ['control'], input: tap });
+    }
+  })
+  .describe("The driver taps a home control on the car screen: the same command path as the car's voice assistant.");
+
 const SetStateAction = z
   .strictObject({
     twin: TwinRef.describe('Twin that receives the event.'),
@@ -165,6 +185,7 @@ const ACTION_SHAPE = {
   fault: FaultAction,
   weather: WeatherAction,
   setState: SetStateAction,
+  tap: TapAction,
   charging: ChargingAction,
   attack: AttackAction,
 };

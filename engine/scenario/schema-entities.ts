@@ -9,7 +9,7 @@ import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
 export const DEVICE_TYPES = [
-  'climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel',
+  'climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel', 'vacuum',
 ] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 

@@ -11,6 +11,7 @@ import type { DeviceType } from '../../home/devices';
 import type { CameraEmitted } from '../../home/camera.machine';
 import type { EvseEmitted } from '../../home/evse.machine';
 import type { FanEmitted } from '../../home/fan.machine';
+import type { VacuumEmitted } from '../../home/vacuum.machine';
 import type { LockEmitted } from '../../home/lock.machine';
 import type { MediaPlayerEmitted } from '../../home/media-player.machine';
 import type { ScreenEmitted } from '../../home/screen.machine';
@@ -69,6 +70,7 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
   fromMachine<FanEmitted>(['fan'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
+  fromMachine<VacuumEmitted>(['vacuum'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
   fromMachine<MediaPlayerEmitted>(['media_player'], { 'speaker.announced': { entityId: true, text: true, requestedAt: true, at: true } }),
   fromMachine<ScreenEmitted>(['screen', 'phone'], {
     'prompt.answered': { entityId: true, promptId: true, answer: true, option: true, at: true, responseTimeMs: true },
@@ -163,6 +165,7 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
+  'screen.tapped': ['control', 'room', 'temperature', 'mode'],
 });
 
 /** Merges catalogues; a type emitted by several twins may carry the keys of any of them. */
