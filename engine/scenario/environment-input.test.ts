@@ -43,6 +43,13 @@ describe('environment and calendar input', () => {
     expect(issues[0]).toMatch(/^\d+:\d+ /);
   });
 
+  it('a flood centred off the map closes nothing, and says so (0 segments)', async () => {
+    const { scenario } = loadScenarioText(`${storm('{ lat: -89.9, lon: 179.9, radiusM: 500 }')}architectures: direct\n`, 't.yaml');
+    const flooded: number[] = [];
+    await runScenario(scenario, 'direct', { listeners: [(e) => void (e.type === 'road.flooded' && flooded.push(Number(e.data.segments)))] });
+    expect(flooded).toEqual([0]);
+  });
+
   it('a flood ahead of a parked car fails its step with the reason (the run goes on)', async () => {
     const { scenario } = loadScenarioText(`${storm('{ aheadOf: car1, radiusM: 100 }')}architectures: direct\n`, 't.yaml');
     const errors: string[] = [];
