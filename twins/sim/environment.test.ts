@@ -119,8 +119,9 @@ describe('the predicted evening departure', () => {
 
   it('moves the evening mode: soft lights an arrival lead before the predicted arrival', () => {
     const run = (calendar: { title: string; fromMs: number; toMs: number }[]) => {
-      const { sim } = homeWithCar('direct', 3, 'work', { startTimeOfDayMs: h(17) });
-      Object.assign(sim.users.get('alice')!, { leavesWorkAtMs: h(18), calendar });
+      const { sim } = homeWithCar('direct', 3, 'work', {
+        startTimeOfDayMs: h(17), users: [{ id: 'alice', homeId: 'h1', vehicleId: 'car1', leavesWorkAtMs: h(18), calendar }],
+      });
       sim.kernel.clock.runUntil(h(4));
       return { mode: events(sim, 'home.evening_mode'), predicted: events(sim, 'calendar.departure_predicted') };
     };

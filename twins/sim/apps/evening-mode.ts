@@ -15,6 +15,8 @@ export class EveningMode {
    * the predictions are made as the run's clock starts, so whoever listens to the run sees them.
    */
   start(): void {
+    // Only a household with a usual leaving time has anything to predict: other runs get no extra timer.
+    if (![...this.sim.users.values()].some((u) => u.leavesWorkAtMs !== undefined)) return;
     this.sim.kernel.scheduler.scheduleAt(this.sim.now, () => this.predict(), 'evening-prediction');
   }
 
