@@ -89,6 +89,26 @@ describe('heatwave precool from the ETA', () => {
     expect(arrived.data.roomTemperature).toBeCloseTo(29.5, 1);
   });
 
+  it('plans again when a flood reroutes the car before the AC has started, for the new arrival', () => {
+    const { sim } = homeWithCar('direct', 3, 'work', { map: { kind: 'generate', options: { homes: 4, blocksX: 80, blocksY: 80 } } });
+    (sim.users.get('alice')!.preferences as { temperature: number }).temperature = 31;
+    sim.home('h1').weatherAlerts.add('heatwave');
+    const trip = sim.vehicle('car1').driveTo(sim.home('h1').place);
+    sim.kernel.clock.runUntil(60_000);
+    sim.flood({ center: pointAlongTrip(trip, positionAt(trip, 60_000).distanceM + 1500), radiusM: 60 });
+    sim.kernel.clock.runUntil(3_600_000);
+    const plans = events(sim, 'home.precool_planned').map((e) => e.data);
+    expect(plans).toHaveLength(2);
+    const rerouted = events(sim, 'vehicle.eta').find((e) => e.data.reason === 'rerouted');
+    expect(plans[1].arriveAt).toBe(rerouted.data.arriveAt);
+    expect(plans[1].arriveAt).not.toBe(plans[0].arriveAt);
+    // One precool command, delivered just after the second plan's start (the first plan's timer was cancelled).
+    const commands = events(sim, 'msg.delivered').filter((e) => e.data.topic === 'climate/set_temperature' && e.data.destination === 'home/h1/climate.living_room');
+    expect(commands).toHaveLength(1);
+    expect(commands[0].t - plans[1].startAt).toBeGreaterThanOrEqual(0);
+    expect(commands[0].t - plans[1].startAt).toBeLessThan(1_000);
+  });
+
   it('does nothing when the home has precool off, or without a heatwave', () => {
     const { sim } = homeWithCar('direct', 3, 'work', WIDE);
     (sim.home('h1').spec as { precool?: string }).precool = 'off';
