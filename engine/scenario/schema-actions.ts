@@ -7,6 +7,7 @@ import type { IntentName } from '../../twins/sim/intents/phrases';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
+import { BandwidthAction, StopFlowAction, StreamAction, TransferAction } from './schema-flows';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
@@ -188,6 +189,10 @@ const ACTION_SHAPE = {
   tap: TapAction,
   charging: ChargingAction,
   attack: AttackAction,
+  stream: StreamAction,
+  transfer: TransferAction,
+  stopFlow: StopFlowAction,
+  bandwidth: BandwidthAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;
 export const ACTION_KINDS = Object.keys(ACTION_SHAPE) as ActionKind[];

@@ -9,6 +9,7 @@ import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
 import { PrecoolPlanner } from './precool';
 import { EveningMode } from './evening-mode';
+import { MediaApp } from './media';
 
 export interface StandardApps {
   car: CarApp;
@@ -18,6 +19,7 @@ export interface StandardApps {
   charging: ChargingApp;
   precool: PrecoolPlanner;
   evening: EveningMode;
+  media: MediaApp;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -26,15 +28,16 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const phone = new PhoneApp(sim);
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
+  const media = new MediaApp(sim);
   const precool = new PrecoolPlanner(sim);
   const evening = new EveningMode(sim, precool);
-  sim.use(car).use(home).use(phone).use(voice).use(charging).use(precool);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(precool);
   // Predictions are made once every app listens (a prediction for now acts at once).
   evening.start();
-  return { car, home, phone, voice, charging, precool, evening };
+  return { car, home, phone, voice, charging, media, precool, evening };
 }
 
-export { Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, PhoneApp, PrecoolPlanner, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, MediaApp, PhoneApp, PrecoolPlanner, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';
