@@ -3,6 +3,7 @@
 import type { Attacker, StandardApps } from '../../twins/sim/apps';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
+import { fromLonLat, pointAlongTrip, positionAt, type Point } from '../../twins/world';
 import type { Action } from '../scenario';
 import { gatewayAddressOf } from './simulation-spec';
 
@@ -80,6 +81,12 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return injectFault(ctx, action);
     case 'weather':
       return weather(ctx, action);
+    case 'tap': {
+      const { control, room, temperature, mode } = action;
+      return apps.voice.tapInCar(action.screen.slice('vehicle/'.length), control, {
+        ...(room !== undefined ? { room } : {}), ...(temperature !== undefined ? { temperature } : {}), ...(mode !== undefined ? { mode } : {}),
+      });
+    }
     case 'setState':
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
@@ -139,6 +146,7 @@ function weather(ctx: ActionContext, w: Extract<Action, { type: 'weather' }>): v
   // The weather service's alert covers the whole area: every home's home mode adapts to it (twins/sim/apps/home-mode.ts).
   for (const home of sim.homes.values()) home.weatherAlerts.add(w.kind);
   if (w.kind === 'rainstorm') {
+    if (w.flood !== undefined) sim.flood({ center: floodCentre(sim, w.flood), radiusM: w.flood.radiusM });
     for (const vehicle of sim.vehicles.values()) {
       if (vehicle.location?.id !== (vehicle.spec.homeId ? sim.home(vehicle.spec.homeId).place.id : undefined)) {
         apps.car.reportToHome(vehicle.id, { weather_alert: 'rainstorm' });
@@ -148,6 +156,16 @@ function weather(ctx: ActionContext, w: Extract<Action, { type: 'weather' }>): v
     for (const home of sim.homes.values()) for (const c of home.devicesOfType('climate')) c.send({ type: 'OUTDOOR.TEMPERATURE_CHANGED', temperature: w.temperature });
     for (const v of sim.vehicles.values()) v.parts.hvac.send({ type: 'AMBIENT.TEMPERATURE_CHANGED', temperature: w.temperature });
   }
+}
+
+/** Where a flood is centred: on a point of the map, or on the road ahead of a driving car. */
+function floodCentre(sim: Simulation, flood: NonNullable<Extract<Action, { type: 'weather' }>['flood']>): Point {
+  if (flood.lat !== undefined && flood.lon !== undefined) return fromLonLat(sim.city.projection, { lat: flood.lat, lon: flood.lon });
+  const vehicle = sim.vehicle(flood.aheadOf!);
+  const trip = vehicle.currentTrip;
+  if (trip === undefined) throw new ActionError(`weather.flood.aheadOf: ${vehicle.id} is not driving, so there is no road ahead of it to flood`);
+  const driven = positionAt(trip, sim.now).distanceM;
+  return pointAlongTrip(trip, driven + flood.fraction * (trip.lengthM - driven));
 }
 
 function userOf(sim: Simulation, id: string | undefined) {

@@ -86,6 +86,11 @@ const CONTROLS: Record<string, Control[]> = {
       mutate: [['"Is my car locked?"', '"Is my house locked?"']],
       mustFail: ['locked-answer-says-live-lock', 'lock-answer-on-panel', 'only-the-near-miss-not-understood', 'no-answer-is-an-apology'],
     },
+    {
+      what: 'the sweep is a near-miss, and the tap starts the vacuum instead of stopping it',
+      mutate: [['utterance: "扫地"', 'utterance: "扫码"'], ['control: vacuum.stop', 'control: vacuum.start']],
+      mustFail: ['vacuum-sweeping-in-chinese', 'only-the-near-miss-not-understood', 'vacuum-stopped-by-a-tap', 'vacuum-idle-at-end'],
+    },
     { what: 'the home accepts the car\'s disarm', fault: acceptEverything, mustFail: ['disarm-from-car-signed-and-refused', 'never-disarmed', 'armed-home-in-chinese'] },
     {
       what: 'the speaker answers numbers the car does not have',
@@ -119,6 +124,17 @@ const CONTROLS: Record<string, Control[]> = {
       mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta', 'no-answer-is-an-apology'],
     },
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
+  ],
+  // Environment and calendar (issue #17 part 6).
+  'heatwave-precool': [
+    { what: 'precool is off: only home mode cools, at the 5-minute lead', mutate: [['precool: plan', 'precool: off']], mustFail: ['precool-planned', 'precool-starts-before-departure', 'cool-on-arrival'] },
+    { what: 'no heatwave alert: nothing plans a precool', mutate: [['kind: heatwave', 'kind: rainstorm']], mustFail: ['precool-planned', 'cool-on-arrival', 'ac-at-precool-setpoint'] },
+  ],
+  'overtime-calendar': [
+    { what: 'the home ignores the calendar (no overtime entry)', mutate: [['calendar: [{ title: Overtime, from: "18:00", to: "20:00" }]', 'calendar: []']], mustFail: ['departure-predicted-after-overtime', 'lights-off-during-overtime', 'evening-mode-for-the-late-arrival'] },
+  ],
+  'flood-reroute': [
+    { what: 'a car that ignores floods drives through', mutate: [['at: work }', 'at: work, avoidFloods: false }']], mustFail: ['route-changed', 'eta-updated', 'never-enters-a-flooded-road'] },
   ],
   // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
   // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.

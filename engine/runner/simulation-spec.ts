@@ -21,10 +21,13 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       ...(u.home !== undefined ? { homeId: u.home } : {}),
       ...(u.vehicle !== undefined ? { vehicleId: u.vehicle } : {}),
       preferences: { ...u.preferences },
+      ...(u.leavesWorkAt !== undefined ? { leavesWorkAtMs: u.leavesWorkAt * 60_000 } : {}),
+      ...(u.calendar.length > 0 ? { calendar: u.calendar.map((c) => ({ title: c.title, fromMs: c.from * 60_000, toMs: c.to * 60_000 })) } : {}),
     })),
     homes: entities.homes.map((h) => ({
       id: h.id,
       devices: h.devices.map((d) => ({ type: d.type, entityId: d.entityId, ...(d.device_class ? { deviceClass: d.device_class } : {}) })),
+      precool: h.precool,
     })),
     vehicles: entities.vehicles.map((v) => ({
       id: v.id,
@@ -33,7 +36,9 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       batteryKwh: v.batteryKwh,
       socPercent: v.soc * 100,
       at: v.at,
+      avoidFloods: v.avoidFloods,
     })),
+    arrivalLeadMinutes: scenario.arrivalLeadMinutes,
     gateways: Object.fromEntries(Object.entries(entities.gateways).map(([id, state]) => [gatewayAddressOf(id), state])),
     links: Object.fromEntries(Object.entries(scenario.links ?? {}).filter(([, o]) => o !== undefined).map(([id, o]) => [id, linkOverride(id, o!)])),
     bandwidth: Object.fromEntries(Object.entries(scenario.links ?? {}).flatMap(([id, o]) =>

@@ -27,6 +27,8 @@ export const SCENARIO_LIMITS = {
   /** Vehicles after `count` is expanded, over all entries. */
   vehicles: 20_000,
   users: 5_000,
+  /** Calendar entries of one user. */
+  calendarEntries: 100,
   devicesPerHome: 200,
   steps: 10_000,
   actionsPerStep: 100,

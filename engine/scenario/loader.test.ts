@@ -31,8 +31,11 @@ describe('the doorbell fixture (full example)', () => {
       home: 'h1',
       vehicle: 'car1',
       preferences: { temperature: 24, hvacMode: 'cool', lighting: 'soft', playlist: 'morning-jazz' },
+      calendar: [],
     });
-    expect(vehicles[0]).toEqual({ id: 'car1', owner: 'alice', home: 'h1', batteryKwh: 75, soc: 0.6, at: 'work' });
+    expect(homes[0]!.precool).toBe('plan');
+    expect(vehicles[0]).toEqual({ id: 'car1', owner: 'alice', home: 'h1', batteryKwh: 75, soc: 0.6, at: 'work', avoidFloods: true });
+    expect(scenario.arrivalLeadMinutes).toBe(5);
     expect(gateways).toEqual({ 'home-cloud': 'online' });
     expect(scenario.links.cellular).toEqual({ medianMs: 80, loss: 0.01 });
     expect(scenario.map).toEqual({ kind: 'generate', blocks: 8, blockSizeM: 250, homes: 10, workplaces: 3, chargers: 2 });

@@ -138,6 +138,7 @@ describe('setState events, for every kind of twin', () => {
     climate: 'climate.living_room', light: 'light.hallway', cover: 'cover.living_room_window', fan: 'fan.air_purifier',
     lock: 'lock.front_door', binary_sensor: 'binary_sensor.smoke', camera: 'camera.front_door', media_player: 'media_player.speaker',
     storage: 'storage.nas', evse: 'evse.wallbox', screen: 'screen.tv', alarm_control_panel: 'alarm_control_panel.house',
+    vacuum: 'vacuum.robot',
   };
 
   it.each(DEVICE_TYPES)('%s: a misspelt event is refused with the right one suggested; the right one is accepted', (type) => {

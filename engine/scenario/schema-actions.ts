@@ -2,6 +2,8 @@
 // form is a discriminated union on `type`, so the runner can `switch (action.type)` with full typing.
 import { z } from 'zod';
 import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
+import { HOME_INTENTS } from '../../twins/sim/apps/voice-home-actions';
+import type { IntentName } from '../../twins/sim/intents/phrases';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
@@ -83,14 +85,53 @@ const FaultAction = z
   })
   .describe('Inject a fault into a link or a gateway for a while.');
 
+const FloodCell = z
+  .strictObject({
+    aheadOf: Id.optional().describe('Centre the cell on the road ahead of this vehicle (it must be driving): `fraction` of the way along what remains of its route.'),
+    fraction: z.number().min(0).max(1).default(0.5).describe('With aheadOf: how far along the remaining route the cell is centred, 0–1.'),
+    lat: z.number().min(-90).max(90).optional().describe('Centre latitude (with lon), for a GeoJSON map.'),
+    lon: z.number().min(-180).max(180).optional().describe('Centre longitude (with lat).'),
+    radiusM: z.number().positive().max(50_000).describe('Radius of the flooded area, metres: every road segment passing within it is closed.'),
+  })
+  .superRefine((cell, ctx) => {
+    const byPoint = cell.lat !== undefined || cell.lon !== undefined;
+    if (byPoint && (cell.lat === undefined || cell.lon === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a flood centred on a point needs both lat and lon', path: [cell.lat === undefined ? 'lat' : 'lon'], input: cell });
+    }
+    if (byPoint === (cell.aheadOf !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'say where the flood is: either `aheadOf: <vehicle>` or `lat` and `lon`, not both', path: [], input: cell });
+    }
+  })
+  .describe('A rain cell that floods the roads through it; cars route around flooded roads.');
+
 const WeatherAction = z
   .strictObject({
     kind: z.enum(WEATHER_KINDS).describe('The weather event.'),
     intensity: z.enum(['light', 'moderate', 'severe']).default('moderate').describe('How strong it is.'),
     duration: Duration.optional().describe('How long it lasts; until the end of the run when omitted.'),
     temperature: z.number().optional().describe('Outdoor temperature in °C during a heatwave.'),
+    flood: FloodCell.optional().describe('rainstorm only: the area it floods.'),
   })
+  .refine((w) => w.flood === undefined || w.kind === 'rainstorm', { error: 'only a rainstorm floods roads (`flood` needs kind: rainstorm)', path: ['flood'] })
   .describe('A weather event (rainstorm: close windows, avoid flooded roads; heatwave: precooling).');
+
+const TapAction = z
+  .strictObject({
+    screen: z.string().regex(/^vehicle\/[A-Za-z0-9_-]+$/, { error: (iss) => `a tap is on a car screen: vehicle/<id>, got ${JSON.stringify(iss.input)}` }).describe('The car screen tapped: vehicle/car1.'),
+    control: z.enum(HOME_INTENTS as [IntentName, ...IntentName[]]).describe('The home control tapped, named as the voice intent it shares its command path with: light.on, ac.set, vacuum.start…'),
+    room: z.enum(['living_room', 'bedroom', 'hallway', 'all']).optional().describe('Room of the control; every device of the kind when omitted.'),
+    temperature: z.number().min(10).max(35).optional().describe('ac.set: the setpoint, °C.'),
+    mode: z.enum(['cool', 'heat', 'auto', 'fan_only']).optional().describe('ac.set: the hvac_mode.'),
+  })
+  .superRefine((tap, ctx) => {
+    if (tap.control !== 'ac.set' && (tap.temperature !== undefined || tap.mode !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: `temperature and mode belong to ac.set, not to ${tap.control}`, path: [tap.temperature !== undefined ? 'temperature' : 'mode'], input: tap });
+    }
+    if (tap.control === 'ac.set' && tap.temperature === undefined && tap.mode === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'ac.set needs a temperature or a mode', path: ['control'], input: tap });
+    }
+  })
+  .describe("The driver taps a home control on the car screen: the same command path as the car's voice assistant.");
 
 const SetStateAction = z
   .strictObject({
@@ -145,6 +186,7 @@ const ACTION_SHAPE = {
   fault: FaultAction,
   weather: WeatherAction,
   setState: SetStateAction,
+  tap: TapAction,
   charging: ChargingAction,
   attack: AttackAction,
   stream: StreamAction,

@@ -11,7 +11,7 @@ import { HouseholdSchema } from './schema-household';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
 export const DEVICE_TYPES = [
-  'climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel',
+  'climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel', 'vacuum',
 ] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
@@ -67,12 +67,25 @@ const UserSchema = z
       })
       .default({})
       .describe('One identity and preferences across car and home (unified account).'),
+    leavesWorkAt: TimeOfDay.optional().describe('When the user usually leaves work ("18:00"): the home predicts the evening arrival from it.'),
+    calendar: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1).describe('What it is, e.g. Overtime.'),
+          from: TimeOfDay.describe('Start, "HH:MM".'),
+          to: TimeOfDay.describe('End, "HH:MM" (after `from`, same day).'),
+        }).refine((entry) => entry.to > entry.from, { error: 'a calendar entry ends after it starts (`to` later than `from`, same day)', path: ['to'] }),
+      )
+      .max(LIMITS.calendarEntries)
+      .default([])
+      .describe("The user's calendar (unified account): an entry running at the usual leaving time (overtime) moves the predicted departure to its end."),
   })
   .meta({ id: 'User' });
 
 export interface Home {
   id: string;
   devices: Device[];
+  precool: 'plan' | 'off';
 }
 
 const HomeSchema = z
@@ -83,6 +96,10 @@ const HomeSchema = z
       .union([z.literal('standard'), z.array(DeviceSchema).max(LIMITS.devicesPerHome)])
       .default('standard')
       .describe('`standard` (the usual connected home) or an explicit device list.'),
+    precool: z
+      .enum(['plan', 'off'])
+      .default('plan')
+      .describe('In a heatwave, `plan` starts the AC early enough to reach the precool setpoint by the predicted arrival; `off` leaves it to home mode.'),
   })
   .meta({ id: 'Home' });
 
@@ -131,6 +148,7 @@ export const HomeList = z
           expandedHomeIds(home).map((id) => ({
             id,
             devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
+            precool: home.precool,
           })),
         )
       : [],
@@ -152,6 +170,7 @@ const VehicleSchema = z
     batteryKwh: z.number().positive().default(75).describe('Usable traction battery capacity, kWh.'),
     soc: z.number().min(0).max(1).default(0.8).describe('Initial state of charge, 0–1.'),
     at: z.string().min(1).default('home').describe('Where it is at t = 0: `home`, `work` or a place id.'),
+    avoidFloods: z.boolean().default(true).describe('Navigation routes around flooded roads and reroutes when a flood closes the road ahead.'),
   })
   .meta({ id: 'Vehicle' });
 

@@ -50,6 +50,12 @@ const ScenarioObject = z.strictObject({
   duration: Duration.refine((ms) => ms <= SCENARIO_LIMITS.durationMs, {
     error: `a run lasts at most ${formatLimit(SCENARIO_LIMITS.durationMs / 86_400_000)} days of virtual time`,
   }).describe('Length of the run in virtual time (at most 30 days).'),
+  arrivalLeadMinutes: z
+    .number()
+    .positive()
+    .max(120)
+    .default(5)
+    .describe('Home mode and "X is N minutes away" fire when a car\'s ETA home falls to this many minutes (seed §2.2: 5).'),
   parameters: ParametersSchema,
   map: MapSchema,
   entities: EntitiesSchema,

@@ -61,6 +61,12 @@ const HOME_DEVICES: readonly CapabilityMapping[] = [
     actions: [ON, OFF, ['setSpeed', 'set_percentage'], GET, CHANGED],
     fields: [field('speedPercent', 'percentage'), STATE],
   },
+  {
+    service: 'home.vacuum',
+    capability: 'vacuum',
+    actions: [['start', 'start'], ['stop', 'stop'], ['pause', 'pause'], ['returnToBase', 'return_to_base'], GET, CHANGED],
+    fields: [STATE],
+  },
   { service: 'home.switch', capability: 'switch', actions: [ON, OFF, GET, CHANGED], fields: [STATE] },
   { service: 'home.scene', capability: 'scene', actions: [['activate', 'turn_on']], fields: [] },
   {

@@ -119,8 +119,8 @@ describe('hub translation: untranslatable messages', () => {
   });
 
   it('refuses an unknown home capability and a non-numeric scaled value', () => {
-    expect(viaHub({ deviceId: 'vacuum.x', capability: 'vacuum', command: 'start' }, envelope('home/h1/vacuum.x', CAR, 'event'), 'vehicle-cloud')).toEqual({
-      ok: false, error: "unknown home-cloud capability 'vacuum'",
+    expect(viaHub({ deviceId: 'water_heater.x', capability: 'water_heater', command: 'turn_on' }, envelope('home/h1/water_heater.x', CAR, 'event'), 'vehicle-cloud')).toEqual({
+      ok: false, error: "unknown home-cloud capability 'water_heater'",
     });
     const bad = { vin: VIN, service: 'home.media', action: 'setVolume', params: { volumePercent: 'loud' }, target: 'media_player.kitchen', ts: 0 };
     expect(viaHub(bad, car, 'home-cloud')).toEqual({ ok: false, error: "param of home.media 'volumePercent' must be a number, got \"loud\"" });

@@ -4,13 +4,14 @@ import { DEVICE_TYPES, deviceMachines, deviceTypeOf } from './index';
 
 describe('device registry', () => {
   it('covers the device types of the scenes', () => {
-    expect(DEVICE_TYPES).toEqual(['climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel']);
+    expect(DEVICE_TYPES).toEqual(['climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel', 'vacuum']);
   });
 
   it('maps entity ids to device types', () => {
     expect(deviceTypeOf('climate.living_room')).toBe('climate');
     expect(deviceTypeOf('binary_sensor.kitchen_leak')).toBe('binary_sensor');
-    expect(deviceTypeOf('vacuum.robot')).toBeUndefined();
+    expect(deviceTypeOf('vacuum.robot')).toBe('vacuum');
+    expect(deviceTypeOf('water_heater.boiler')).toBeUndefined();
     expect(deviceTypeOf('no_dot')).toBeUndefined();
   });
 

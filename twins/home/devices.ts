@@ -13,6 +13,7 @@ import { lockMachine } from './lock.machine';
 import { mediaPlayerMachine } from './media-player.machine';
 import { screenMachine } from './screen.machine';
 import { storageMachine } from './storage.machine';
+import { vacuumMachine } from './vacuum.machine';
 
 export const deviceMachines = {
   climate: climateMachine,
@@ -27,6 +28,7 @@ export const deviceMachines = {
   evse: evseMachine,
   screen: screenMachine,
   alarm_control_panel: alarmControlPanelMachine,
+  vacuum: vacuumMachine,
 } as const;
 
 export type DeviceType = keyof typeof deviceMachines;

@@ -15,3 +15,4 @@ export * from './meter';
 export * from './room-thermal';
 export * from './screen.machine';
 export * from './storage.machine';
+export * from './vacuum.machine';

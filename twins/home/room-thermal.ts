@@ -35,3 +35,18 @@ export function currentTemperatureAt(room: RoomThermalState, t: number): number 
   const { goal, tauMs } = goalAndTau(room);
   return goal + (room.currentTemperature - goal) * Math.exp(-Math.max(0, t - room.updatedAt) / tauMs);
 }
+
+/**
+ * How long the unit needs, once set to `hvacMode`/`target` at time t, to bring the room within `toleranceC` of the
+ * target: τ·ln(|T(t) − target| / tolerance) on the active curve. 0 when it is already there; Infinity when that mode
+ * cannot get there (cooling a room the weather keeps below the setpoint is not needed, but heating towards a
+ * setpoint below the outside never arrives).
+ */
+export function timeToReachMs(room: RoomThermalState, t: number, hvacMode: HvacMode, target: number, toleranceC = 0.5): number {
+  const start = currentTemperatureAt(room, t);
+  const gap = Math.abs(start - target);
+  if (gap <= toleranceC) return 0;
+  const { goal, tauMs } = goalAndTau({ ...room, hvacMode, targetTemperature: target });
+  if (goal !== target) return Infinity;
+  return tauMs * Math.log(gap / toleranceC);
+}

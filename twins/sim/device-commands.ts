@@ -50,6 +50,15 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     turn_off: () => ({ type: 'FAN.TURN_OFF' }),
     set_percentage: (a) => needs([within(a.percentage, 0, 100)], () => ({ type: 'FAN.SET_PERCENTAGE', percentage: a.percentage })),
   },
+  // HA vacuum services (turn_on/turn_off are their older aliases).
+  vacuum: {
+    start: () => ({ type: 'VACUUM.START' }),
+    turn_on: () => ({ type: 'VACUUM.START' }),
+    stop: () => ({ type: 'VACUUM.STOP' }),
+    turn_off: () => ({ type: 'VACUUM.STOP' }),
+    pause: () => ({ type: 'VACUUM.PAUSE' }),
+    return_to_base: () => ({ type: 'VACUUM.RETURN_TO_BASE' }),
+  },
   lock: {
     lock: () => ({ type: 'DOOR.LOCK' }),
     unlock: (_a, by) => ({ type: 'DOOR.UNLOCK', by }),

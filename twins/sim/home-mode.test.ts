@@ -1,10 +1,13 @@
-// Arriving home: entering the community geofence makes the car ask; a confirmation runs home mode and the speaker
-// announces the ETA to the family.
+// Arriving home: when the car's ETA home falls to the arrival lead (5 minutes) the car asks; a confirmation runs
+// home mode and the speaker announces the ETA to the family. The community geofence still marks the arrival.
 import { describe, expect, it } from 'vitest';
 import { homeWithCar } from './test-support/world';
 
+/** A 10 km town: the drive home from work is longer than the 5-minute arrival lead. */
+const WIDE = { map: { kind: 'generate', options: { homes: 4, blocksX: 40, blocksY: 40 } } } as const;
+
 function arrive(answer: 'confirm' | 'decline', before?: (sim: ReturnType<typeof homeWithCar>['sim']) => void) {
-  const { sim } = homeWithCar('cloud-cloud', 3, 'work');
+  const { sim } = homeWithCar('cloud-cloud', 3, 'work', WIDE);
   before?.(sim);
   const fenceEvents: string[] = [];
   sim.kernel.events.onEvent((e) => e.type.startsWith('geofence.') && fenceEvents.push(`${e.type}:${String(e.data.fence)}`));
@@ -20,9 +23,14 @@ function arrive(answer: 'confirm' | 'decline', before?: (sim: ReturnType<typeof 
 }
 
 describe('home mode on approach', () => {
-  it('prompts on geofence entry and, on confirm, turns lights soft, AC to preference, purifier on, curtains open', () => {
+  it('prompts 5 minutes before the arrival and, on confirm, turns lights soft, AC to preference, purifier on, curtains open', () => {
     const { sim, fenceEvents } = arrive('confirm');
     expect(fenceEvents).toContain('geofence.enter:home:h1');
+    const events = sim.kernel.events.lines().map((l) => JSON.parse(l));
+    const shown = events.find((e) => e.type === 'prompt.shown');
+    const arrived = events.find((e) => e.type === 'vehicle.eta' && e.data.reason === 'arrived');
+    expect(arrived.t - shown.t).toBeGreaterThanOrEqual(299_000);
+    expect(arrived.t - shown.t).toBeLessThanOrEqual(301_000);
     const home = sim.home('h1');
     expect(home.device('light.living_room').state).toBe('on');
     expect(home.device('light.living_room').context.brightness).toBeLessThan(100);
@@ -44,20 +52,42 @@ describe('home mode on approach', () => {
     expect(sim.home('h1').device('fan.air_purifier').state).toBe('off');
   });
 
-  // Leaving the fence on the way home (a detour out and back, GPS jitter at the edge) must not ask about home mode:
-  // only an entry does. Crossings are handed to the app directly, so the car's route cannot decide it.
+  // Only the arrival lead asks, and only for a car heading to its own home: a departure or an arrival update does not.
   it.each([
-    ['exit', 0],
-    ['enter', 1],
-  ] as const)('a geofence %s of the home fence, heading home, shows %i home-mode prompts', (kind, prompts) => {
-    const { sim, apps } = homeWithCar('cloud-cloud', 3, 'work');
+    ['departed', 'home', 0],
+    ['arrived', 'home', 0],
+    ['lead', 'work', 0],
+    ['lead', 'home', 1],
+  ] as const)('an ETA update "%s" towards %s shows %i home-mode prompts', (reason, where, prompts) => {
+    const { sim, apps } = homeWithCar('cloud-cloud', 3, 'work', WIDE);
     sim.vehicle('car1').driveTo(sim.home('h1').place);
     sim.kernel.clock.runUntil(10_000);
     const shown = (): number => sim.kernel.events.lines().filter((l) => JSON.parse(l).type === 'prompt.shown').length;
     const before = shown();
-    apps.home.onGeofence({ vehicleId: 'car1', fenceId: 'home:h1', kind });
+    const destination = where === 'home' ? sim.home('h1').place.id : sim.placeFor('work', 'h1').id;
+    apps.home.onEta({ vehicleId: 'car1', reason, destination, arriveAt: 300_000, etaSeconds: 290 });
     sim.kernel.clock.runUntil(20_000);
     expect(shown() - before).toBe(prompts);
+  });
+
+  it('a longer arrival lead asks earlier', () => {
+    const lead = (minutes: number): number => {
+      const { sim } = homeWithCar('cloud-cloud', 3, 'work', { ...WIDE, arrivalLeadMinutes: minutes });
+      const trip = sim.vehicle('car1').driveTo(sim.home('h1').place);
+      sim.kernel.clock.runUntil(trip.arriveAt);
+      const shown = sim.kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'prompt.shown');
+      return (trip.arriveAt - shown.t) / 60_000;
+    };
+    expect(lead(5)).toBeCloseTo(5, 1);
+    expect(lead(3)).toBeCloseTo(3, 1);
+  });
+
+  it('a drive shorter than the lead asks at departure', () => {
+    const { sim } = homeWithCar('cloud-cloud', 3, 'work', { arrivalLeadMinutes: 60 });
+    const trip = sim.vehicle('car1').driveTo(sim.home('h1').place);
+    sim.kernel.clock.runUntil(trip.arriveAt);
+    const shown = sim.kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'prompt.shown');
+    expect(shown.t).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { createKernel, type Kernel, type SimEventListener, type StreamHasher, ty
 import type { Json } from '../kernel/types';
 import { CommandSecurity, defaultCheckersOf, nobleEd25519, type SignatureProvider } from '../security';
 import { generateVin } from '../vehicle/vin';
-import { findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type Geofence, type Place } from '../world';
+import { edgesInCell, findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type FloodCell, type Geofence, type Place } from '../world';
 import { buildTopology } from './topology';
 import { SimFlows } from './flows';
 import { CommandGuard } from './command-guard';
@@ -19,7 +19,7 @@ import { carPayload, carResponsePayload, decodeIntent, homePayload, type Intent 
 import { HomeTwin } from './home-twin';
 import type { SimulationSpec, UserSpec } from './spec';
 import { TwinActor, type EmittedEvent } from './twin-actor';
-import { VehicleTwin, type VehicleFenceCrossing } from './vehicle-twin';
+import { VehicleTwin, type EtaUpdate, type VehicleFenceCrossing, type VehicleWorld } from './vehicle-twin';
 
 /** Scenario behaviour plugged into the world: the home's automations, the car's apps, the phone. */
 export interface SimApp {
@@ -28,6 +28,8 @@ export interface SimApp {
   /** A twin emitted a domain event (doorbell pressed, prompt answered, alarm raised …). */
   onTwinEvent?(twin: TwinActor, event: EmittedEvent): void;
   onGeofence?(crossing: VehicleFenceCrossing): void;
+  /** A car's arrival prediction changed (departure, arrival lead, reroute, arrival): see twins/world/eta.ts. */
+  onEta?(update: EtaUpdate): void;
 }
 
 export interface MessageOptions {
@@ -75,6 +77,8 @@ export class Simulation {
   private readonly fencesByVehicle = new Map<string, Geofence[]>();
   private readonly apps: SimApp[] = [];
   private readonly homeFences = new Map<string, Geofence>();
+  /** Road segments (edge ids) closed by flooding; cars route around them. */
+  private readonly flooded = new Set<string>();
 
   constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
@@ -118,9 +122,18 @@ export class Simulation {
       this.phones.set(user.id, this.adopt(phone));
       this.bus.register(phoneAddress(user.id), (env, payload) => this.dispatch(phoneAddress(user.id), env, payload));
     }
+    const world: VehicleWorld = {
+      onCrossing: (c) => this.crossed(c),
+      fencesFor: (id) => this.fencesFor(id),
+      onEta: (update) => this.etaChanged(update),
+      onRouteChanged: (id, detail) => this.kernel.events.emit('route.changed', vehicleAddress(id), { ...detail }),
+      onFloodEntered: (id, edge) => this.kernel.events.emit('flood.entered', vehicleAddress(id), { edge }),
+      floodedEdges: () => this.flooded,
+      arrivalLeadMs: (spec.arrivalLeadMinutes ?? 5) * 60_000,
+    };
     for (const v of spec.vehicles) {
       const vin = generateVin(this.kernel.random.stream(`devices/${v.id}/vin`));
-      const vehicle = new VehicleTwin(v, vin, this.startPlaceOf(v.at, v.homeId), this.kernel, this.city, (c) => this.crossed(c), (id) => this.fencesFor(id));
+      const vehicle = new VehicleTwin(v, vin, this.startPlaceOf(v.at, v.homeId), this.kernel, this.city, world);
       this.vehicles.set(v.id, vehicle);
       for (const part of Object.values(vehicle.parts)) this.adopt(part);
       this.bus.register(vehicleAddress(v.id), (env, payload) => this.dispatch(vehicleAddress(v.id), env, payload));
@@ -276,6 +289,28 @@ export class Simulation {
     if (env.kind === 'command' || env.kind === 'query') {
       this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });
     }
+  }
+
+  /**
+   * A rain cell floods the roads through it: they stay closed for the rest of the run (the seed's storms outlast
+   * its scenes), every car re-plans, and the edge ids closed are returned.
+   */
+  flood(cell: FloodCell): string[] {
+    const edges = edgesInCell(this.city.graph, cell).filter((e) => !this.flooded.has(e));
+    for (const e of edges) this.flooded.add(e);
+    this.kernel.events.emit('road.flooded', 'environment', { segments: edges.length, radiusM: cell.radiusM });
+    for (const vehicle of this.vehicles.values()) vehicle.floodsChanged();
+    return edges;
+  }
+
+  get floodedEdges(): ReadonlySet<string> {
+    return this.flooded;
+  }
+
+  private etaChanged(update: EtaUpdate): void {
+    const { vehicleId, ...data } = update;
+    this.kernel.events.emit('vehicle.eta', vehicleAddress(vehicleId), { ...data, etaMinutes: Math.round(update.etaSeconds / 60) });
+    for (const app of this.apps) app.onEta?.(update);
   }
 
   private crossed(crossing: VehicleFenceCrossing): void {

@@ -21,11 +21,22 @@ export interface UserPreferences {
   playlist?: string;
 }
 
+/** An entry of the user's calendar (unified account): times of day, ms after midnight. */
+export interface CalendarEntry {
+  title: string;
+  fromMs: number;
+  toMs: number;
+}
+
 export interface UserSpec {
   id: string;
   homeId?: string;
   vehicleId?: string;
   preferences?: UserPreferences;
+  /** When the user usually leaves work, ms after midnight: the home predicts the evening arrival from it. */
+  leavesWorkAtMs?: number;
+  /** Calendar entries; one running at the usual leaving time (overtime) moves the predicted departure to its end. */
+  calendar?: CalendarEntry[];
 }
 
 export interface HomeSpec {
@@ -33,6 +44,11 @@ export interface HomeSpec {
   devices: DeviceSpec[];
   /** Place of the map this home sits at; defaults to the n-th home place. */
   placeId?: string;
+  /**
+   * In a heatwave, `plan` starts the AC early enough (room thermal model) to reach the precool setpoint by the
+   * predicted arrival; `off` leaves cooling to home mode at the arrival lead. Default `plan`.
+   */
+  precool?: 'plan' | 'off';
 }
 
 export interface VehicleSpec {
@@ -43,6 +59,8 @@ export interface VehicleSpec {
   socPercent?: number;
   /** Where the car starts: `home`, `work` or a place id. */
   at?: string;
+  /** Navigation routes around flooded roads (and reroutes when a flood closes the road ahead). Default true. */
+  avoidFloods?: boolean;
 }
 
 export type MapSpec =
@@ -62,6 +80,8 @@ export interface SimulationSpec {
   /** Initial gateway states by address (`vehicle-cloud`, `hub`, `home-cloud`, `home/h1/gateway` …). */
   gateways?: Record<string, 'online' | 'degraded' | 'offline'>;
   links?: Record<string, Partial<LinkModel>>;
+  /** Home mode and "X is N minutes away" fire when the car's ETA home falls to this. Default 5 (seed §2.2). */
+  arrivalLeadMinutes?: number;
   /** Link capacities for streams and transfers, by link type (`cellular`) or one party's link (`cellular/vehicle/car1`). */
   bandwidth?: CapacityOverrides;
   /** Radius of each home's "community" geofence that triggers arrival scenes. Default 1,000 m. */

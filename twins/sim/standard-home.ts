@@ -1,6 +1,6 @@
 // The home of the seed's scenes (§2.2): climate, lights, curtains and a window, purifier and diffuser, the smart
 // lock with its doorbell and camera, the alarm panel, leak/smoke/gas sensors, the speaker, the central panel and TV, the NAS and
-// the EV wallbox. One list, used by scenario files (`devices: standard`), tests and benchmarks alike.
+// the EV wallbox, the robot vacuum. One list, used by scenario files (`devices: standard`), tests and benchmarks alike.
 import type { DeviceSpec } from './spec';
 
 export const STANDARD_HOME: readonly { type: string; id: string; deviceClass?: string }[] = [
@@ -23,6 +23,7 @@ export const STANDARD_HOME: readonly { type: string; id: string; deviceClass?: s
   { type: 'screen', id: 'tv' },
   { type: 'storage', id: 'nas' },
   { type: 'evse', id: 'wallbox' },
+  { type: 'vacuum', id: 'robot' },
 ];
 
 export function standardHomeDevices(): DeviceSpec[] {

@@ -16,3 +16,6 @@ export * from './energy';
 export * from './motion';
 export * from './geofence';
 export { cityToGeoJson } from './geojson-export';
+export * from './floods';
+export * from './reroute';
+export * from './eta';

@@ -9,7 +9,7 @@ import { headingDeg, type Point } from './geometry';
 import type { Route, RouteSegment } from './routing';
 
 /** A route segment as driven: the same geometry, with the speed traffic allowed and the times and energy it took. */
-export interface TripSegment extends Omit<RouteSegment, 'edgeId' | 'startTimeS'> {
+export interface TripSegment extends Omit<RouteSegment, 'startTimeS'> {
   /** Actual speed on this segment (limit × traffic share), m/s — where RouteSegment has the limit. */
   speedMps: number;
   headingDeg: number;
@@ -33,6 +33,12 @@ export interface Trip {
   hvacKw: number;
 }
 
+/**
+ * Traffic allows each segment a share of its limit drawn uniformly from [min, max]: the defaults of createTrip, which
+ * the arrival prediction (eta.ts) averages over.
+ */
+export const TRAFFIC_SHARE = { min: 0.7, max: 1 } as const;
+
 export interface TripOptions {
   /** Traffic: each segment's speed share is drawn from this stream. Without it every segment runs at `maxShareOfLimit`. */
   random?: RandomStream;
@@ -53,8 +59,8 @@ export interface VehiclePosition {
 }
 
 export function createTrip(route: Route, departAt: SimTime, options: TripOptions = {}): Trip {
-  const minShare = options.minShareOfLimit ?? 0.7;
-  const maxShare = options.maxShareOfLimit ?? 1;
+  const minShare = options.minShareOfLimit ?? TRAFFIC_SHARE.min;
+  const maxShare = options.maxShareOfLimit ?? TRAFFIC_SHARE.max;
   if (!(minShare > 0 && minShare <= maxShare)) throw new Error(`createTrip: need 0 < minShareOfLimit ≤ maxShareOfLimit, got ${minShare} and ${maxShare}`);
   const model: ConsumptionModel = { ...DEFAULT_CONSUMPTION, ...options.consumption };
   const segments: TripSegment[] = [];
@@ -66,7 +72,7 @@ export function createTrip(route: Route, departAt: SimTime, options: TripOptions
     const durationMs = (s.lengthM / speedMps) * 1000;
     const kwhPerM = drivingWhPerKm(model, speedMps * 3.6) / 1e6;
     segments.push({
-      fromNode: s.fromNode, toNode: s.toNode, x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1, lengthM: s.lengthM, speedMps,
+      fromNode: s.fromNode, toNode: s.toNode, edgeId: s.edgeId, x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1, lengthM: s.lengthM, speedMps,
       headingDeg: headingDeg(s.x1 - s.x0, s.y1 - s.y0), startOffsetM: s.startOffsetM,
       startTime: time, endTime: time + durationMs, energyAtStartKwh: energy, kwhPerM,
     });

@@ -93,6 +93,17 @@ export function findRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string
   return route;
 }
 
+/**
+ * The fastest route that drives on none of the `avoid` edges (flooded or closed roads). Not cached: closures come
+ * and go with the weather. When the fastest route uses none of them it is that same cached route. Throws a
+ * RouteError when the closures cut the destination off.
+ */
+export function findRouteAvoiding(graph: RoadGraph, fromNodeId: string, toNodeId: string, avoid: ReadonlySet<string>): Route {
+  const fastest = findRoute(graph, fromNodeId, toNodeId);
+  if (avoid.size === 0 || !fastest.segments.some((s) => avoid.has(s.edgeId))) return fastest;
+  return freezeRoute(searchRoute(graph, fromNodeId, toNodeId, avoid));
+}
+
 /** A cached route is shared by every car that drives it: frozen, so a caller that changed one would fail loudly. */
 function freezeRoute(route: Route): Route {
   for (const segment of route.segments) Object.freeze(segment);
@@ -103,7 +114,7 @@ function freezeRoute(route: Route): Route {
   return Object.freeze(route);
 }
 
-function searchRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string): Route {
+function searchRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string, avoid?: ReadonlySet<string>): Route {
   const index = indexRoadGraph(graph);
   const source = index.nodeIndexById.get(fromNodeId);
   const target = index.nodeIndexById.get(toNodeId);
@@ -138,6 +149,7 @@ function searchRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string): Ro
       const next = index.edgeTo[e]!;
       if (closed[next] === generation) continue;
       const edge = graph.edges[e]!;
+      if (avoid?.has(edge.id)) continue;
       const candidate = base + edge.lengthM / (edge.speedLimitKph / 3.6);
       if (stamp[next] !== generation || candidate < cost[next]!) {
         stamp[next] = generation;
@@ -148,7 +160,8 @@ function searchRoute(graph: RoadGraph, fromNodeId: string, toNodeId: string): Ro
     }
   }
   if (!reached) {
-    throw new RouteError(`no route from ${fromNodeId} to ${toNodeId}: the destination cannot be reached (one-way roads or a disconnected part of the map)`);
+    const why = avoid?.size ? `${avoid.size} closed road segment(s), one-way roads or a disconnected part of the map` : 'one-way roads or a disconnected part of the map';
+    throw new RouteError(`no route from ${fromNodeId} to ${toNodeId}: the destination cannot be reached (${why})`);
   }
 
   const edgeChain: number[] = [];

@@ -1,15 +1,15 @@
 // The home's automations, running where the architecture puts them (the home cloud, or the home gateway under
 // local): device events arrive as messages and fan out to screens, phones and the car. Scenes (seed §2.2):
-// doorbell across screens, safety alerts, arrival (geofence) and ETA announcement, status queries, rainstorm.
+// doorbell across screens, safety alerts, arrival (the car's ETA falls to the arrival lead) and ETA announcement,
+// status queries, rainstorm.
 import { isWindowCover } from '../../home/cover-kind';
 import { deviceAddress, phoneAddress, vehicleAddress } from '../../bus/addresses';
 import type { Envelope } from '../../bus/envelope';
 import type { Json } from '../../kernel/types';
 import type { Intent } from '../ecosystem-codec';
 import type { SimApp, Simulation } from '../simulation';
-import { HOME_FENCE_PREFIX } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
-import type { VehicleFenceCrossing } from '../vehicle-twin';
+import type { EtaUpdate } from '../vehicle-twin';
 import type { CarApp } from './car-app';
 import { driverOf } from '../user-index';
 
@@ -46,16 +46,20 @@ export class HomeAutomations implements SimApp {
     return true;
   }
 
-  onGeofence(crossing: VehicleFenceCrossing): void {
-    if (crossing.kind !== 'enter' || !crossing.fenceId.startsWith(HOME_FENCE_PREFIX)) return;
-    const homeId = crossing.fenceId.slice(HOME_FENCE_PREFIX.length);
-    const vehicle = this.sim.vehicle(crossing.vehicleId);
-    if (vehicle.spec.homeId !== homeId || vehicle.destination?.id !== this.sim.home(homeId).place.id) return;
-    this.car.promptHomeMode(crossing.vehicleId, homeId);
+  /**
+   * Home mode on approach: when the car's ETA home falls to the arrival lead (5 minutes by default, seed §2.2 "X is
+   * 5 minutes away") it asks the driver, and the speaker tells the family. The home geofence still marks "arrived".
+   */
+  onEta(update: EtaUpdate): void {
+    if (update.reason !== 'lead') return;
+    const vehicle = this.sim.vehicle(update.vehicleId);
+    const homeId = vehicle.spec.homeId;
+    if (homeId === undefined || update.destination !== this.sim.home(homeId).place.id) return;
+    this.car.promptHomeMode(vehicle.id, homeId);
     // "X is N minutes away": the car tells the home, the speaker announces it to the family.
     const speaker = this.sim.home(homeId).firstOfType('media_player');
     if (speaker === undefined) return;
-    const minutes = Math.max(1, Math.round(vehicle.etaSeconds(this.sim.now) / 60));
+    const minutes = Math.max(1, Math.round(update.etaSeconds / 60));
     const driver = driverOf(this.sim.users, vehicle.id)?.id ?? vehicle.id;
     this.sim.sendFromCar(vehicle.id, speaker.id, {
       capability: 'media_player', name: 'announce', deviceId: speaker.id.split('/').pop()!, attributes: { message: `${driver} is ${minutes} minutes away` },

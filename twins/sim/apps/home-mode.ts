@@ -13,6 +13,11 @@ import { driverOrOwner } from '../user-index';
 const PRECOOL_DELTA_C = 2;
 const PRECOOL_FLOOR_C = 20;
 
+/** The setpoint a heatwave precools to for a driver who prefers `preferred` °C. */
+export function precoolSetpoint(preferred: number): number {
+  return Math.max(PRECOOL_FLOOR_C, preferred - PRECOOL_DELTA_C);
+}
+
 export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: string): Intent[] {
   const home = sim.home(homeId);
   const owner = driverOrOwner(sim.users, vehicleId, sim.vehicle(vehicleId).spec.ownerId);
@@ -31,7 +36,7 @@ export function homeModeIntents(sim: Simulation, homeId: string, vehicleId: stri
     intents.push({
       capability: 'climate', name: 'set_temperature', deviceId: entity(climate.id),
       attributes: heatwave
-        ? { temperature: Math.max(PRECOOL_FLOOR_C, preferred - PRECOOL_DELTA_C), hvac_mode: 'cool' }
+        ? { temperature: precoolSetpoint(preferred), hvac_mode: 'cool' }
         : { temperature: preferred, hvac_mode: prefs.hvacMode ?? 'cool' },
     });
   }

@@ -7,6 +7,8 @@ import { ChargingApp } from './charging-app';
 import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
+import { PrecoolPlanner } from './precool';
+import { EveningMode } from './evening-mode';
 import { MediaApp } from './media';
 import { OccupantConsent } from './occupant-consent';
 
@@ -16,6 +18,8 @@ export interface StandardApps {
   phone: PhoneApp;
   voice: VoiceAssistant;
   charging: ChargingApp;
+  precool: PrecoolPlanner;
+  evening: EveningMode;
   media: MediaApp;
   consent: OccupantConsent;
 }
@@ -28,11 +32,15 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const charging = new ChargingApp(sim, grid);
   const media = new MediaApp(sim);
   const consent = new OccupantConsent(sim);
-  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(consent);
-  return { car, home, phone, voice, charging, media, consent };
+  const precool = new PrecoolPlanner(sim);
+  const evening = new EveningMode(sim, precool);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(consent).use(precool);
+  // Predictions are made once every app listens (a prediction for now acts at once).
+  evening.start();
+  return { car, home, phone, voice, charging, media, consent, precool, evening };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, MediaApp, OccupantConsent, PhoneApp, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, MediaApp, OccupantConsent, PhoneApp, PrecoolPlanner, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

@@ -21,7 +21,7 @@ function world(architecture: Architecture = 'cloud-cloud') {
   };
   const state = (entity: string): string => home.device(entity).state;
   const context = (entity: string): Record<string, unknown> => home.device(entity).context;
-  return { sim, home, events, inCar, atHome, state, context };
+  return { sim, apps, home, events, inCar, atHome, state, context };
 }
 
 describe.each(['cloud-cloud', 'direct', 'local'] as Architecture[])('the car’s assistant controls the home (%s)', (arch) => {
@@ -65,6 +65,42 @@ describe.each(['cloud-cloud', 'direct', 'local'] as Architecture[])('the car’s
     expect([w.state('fan.air_purifier'), w.state('fan.aroma_diffuser')]).toEqual(['on', 'off']);
     w.inCar('关闭空气净化器');
     expect(w.state('fan.air_purifier')).toBe('off');
+  });
+
+  it('the robot vacuum: start and stop from the car, in English and Chinese; the purifier is not a vacuum', () => {
+    const w = world(arch);
+    w.inCar('Start the vacuum');
+    expect(w.state('vacuum.robot')).toBe('cleaning');
+    expect(w.state('fan.air_purifier')).toBe('off');
+    w.inCar('停止扫地');
+    expect(w.state('vacuum.robot')).toBe('idle');
+    w.inCar('扫地');
+    expect(w.state('vacuum.robot')).toBe('cleaning');
+    expect(w.context('vacuum.robot').runs).toBe(2);
+    w.inCar('Stop the robot vacuum');
+    expect(w.state('vacuum.robot')).toBe('idle');
+    // The speaker runs it through the same table.
+    w.atHome('Vacuum the floors');
+    expect(w.state('vacuum.robot')).toBe('cleaning');
+  });
+
+  it('a tap on the car screen takes the voice command path: same commands, same refusals', () => {
+    const w = world(arch);
+    const tap = (control: Parameters<typeof w.apps.voice.tapInCar>[1], slots = {}): void => {
+      w.apps.voice.tapInCar('car1', control, slots);
+      w.sim.kernel.clock.runUntil(w.sim.now + 30_000);
+    };
+    tap('light.on', { room: 'living_room' });
+    expect([w.state('light.living_room'), w.state('light.hallway')]).toEqual(['on', 'off']);
+    tap('ac.set', { room: 'bedroom', temperature: 26 });
+    expect(w.context('climate.bedroom').targetTemperature).toBe(26);
+    tap('vacuum.start');
+    expect(w.state('vacuum.robot')).toBe('cleaning');
+    tap('ac.on', { room: 'hallway' });
+    expect(w.events('voice.refused').map((e) => e.data)).toEqual([{ utterance: '[tap] ac.on', intent: 'ac.on', reason: 'home h1 has no AC in the hallway' }]);
+    expect(w.events('screen.tapped').map((e) => e.data.control)).toEqual(['light.on', 'ac.set', 'vacuum.start', 'ac.on']);
+    // The home saw the car's commands, exactly as for a spoken one.
+    expect(w.events('msg.delivered').some((e) => e.data.topic === 'vacuum/start' && e.data.source === 'vehicle/car1')).toBe(true);
   });
 
   it('the camera on the car screen, the alarm panel and the door lock', () => {

@@ -10,7 +10,8 @@ import { vehicleAddress } from '../../bus/addresses';
 import type { Envelope } from '../../bus/envelope';
 import { findPlace, placesOfKind, toLonLat } from '../../world';
 import type { Intent } from '../ecosystem-codec';
-import { parseUtterance, type ParsedIntent } from '../intents/grammar';
+import { parseUtterance, type ParsedIntent, type Slots } from '../intents/grammar';
+import type { IntentName } from '../intents/phrases';
 import type { SimApp, Simulation } from '../simulation';
 import { describeCarStatus, isCarStatusIntent } from './voice-car-status';
 import { homeAction, isHomeIntent } from './voice-home-actions';
@@ -30,10 +31,24 @@ export class VoiceAssistant implements SimApp {
 
   /** The car's voice assistant heard `utterance`: it commands the home directly, or says why it cannot. */
   hearInCar(vehicleId: string, utterance: string): void {
+    const parsed = parseUtterance(utterance);
+    if (parsed === undefined) return this.notUnderstood(vehicleAddress(vehicleId), utterance, 'car');
+    this.carControlsHome(vehicleId, utterance, parsed);
+  }
+
+  /**
+   * The driver tapped a home control on the car screen (seed §2.2 "car screen turns home AC/lights on"): the same
+   * command path as the spoken command — the same device table, refusals, signatures and messages.
+   */
+  tapInCar(vehicleId: string, control: IntentName, slots: Slots = {}): void {
+    const screen = this.sim.vehicle(vehicleId).parts.screen.id;
+    this.sim.kernel.events.emit('screen.tapped', screen, { control, ...slots });
+    this.carControlsHome(vehicleId, `[tap] ${control}`, { intent: control, slots, language: 'en', text: control });
+  }
+
+  private carControlsHome(vehicleId: string, utterance: string, parsed: ParsedIntent): void {
     const vehicle = this.sim.vehicle(vehicleId);
     const car = vehicleAddress(vehicleId);
-    const parsed = parseUtterance(utterance);
-    if (parsed === undefined) return this.notUnderstood(car, utterance, 'car');
     const home = vehicle.spec.homeId ? this.sim.home(vehicle.spec.homeId) : undefined;
     if (home === undefined) return this.refused(car, utterance, parsed, `${vehicleId} is paired with no home`);
     if (!isHomeIntent(parsed.intent)) return this.refused(car, utterance, parsed, `"${parsed.intent}" is asked of the home's speaker, not said in the car`);

@@ -28,6 +28,8 @@ const TARGETS: Partial<Record<IntentName, Target>> = {
   'window.close': { type: 'cover', what: 'window', select: isWindowCover, capability: 'cover', command: 'close_cover' },
   'purifier.on': { type: 'fan', what: 'air purifier', select: (e) => e.includes('purifier'), capability: 'fan', command: 'turn_on' },
   'purifier.off': { type: 'fan', what: 'air purifier', select: (e) => e.includes('purifier'), capability: 'fan', command: 'turn_off' },
+  'vacuum.start': { type: 'vacuum', what: 'robot vacuum', capability: 'vacuum', command: 'start' },
+  'vacuum.stop': { type: 'vacuum', what: 'robot vacuum', capability: 'vacuum', command: 'stop' },
   'camera.show': { type: 'camera', what: 'camera', capability: 'camera', command: 'play_stream' },
   'alarm.arm_away': { type: 'alarm_control_panel', what: 'alarm panel', capability: 'alarm_control_panel', command: 'alarm_arm_away' },
   'alarm.arm_home': { type: 'alarm_control_panel', what: 'alarm panel', capability: 'alarm_control_panel', command: 'alarm_arm_home' },
@@ -35,6 +37,9 @@ const TARGETS: Partial<Record<IntentName, Target>> = {
   'door.lock': { type: 'lock', what: 'door lock', capability: 'lock', command: 'lock' },
   'door.unlock': { type: 'lock', what: 'door lock', capability: 'lock', command: 'unlock' },
 };
+
+/** The intents that act on the home's own devices: the home controls of the car screen too. */
+export const HOME_INTENTS = Object.keys(TARGETS) as IntentName[];
 
 /** True for the intents that act on the home's own devices. */
 export function isHomeIntent(intent: IntentName): boolean {

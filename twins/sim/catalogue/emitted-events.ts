@@ -11,6 +11,7 @@ import type { DeviceType } from '../../home/devices';
 import type { CameraEmitted } from '../../home/camera.machine';
 import type { EvseEmitted } from '../../home/evse.machine';
 import type { FanEmitted } from '../../home/fan.machine';
+import type { VacuumEmitted } from '../../home/vacuum.machine';
 import type { LockEmitted } from '../../home/lock.machine';
 import type { MediaPlayerEmitted } from '../../home/media-player.machine';
 import type { ScreenEmitted } from '../../home/screen.machine';
@@ -69,6 +70,7 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
   fromMachine<FanEmitted>(['fan'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
+  fromMachine<VacuumEmitted>(['vacuum'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
   fromMachine<MediaPlayerEmitted>(['media_player'], { 'speaker.announced': { entityId: true, text: true, requestedAt: true, at: true } }),
   fromMachine<ScreenEmitted>(['screen', 'phone'], {
     'prompt.answered': { entityId: true, promptId: true, answer: true, option: true, at: true, responseTimeMs: true },
@@ -141,6 +143,15 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'sim.started': ['seed', 'architecture', 'homes', 'vehicles', 'map'],
   'geofence.enter': ['fence'],
   'geofence.exit': ['fence'],
+  'vehicle.eta': ['reason', 'destination', 'arriveAt', 'etaSeconds', 'etaMinutes'],
+  'route.changed': ['reason', 'lengthM', 'etaSeconds', 'avoided'],
+  'road.flooded': ['segments', 'radiusM'],
+  'flood.entered': ['edge'],
+  // twins/sim/apps/precool.ts and evening-mode.ts
+  'home.precool_planned': ['home', 'vehicle', 'startAt', 'arriveAt', 'target', 'leadMinutes'],
+  'home.arrived': ['vehicle', 'roomTemperature', 'targetTemperature', 'hvacMode'],
+  'calendar.departure_predicted': ['user', 'home', 'departure', 'because', 'arriveAt'],
+  'home.evening_mode': ['home', 'user', 'predictedArrival'],
   // twins/bus/flow-network.ts: streams and transfers (source: the receiving party)
   'flow.started': ['flow', 'kind', 'from', 'to', 'path', 'links', 'bitrateKbps', 'sizeBytes'],
   'flow.first_frame': ['flow', 'ttffMs'],
@@ -169,6 +180,7 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'consent.answered': ['prompt', 'home', 'requester', 'answer', 'by'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
+  'screen.tapped': ['control', 'room', 'temperature', 'mode'],
   // twins/sim/proactive: the household's ground truth and taps, a proactive agent's actions and questions
   'household.departed': ['day', 'minute'],
   'household.arrived': ['day', 'minute'],

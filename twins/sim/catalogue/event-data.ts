@@ -62,6 +62,12 @@ const DEVICE_EVENT_DATA = {
     'FAN.SET_PERCENTAGE': { percentage: 'number' },
     'FAN.SET_PRESET_MODE': { presetMode: 'string' },
   },
+  vacuum: {
+    'VACUUM.START': none,
+    'VACUUM.STOP': none,
+    'VACUUM.PAUSE': none,
+    'VACUUM.RETURN_TO_BASE': none,
+  },
   lock: {
     'DOOR.LOCK': none,
     'DOOR.UNLOCK': by,

@@ -52,6 +52,14 @@ const TABLE: Record<IntentName, { en: Row[]; zh: Row[] }> = {
     en: [['Turn off the air purifier', {}], ['Stop the purifier', {}], ['purifier off', {}]],
     zh: [['关闭空气净化器', {}], ['把净化器关掉', {}], ['净化器关掉', {}]],
   },
+  'vacuum.start': {
+    en: [['Start the vacuum', {}], ['Start the robot vacuum', {}], ['Vacuum the floors', {}], ['Clean the floor please', {}]],
+    zh: [['扫地', {}], ['开始扫地', {}], ['让扫地机器人扫地', {}], ['打开扫地机', {}]],
+  },
+  'vacuum.stop': {
+    en: [['Stop the vacuum', {}], ['Stop the robot vacuum cleaner', {}], ['stop vacuuming', {}]],
+    zh: [['停止扫地', {}], ['别扫地了', {}], ['让扫地机器人停下来', {}], ['关掉扫地机', {}]],
+  },
   'camera.show': {
     en: [['Show me the front door camera', {}], ['Open the camera', {}], ["Who's at the door?", {}]],
     zh: [['打开门口摄像头', {}], ['查看监控', {}], ['门口是谁', {}]],

@@ -8,6 +8,7 @@ const AC = '(?:ac|a c|air ?con|air conditioning|air conditioner|aircon)';
 const CURTAINS = '(?:curtains?|blinds|drapes)';
 const WINDOWS = 'windows?';
 const PURIFIER = '(?:air )?purifier';
+const VACUUM = '(?:robot )?(?:vacuum|hoover)(?: cleaner)?|robot';
 const ALARM = '(?:home |house )?(?:alarm|security|security system|alarm system)';
 const CAR = '(?:my|the) car';
 
@@ -50,6 +51,8 @@ export const EN_PHRASES: PhraseTable = {
     'curtains.close': [`close {the}{room}${CURTAINS}`, `shut {the}{room}${CURTAINS}`, `draw {the}{room}${CURTAINS}`, `{room}${CURTAINS} (?:closed|shut)`, `lower {the}{room}blinds`],
     'window.close': [`close {the}{room}${WINDOWS}`, `shut {the}{room}${WINDOWS}`, `{room}${WINDOWS} (?:closed|shut)`],
     'purifier.on': [`turn on {the}${PURIFIER}`, `switch on {the}${PURIFIER}`, `start {the}${PURIFIER}`, `${PURIFIER} on`, `clean the air`],
+    'vacuum.start': [`(?:start|turn on|run) {the}(?:${VACUUM})`, `(?:vacuum|hoover|clean) the (?:floors?|house|flat)`, `(?:sweep|clean) the floors?`, `(?:${VACUUM}) on`],
+    'vacuum.stop': [`(?:stop|turn off|pause) {the}(?:${VACUUM})`, `(?:${VACUUM}) off`, `stop (?:vacuuming|cleaning|sweeping)`],
     'purifier.off': [`turn off {the}${PURIFIER}`, `switch off {the}${PURIFIER}`, `stop {the}${PURIFIER}`, `${PURIFIER} off`],
     'camera.show': [
       `show (?:me )?{the}(?:front door |door |home )?camera`, `open {the}(?:front door |door |home )?camera`,

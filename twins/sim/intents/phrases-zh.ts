@@ -11,6 +11,7 @@ const AC = '空调';
 const CURTAINS = '窗帘';
 const WINDOW = '窗户?';
 const PURIFIER = '(?:空气)?净化器';
+const VACUUM = '(?:扫地机器人|扫地机|扫拖机器人|吸尘器)';
 const ALARM = '(?:安防|警报|报警|安保)(?:系统)?';
 const CAR = '(?:我的)?(?:车子|汽车|车)';
 const Q = '(?:吗|没有|没)';
@@ -39,6 +40,8 @@ export const ZH_PHRASES: PhraseTable = {
     'curtains.close': [`(?:关上|关闭|拉上|合上|关){room}${DE}${CURTAINS}`, `把{room}${DE}${CURTAINS}(?:关上|拉上|合上|关闭|关)`, `{room}${DE}${CURTAINS}(?:关上|拉上|合上)`],
     'window.close': [`(?:关上|关闭|关好|关){room}${DE}${WINDOW}`, `把{room}${DE}${WINDOW}(?:关上|关好|关闭|关了|关)`, `{room}${DE}${WINDOW}(?:关上|关好)`],
     'purifier.on': [`${TURN_ON}${PURIFIER}`, `把${PURIFIER}(?:打开|开开|开)`, `${PURIFIER}(?:打开|开)`, `净化(?:一下)?空气`],
+    'vacuum.start': ['扫地', '扫一?扫地', '开始扫地', `${TURN_ON}${VACUUM}`, `让${VACUUM}(?:开始)?(?:扫地|打扫|工作)`, `${VACUUM}(?:开始)?(?:扫地|打扫|工作)`],
+    'vacuum.stop': ['(?:停止|别)扫地(?:了)?', `${TURN_OFF}${VACUUM}`, `(?:让)?${VACUUM}(?:停下|停止|停)(?:来)?`, `把${VACUUM}(?:关掉|关上|关闭|关了|关)`],
     'purifier.off': [`${TURN_OFF}${PURIFIER}`, `把${PURIFIER}(?:关掉|关上|关闭|关了|关)`, `${PURIFIER}(?:关掉|关闭|关)`],
     'camera.show': [`(?:打开|查看|看看|看)(?:门口|前门|家里)?${DE}(?:摄像头|监控)`, `门口是谁`, `(?:让我)?看看门口`, `谁在门口`],
     'alarm.arm_away': [`(?:离家|外出)?布防`, `${TURN_ON}${ALARM}`, `把${ALARM}(?:打开|开启)`, `设为离家布防`],

@@ -1,10 +1,10 @@
 // The intents the voice grammar knows and the shape of a language's phrase table (twins/sim/intents/grammar.ts).
-// Intent names read `<target>.<action>`: home devices (light, ac, curtains, window, purifier, camera, alarm, door),
+// Intent names read `<target>.<action>`: home devices (light, ac, curtains, window, purifier, vacuum, camera, alarm, door),
 // the car as the home asks about it (car.status.*) or commands it (car.*), and the leaving-home hand-over.
 
 export const INTENT_NAMES = [
   'light.on', 'light.off', 'ac.on', 'ac.off', 'ac.set', 'curtains.open', 'curtains.close', 'window.close',
-  'purifier.on', 'purifier.off', 'camera.show', 'alarm.arm_away', 'alarm.arm_home', 'alarm.disarm', 'door.lock', 'door.unlock',
+  'purifier.on', 'purifier.off', 'vacuum.start', 'vacuum.stop', 'camera.show', 'alarm.arm_away', 'alarm.arm_home', 'alarm.disarm', 'door.lock', 'door.unlock',
   'car.status.lock', 'car.status.windows', 'car.status.charging', 'car.status.range', 'car.status.tyres', 'car.status.location',
   'car.status.eta', 'car.lock', 'car.unlock', 'car.start', 'car.precondition', 'leaving_home',
 ] as const;
