@@ -3,7 +3,6 @@
 // scopes it is given and no more, so its critical commands meet the car's policy: signed under its own key,
 // covered by its grant, and for the door confirmed by the occupant. Nothing it sends is signed as the home's
 // gateway or cloud, which need no grant.
-import { HOME_CLOUD, VEHICLE_CLOUD } from '../bus/addresses';
 import { NON_CRITICAL_HOME_SCOPES, partyAddress, scopeSide } from '../security';
 import type { Simulation } from './simulation';
 
@@ -22,11 +21,11 @@ export function enrolController(sim: Simulation, name: string, granted: readonly
   const home = scopes.filter((s) => scopeSide(s) === 'home');
   const vehicle = scopes.filter((s) => scopeSide(s) === 'vehicle');
   for (const homeId of sim.homes.keys()) {
-    sim.security.enrol(party, `home:${homeId}`, HOME_CLOUD, home);
+    sim.security.enrol(party, `home:${homeId}`, sim.homeCloudOf(homeId), home);
   }
   if (vehicle.length > 0) {
     for (const v of sim.vehicles.values()) {
-      if (v.spec.homeId !== undefined && sim.homes.has(v.spec.homeId)) sim.security.enrol(party, `vehicle:${v.id}`, VEHICLE_CLOUD, vehicle);
+      if (v.spec.homeId !== undefined && sim.homes.has(v.spec.homeId)) sim.security.enrol(party, `vehicle:${v.id}`, sim.vehicleCloudOf(v.id), vehicle);
     }
   }
   return party;

@@ -3,6 +3,8 @@
 // bare JS context.
 import type { Architecture } from '../bus/envelope';
 import type { LinkModel } from '../bus/links';
+import type { BrandSpec } from '../gateways/brand-adapter';
+import type { HubAdapterConfig } from '../gateways/brand-translation';
 import type { CityMap, CityOptions } from '../world';
 
 export interface DeviceSpec {
@@ -32,6 +34,8 @@ export interface HomeSpec {
   devices: DeviceSpec[];
   /** Place of the map this home sits at; defaults to the n-th home place. */
   placeId?: string;
+  /** Home brand (ecosystem) whose cloud serves this home; the shared home-cloud when absent. */
+  brand?: string;
 }
 
 export interface VehicleSpec {
@@ -42,6 +46,8 @@ export interface VehicleSpec {
   socPercent?: number;
   /** Where the car starts: `home`, `work` or a place id. */
   at?: string;
+  /** Carmaker brand whose cloud serves this car; the shared vehicle-cloud when absent. */
+  brand?: string;
 }
 
 export type MapSpec =
@@ -67,6 +73,10 @@ export interface SimulationSpec {
   localRangeM?: number;
   /** Security of critical commands (twins/security); the defaults suit every shipped scene. */
   security?: SecuritySpec;
+  /** Carmaker and home brands, each with its own cloud and payload schema (many brands); none by default. */
+  brands?: BrandSpec[];
+  /** The hub's adapters for those brands: one per brand, exact, unless a scene stages an integration mistake. */
+  hubAdapters?: HubAdapterConfig;
   /** Keep canonical lines in memory (tests); large runs only hash. Default true. */
   retainEventLines?: boolean;
 }
