@@ -80,6 +80,21 @@ export interface GridMetrics {
   uncontrolledLoad: LoadSample[];
 }
 
+/** One cell of the brand-pair matrix: messages between cars of one brand and homes of another (§4.1.1). */
+export interface BrandPairMetrics {
+  vehicleBrand: string;
+  homeBrand: string;
+  messages: number;
+  delivered: number;
+  failed: number;
+  /** Delivered / sent; absent with no message (nothing measured is not 100 %). */
+  successRate?: number;
+  failureRate?: number;
+  /** End-to-end latency of delivered commands, queries and events, ms (count = samples). */
+  latency: LatencyStats;
+  failuresByReason: Record<string, number>;
+}
+
 export interface RunMetrics {
   messages: number;
   delivered: number;
@@ -98,6 +113,8 @@ export interface RunMetrics {
   /** Raw end-to-end latencies (ms) for histograms; capped at 10,000 values. */
   e2eSamples: number[];
   grid?: GridMetrics;
+  /** Many brands: the pilots' figures per (carmaker brand, home brand) pair, when the scene declares brands. */
+  brandPairs?: BrandPairMetrics[];
   /** Flat name → value view used by `metric` expectations (latency.e2e.p95, delivery.success_rate, grid.peak_kw …). */
   named: Record<string, number>;
 }

@@ -4,6 +4,7 @@ import type { Attacker, StandardApps } from '../../twins/sim/apps';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
 import type { Action } from '../scenario';
+import { startPilotRound } from './pilot-round';
 import { gatewayAddressOf } from './simulation-spec';
 
 export class ActionError extends Error {}
@@ -84,6 +85,11 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'pilot': {
+      const problem = startPilotRound(sim, { vehicle: action.vehicle, temperature: action.temperature, ...(action.spread !== undefined ? { spread: action.spread } : {}) });
+      if (problem !== undefined) throw new ActionError(problem);
+      return;
+    }
     case 'attack': {
       if (ctx.attacker === undefined) throw new ActionError('attack: no attacker was listening from the start of the run (create the run from the scenario)');
       ctx.attacker.launch({

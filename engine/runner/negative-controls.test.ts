@@ -51,6 +51,12 @@ const planToFullRating = (): void => {
 const undo: (() => void)[] = [];
 
 const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
+
+/** pilot-district with a hub integration mistake; only cloud-cloud crosses the hub, so only it is run. */
+const withHub = (hub: string): [string, string][] => [
+  ['architectures: [cloud-cloud, direct]', 'architectures: [cloud-cloud]'],
+  ['\nentities:\n', `\nhub: ${hub}\nentities:\n`],
+];
 const DECLINE = 'do: { decline: { screen: vehicle/car1 } }';
 
 const CONTROLS: Record<string, Control[]> = {
@@ -107,6 +113,12 @@ const CONTROLS: Record<string, Control[]> = {
       mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta', 'no-answer-is-an-apology'],
     },
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
+  ],
+  'pilot-district': [
+    { what: 'the hub has no adapter for volta', mutate: withHub('{ missingAdapters: [volta] }'), mustFail: ['volta-thermia-succeeds', 'volta-lumo-succeeds', 'volta-nestor-usable'] },
+    { what: "the hub's thermia adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { thermia: [temperature] } }'), mustFail: ['no-setpoint-below-22'] },
+    { what: "the hub's kodiak adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { kodiak: [celsius] } }'), mustFail: ['no-setpoint-above-22'] },
+    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 20s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
   ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],

@@ -15,7 +15,7 @@ import { performAction, type ActionContext } from './actions';
 import { describePattern, matchesEvent } from './event-matcher';
 import { ExpectationMonitor, twinReader } from './expectations';
 import { MetricsCollector } from './metrics';
-import { simulationSpecOf } from './simulation-spec';
+import { brandAssignmentOf, simulationSpecOf } from './simulation-spec';
 import { nodeEventLogHost } from '../host-event-log';
 
 export interface ScenarioRunOptions {
@@ -30,7 +30,7 @@ export class ScenarioRun {
   readonly sim: Simulation;
   readonly apps: StandardApps;
   readonly grid: GridMonitor | undefined;
-  readonly metrics = new MetricsCollector();
+  readonly metrics: MetricsCollector;
   readonly expectations: ExpectationMonitor;
   readonly endTime: number;
   private readonly fired = new Map<string, number>();
@@ -40,6 +40,7 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
+    this.metrics = new MetricsCollector(brandAssignmentOf(scenario));
     // The engine's native SHA-256 and UTF-8 decoder.
     this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
       ...nodeEventLogHost(), signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],

@@ -3,6 +3,7 @@
 // (after parameter substitution) even when the schema found problems elsewhere, so it reads every value
 // defensively and reports only what it can be sure of.
 import { attackProblems } from './attack-references';
+import { brandProblems } from './brand-references';
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
@@ -50,6 +51,7 @@ class CrossChecker {
     this.checkMap();
     this.checkSteps();
     this.checkExpectations();
+    this.problems.push(...brandProblems(this.root));
     return this.problems;
   }
 

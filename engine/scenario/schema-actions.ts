@@ -49,6 +49,17 @@ const PlugAction = z.strictObject({
   needKwh: z.number().positive().optional().describe('Energy the car needs by the charging deadline (07:00), kWh; charge to 80 % when omitted.'),
 });
 
+const PilotAction = z
+  .strictObject({
+    vehicle: z.union([Id, z.literal('*')]).default('*').describe('Vehicle whose household runs the round, or `*` for every car that has a home.'),
+    spread: Duration.optional().describe('With `*`: each household starts at a seeded random moment within this duration.'),
+    temperature: z.number().min(10).max(35).default(22).describe('Air-conditioning setpoint the car sends to the home, °C.'),
+  })
+  .describe(
+    'One round of the cross-brand pilot (seed §4.1.1): the car sets the home air conditioning and switches on a light, ' +
+      "and the home asks the car's status — through each brand's cloud and the hub under cloud-cloud.",
+  );
+
 const SensorAction = z
   .strictObject({
     device: TwinRef.describe('A binary_sensor, e.g. h1/binary_sensor.kitchen_leak.'),
@@ -146,6 +157,7 @@ const ACTION_SHAPE = {
   setState: SetStateAction,
   charging: ChargingAction,
   attack: AttackAction,
+  pilot: PilotAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;
 export const ACTION_KINDS = Object.keys(ACTION_SHAPE) as ActionKind[];

@@ -5,7 +5,8 @@ import { STANDARD_HOME } from '../../twins/sim/standard-home';
 import { z } from 'zod';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
-import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
+import { BrandAssignmentSchema, brandAt } from './schema-brands';
+import { BRAND_CLOUD_SOURCE, CLOUD_IDS, ID_SOURCE } from './twin-refs';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
 export const DEVICE_TYPES = [
@@ -71,6 +72,7 @@ const UserSchema = z
 export interface Home {
   id: string;
   devices: Device[];
+  brand?: string;
 }
 
 const HomeSchema = z
@@ -81,6 +83,7 @@ const HomeSchema = z
       .union([z.literal('standard'), z.array(DeviceSchema).max(LIMITS.devicesPerHome)])
       .default('standard')
       .describe('`standard` (the usual connected home) or an explicit device list.'),
+    brand: BrandAssignmentSchema,
   })
   .meta({ id: 'Home' });
 
@@ -126,10 +129,14 @@ export const HomeList = z
   .transform((homes): Home[] =>
     withinTotal(LIMITS.homes)(homes)
       ? homes.flatMap((home) =>
-          expandedHomeIds(home).map((id) => ({
-            id,
-            devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
-          })),
+          expandedHomeIds(home).map((id, index) => {
+            const brand = brandAt(home.brand, index);
+            return {
+              id,
+              devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
+              ...(brand !== undefined ? { brand } : {}),
+            };
+          }),
         )
       : [],
   )
@@ -150,6 +157,7 @@ const VehicleSchema = z
     batteryKwh: z.number().positive().default(75).describe('Usable traction battery capacity, kWh.'),
     soc: z.number().min(0).max(1).default(0.8).describe('Initial state of charge, 0–1.'),
     at: z.string().min(1).default('home').describe('Where it is at t = 0: `home`, `work` or a place id.'),
+    brand: BrandAssignmentSchema,
   })
   .meta({ id: 'Vehicle' });
 
@@ -158,11 +166,18 @@ export function expandedVehicleIds(vehicle: { id: string; count?: number | undef
   return expandedHomeIds(vehicle);
 }
 
-function expandVehicle<T extends { id: string; count?: number | undefined; home?: string | undefined; owner?: string | undefined }>(v: T): Omit<T, 'count'>[] {
-  const { count, ...rest } = v;
-  if (count === undefined) return [rest];
+type BrandField = { brand?: string | string[] | undefined };
+function expandVehicle<T extends { id: string; count?: number | undefined; home?: string | undefined; owner?: string | undefined } & BrandField>(
+  v: T,
+): (Omit<T, 'count' | 'brand'> & { brand?: string })[] {
+  const { count, brand, ...rest } = v;
+  const branded = (i: number) => {
+    const b = brandAt(brand, i);
+    return b === undefined ? {} : { brand: b };
+  };
+  if (count === undefined) return [{ ...rest, ...branded(0) }];
   return Array.from({ length: count }, (_, i) => ({
-    ...rest, id: `${v.id}${i + 1}`,
+    ...rest, id: `${v.id}${i + 1}`, ...branded(i),
     ...(v.home !== undefined ? { home: `${v.home}${i + 1}` } : {}),
     ...(v.owner !== undefined ? { owner: `${v.owner}${i + 1}` } : {}),
   }));
@@ -170,7 +185,7 @@ function expandVehicle<T extends { id: string; count?: number | undefined; home?
 
 export const GATEWAY_STATES = ['online', 'degraded', 'offline'] as const;
 export const GATEWAY_ID_PATTERN = new RegExp(
-  `^(?:${CLOUD_IDS.join('|')}|(?:phone|local)/${ID_SOURCE}|(?:home/)?${ID_SOURCE}/gateway)$`,
+  `^(?:${CLOUD_IDS.join('|')}|${BRAND_CLOUD_SOURCE}|(?:phone|local)/${ID_SOURCE}|(?:home/)?${ID_SOURCE}/gateway)$`,
 );
 
 const GridSchema = z
@@ -201,7 +216,7 @@ export const EntitiesSchema = z
       .record(
         z.string().regex(GATEWAY_ID_PATTERN, {
           error: (iss) =>
-            `unknown gateway ${JSON.stringify(iss.input)}: use ${CLOUD_IDS.join(', ')}, <home>/gateway, local/<home> or phone/<user>`,
+            `unknown gateway ${JSON.stringify(iss.input)}: use ${CLOUD_IDS.join(', ')}, vehicle-cloud/<brand>, home-cloud/<brand>, <home>/gateway, local/<home> or phone/<user>`,
         }),
         z.enum(GATEWAY_STATES),
       )
