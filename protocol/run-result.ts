@@ -80,17 +80,21 @@ export interface GridMetrics {
   uncontrolledLoad: LoadSample[];
 }
 
-/** One cell of the brand-pair matrix: messages between cars of one brand and homes of another (§4.1.1). */
+/**
+ * One cell of the brand-pair matrix: accesses between cars of one brand and homes of another (§4.1.1). An access
+ * is a command or query (it succeeds when its response comes back) or an event (when it is delivered).
+ */
 export interface BrandPairMetrics {
   vehicleBrand: string;
   homeBrand: string;
+  /** Accesses settled (succeeded + failed). */
   messages: number;
   delivered: number;
   failed: number;
-  /** Delivered / sent; absent with no message (nothing measured is not 100 %). */
+  /** Succeeded / accesses; absent with no access (nothing measured is not 100 %). */
   successRate?: number;
   failureRate?: number;
-  /** End-to-end latency of delivered commands, queries and events, ms (count = samples). */
+  /** Round trip of commands and queries, delivery time of events, ms (count = samples). */
   latency: LatencyStats;
   failuresByReason: Record<string, number>;
 }

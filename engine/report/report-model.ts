@@ -7,6 +7,7 @@ import {
   groupByScenario, groupDigits, sampleCount, VERDICT_LABEL, verdictOf, type ScenarioGroup,
 } from './format';
 import type { RunVerdict } from '../../protocol/run-result';
+import { brandPairTables, type BrandPairTables } from './brand-matrix';
 
 export type Tone = 'pass' | 'fail' | 'muted';
 
@@ -47,6 +48,8 @@ export interface ScenarioSection {
   verdict: Table;
   metrics: Table;
   hops?: Table;
+  /** Many brands: per run, the brand-pair matrix and every pair's figures. */
+  brandPairs?: BrandPairTables[];
   grid?: Table;
   expectations: RunExpectations[];
   reproducibility: Table;
@@ -82,6 +85,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     ['parameters', { text: parameters.length === 1 ? parameters[0] || 'none' : 'differ per run (see reproducibility)' }],
   ];
   const hops = hopTable(group);
+  const brandPairs = brandPairTables(runs, labels);
   const grid = gridTable(group);
   return {
     group, facts,
@@ -96,6 +100,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     },
     metrics: metricsTable(group),
     ...(hops ? { hops } : {}),
+    ...(brandPairs ? { brandPairs } : {}),
     ...(grid ? { grid } : {}),
     expectations: runs.map((r, i) => ({
       label: labels[i]!, passed: r.passed, ...(r.noVerdict ? { noVerdict: true as const } : {}), ...(r.abortedBy ? { abortedBy: r.abortedBy } : {}), items: r.expectations,

@@ -118,7 +118,7 @@ const CONTROLS: Record<string, Control[]> = {
     { what: 'the hub has no adapter for volta', mutate: withHub('{ missingAdapters: [volta] }'), mustFail: ['volta-thermia-succeeds', 'volta-lumo-succeeds', 'volta-nestor-usable'] },
     { what: "the hub's thermia adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { thermia: [temperature] } }'), mustFail: ['no-setpoint-below-22'] },
     { what: "the hub's kodiak adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { kodiak: [celsius] } }'), mustFail: ['no-setpoint-above-22'] },
-    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 20s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
+    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 10s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
   ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],

@@ -81,4 +81,8 @@ export const PAIR_FIGURES = [
 ] as const;
 
 /** Failure classes of the bus (twins/bus FailureCode), for pair.<v>.<h>.failures.<reason>. */
-export const FAILURE_REASONS = ['no-route', 'lost', 'outage', 'gateway-offline', 'out-of-range', 'untranslatable', 'no-endpoint', 'timeout', 'refused'] as const;
+export const FAILURE_REASONS = [
+  'no-route', 'lost', 'outage', 'gateway-offline', 'out-of-range', 'untranslatable', 'no-endpoint', 'timeout', 'refused',
+  // A request whose response had not come back when the run ended.
+  'unanswered',
+] as const;
