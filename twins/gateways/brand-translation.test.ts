@@ -3,7 +3,7 @@ import type { Envelope, MessageKind } from '../bus/envelope';
 import { HOME_CLOUD_FORMAT, VEHICLE_CLOUD_FORMAT } from '../bus/formats';
 import type { PayloadTranslator, TranslationResult } from '../bus/nodes';
 import type { Json } from '../kernel/types';
-import { createBrandCloudTranslator, createBrandHub, type HubAdapterConfig } from './brand-translation';
+import { createBrandCloudTranslator, createBrandHub, createBrandReader, type HubAdapterConfig } from './brand-translation';
 import { createHubTranslator } from './hub-translation';
 import { THERMIA, VOLTA } from './test-brands';
 
@@ -85,5 +85,22 @@ describe('many brands: a volta car sets a thermia thermostat', () => {
     const hub = hubWith();
     const result = hub.translate({ vehicleId: 'V', domain: 'HVAC_HOME', op: 'SET_TEMP', body: { data: 'boom' } }, 'brand:volta', { envelope: envelope(CAR, AC, 'command'), from: VC, to: HC, now: 0 });
     expect(result).toEqual({ ok: false, error: "'body.data' must be an object, got \"boom\"" });
+  });
+});
+
+describe("a brand cloud reading what the hub hands it", () => {
+  const read = createBrandReader([VOLTA, THERMIA]);
+
+  it("reads its own schema back into the canonical one, and leaves other formats alone", () => {
+    expect(read('brand:thermia', { device: 'climate.x', type: 'climate', props: { roomF: 71.6 } })).toEqual({ deviceId: 'climate.x', capability: 'climate', attributes: { current_temperature: 22 } });
+    const canonical = { deviceId: 'light.x', capability: 'light' };
+    expect(read(HOME_CLOUD_FORMAT, canonical)).toBe(canonical);
+    expect(read(undefined, canonical)).toBe(canonical);
+  });
+
+  it('cannot read an unknown brand or a hostile payload, and says so by returning nothing', () => {
+    expect(read('brand:nobody', { a: 1 })).toBeUndefined();
+    expect(read('brand:thermia', [1, 2])).toBeUndefined();
+    expect(read('brand:thermia', { props: 'hot' })).toBeUndefined();
   });
 });

@@ -74,6 +74,26 @@ export function createBrandHub(canonical: PayloadTranslator, brands: readonly Br
   };
 }
 
+/**
+ * How each brand's cloud reads what the hub hands it in the brand's own schema (the hop's format says which):
+ * the canonical payload, the payload untouched when it is in no brand's schema, or undefined when it cannot be read.
+ */
+export function createBrandReader(brands: readonly BrandSpec[]): (format: string | undefined, payload: Json) => Json | undefined {
+  const adapters = new Map(brands.map((brand) => [brand.id, createBrandAdapter(brand)]));
+  return (format, payload) => {
+    const brand = brandOfFormat(format ?? '');
+    if (brand === undefined) return payload;
+    const adapter = adapters.get(brand);
+    if (adapter === undefined || payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+    try {
+      return adapter.decode(payload);
+    } catch (error) {
+      if (error instanceof BrandError) return undefined;
+      throw error;
+    }
+  };
+}
+
 function attempt(translate: () => TranslationResult): TranslationResult {
   try {
     return translate();

@@ -4,7 +4,7 @@
 import { createBus, type MessageBus } from '../bus';
 import { gatewayAddress, homeCloudAddress, HOME_CLOUD, phoneAddress, vehicleAddress, vehicleCloudAddress, VEHICLE_CLOUD } from '../bus/addresses';
 import type { Envelope, MessageKind } from '../bus/envelope';
-import { BrandError, brandOfFormat, createBrandAdapter, type BrandAdapter } from '../gateways/brand-adapter';
+import { createBrandReader } from '../gateways/brand-translation';
 import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet';
 import { screenMachine } from '../home/screen.machine';
 import { createKernel, type Kernel, type SimEventListener, type StreamHasher, type Utf8Decoder } from '../kernel';
@@ -73,8 +73,7 @@ export class Simulation {
   private readonly fencesByVehicle = new Map<string, Geofence[]>();
   private readonly apps: SimApp[] = [];
   private readonly homeFences = new Map<string, Geofence>();
-  /** Each brand's own adapter, used by its cloud to read what the hub hands it in the brand's schema. */
-  private readonly brandAdapters = new Map<string, BrandAdapter>();
+  private readonly readBrand: ReturnType<typeof createBrandReader>;
 
   constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
@@ -85,7 +84,7 @@ export class Simulation {
       kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id,
       ...(spec.brands !== undefined ? { brands: spec.brands } : {}), ...(spec.hubAdapters !== undefined ? { hubAdapters: spec.hubAdapters } : {}),
     });
-    for (const brand of spec.brands ?? []) this.brandAdapters.set(brand.id, createBrandAdapter(brand));
+    this.readBrand = createBrandReader(spec.brands ?? []);
     this.security = new CommandSecurity({
       kernel: this.kernel, provider: options.signatures ?? nobleEd25519, vinOf: (id) => this.vehicles.get(id)?.vin,
       ...(spec.security?.freshnessWindowMs !== undefined ? { freshnessWindowMs: spec.security.freshnessWindowMs } : {}),
@@ -273,30 +272,14 @@ export class Simulation {
   }
 
   private dispatch(address: string, env: Envelope, delivered: Json): void {
-    const payload = this.inOwnSchema(env, delivered);
+    // A brand's cloud reads what the hub hands it in the brand's own schema with the brand's own adapter.
+    const payload = this.readBrand(env.hops[env.hops.length - 1]?.format, delivered);
     const intent = payload === undefined ? undefined : decodeIntent(payload);
     // Events too: the car's apps act on what a message says, whatever its kind, so a stranger's "event" is checked.
     if (env.kind !== 'response' && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload ?? delivered)) return;
     for (const app of this.apps) if (app.onMessage?.(address, env, intent)) return;
     if (env.kind === 'command' || env.kind === 'query') {
       this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });
-    }
-  }
-
-  /**
-   * A brand's cloud receives from the hub in the brand's own schema and reads it with the brand's own adapter;
-   * undefined when it cannot (the message is then unreadable, as any other).
-   */
-  private inOwnSchema(env: Envelope, payload: Json): Json | undefined {
-    const brand = brandOfFormat(env.hops[env.hops.length - 1]?.format ?? '');
-    if (brand === undefined) return payload;
-    const adapter = this.brandAdapters.get(brand);
-    if (adapter === undefined || payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
-    try {
-      return adapter.decode(payload);
-    } catch (error) {
-      if (error instanceof BrandError) return undefined;
-      throw error;
     }
   }
 
