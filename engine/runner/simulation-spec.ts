@@ -50,7 +50,10 @@ function brandsOf(scenario: ResolvedScenario): Pick<SimulationSpec, 'brands' | '
   const declared = scenario.brands;
   if (declared === undefined || declared.vehicle.length + declared.home.length === 0) return {};
   const brands: BrandSpec[] = (['vehicle', 'home'] as const).flatMap((side) =>
-    declared[side].map(({ id, processingMs, ...schema }) => ({ id, side, schema: schema as BrandSchema, ...(processingMs !== undefined ? { processingMs } : {}) })),
+    declared[side].map(({ id, processingMs, latencyMs, loss, ...schema }) => ({
+      id, side, schema: schema as BrandSchema,
+      ...(processingMs !== undefined ? { processingMs } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}), ...(loss !== undefined ? { loss } : {}),
+    })),
   );
   const hub = scenario.hub;
   return {

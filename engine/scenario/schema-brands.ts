@@ -14,6 +14,8 @@ const BrandSchemaObject = z
   .strictObject({
     id: Id.describe('Brand id: its cloud is vehicle-cloud/<id> or home-cloud/<id>; metric names use it (pair.<car brand>.<home brand>.…).'),
     processingMs: z.number().nonnegative().max(60_000).optional().describe("Time the brand's cloud spends on each message, ms (a slow brand)."),
+    latencyMs: z.number().nonnegative().max(60_000).optional().describe("Latency its cloud's own link adds to every hop leaving it, ms."),
+    loss: z.number().min(0).max(1).optional().describe("Loss probability its cloud's own link adds to every hop touching it, 0–1 (a flaky brand)."),
     keys: Renames.optional().describe('Top-level keys renamed, canonical → brand, e.g. { vin: vehicleId, service: domain, params: data }.'),
     nest: z
       .string()

@@ -32,8 +32,11 @@ export interface BrandSpec {
   id: string;
   side: BrandSide;
   schema: BrandSchema;
-  /** Time the brand's cloud spends on each message, ms (its own link characteristics). */
+  /** Time the brand's cloud spends on each message, ms. */
   processingMs?: number;
+  /** Its own link to the hub: latency added to every hop leaving its cloud (ms), and loss probability (0–1). */
+  latencyMs?: number;
+  loss?: number;
 }
 
 /** The payload format the bus records on hops that carry a brand's own schema. */

@@ -15,7 +15,7 @@ import {
   updateNodeCondition,
   type GatewayView,
 } from './gateway-conditions';
-import type { GatewayEvent, GatewayRole, HealthStatus } from './gateway-health';
+import type { GatewayEvent, GatewayInput, GatewayRole, HealthStatus } from './gateway-health';
 import { homeCloudMachine } from './home-cloud.machine';
 import { homeGatewayMachine } from './home-gateway.machine';
 import type { BrandSpec } from './brand-adapter';
@@ -159,8 +159,12 @@ export class GatewayFleet implements GatewayDirectory {
   }
 
   private create(address: string, role: GatewayRole): GatewayTwin {
-    const processingMs = this.brandClouds.get(address)?.brand.processingMs ?? this.options.processingMs?.[role];
-    const input = processingMs === undefined ? { address } : { address, processingMs };
+    const brand = this.brandClouds.get(address)?.brand;
+    const processingMs = brand?.processingMs ?? this.options.processingMs?.[role];
+    const input: GatewayInput = {
+      address, ...(processingMs !== undefined ? { processingMs } : {}),
+      ...(brand?.latencyMs !== undefined ? { baseLatencyMs: brand.latencyMs } : {}), ...(brand?.loss !== undefined ? { baseLoss: brand.loss } : {}),
+    };
     const actor = createActor(GATEWAY_MACHINES[role], { input, clock: this.clock });
     const hasInterface = role === 'home-gateway' || role === 'phone-proxy' || role === 'local-link';
     const twin: GatewayTwin = {
