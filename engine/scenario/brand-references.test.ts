@@ -64,6 +64,12 @@ describe('brands named by entities, faults, gateways and the hub', () => {
     expect(issuesOf(fault('home-cloud/nobody'))[0]).toMatch(/unknown home brand "nobody"/);
   });
 
+  it("refuses an event source naming an undeclared brand's cloud, and accepts a declared one", () => {
+    const source = (text: string) => `${BRANDS}expect:\n  - never: { event: { type: gateway.state, source: ${text} } }\n`;
+    expect(issuesOf(source('home-cloud/thermia'))).toEqual([]);
+    expect(issuesOf(source('vehicle-cloud/vlota'))).toEqual([expect.stringMatching(/^12:\d+: .*unknown vehicle brand "vlota" \(vehicle brands: volta\)/)]);
+  });
+
   it("refuses a hub mistake that names no unit the brand declares", () => {
     const hub = (text: string) => BRANDS.replace('entities:', `hub: ${text}\nentities:`) + 'expect:\n  - never: { event: { type: lock.unlocked } }\n';
     expect(issuesOf(hub('{ ignoreUnits: { thermia: [temperature] } }'))).toEqual([]);

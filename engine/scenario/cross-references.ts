@@ -158,6 +158,14 @@ class CrossChecker {
   }
 
   private twinExists(ref: TwinRef, path: Path, at: 'key' | 'value' = 'value'): void {
+    // A brand's cloud (vehicle-cloud/<brand>) names a declared brand: brand-references.ts checks the ones it
+    // knows where to find (faults, gateway states); an event matcher's source is checked here.
+    if (ref.kind === 'cloud' && ref.brand !== undefined && !path.includes('fault') && path[0] !== 'entities') {
+      const side = ref.cloud === 'vehicle-cloud' ? 'vehicle' : 'home';
+      const declared = asArray(asObject(this.root.brands)?.[side]).map((b) => asString(asObject(b)?.id));
+      if (!declared.includes(ref.brand)) this.problem(path, `unknown ${side} brand "${ref.brand}" (${side} brands: ${listed(declared.filter((b): b is string => b !== undefined))})`, at);
+      return;
+    }
     if (this.overLimit.has(ref.kind === 'vehicle' ? 'vehicle' : 'home')) return;
     if (ref.kind === 'vehicle' && !this.vehicles.has(ref.vehicle)) {
       this.problem(path, `unknown vehicle "${ref.vehicle}" (vehicles: ${listed(this.vehicles)})`, at);
