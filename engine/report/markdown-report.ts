@@ -22,6 +22,7 @@ function sectionLines(s: ScenarioSection): string[] {
     lines.push(`### Brand pairs: ${escapeMarkdown(b.label)}`, '', ...table(b.matrix), ...table(b.detail));
   }
   if (s.grid) lines.push('### Grid: charging peak shaving', '', ...table(s.grid));
+  if (s.flows) lines.push('### Streams and transfers', '', ...table(s.flows));
   lines.push('### Expectations', '');
   for (const run of s.expectations) lines.push(...expectationLines(run));
   lines.push('### Reproducibility', '', ...table(s.reproducibility));

@@ -8,6 +8,7 @@ import {
 } from './format';
 import type { RunVerdict } from '../../protocol/run-result';
 import { brandPairTables, type BrandPairTables } from './brand-matrix';
+import { flowTable } from './flow-table';
 
 export type Tone = 'pass' | 'fail' | 'muted';
 
@@ -51,6 +52,8 @@ export interface ScenarioSection {
   /** Many brands: per run, the brand-pair matrix and every pair's figures. */
   brandPairs?: BrandPairTables[];
   grid?: Table;
+  /** Streams and transfers: first frame, stalls, rebuffer ratio, completion time, per architecture. */
+  flows?: Table;
   expectations: RunExpectations[];
   reproducibility: Table;
 }
@@ -87,6 +90,7 @@ function section(group: ScenarioGroup): ScenarioSection {
   const hops = hopTable(group);
   const brandPairs = brandPairTables(runs, labels);
   const grid = gridTable(group);
+  const flows = flowTable(group);
   return {
     group, facts,
     verdict: {
@@ -102,6 +106,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     ...(hops ? { hops } : {}),
     ...(brandPairs ? { brandPairs } : {}),
     ...(grid ? { grid } : {}),
+    ...(flows ? { flows } : {}),
     expectations: runs.map((r, i) => ({
       label: labels[i]!, passed: r.passed, ...(r.noVerdict ? { noVerdict: true as const } : {}), ...(r.abortedBy ? { abortedBy: r.abortedBy } : {}), items: r.expectations,
     })),
