@@ -3,6 +3,7 @@
 // integration mistakes a pilot must catch: a brand the hub has no adapter for, a unit the adapter forgets.
 import { z } from 'zod';
 import { BRAND_UNITS, brandSchemaProblem, type BrandSchema } from '../../twins/gateways/brand-adapter';
+import { FAILURE_CODES } from './metric-names';
 import { Id, Scalar } from './schema-kit';
 
 /** Brands per side: a district pilot has a handful, never hundreds. */
@@ -84,7 +85,7 @@ export const PAIR_FIGURES = [
 
 /** Failure classes of the bus (twins/bus FailureCode), for pair.<v>.<h>.failures.<reason>. */
 export const FAILURE_REASONS = [
-  'no-route', 'lost', 'outage', 'gateway-offline', 'out-of-range', 'untranslatable', 'no-endpoint', 'timeout', 'refused',
+  ...FAILURE_CODES,
   // A request whose response had not come back when the run ended.
   'unanswered',
 ] as const;
