@@ -80,6 +80,25 @@ export interface GridMetrics {
   uncontrolledLoad: LoadSample[];
 }
 
+/**
+ * One cell of the brand-pair matrix: accesses between cars of one brand and homes of another (§4.1.1). An access
+ * is a command or query (it succeeds when its response comes back) or an event (when it is delivered).
+ */
+export interface BrandPairMetrics {
+  vehicleBrand: string;
+  homeBrand: string;
+  /** Accesses settled (succeeded + failed). */
+  messages: number;
+  delivered: number;
+  failed: number;
+  /** Succeeded / accesses; absent with no access (nothing measured is not 100 %). */
+  successRate?: number;
+  failureRate?: number;
+  /** Round trip of commands and queries, delivery time of events, ms (count = samples). */
+  latency: LatencyStats;
+  failuresByReason: Record<string, number>;
+}
+
 /** One stream or transfer (seed §3.4.4(2)); a figure the flow never reached is null (a dash in reports). */
 export interface FlowMetrics {
   id: string;
@@ -122,6 +141,8 @@ export interface RunMetrics {
   /** Raw end-to-end latencies (ms) for histograms; capped at 10,000 values. */
   e2eSamples: number[];
   grid?: GridMetrics;
+  /** Many brands: the pilots' figures per (carmaker brand, home brand) pair, when the scene declares brands. */
+  brandPairs?: BrandPairMetrics[];
   /** Streams and transfers of the run, in the order they started (absent when there were none). */
   flows?: FlowMetrics[];
   /** Flat name → value view used by `metric` expectations (latency.e2e.p95, delivery.success_rate, grid.peak_kw …). */

@@ -73,6 +73,7 @@ function sectionHtml(s: ScenarioSection, options: HtmlReportOptions): string {
       'End-to-end latency of delivered messages, one panel per architecture; dashed lines mark p50 and p95.'),
   ];
   if (s.hops) parts.push('<h3>Latency per hop</h3>', tableHtml(s.hops));
+  for (const b of s.brandPairs ?? []) parts.push(`<h3>Brand pairs: ${escapeText(b.label)}</h3>`, tableHtml(b.matrix), tableHtml(b.detail));
   if (s.grid) parts.push('<h3>Grid: charging peak shaving</h3>', tableHtml(s.grid));
   if (s.flows) parts.push('<h3>Streams and transfers</h3>', tableHtml(s.flows));
   if (loadChart) parts.push(figure(loadChart, 'Total load on the transformer against the time of day.'));

@@ -18,6 +18,9 @@ function sectionLines(s: ScenarioSection): string[] {
   lines.push('', '### Verdict', '', ...table(s.verdict));
   lines.push('### Access success, failures and latency', '', ...table(s.metrics));
   if (s.hops) lines.push('### Latency per hop', '', ...table(s.hops));
+  for (const b of s.brandPairs ?? []) {
+    lines.push(`### Brand pairs: ${escapeMarkdown(b.label)}`, '', ...table(b.matrix), ...table(b.detail));
+  }
   if (s.grid) lines.push('### Grid: charging peak shaving', '', ...table(s.grid));
   if (s.flows) lines.push('### Streams and transfers', '', ...table(s.flows));
   lines.push('### Expectations', '');

@@ -7,6 +7,7 @@ import {
   groupByScenario, groupDigits, sampleCount, VERDICT_LABEL, verdictOf, type ScenarioGroup,
 } from './format';
 import type { RunVerdict } from '../../protocol/run-result';
+import { brandPairTables, type BrandPairTables } from './brand-matrix';
 import { flowTable } from './flow-table';
 
 export type Tone = 'pass' | 'fail' | 'muted';
@@ -48,6 +49,8 @@ export interface ScenarioSection {
   verdict: Table;
   metrics: Table;
   hops?: Table;
+  /** Many brands: per run, the brand-pair matrix and every pair's figures. */
+  brandPairs?: BrandPairTables[];
   grid?: Table;
   /** Streams and transfers: first frame, stalls, rebuffer ratio, completion time, per architecture. */
   flows?: Table;
@@ -85,6 +88,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     ['parameters', { text: parameters.length === 1 ? parameters[0] || 'none' : 'differ per run (see reproducibility)' }],
   ];
   const hops = hopTable(group);
+  const brandPairs = brandPairTables(runs, labels);
   const grid = gridTable(group);
   const flows = flowTable(group);
   return {
@@ -100,6 +104,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     },
     metrics: metricsTable(group),
     ...(hops ? { hops } : {}),
+    ...(brandPairs ? { brandPairs } : {}),
     ...(grid ? { grid } : {}),
     ...(flows ? { flows } : {}),
     expectations: runs.map((r, i) => ({

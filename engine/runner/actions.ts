@@ -5,6 +5,7 @@ import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
 import { fromLonLat, pointAlongTrip, positionAt, type Point } from '../../twins/world';
 import type { Action } from '../scenario';
+import { startPilotRound } from './pilot-round';
 import { gatewayAddressOf } from './simulation-spec';
 
 export class ActionError extends Error {}
@@ -91,6 +92,11 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'pilot': {
+      const problem = startPilotRound(sim, { vehicle: action.vehicle, temperature: action.temperature, ...(action.spread !== undefined ? { spread: action.spread } : {}) });
+      if (problem !== undefined) throw new ActionError(problem);
+      return;
+    }
     case 'stream':
       return apps.media.stream({
         id: action.id, from: action.from, to: action.to, bitrateKbps: action.bitrate,

@@ -3,6 +3,7 @@
 // party (vehicle/* → vehicle-cloud), so a neighbourhood's 1,000 cars make one row, not 1,000.
 import type { Envelope } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
+import { BrandPairCollector, type BrandAssignment } from './brand-pairs';
 import { FlowMetricsCollector } from './flow-metrics';
 import type { HopLatency, LatencyStats, RunMetrics } from './result';
 
@@ -16,12 +17,19 @@ export class MetricsCollector {
   private readonly failures: Record<string, number> = {};
   private delivered = 0;
   private failed = 0;
+  private readonly pairs: BrandPairCollector | undefined;
+
+  /** With brands assigned to cars and homes, the figures are also broken down by brand pair. */
+  constructor(brands?: BrandAssignment) {
+    this.pairs = brands !== undefined && brands.vehicles.size > 0 && brands.homes.size > 0 ? new BrandPairCollector(brands) : undefined;
+  }
   private readonly flows = new FlowMetricsCollector();
 
   observe(event: SimEvent): void {
     if (event.type.startsWith('flow.')) return this.flows.observe(event);
     if (event.type !== 'msg.delivered' && event.type !== 'msg.failed') return;
     const env = event.data as unknown as Envelope;
+    this.pairs?.observe(event.type, env, event.t);
     if (event.type === 'msg.failed') {
       this.failed++;
       const reason = env.failure ?? 'unknown';
@@ -65,9 +73,10 @@ export class MetricsCollector {
     const successRate = sent === 0 ? 1 : this.delivered / sent;
     const flows = this.flows.list();
     const failureRate = sent === 0 ? 0 : this.failed / sent;
+    const pairs = this.pairs?.result();
     return {
       messages: sent, delivered: this.delivered, failed: this.failed, successRate, failureRate,
-      failuresByReason: { ...this.failures }, e2e, roundTrip, hops, ...(flows.length > 0 ? { flows } : {}),
+      failuresByReason: { ...this.failures }, e2e, roundTrip, hops, ...(pairs ? { brandPairs: pairs.pairs } : {}), ...(flows.length > 0 ? { flows } : {}),
       e2eSamples: this.e2e.length <= MAX_SAMPLES ? this.e2e.map(round) : thin(this.e2e, MAX_SAMPLES).map(round),
       // A rate or a percentile of nothing is not 100 % or 0 ms: with no sample the name is absent, so a metric
       // expectation on it fails ("nothing measured") instead of passing by mistake. Sample counts sit beside them.
@@ -79,6 +88,7 @@ export class MetricsCollector {
         'latency.roundtrip.count': roundTrip.count,
         ...(roundTrip.count > 0 ? { 'latency.roundtrip.p50': roundTrip.p50, 'latency.roundtrip.p95': roundTrip.p95, 'latency.roundtrip.p99': roundTrip.p99 } : {}),
         ...Object.fromEntries(Object.entries(this.failures).map(([reason, n]) => [`failures.${reason}`, n])),
+        ...pairs?.named,
         ...this.flows.named(),
       },
     };

@@ -59,6 +59,12 @@ const planToFullRating = (): void => {
 const undo: (() => void)[] = [];
 
 const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
+
+/** pilot-district with a hub integration mistake; only cloud-cloud crosses the hub, so only it is run. */
+const withHub = (hub: string): [string, string][] => [
+  ['architectures: [cloud-cloud, direct]', 'architectures: [cloud-cloud]'],
+  ['\nentities:\n', `\nhub: ${hub}\nentities:\n`],
+];
 const DECLINE = 'do: { decline: { screen: vehicle/car1 } }';
 
 const CONTROLS: Record<string, Control[]> = {
@@ -135,6 +141,12 @@ const CONTROLS: Record<string, Control[]> = {
   ],
   'flood-reroute': [
     { what: 'a car that ignores floods drives through', mutate: [['at: work }', 'at: work, avoidFloods: false }']], mustFail: ['route-changed', 'eta-updated', 'never-enters-a-flooded-road'] },
+  ],
+  'pilot-district': [
+    { what: 'the hub has no adapter for volta', mutate: withHub('{ missingAdapters: [volta] }'), mustFail: ['volta-thermia-succeeds', 'volta-lumo-succeeds', 'volta-nestor-usable'] },
+    { what: "the hub's thermia adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { thermia: [temperature] } }'), mustFail: ['no-setpoint-below-22'] },
+    { what: "the hub's kodiak adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { kodiak: [celsius] } }'), mustFail: ['no-setpoint-above-22'] },
+    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 10s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
   ],
   // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
   // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.

@@ -15,7 +15,7 @@ import { performAction, type ActionContext } from './actions';
 import { describePattern, matchesEvent } from './event-matcher';
 import { ExpectationMonitor, twinReader } from './expectations';
 import { MetricsCollector } from './metrics';
-import { simulationSpecOf } from './simulation-spec';
+import { brandAssignmentOf, simulationSpecOf } from './simulation-spec';
 import { nodeEventLogHost } from '../host-event-log';
 import type { AgentKind } from '../scenario/schema-household';
 import { installHousehold, type HouseholdRun } from './household-run';
@@ -36,7 +36,7 @@ export class ScenarioRun {
   readonly grid: GridMonitor | undefined;
   /** The household of a proactive-agent scene, its agent and their scorer. */
   readonly household: HouseholdRun | undefined;
-  readonly metrics = new MetricsCollector();
+  readonly metrics: MetricsCollector;
   readonly expectations: ExpectationMonitor;
   readonly endTime: number;
   private readonly fired = new Map<string, number>();
@@ -46,6 +46,7 @@ export class ScenarioRun {
   readonly stepErrors: string[] = [];
 
   constructor(readonly scenario: ResolvedScenario, readonly architecture: Architecture, options: ScenarioRunOptions = {}) {
+    this.metrics = new MetricsCollector(brandAssignmentOf(scenario));
     // The engine's native SHA-256 and UTF-8 decoder.
     this.sim = new Simulation(simulationSpecOf(scenario, architecture), {
       ...nodeEventLogHost(), signatures: options.signatures ?? nodeEd25519(), listeners: options.listeners ?? [],

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { Architecture } from '../../twins/bus/envelope';
 import { DEFAULT_LINK_MODELS, type LinkModel } from '../../twins/bus/links';
+import type { BrandSchema, BrandSpec } from '../../twins/gateways/brand-adapter';
 import type { SimulationSpec } from '../../twins/sim/spec';
+import type { BrandAssignment } from './brand-pairs';
 import type { ResolvedScenario } from '../scenario';
 
 export function simulationSpecOf(scenario: ResolvedScenario, architecture: Architecture): SimulationSpec {
@@ -28,6 +30,7 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       id: h.id,
       devices: h.devices.map((d) => ({ type: d.type, entityId: d.entityId, ...(d.device_class ? { deviceClass: d.device_class } : {}) })),
       precool: h.precool,
+      ...(h.brand !== undefined ? { brand: h.brand } : {}),
     })),
     vehicles: entities.vehicles.map((v) => ({
       id: v.id,
@@ -37,14 +40,43 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       socPercent: v.soc * 100,
       at: v.at,
       avoidFloods: v.avoidFloods,
+      ...(v.brand !== undefined ? { brand: v.brand } : {}),
     })),
     arrivalLeadMinutes: scenario.arrivalLeadMinutes,
+    ...brandsOf(scenario),
     gateways: Object.fromEntries(Object.entries(entities.gateways).map(([id, state]) => [gatewayAddressOf(id), state])),
     links: Object.fromEntries(Object.entries(scenario.links ?? {}).filter(([, o]) => o !== undefined).map(([id, o]) => [id, linkOverride(id, o!)])),
     bandwidth: Object.fromEntries(Object.entries(scenario.links ?? {}).flatMap(([id, o]) =>
       o === undefined || (o.up === undefined && o.down === undefined) ? [] : [[id, { ...(o.up !== undefined ? { upKbps: o.up } : {}), ...(o.down !== undefined ? { downKbps: o.down } : {}) }]])),
     retainEventLines: false,
   };
+}
+
+/** The scene's brands and the hub's adapters for them; nothing when it declares none (the shared clouds). */
+function brandsOf(scenario: ResolvedScenario): Pick<SimulationSpec, 'brands' | 'hubAdapters'> {
+  const declared = scenario.brands;
+  if (declared === undefined || declared.vehicle.length + declared.home.length === 0) return {};
+  const brands: BrandSpec[] = (['vehicle', 'home'] as const).flatMap((side) =>
+    declared[side].map(({ id, processingMs, latencyMs, loss, ...schema }) => ({
+      id, side, schema: schema as BrandSchema,
+      ...(processingMs !== undefined ? { processingMs } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}), ...(loss !== undefined ? { loss } : {}),
+    })),
+  );
+  const hub = scenario.hub;
+  return {
+    brands,
+    hubAdapters: {
+      ...(hub?.missingAdapters !== undefined ? { missing: hub.missingAdapters } : {}),
+      ...(hub?.ignoreUnits !== undefined ? { ignoreUnits: hub.ignoreUnits } : {}),
+    },
+  };
+}
+
+/** Brand of every car and home that has one, for the brand-pair metrics. */
+export function brandAssignmentOf(scenario: ResolvedScenario): BrandAssignment | undefined {
+  const vehicles = new Map(scenario.entities.vehicles.flatMap((v) => (v.brand === undefined ? [] : [[v.id, v.brand] as const])));
+  const homes = new Map(scenario.entities.homes.flatMap((h) => (h.brand === undefined ? [] : [[h.id, h.brand] as const])));
+  return vehicles.size > 0 && homes.size > 0 ? { vehicles, homes } : undefined;
 }
 
 /** `h1/gateway` → `home/h1/gateway`; clouds, phones and local links are already addresses. */

@@ -3,6 +3,7 @@
 // (after parameter substitution) even when the schema found problems elsewhere, so it reads every value
 // defensively and reports only what it can be sure of.
 import { attackProblems } from './attack-references';
+import { brandProblems } from './brand-references';
 import { formatDuration, parseDuration } from './durations';
 import { article, pathLabel, type PathProblem } from './issues';
 import { ACTION_KINDS } from './schema-actions';
@@ -50,6 +51,7 @@ class CrossChecker {
     this.checkMap();
     this.checkSteps();
     this.checkExpectations();
+    this.problems.push(...brandProblems(this.root));
     return this.problems;
   }
 
@@ -167,6 +169,14 @@ class CrossChecker {
   }
 
   private twinExists(ref: TwinRef, path: Path, at: 'key' | 'value' = 'value'): void {
+    // A brand's cloud (vehicle-cloud/<brand>) names a declared brand: brand-references.ts checks the ones it
+    // knows where to find (faults, gateway states); an event matcher's source is checked here.
+    if (ref.kind === 'cloud' && ref.brand !== undefined && !path.includes('fault') && path[0] !== 'entities') {
+      const side = ref.cloud === 'vehicle-cloud' ? 'vehicle' : 'home';
+      const declared = asArray(asObject(this.root.brands)?.[side]).map((b) => asString(asObject(b)?.id));
+      if (!declared.includes(ref.brand)) this.problem(path, `unknown ${side} brand "${ref.brand}" (${side} brands: ${listed(declared.filter((b): b is string => b !== undefined))})`, at);
+      return;
+    }
     if (this.overLimit.has(ref.kind === 'vehicle' ? 'vehicle' : 'home')) return;
     if (ref.kind === 'vehicle' && !this.vehicles.has(ref.vehicle)) {
       this.problem(path, `unknown vehicle "${ref.vehicle}" (vehicles: ${listed(this.vehicles)})`, at);

@@ -20,7 +20,7 @@ export const GRID_METRIC_NAMES = [
 ] as const;
 export type GridMetricName = (typeof GRID_METRIC_NAMES)[number];
 
-const FAILURE_CODES = ['no-route', 'lost', 'outage', 'gateway-offline', 'out-of-range', 'untranslatable', 'no-endpoint', 'timeout', 'refused'] as const satisfies readonly FailureCode[];
+export const FAILURE_CODES = ['no-route', 'lost', 'outage', 'gateway-offline', 'out-of-range', 'untranslatable', 'no-endpoint', 'timeout', 'refused'] as const satisfies readonly FailureCode[];
 // Every failure code is listed: a new one the bus learns is a compile error here until it is.
 const allFailureCodesListed: Exclude<FailureCode, (typeof FAILURE_CODES)[number]> extends never ? true : false = true;
 void allFailureCodesListed;
@@ -79,7 +79,9 @@ export function metricNameProblems(document: unknown): PathProblem[] {
   });
   asArray(root?.expect).forEach((entry, i) => {
     const name = asObject(asObject(entry)?.metric)?.name;
-    if (typeof name !== 'string' || known.includes(name)) return;
+    // Brand-pair figures (pair.<car brand>.<home brand>.<figure>) are checked against the declared brands in
+    // brand-references.ts.
+    if (typeof name !== 'string' || known.includes(name) || name.startsWith('pair.')) return;
     const path: Path = ['expect', i, 'metric', 'name'];
     const flow = /^flow\.(.+)\.([a-z_]+)$/.exec(name);
     if (flow && DOORBELL_FLOW.test(flow[1]!) && (FLOW_METRIC_NAMES as readonly string[]).includes(flow[2]!)) return;

@@ -52,6 +52,17 @@ const PlugAction = z.strictObject({
   needKwh: z.number().positive().optional().describe('Energy the car needs by the charging deadline (07:00), kWh; charge to 80 % when omitted.'),
 });
 
+const PilotAction = z
+  .strictObject({
+    vehicle: z.union([Id, z.literal('*')]).default('*').describe('Vehicle whose household runs the round, or `*` for every car that has a home.'),
+    spread: Duration.optional().describe('With `*`: each household starts at a seeded random moment within this duration.'),
+    temperature: z.number().min(10).max(35).default(22).describe('Air-conditioning setpoint the car sends to the home, °C.'),
+  })
+  .describe(
+    'One round of the cross-brand pilot (seed §4.1.1): the car sets the home air conditioning and switches on a light, ' +
+      "and the home asks the car's status — through each brand's cloud and the hub under cloud-cloud.",
+  );
+
 const SensorAction = z
   .strictObject({
     device: TwinRef.describe('A binary_sensor, e.g. h1/binary_sensor.kitchen_leak.'),
@@ -189,6 +200,7 @@ const ACTION_SHAPE = {
   tap: TapAction,
   charging: ChargingAction,
   attack: AttackAction,
+  pilot: PilotAction,
   stream: StreamAction,
   transfer: TransferAction,
   stopFlow: StopFlowAction,

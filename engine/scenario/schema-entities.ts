@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { Bitrate } from './quantities';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
-import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
+import { BrandAssignmentSchema, brandAt } from './schema-brands';
+import { BRAND_CLOUD_SOURCE, CLOUD_IDS, ID_SOURCE } from './twin-refs';
 import { HouseholdSchema } from './schema-household';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
@@ -86,6 +87,7 @@ export interface Home {
   id: string;
   devices: Device[];
   precool: 'plan' | 'off';
+  brand?: string;
 }
 
 const HomeSchema = z
@@ -100,6 +102,7 @@ const HomeSchema = z
       .enum(['plan', 'off'])
       .default('plan')
       .describe('In a heatwave, `plan` starts the AC early enough to reach the precool setpoint by the predicted arrival; `off` leaves it to home mode.'),
+    brand: BrandAssignmentSchema,
   })
   .meta({ id: 'Home' });
 
@@ -145,11 +148,15 @@ export const HomeList = z
   .transform((homes): Home[] =>
     withinTotal(LIMITS.homes)(homes)
       ? homes.flatMap((home) =>
-          expandedHomeIds(home).map((id) => ({
-            id,
-            devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
-            precool: home.precool,
-          })),
+          expandedHomeIds(home).map((id, index) => {
+            const brand = brandAt(home.brand, index);
+            return {
+              id,
+              devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
+              precool: home.precool,
+              ...(brand !== undefined ? { brand } : {}),
+            };
+          }),
         )
       : [],
   )
@@ -171,6 +178,7 @@ const VehicleSchema = z
     soc: z.number().min(0).max(1).default(0.8).describe('Initial state of charge, 0–1.'),
     at: z.string().min(1).default('home').describe('Where it is at t = 0: `home`, `work` or a place id.'),
     avoidFloods: z.boolean().default(true).describe('Navigation routes around flooded roads and reroutes when a flood closes the road ahead.'),
+    brand: BrandAssignmentSchema,
   })
   .meta({ id: 'Vehicle' });
 
@@ -179,11 +187,18 @@ export function expandedVehicleIds(vehicle: { id: string; count?: number | undef
   return expandedHomeIds(vehicle);
 }
 
-function expandVehicle<T extends { id: string; count?: number | undefined; home?: string | undefined; owner?: string | undefined }>(v: T): Omit<T, 'count'>[] {
-  const { count, ...rest } = v;
-  if (count === undefined) return [rest];
+type BrandField = { brand?: string | string[] | undefined };
+function expandVehicle<T extends { id: string; count?: number | undefined; home?: string | undefined; owner?: string | undefined } & BrandField>(
+  v: T,
+): (Omit<T, 'count' | 'brand'> & { brand?: string })[] {
+  const { count, brand, ...rest } = v;
+  const branded = (i: number) => {
+    const b = brandAt(brand, i);
+    return b === undefined ? {} : { brand: b };
+  };
+  if (count === undefined) return [{ ...rest, ...branded(0) }];
   return Array.from({ length: count }, (_, i) => ({
-    ...rest, id: `${v.id}${i + 1}`,
+    ...rest, id: `${v.id}${i + 1}`, ...branded(i),
     ...(v.home !== undefined ? { home: `${v.home}${i + 1}` } : {}),
     ...(v.owner !== undefined ? { owner: `${v.owner}${i + 1}` } : {}),
   }));
@@ -191,7 +206,7 @@ function expandVehicle<T extends { id: string; count?: number | undefined; home?
 
 export const GATEWAY_STATES = ['online', 'degraded', 'offline'] as const;
 export const GATEWAY_ID_PATTERN = new RegExp(
-  `^(?:${CLOUD_IDS.join('|')}|(?:phone|local)/${ID_SOURCE}|(?:home/)?${ID_SOURCE}/gateway)$`,
+  `^(?:${CLOUD_IDS.join('|')}|${BRAND_CLOUD_SOURCE}|(?:phone|local)/${ID_SOURCE}|(?:home/)?${ID_SOURCE}/gateway)$`,
 );
 
 const GridSchema = z
@@ -222,7 +237,7 @@ export const EntitiesSchema = z
       .record(
         z.string().regex(GATEWAY_ID_PATTERN, {
           error: (iss) =>
-            `unknown gateway ${JSON.stringify(iss.input)}: use ${CLOUD_IDS.join(', ')}, <home>/gateway, local/<home> or phone/<user>`,
+            `unknown gateway ${JSON.stringify(iss.input)}: use ${CLOUD_IDS.join(', ')}, vehicle-cloud/<brand>, home-cloud/<brand>, <home>/gateway, local/<home> or phone/<user>`,
         }),
         z.enum(GATEWAY_STATES),
       )

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ConnectorsSchema } from './schema-connectors';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import { ParametersSchema } from './parameters';
+import { BrandsSchema, HubSchema } from './schema-brands';
 import { EntitiesSchema, LinksSchema, MapSchema, type MapSpec } from './schema-entities';
 import { SCENARIO_LIMITS, formatLimit } from './limits';
 import { Duration, StartTime, show } from './schema-kit';
@@ -60,6 +61,8 @@ const ScenarioObject = z.strictObject({
   map: MapSchema,
   entities: EntitiesSchema,
   links: LinksSchema,
+  brands: BrandsSchema,
+  hub: HubSchema,
   connectors: ConnectorsSchema,
   steps: StepList,
   expect: ExpectationList,

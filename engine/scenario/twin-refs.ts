@@ -13,16 +13,19 @@ export const ENTITY_ID_SOURCE = '[a-z][a-z_]*\\.[a-z0-9_]+';
 export const CLOUD_IDS = ['vehicle-cloud', 'hub', 'home-cloud'] as const;
 export type CloudId = (typeof CLOUD_IDS)[number];
 
+/** A brand's own cloud (many brands): vehicle-cloud/<brand> or home-cloud/<brand>. */
+export const BRAND_CLOUD_SOURCE = `(?:vehicle-cloud|home-cloud)/${ID_SOURCE}`;
+
 /** First address segments that mean a kind of twin, so they cannot be home ids in the short form. */
 export const RESERVED_IDS: readonly string[] = ['vehicle', 'phone', 'home', 'local', ...CLOUD_IDS];
 
 export const TWIN_REF_PATTERN = new RegExp(
-  `^(?:(?:vehicle|phone|local)/${ID_SOURCE}|(?:home/)?${ID_SOURCE}/(?:gateway|${ENTITY_ID_SOURCE})|${CLOUD_IDS.join('|')})$`,
+  `^(?:(?:vehicle|phone|local)/${ID_SOURCE}|${BRAND_CLOUD_SOURCE}|(?:home/)?${ID_SOURCE}/(?:gateway|${ENTITY_ID_SOURCE})|${CLOUD_IDS.join('|')})$`,
 );
 
 export const TWIN_REF_HINT =
   'write vehicle/<id>, phone/<user>, <home>/<domain>.<object_id> (e.g. h1/lock.front_door), <home>/gateway, ' +
-  `local/<home> (its near-field link), ${CLOUD_IDS.join(', ')}`;
+  `local/<home> (its near-field link), ${CLOUD_IDS.join(', ')}, vehicle-cloud/<brand>, home-cloud/<brand>`;
 
 export type TwinRef =
   | { kind: 'vehicle'; vehicle: string }
@@ -31,13 +34,15 @@ export type TwinRef =
   | { kind: 'home-gateway'; home: string }
   /** The home's near-field / LAN radio that local-direct messages cross (a gateway twin on the bus). */
   | { kind: 'local-link'; home: string }
-  | { kind: 'cloud'; cloud: CloudId };
+  /** A shared cloud, or with `brand` that brand's own cloud (vehicle-cloud/<brand>, home-cloud/<brand>). */
+  | { kind: 'cloud'; cloud: CloudId; brand?: string };
 
 /** Parses any accepted spelling; undefined for anything else (e.g. free-form event sources). */
 export function parseTwinRef(text: string): TwinRef | undefined {
   if (!TWIN_REF_PATTERN.test(text)) return undefined;
   if ((CLOUD_IDS as readonly string[]).includes(text)) return { kind: 'cloud', cloud: text as CloudId };
   const parts = text.split('/');
+  if ((parts[0] === 'vehicle-cloud' || parts[0] === 'home-cloud') && parts.length === 2) return { kind: 'cloud', cloud: parts[0], brand: parts[1]! };
   if (parts[0] === 'vehicle' && parts.length === 2) return { kind: 'vehicle', vehicle: parts[1]! };
   if (parts[0] === 'phone' && parts.length === 2) return { kind: 'phone', user: parts[1]! };
   if (parts[0] === 'local' && parts.length === 2) return { kind: 'local-link', home: parts[1]! };
@@ -59,7 +64,7 @@ export function twinAddress(ref: TwinRef): string {
     case 'local-link':
       return `local/${ref.home}`;
     case 'cloud':
-      return ref.cloud;
+      return ref.brand === undefined ? ref.cloud : `${ref.cloud}/${ref.brand}`;
   }
 }
 

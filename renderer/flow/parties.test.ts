@@ -16,6 +16,10 @@ describe('parties', () => {
       .toEqual(['car', 'phone', 'vehicle cloud', 'hub', 'home cloud', 'gateway', 'gateway', 'devices', 'home controller']);
   });
 
+  it("puts a brand's own cloud in its kind's lane (many brands), and nothing that merely looks like one", () => {
+    expect(['vehicle-cloud/volta', 'home-cloud/thermia', 'home/vehicle-cloud/x'].map(partyOf)).toEqual(['vehicle cloud', 'home cloud', 'devices']);
+  });
+
   it('shows an OCPP CSMS in the home cloud lane, so a wallbox\'s CALLs read right to left', () => {
     expect(partyOf('csms')).toBe('home cloud');
     expect(partiesOf(envelope({ path: ['home/h1/evse.wallbox', 'csms'] }))).toEqual(new Set(['devices', 'home cloud']));

@@ -10,10 +10,11 @@ export type Party = (typeof PARTIES)[number];
 export function partyOf(address: string): Party {
   if (address.startsWith('vehicle/')) return 'car';
   if (address.startsWith('phone/')) return 'phone';
-  if (address === 'vehicle-cloud') return 'vehicle cloud';
+  // A brand's own cloud (many brands: vehicle-cloud/<brand>, home-cloud/<brand>) sits in its kind's lane.
+  if (address === 'vehicle-cloud' || address.startsWith('vehicle-cloud/')) return 'vehicle cloud';
   if (address === 'hub') return 'hub';
   // An OCPP CSMS is a cloud service on the home's side of the picture.
-  if (address === 'home-cloud' || address === 'csms') return 'home cloud';
+  if (address === 'home-cloud' || address.startsWith('home-cloud/') || address === 'csms') return 'home cloud';
   if (address.startsWith('local/') || /^home\/[^/]+\/gateway$/.test(address)) return 'gateway';
   if (/^home\/[^/]+\/matter-controller$/.test(address)) return 'home controller';
   return 'devices';

@@ -3,6 +3,7 @@
 //   vehicle/<vehicleId>   phone/<userId>   vehicle-cloud   hub   home-cloud
 //   home/<homeId>/gateway   home/<homeId>/<entityId> (a device, e.g. home/h1/climate.living_room)
 //   local/<homeId>        the home's near-field / LAN radio for local direct links (a gateway twin, not an endpoint)
+//   vehicle-cloud/<brand>   home-cloud/<brand>   one carmaker's or one home ecosystem's own cloud (many brands)
 //   csms                  an OCPP charging station management system: only wallboxes talk to it (engine/connectors/ocpp)
 
 export const VEHICLE_CLOUD = 'vehicle-cloud';
@@ -13,9 +14,10 @@ export const CSMS = 'csms';
 export type ParsedAddress =
   | { kind: 'vehicle'; vehicleId: string }
   | { kind: 'phone'; userId: string }
-  | { kind: 'vehicle-cloud' }
+  /** `brand` is set for a brand's own cloud (vehicle-cloud/<brand>), absent for the single shared one. */
+  | { kind: 'vehicle-cloud'; brand?: string }
   | { kind: 'hub' }
-  | { kind: 'home-cloud' }
+  | { kind: 'home-cloud'; brand?: string }
   | { kind: 'csms' }
   | { kind: 'gateway'; homeId: string }
   | { kind: 'device'; homeId: string; entityId: string }
@@ -28,6 +30,10 @@ export const phoneAddress = (userId: string): string => `phone/${userId}`;
 export const gatewayAddress = (homeId: string): string => `home/${homeId}/gateway`;
 export const deviceAddress = (homeId: string, entityId: string): string => `home/${homeId}/${entityId}`;
 export const localLinkAddress = (homeId: string): string => `local/${homeId}`;
+/** A carmaker brand's cloud, or the single shared vehicle cloud when no brand is named. */
+export const vehicleCloudAddress = (brand?: string): string => (brand === undefined ? VEHICLE_CLOUD : `${VEHICLE_CLOUD}/${brand}`);
+/** A home brand's cloud, or the single shared home cloud when no brand is named. */
+export const homeCloudAddress = (brand?: string): string => (brand === undefined ? HOME_CLOUD : `${HOME_CLOUD}/${brand}`);
 
 const NAME = /^[A-Za-z0-9_.:-]+$/;
 
@@ -44,6 +50,8 @@ export function parseAddress(address: string): ParsedAddress | undefined {
     if (head === 'vehicle') return { kind: 'vehicle', vehicleId: id };
     if (head === 'phone') return { kind: 'phone', userId: id };
     if (head === 'local') return { kind: 'local-link', homeId: id };
+    if (head === VEHICLE_CLOUD) return { kind: 'vehicle-cloud', brand: id };
+    if (head === HOME_CLOUD) return { kind: 'home-cloud', brand: id };
     return undefined;
   }
   if (parts.length === 3 && head === 'home' && entity !== undefined && NAME.test(entity)) {

@@ -28,6 +28,11 @@ export interface TranslationContext {
 export type TranslationResult = { ok: true; payload: Json; format: string } | { ok: false; error: string };
 
 export interface PayloadTranslator {
+  /**
+   * Also applied to messages the node itself sends (a brand cloud writes its own schema toward the hub); the hub
+   * only translates what passes through it.
+   */
+  atOrigin?: boolean;
   translate(payload: Json, format: string, context: TranslationContext): TranslationResult;
 }
 

@@ -144,3 +144,40 @@ describe('resolvePath: wallbox ⇄ OCPP CSMS', () => {
     }
   });
 });
+
+describe('resolvePath: many brands, each with its own cloud', () => {
+  const branded = staticTopology({ phones: { v1: 'u1' }, vehicleBrands: { v1: 'volta' }, homeBrands: { h1: 'thermia', h2: 'lumo' } });
+
+  it("cloud-cloud goes through the car's brand cloud, the hub and the home's brand cloud", () => {
+    expect(ok(resolvePath(CAR, AC, 'cloud-cloud', branded))).toEqual({
+      path: [CAR, 'vehicle-cloud/volta', 'hub', 'home-cloud/thermia', 'home/h1/gateway', AC],
+      links: ['cellular', 'internet', 'internet', 'home-broadband', 'lan'],
+    });
+    expect(ok(resolvePath(AC, CAR, 'cloud-cloud', branded)).path).toEqual([AC, 'home/h1/gateway', 'home-cloud/thermia', 'hub', 'vehicle-cloud/volta', CAR]);
+  });
+
+  it("direct and phone-proxy reach the home's brand cloud without the car's", () => {
+    expect(ok(resolvePath(CAR, AC, 'direct', branded)).path).toEqual([CAR, 'home-cloud/thermia', 'home/h1/gateway', AC]);
+    expect(ok(resolvePath(CAR, AC, 'phone-proxy', branded)).path).toEqual([CAR, 'phone/u1', 'home-cloud/thermia', 'home/h1/gateway', AC]);
+  });
+
+  it("a home's automations in its brand cloud reach the car through the hub", () => {
+    expect(ok(resolvePath('home-cloud/thermia', CAR, 'cloud-cloud', branded)).path).toEqual(['home-cloud/thermia', 'hub', 'vehicle-cloud/volta', CAR]);
+  });
+
+  it("one brand's home cloud cannot reach another brand's home", () => {
+    const result = resolvePath('home-cloud/thermia', 'home/h2/light.hall', 'cloud-cloud', branded);
+    expect(result).toEqual({ ok: false, error: 'home-cloud/thermia does not serve home/h2/light.hall: its home cloud is home-cloud/lumo' });
+  });
+
+  it('two homes of different brands meet at the hub', () => {
+    expect(ok(resolvePath('home/h1/gateway', 'home/h2/gateway', 'cloud-cloud', branded)).path)
+      .toEqual(['home/h1/gateway', 'home-cloud/thermia', 'hub', 'home-cloud/lumo', 'home/h2/gateway']);
+  });
+
+  it('a brand cloud address parses; a malformed one is refused', () => {
+    expect(linkBetween('vehicle-cloud/volta', 'hub')).toBe('internet');
+    expect(resolvePath(CAR, 'vehicle-cloud/volta/x', 'cloud-cloud', branded)).toMatchObject({ ok: false, error: expect.stringContaining("unknown address 'vehicle-cloud/volta/x'") });
+    expect(resolvePath(CAR, 'home-cloud/bad name', 'cloud-cloud', branded)).toMatchObject({ ok: false });
+  });
+});

@@ -5,6 +5,8 @@
 //   local        vehicle ⇄ home gateway ⇄ device                         (near-field / LAN, only in range)
 // A wallbox reaches an OCPP CSMS directly over the home's broadband (OCPP-J: one WebSocket per charge point):
 //   device ⇄ csms, under every architecture.
+// With many brands each car's messages go through its carmaker's cloud (vehicle-cloud/<brand>) and each home's
+// through its ecosystem's (home-cloud/<brand>), with the hub between any two of them.
 // The architecture only changes how the car reaches the home; inside a home, between clouds and to phones the
 // paths are the same everywhere. Paths are symmetric: B→A is A→B reversed, so a response retraces its request.
 import type { Architecture } from './envelope';
@@ -14,6 +16,10 @@ import type { StandardLinkId } from './links';
 export interface PathTopology {
   /** User id of the phone projecting into (or acting as agent for) this vehicle, used by phone-proxy. */
   phoneOfVehicle(vehicleId: string): string | undefined;
+  /** The cloud of the vehicle's brand (vehicle-cloud/<brand>); the shared vehicle-cloud when absent. */
+  vehicleCloudOf?(vehicleId: string): string;
+  /** The cloud of the home's brand (home-cloud/<brand>); the shared home-cloud when absent. */
+  homeCloudOf?(homeId: string): string;
 }
 
 export type PathResult = { ok: true; path: string[]; links: StandardLinkId[] } | { ok: false; error: string };
@@ -63,42 +69,50 @@ const fail = (error: string): PathResult => ({ ok: false, error });
 function build(a: Party, b: Party, architecture: Architecture, topology: PathTopology): string[] | string {
   const p = a.parsed;
   const q = b.parsed;
+  const down = (party: Party): string[] => homeCloudDown(party, topology);
   if (q.kind === 'csms') return p.kind === 'device' ? [a.address, b.address] : `only a home's wallbox talks OCPP to the csms, not ${a.address}`;
   switch (p.kind) {
     case 'vehicle': {
-      if (q.kind === 'vehicle') return [a.address, VEHICLE_CLOUD, b.address];
+      const cloud = topology.vehicleCloudOf?.(p.vehicleId) ?? VEHICLE_CLOUD;
+      if (q.kind === 'vehicle') return [a.address, cloud, b.address];
       if (q.kind === 'phone') {
         const projected = architecture === 'phone-proxy' && topology.phoneOfVehicle(p.vehicleId) === q.userId;
-        return projected ? [a.address, b.address] : [a.address, VEHICLE_CLOUD, b.address];
+        return projected ? [a.address, b.address] : [a.address, cloud, b.address];
       }
-      if (q.kind === 'vehicle-cloud') return [a.address, VEHICLE_CLOUD];
-      if (q.kind === 'hub') return [a.address, VEHICLE_CLOUD, HUB];
+      if (q.kind === 'vehicle-cloud') return [a.address, b.address];
+      if (q.kind === 'hub') return [a.address, cloud, HUB];
       if (architecture === 'local') {
         if (q.kind === 'gateway') return [a.address, b.address];
         if (q.kind === 'device') return [a.address, gatewayAddress(q.homeId), b.address];
         return `under the local architecture ${a.address} reaches only a home gateway in range, not ${b.address}`;
       }
-      const bridge = vehicleToHomeCloud(a.address, p.vehicleId, architecture, topology);
+      const bridge = vehicleToHomeCloud(a.address, p.vehicleId, cloud, homeCloudOfParty(b, topology), architecture, topology);
       if (typeof bridge === 'string') return bridge;
-      return [...bridge.slice(0, -1), ...homeCloudDown(b)]; // the bridge ends at the home cloud
+      return [...bridge.slice(0, -1), ...down(b)]; // the bridge ends at the home cloud
     }
     case 'phone':
       if (q.kind === 'phone') return `phones do not message each other on the bus (${a.address} → ${b.address})`;
-      if (q.kind === 'vehicle-cloud') return [a.address, VEHICLE_CLOUD];
+      if (q.kind === 'vehicle-cloud') return [a.address, b.address];
       if (q.kind === 'hub') return [a.address, VEHICLE_CLOUD, HUB];
-      return [a.address, ...homeCloudDown(b)];
+      return [a.address, ...down(b)];
     case 'vehicle-cloud':
-      return q.kind === 'hub' ? [VEHICLE_CLOUD, HUB] : [VEHICLE_CLOUD, HUB, ...homeCloudDown(b)];
+      return q.kind === 'hub' ? [a.address, HUB] : [a.address, HUB, ...down(b)];
     case 'hub':
-      return [HUB, ...homeCloudDown(b)];
-    case 'home-cloud':
-      return homeCloudDown(b);
+      return [HUB, ...down(b)];
+    case 'home-cloud': {
+      const path = down(b);
+      if (path[0] !== a.address) return `${a.address} does not serve ${b.address}: its home cloud is ${path[0]}`;
+      return path;
+    }
     case 'gateway':
     case 'device': {
       if (q.kind !== 'gateway' && q.kind !== 'device') return `no path from ${a.address} to ${b.address}`;
       const up = p.kind === 'device' ? [a.address, gatewayAddress(p.homeId)] : [a.address];
       if (p.homeId === q.homeId) return q.kind === 'device' ? [...up, b.address] : up;
-      return [...up, ...homeCloudDown(b)];
+      const own = topology.homeCloudOf?.(p.homeId) ?? HOME_CLOUD;
+      const theirs = down(b);
+      // Two homes of different ecosystems meet at the hub, like a car and a home do.
+      return own === theirs[0] ? [...up, ...theirs] : [...up, own, HUB, ...theirs];
     }
     case 'local-link':
     case 'csms':
@@ -107,28 +121,39 @@ function build(a: Party, b: Party, architecture: Architecture, topology: PathTop
 }
 
 /** How the car reaches the home cloud under each cloud architecture. */
-function vehicleToHomeCloud(vehicle: string, vehicleId: string, architecture: Architecture, topology: PathTopology): string[] | string {
+function vehicleToHomeCloud(
+  vehicle: string, vehicleId: string, vehicleCloud: string, homeCloud: string, architecture: Architecture, topology: PathTopology,
+): string[] | string {
   switch (architecture) {
     case 'cloud-cloud':
-      return [vehicle, VEHICLE_CLOUD, HUB, HOME_CLOUD];
+      return [vehicle, vehicleCloud, HUB, homeCloud];
     case 'direct':
-      return [vehicle, HOME_CLOUD];
+      return [vehicle, homeCloud];
     case 'phone-proxy': {
       const userId = topology.phoneOfVehicle(vehicleId);
       if (userId === undefined) return `phone-proxy needs a phone paired with ${vehicle}, and the topology names none`;
-      return [vehicle, `phone/${userId}`, HOME_CLOUD];
+      return [vehicle, `phone/${userId}`, homeCloud];
     }
     case 'local':
       return `under the local architecture ${vehicle} has no path to the home cloud`;
   }
 }
 
-/** From the home cloud down to a home-side party (the home cloud itself, a gateway or a device). */
-function homeCloudDown(b: Party): string[] {
+/** The home cloud serving a home-side party: its home's brand cloud, or the cloud itself. */
+function homeCloudOfParty(b: Party, topology: PathTopology): string {
   const q = b.parsed;
-  if (q.kind === 'gateway') return [HOME_CLOUD, b.address];
-  if (q.kind === 'device') return [HOME_CLOUD, gatewayAddress(q.homeId), b.address];
-  return [HOME_CLOUD];
+  if (q.kind === 'gateway' || q.kind === 'device') return topology.homeCloudOf?.(q.homeId) ?? HOME_CLOUD;
+  if (q.kind === 'home-cloud') return b.address;
+  return HOME_CLOUD;
+}
+
+/** From the home cloud down to a home-side party (the home cloud itself, a gateway or a device). */
+function homeCloudDown(b: Party, topology: PathTopology): string[] {
+  const q = b.parsed;
+  const cloud = homeCloudOfParty(b, topology);
+  if (q.kind === 'gateway') return [cloud, b.address];
+  if (q.kind === 'device') return [cloud, gatewayAddress(q.homeId), b.address];
+  return [cloud];
 }
 
 const LINKS: { [pair: string]: StandardLinkId } = {

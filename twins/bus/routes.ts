@@ -94,6 +94,7 @@ export class RouteTable {
       const from = path[i]!;
       const to = path[i + 1]!;
       const linkId = linkIds[i]!;
+      const translator = this.gateways.translator(from);
       hops.push({
         from,
         to,
@@ -102,7 +103,7 @@ export class RouteTable {
         toNode: this.gateways.node(to),
         fromInterface: this.gateways.linkInterface(from, linkId),
         toInterface: this.gateways.linkInterface(to, linkId),
-        translator: i > 0 ? this.gateways.translator(from) : undefined,
+        translator: i > 0 || translator?.atOrigin === true ? translator : undefined,
         local: linkId === 'near-field' ? localEnds(from, to) : undefined,
       });
     }

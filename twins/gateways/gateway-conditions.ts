@@ -20,14 +20,14 @@ export function healthOf(view: GatewayView): HealthStatus {
   return view.value.health as HealthStatus;
 }
 
-/** The gateway as a node on a path: offline refuses, degraded slows and loses. */
+/** The gateway as a node on a path: offline refuses, degraded slows and loses (on top of its own link's base). */
 export function updateNodeCondition(target: NodeCondition, view: GatewayView): void {
   const health = healthOf(view);
   const { context } = view;
   target.refusal = health === 'offline' ? `${context.address} is offline (${context.reason ?? 'failed'})` : null;
   target.processingMs = context.processingMs;
-  target.extraLatencyMs = health === 'degraded' ? context.degradedLatencyMs : 0;
-  target.extraLoss = health === 'degraded' ? context.degradedLoss : 0;
+  target.extraLatencyMs = context.baseLatencyMs + (health === 'degraded' ? context.degradedLatencyMs : 0);
+  target.extraLoss = Math.min(1, context.baseLoss + (health === 'degraded' ? context.degradedLoss : 0));
 }
 
 /**

@@ -147,3 +147,20 @@ describe('gateway fleet on the bus: gateway faults', () => {
     expect(() => gateways.send(AC, { type: 'GATEWAY.FAIL' })).toThrow(/is not a gateway/);
   });
 });
+
+describe("a brand cloud's own link", () => {
+  it('adds its base latency and loss always, and a degradation on top (loss capped at 1)', () => {
+    const k = createKernel({ seed: 3 });
+    const gateways = createGatewayFleet({
+      kernel: k, brands: [{ id: 'cirrus', side: 'vehicle', schema: {}, processingMs: 40, latencyMs: 50, loss: 0.1 }, { id: 'flaky', side: 'home', schema: {}, loss: 0.99 }],
+    });
+    expect(gateways.node('vehicle-cloud/cirrus')).toMatchObject({ processingMs: 40, extraLatencyMs: 50, extraLoss: 0.1 });
+    gateways.send('vehicle-cloud/cirrus', { type: 'GATEWAY.DEGRADE', extraLatencyMs: 200, extraLoss: 0.05 });
+    expect(gateways.node('vehicle-cloud/cirrus')!.extraLatencyMs).toBe(250);
+    expect(gateways.node('vehicle-cloud/cirrus')!.extraLoss).toBeCloseTo(0.15);
+    gateways.send('home-cloud/flaky', { type: 'GATEWAY.DEGRADE', extraLoss: 0.5 });
+    expect(gateways.node('home-cloud/flaky')!.extraLoss).toBe(1);
+    // The shared clouds keep no base: scenes without brands are unchanged.
+    expect(gateways.node('vehicle-cloud')).toMatchObject({ processingMs: VEHICLE_CLOUD_PROCESSING_MS, extraLatencyMs: 0, extraLoss: 0 });
+  });
+});

@@ -3,7 +3,7 @@
 // (GATEWAY.FAIL / DEGRADE / RECOVER, WAN.DOWN, PROJECTION.DISCONNECT…); every change of a gateway's state is a
 // `gateway.state` event in the canonical stream.
 import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
-import { parseAddress, type ParsedAddress } from '../bus/addresses';
+import { homeCloudAddress, parseAddress, vehicleCloudAddress, type ParsedAddress } from '../bus/addresses';
 import type { GatewayDirectory, NodeCondition, PayloadTranslator } from '../bus/nodes';
 import type { Json, KernelContext, Scheduler, TimerHandle } from '../kernel/types';
 import {
@@ -15,9 +15,11 @@ import {
   updateNodeCondition,
   type GatewayView,
 } from './gateway-conditions';
-import type { GatewayEvent, GatewayRole, HealthStatus } from './gateway-health';
+import type { GatewayEvent, GatewayInput, GatewayRole, HealthStatus } from './gateway-health';
 import { homeCloudMachine } from './home-cloud.machine';
 import { homeGatewayMachine } from './home-gateway.machine';
+import type { BrandSpec } from './brand-adapter';
+import { createBrandCloudTranslator, createBrandHub, type HubAdapterConfig } from './brand-translation';
 import { createHubTranslator } from './hub-translation';
 import { hubMachine } from './hub.machine';
 import { localLinkMachine } from './local-link.machine';
@@ -30,6 +32,10 @@ export interface GatewayFleetOptions {
   vinOf?: (vehicleId: string) => string;
   /** Per-role processing time overrides, in ms. */
   processingMs?: Partial<Record<GatewayRole, number>>;
+  /** Brands whose clouds (vehicle-cloud/<brand>, home-cloud/<brand>) speak their own schemas to the hub. */
+  brands?: readonly BrandSpec[];
+  /** The hub's adapters for those brands: by default one per brand, exact. */
+  hubAdapters?: HubAdapterConfig;
 }
 
 interface GatewayTwin {
@@ -75,13 +81,21 @@ export class GatewayFleet implements GatewayDirectory {
   private readonly twins = new Map<string, GatewayTwin>();
   private readonly clock: ReturnType<typeof schedulerClock>;
   private readonly hubTranslator: PayloadTranslator;
+  /** Brand clouds by address, with their translator and processing time. */
+  private readonly brandClouds = new Map<string, { brand: BrandSpec; translator: PayloadTranslator }>();
 
   constructor(private readonly options: GatewayFleetOptions) {
     this.clock = schedulerClock(options.kernel.scheduler);
-    this.hubTranslator = createHubTranslator({
+    const canonical = createHubTranslator({
       vinOf: options.vinOf,
       blockedReason: () => hubBlockedReason(this.twin('hub')!.view),
     });
+    const brands = options.brands ?? [];
+    this.hubTranslator = brands.length === 0 ? canonical : createBrandHub(canonical, brands, options.hubAdapters);
+    for (const brand of brands) {
+      const address = brand.side === 'vehicle' ? vehicleCloudAddress(brand.id) : homeCloudAddress(brand.id);
+      this.brandClouds.set(address, { brand, translator: createBrandCloudTranslator(brand) });
+    }
   }
 
   /** The role an address plays, or undefined for endpoints (cars, devices). */
@@ -105,7 +119,7 @@ export class GatewayFleet implements GatewayDirectory {
   }
 
   translator(address: string): PayloadTranslator | undefined {
-    return address === 'hub' ? this.hubTranslator : undefined;
+    return address === 'hub' ? this.hubTranslator : this.brandClouds.get(address)?.translator;
   }
 
   /** The twin at a gateway address, created (online) on first use; undefined for non-gateway addresses. */
@@ -145,8 +159,12 @@ export class GatewayFleet implements GatewayDirectory {
   }
 
   private create(address: string, role: GatewayRole): GatewayTwin {
-    const processingMs = this.options.processingMs?.[role];
-    const input = processingMs === undefined ? { address } : { address, processingMs };
+    const brand = this.brandClouds.get(address)?.brand;
+    const processingMs = brand?.processingMs ?? this.options.processingMs?.[role];
+    const input: GatewayInput = {
+      address, ...(processingMs !== undefined ? { processingMs } : {}),
+      ...(brand?.latencyMs !== undefined ? { baseLatencyMs: brand.latencyMs } : {}), ...(brand?.loss !== undefined ? { baseLoss: brand.loss } : {}),
+    };
     const actor = createActor(GATEWAY_MACHINES[role], { input, clock: this.clock });
     const hasInterface = role === 'home-gateway' || role === 'phone-proxy' || role === 'local-link';
     const twin: GatewayTwin = {

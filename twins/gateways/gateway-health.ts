@@ -17,6 +17,10 @@ export interface GatewayContext {
   degradedLatencyMs: number;
   /** Added to the loss probability of hops touching the gateway while degraded. */
   degradedLoss: number;
+  /** Always added to hops leaving the gateway: a brand cloud's own, slower link to the hub (many brands). */
+  baseLatencyMs: number;
+  /** Always added to the loss probability of hops touching the gateway: a brand cloud's own lossy link. */
+  baseLoss: number;
   /** Why the gateway is offline or degraded, shown in failure reasons; null when healthy. */
   reason: string | null;
 }
@@ -24,6 +28,8 @@ export interface GatewayContext {
 export interface GatewayInput {
   address: string;
   processingMs?: number;
+  baseLatencyMs?: number;
+  baseLoss?: number;
 }
 
 export type GatewayEvent =
@@ -52,6 +58,8 @@ export function initialGatewayContext(input: GatewayInput, role: GatewayRole, pr
     processingMs: input.processingMs ?? processingMs,
     degradedLatencyMs: 0,
     degradedLoss: 0,
+    baseLatencyMs: input.baseLatencyMs ?? 0,
+    baseLoss: input.baseLoss ?? 0,
     reason: null,
   };
 }

@@ -5,6 +5,8 @@ export * from './gateway-conditions';
 export * from './gateway-fleet';
 export * from './hub-schemas';
 export * from './hub-translation';
+export * from './brand-adapter';
+export * from './brand-translation';
 export { vehicleCloudMachine, VEHICLE_CLOUD_PROCESSING_MS } from './vehicle-cloud.machine';
 export { homeCloudMachine, HOME_CLOUD_PROCESSING_MS } from './home-cloud.machine';
 export { hubMachine, HUB_PROCESSING_MS } from './hub.machine';

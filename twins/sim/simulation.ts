@@ -2,8 +2,9 @@
 // Scenario logic (who reacts to what) lives in apps (./apps) that plug in through SimApp; this class only builds
 // the world, delivers messages to the right twin, and offers the messaging calls the apps and runner use.
 import { createBus, type MessageBus } from '../bus';
-import { HOME_CLOUD, VEHICLE_CLOUD, gatewayAddress, phoneAddress, vehicleAddress } from '../bus/addresses';
+import { gatewayAddress, homeCloudAddress, HOME_CLOUD, phoneAddress, vehicleAddress, vehicleCloudAddress, VEHICLE_CLOUD } from '../bus/addresses';
 import type { Envelope, MessageKind } from '../bus/envelope';
+import { createBrandReader } from '../gateways/brand-translation';
 import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet';
 import { screenMachine } from '../home/screen.machine';
 import { createKernel, type Kernel, type SimEventListener, type StreamHasher, type Utf8Decoder } from '../kernel';
@@ -79,19 +80,27 @@ export class Simulation {
   private readonly homeFences = new Map<string, Geofence>();
   /** Road segments (edge ids) closed by flooding; cars route around them. */
   private readonly flooded = new Set<string>();
+  private readonly readBrand: ReturnType<typeof createBrandReader>;
 
   constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
     // Listeners (a recorder) must see the stream from its first event — the twins' creation below.
     for (const listener of options.listeners ?? []) this.kernel.events.onEvent(listener);
     this.city = buildCity(this, spec);
-    this.gateways = createGatewayFleet({ kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id });
+    this.gateways = createGatewayFleet({
+      kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id,
+      ...(spec.brands !== undefined ? { brands: spec.brands } : {}), ...(spec.hubAdapters !== undefined ? { hubAdapters: spec.hubAdapters } : {}),
+    });
+    this.readBrand = createBrandReader(spec.brands ?? []);
     this.security = new CommandSecurity({
       kernel: this.kernel, provider: options.signatures ?? nobleEd25519, vinOf: (id) => this.vehicles.get(id)?.vin,
       // The home's automation host authorises (it holds the grants and confirmations); its gateway verifies.
       checkersOf: (domain) => {
         const checkers = defaultCheckersOf(domain);
-        return checkers !== undefined && domain.startsWith('home:') ? { ...checkers, authoriser: this.automationHost(domain.slice('home:'.length)) } : checkers;
+        if (checkers === undefined) return undefined;
+        // Each domain's own brand cloud (the shared one when no brand is declared) is its authoriser.
+        if (domain.startsWith('home:')) return { ...checkers, authoriser: this.automationHost(domain.slice('home:'.length)) };
+        return { ...checkers, authoriser: this.vehicleCloudOf(domain.slice('vehicle:'.length)) };
       },
       ...(spec.security?.freshnessWindowMs !== undefined ? { freshnessWindowMs: spec.security.freshnessWindowMs } : {}),
       ...(spec.security?.grantTtlMs !== undefined ? { grantTtlMs: spec.security.grantTtlMs } : {}),
@@ -113,7 +122,7 @@ export class Simulation {
       this.homeFences.set(home.id, { id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
       for (const device of twin.devices.values()) this.adopt(device);
       // The home's own infrastructure is trusted in its domain; paired cars are admitted below.
-      this.security.addAuthority(`home:${home.id}`, HOME_CLOUD);
+      this.security.addAuthority(`home:${home.id}`, this.homeCloudOf(home.id));
       this.security.addAuthority(`home:${home.id}`, gatewayAddress(home.id));
     });
     for (const user of spec.users ?? []) {
@@ -137,14 +146,16 @@ export class Simulation {
       this.vehicles.set(v.id, vehicle);
       for (const part of Object.values(vehicle.parts)) this.adopt(part);
       this.bus.register(vehicleAddress(v.id), (env, payload) => this.dispatch(vehicleAddress(v.id), env, payload));
-      this.security.addAuthority(`vehicle:${v.id}`, VEHICLE_CLOUD);
+      this.security.addAuthority(`vehicle:${v.id}`, this.vehicleCloudOf(v.id));
       if (v.homeId !== undefined && this.homes.has(v.homeId)) {
+        const homeCloud = this.homeCloudOf(v.homeId);
         this.security.pair({
-          vehicle: vehicleAddress(v.id), homeId: v.homeId, homeParties: [HOME_CLOUD, gatewayAddress(v.homeId)],
+          vehicle: vehicleAddress(v.id), homeId: v.homeId, homeParties: [homeCloud, gatewayAddress(v.homeId)],
         });
       }
     }
-    for (const address of [HOME_CLOUD, VEHICLE_CLOUD, ...spec.homes.map((h) => gatewayAddress(h.id))]) {
+    const brandClouds = (spec.brands ?? []).map((b) => (b.side === 'vehicle' ? vehicleCloudAddress(b.id) : homeCloudAddress(b.id)));
+    for (const address of [HOME_CLOUD, VEHICLE_CLOUD, ...brandClouds, ...spec.homes.map((h) => gatewayAddress(h.id))]) {
       this.bus.register(address, (env, payload) => this.dispatch(address, env, payload));
     }
     for (const [address, state] of Object.entries(spec.gateways ?? {})) {
@@ -237,9 +248,19 @@ export class Simulation {
     return car ? carResponsePayload(intent, this.spec.architecture, car.vin, this.now) : homePayload(intent, 'response');
   }
 
-  /** Where the home's automations run: the home cloud, or the home gateway when the architecture is local. */
+  /** Where the home's automations run: the home's cloud, or the home gateway when the architecture is local. */
   automationHost(homeId: string): string {
-    return this.spec.architecture === 'local' ? gatewayAddress(homeId) : HOME_CLOUD;
+    return this.spec.architecture === 'local' ? gatewayAddress(homeId) : this.homeCloudOf(homeId);
+  }
+
+  /** The cloud of the home's brand (home-cloud/<brand>), or the shared home-cloud. */
+  homeCloudOf(homeId: string): string {
+    return homeCloudAddress(this.homes.get(homeId)?.spec.brand);
+  }
+
+  /** The cloud of the car's brand (vehicle-cloud/<brand>), or the shared vehicle-cloud. */
+  vehicleCloudOf(vehicleId: string): string {
+    return vehicleCloudAddress(this.vehicles.get(vehicleId)?.spec.brand);
   }
 
   private post(source: string, destination: string, topic: string, kind: MessageKind, payload: Json, o: MessageOptions): Envelope {
@@ -281,10 +302,12 @@ export class Simulation {
     this.respond(env, reply);
   }
 
-  private dispatch(address: string, env: Envelope, payload: Json): void {
-    const intent = decodeIntent(payload);
+  private dispatch(address: string, env: Envelope, delivered: Json): void {
+    // A brand's cloud reads what the hub hands it in the brand's own schema with the brand's own adapter.
+    const payload = this.readBrand(env.hops[env.hops.length - 1]?.format, delivered);
+    const intent = payload === undefined ? undefined : decodeIntent(payload);
     // Events too: the car's apps act on what a message says, whatever its kind, so a stranger's "event" is checked.
-    if (env.kind !== 'response' && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload)) return;
+    if (env.kind !== 'response' && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload ?? delivered)) return;
     for (const app of this.apps) if (app.onMessage?.(address, env, intent)) return;
     if (env.kind === 'command' || env.kind === 'query') {
       this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });

@@ -4,6 +4,8 @@
 import type { Architecture } from '../bus/envelope';
 import type { CapacityOverrides } from '../bus/flow-network';
 import type { LinkModel } from '../bus/links';
+import type { BrandSpec } from '../gateways/brand-adapter';
+import type { HubAdapterConfig } from '../gateways/brand-translation';
 import type { CityMap, CityOptions } from '../world';
 
 export interface DeviceSpec {
@@ -49,6 +51,8 @@ export interface HomeSpec {
    * predicted arrival; `off` leaves cooling to home mode at the arrival lead. Default `plan`.
    */
   precool?: 'plan' | 'off';
+  /** Home brand (ecosystem) whose cloud serves this home; the shared home-cloud when absent. */
+  brand?: string;
 }
 
 export interface VehicleSpec {
@@ -61,6 +65,8 @@ export interface VehicleSpec {
   at?: string;
   /** Navigation routes around flooded roads (and reroutes when a flood closes the road ahead). Default true. */
   avoidFloods?: boolean;
+  /** Carmaker brand whose cloud serves this car; the shared vehicle-cloud when absent. */
+  brand?: string;
 }
 
 export type MapSpec =
@@ -90,6 +96,10 @@ export interface SimulationSpec {
   localRangeM?: number;
   /** Security of critical commands (twins/security); the defaults suit every shipped scene. */
   security?: SecuritySpec;
+  /** Carmaker and home brands, each with its own cloud and payload schema (many brands); none by default. */
+  brands?: BrandSpec[];
+  /** The hub's adapters for those brands: one per brand, exact, unless a scene stages an integration mistake. */
+  hubAdapters?: HubAdapterConfig;
   /** Keep canonical lines in memory (tests); large runs only hash. Default true. */
   retainEventLines?: boolean;
 }

@@ -6,6 +6,8 @@ import { driverOf } from './user-index';
 
 export function buildTopology(sim: Simulation, localRangeM: number): BusTopology {
   return {
+    vehicleCloudOf: (vehicleId) => sim.vehicleCloudOf(vehicleId),
+    homeCloudOf: (homeId) => sim.homeCloudOf(homeId),
     phoneOfVehicle(vehicleId) {
       return driverOf(sim.users, vehicleId)?.id ?? sim.vehicles.get(vehicleId)?.spec.ownerId;
     },

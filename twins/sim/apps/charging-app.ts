@@ -5,7 +5,6 @@
 // applies it by setting wallbox power limits over the bus (as an OCPP charging profile would). External CSMS: the
 // wallboxes are OCPP charge points of a real CSMS (engine/connectors/ocpp), whose charging profiles alone set their
 // limits; this app only plugs the cars in and out.
-import { HOME_CLOUD } from '../../bus/addresses';
 import type { Simulation, SimApp } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
 import { stateOfChargeAt } from '../../vehicle/battery-physics';
@@ -192,6 +191,6 @@ export class ChargingApp implements SimApp {
   private setLimit(s: Session, kw: number): void {
     s.limitKw = kw;
     const entity = s.evse.id.split('/').pop()!;
-    this.sim.sendFromHome(HOME_CLOUD, s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
+    this.sim.sendFromHome(this.sim.homeCloudOf(s.evse.id.split('/')[1]!), s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
   }
 }
