@@ -56,6 +56,17 @@ export interface LoadSample {
   evKw: number;
 }
 
+/** A car that left short of the charge it asked for (peak shaving with capacity short). */
+export interface ChargeMiss {
+  vehicleId: string;
+  /** Time of day it left, e.g. `07:00`. */
+  departure: string;
+  socPercent: number;
+  targetSocPercent: number;
+  /** Energy it lacked at departure, kWh. */
+  shortfallKwh: number;
+}
+
 export interface GridMetrics {
   transformerKva: number;
   strategy: 'uncontrolled' | 'coordinated' | 'external-csms';
@@ -66,6 +77,9 @@ export interface GridMetrics {
   maxLoadPctOfRating: number;
   evsAtTarget: number;
   evCount: number;
+  /** Who left short of target and by how much, in serving order of departure; total shortfall in kWh. */
+  misses?: ChargeMiss[];
+  shortfallKwh?: number;
   /** Charging energy delivered inside the tariff peak window, kWh. */
   chargingEnergyInPeakKwh: number;
   energyCost: number;

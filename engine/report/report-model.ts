@@ -186,12 +186,25 @@ function gridTable({ runs, labels }: ScenarioGroup): Table | undefined {
       row('peak reduction', (g) => formatPercent(g.peakReductionPct)),
       row('max load, % of transformer rating', (g) => ({ text: formatPercent(g.maxLoadPctOfRating), tone: g.maxLoadPctOfRating > 100 ? 'fail' : undefined })),
       row('EVs charged to target', (g) => ({ text: `${g.evsAtTarget} / ${g.evCount}`, tone: g.evsAtTarget < g.evCount ? 'fail' : undefined })),
+      row('EVs short at departure', (g) => missesCell(g.misses ?? [])),
       row('charging energy in tariff peak', (g) => `${formatNumber(g.chargingEnergyInPeakKwh, 1)} kWh`),
       row('energy cost, uncontrolled', (g) => money(g.uncontrolledEnergyCost, g.currency)),
       row('energy cost, this run', (g) => money(g.energyCost, g.currency)),
     ],
   };
 }
+
+/** Who left short and by how much: the shortfall is what a driver feels, so it is listed, not only counted. */
+function missesCell(misses: NonNullable<NonNullable<RunResult['metrics']['grid']>['misses']>): Cell {
+  if (misses.length === 0) return { text: 'none' };
+  const shown = misses.slice(0, MAX_MISSES_LISTED).map((m) =>
+    `${m.vehicleId} ${formatNumber(m.shortfallKwh, 1)} kWh short at ${m.departure} (${formatPercent(m.socPercent)} of ${formatPercent(m.targetSocPercent)})`);
+  const more = misses.length > MAX_MISSES_LISTED ? `; and ${misses.length - MAX_MISSES_LISTED} more` : '';
+  const total = misses.reduce((sum, m) => sum + m.shortfallKwh, 0);
+  return { text: `${plural(misses.length, 'EV')}, ${formatNumber(total, 1)} kWh in all: ${shown.join('; ')}${more}`, tone: 'fail' };
+}
+
+const MAX_MISSES_LISTED = 10;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

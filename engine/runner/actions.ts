@@ -54,14 +54,14 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return;
     }
     case 'plugIn': {
-      if (action.vehicle !== '*') return apps.charging.plugIn(action.vehicle, action.needKwh);
+      if (action.vehicle !== '*') return apps.charging.plugIn(action.vehicle, action.needKwh, action.departure);
       // Every car with a home wallbox, each at its own seeded moment within `spread` (arrivals home vary).
       const arrivals = sim.kernel.random.stream('scenario/plug-in');
       for (const vehicle of sim.vehicles.values()) {
         const homeId = vehicle.spec.homeId;
         if (homeId === undefined || sim.home(homeId).firstOfType('evse') === undefined) continue;
         const delay = Math.round(arrivals.next() * (action.spread ?? 0));
-        sim.kernel.scheduler.schedule(delay, () => apps.charging.plugIn(vehicle.id, action.needKwh), `plug-in:${vehicle.id}`);
+        sim.kernel.scheduler.schedule(delay, () => apps.charging.plugIn(vehicle.id, action.needKwh, action.departure), `plug-in:${vehicle.id}`);
       }
       return;
     }

@@ -5,7 +5,7 @@ import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
-import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
+import { Duration, Id, JsonRecord, TimeOfDay, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
 
@@ -46,7 +46,8 @@ const PlugAction = z.strictObject({
   vehicle: z.union([Id, z.literal('*')]).describe('Vehicle concerned, or `*` for every vehicle that has a home.'),
   spread: Duration.optional().describe('With `*`: plug the cars in one by one at seeded random times within this duration.'),
   charger: z.string().min(1).optional().describe("Charger (EVSE) id; the home wallbox when omitted."),
-  needKwh: z.number().positive().optional().describe('Energy the car needs by the charging deadline (07:00), kWh; charge to 80 % when omitted.'),
+  needKwh: z.number().positive().optional().describe('Energy the car needs by its departure, kWh; charge to 80 % when omitted.'),
+  departure: TimeOfDay.optional().describe('When the car leaves next ("06:30"); the charging deadline (07:00) when omitted. Under a shortage the earliest departure is served first.'),
 });
 
 const SensorAction = z
