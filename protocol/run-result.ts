@@ -67,6 +67,30 @@ export interface ChargeMiss {
   shortfallKwh: number;
 }
 
+/** One car that fed its home (V2H/V2G). */
+export interface V2hCar {
+  vehicleId: string;
+  /** Tomorrow's first trip plus the reserve: the energy it never gave away, kWh. */
+  floorKwh: number;
+  /** Lowest (stored energy − floor) while it fed the home, kWh; null if it never did. */
+  minMarginKwh: number | null;
+  /** Time of day it leaves, and its charge then. */
+  departure: string;
+  socAtDeparturePercent: number;
+  targetSocPercent: number;
+}
+
+/** Vehicle-to-home at the tariff peak: the grid import as metered and as the counterfactual meter saw it. */
+export interface V2hMetrics {
+  peakImportKwh: number;
+  /** The same run's import with what the cars gave added back. */
+  peakImportWithoutV2hKwh: number;
+  peakImportReductionPct: number;
+  /** Energy the cars gave inside the tariff peak (and recharged off-peak), kWh. */
+  shiftedKwh: number;
+  cars: V2hCar[];
+}
+
 export interface GridMetrics {
   transformerKva: number;
   strategy: 'uncontrolled' | 'coordinated' | 'external-csms';
@@ -80,6 +104,8 @@ export interface GridMetrics {
   /** Who left short of target and by how much, in serving order of departure; total shortfall in kWh. */
   misses?: ChargeMiss[];
   shortfallKwh?: number;
+  /** Present when cars fed their homes at the peak. */
+  v2h?: V2hMetrics;
   /** Charging energy delivered inside the tariff peak window, kWh. */
   chargingEnergyInPeakKwh: number;
   energyCost: number;

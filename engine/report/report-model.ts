@@ -190,8 +190,33 @@ function gridTable({ runs, labels }: ScenarioGroup): Table | undefined {
       row('charging energy in tariff peak', (g) => `${formatNumber(g.chargingEnergyInPeakKwh, 1)} kWh`),
       row('energy cost, uncontrolled', (g) => money(g.uncontrolledEnergyCost, g.currency)),
       row('energy cost, this run', (g) => money(g.energyCost, g.currency)),
+      ...(runs.some((r) => r.metrics.grid?.v2h) ? v2hRows(row) : []),
     ],
   };
+}
+
+type GridOf = NonNullable<RunResult['metrics']['grid']>;
+
+/** Vehicle-to-home: the peak import as metered and as the same run's counterfactual meter saw it without V2H. */
+function v2hRows(row: (label: string, value: (g: GridOf) => Cell | string) => Cell[]): Cell[][] {
+  const kwh = (v: number) => `${formatNumber(v, 1)} kWh`;
+  const of = (g: GridOf, value: (v: NonNullable<GridOf['v2h']>) => Cell | string): Cell | string => (g.v2h ? value(g.v2h) : '—');
+  return [
+    row('grid import at the tariff peak, with V2H', (g) => of(g, (v) => kwh(v.peakImportKwh))),
+    row('grid import at the tariff peak, without V2H (same run)', (g) => of(g, (v) => kwh(v.peakImportWithoutV2hKwh))),
+    row('peak import saved by V2H', (g) => of(g, (v) => formatPercent(v.peakImportReductionPct))),
+    row('energy shifted out of the peak', (g) => of(g, (v) => kwh(v.shiftedKwh))),
+    row('charge at departure', (g) => of(g, (v) => ({
+      text: v.cars.map((c) => `${c.vehicleId} ${formatPercent(c.socAtDeparturePercent)} at ${c.departure}`).join('; ') || 'no car',
+      tone: v.cars.some((c) => c.socAtDeparturePercent < c.targetSocPercent - 0.5) ? 'fail' : undefined,
+    }))),
+    row('closest to the floor (first trip + reserve)', (g) => of(g, (v) => {
+      const margins = v.cars.flatMap((c) => (c.minMarginKwh === null ? [] : [c.minMarginKwh]));
+      if (margins.length === 0) return 'no car fed its home';
+      const least = Math.min(...margins);
+      return { text: `${formatNumber(least, 1)} kWh above it`, tone: least < 0 ? 'fail' : undefined };
+    })),
+  ];
 }
 
 /** Who left short and by how much: the shortfall is what a driver feels, so it is listed, not only counted. */

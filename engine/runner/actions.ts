@@ -84,6 +84,17 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'v2h': {
+      const plan = { firstTripKm: action.firstTripKm, reserveKwh: action.reserveKwh, mode: action.mode };
+      if (action.vehicle !== '*') return apps.v2h.enable({ vehicleId: action.vehicle, ...plan });
+      const bidirectional = [...sim.vehicles.values()].filter((v) => {
+        const evse = v.spec.homeId === undefined ? undefined : sim.home(v.spec.homeId).firstOfType('evse');
+        return evse !== undefined && evse.context.maxDischargeKw !== undefined;
+      });
+      if (bidirectional.length === 0) throw new ActionError('v2h: no car has a bidirectional home wallbox (give its home `wallboxDischargeKw`)');
+      for (const v of bidirectional) apps.v2h.enable({ vehicleId: v.id, ...plan });
+      return;
+    }
     case 'attack': {
       if (ctx.attacker === undefined) throw new ActionError('attack: no attacker was listening from the start of the run (create the run from the scenario)');
       ctx.attacker.launch({

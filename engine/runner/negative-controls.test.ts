@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandSecurity, type Verdict } from '../../twins/security';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
+import { TwinActor } from '../../twins/sim/twin-actor';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioText } from '../scenario';
 import { runScenario } from './run-scenario';
@@ -49,6 +50,15 @@ const planToFullRating = (): void => {
   undo.push(() => { DEFAULT_GRID.maxLoadShare = share; });
 };
 const undo: (() => void)[] = [];
+
+/** The energy manager forgets the car's floor: the battery is told it may give everything. */
+const forgetTheReserve = (): void => {
+  const send = TwinActor.prototype.send;
+  vi.spyOn(TwinActor.prototype, 'send').mockImplementation(function (this: TwinActor, event) {
+    send.call(this, event.type === 'DISCHARGE.START' ? { ...event, floorSocPercent: 0 } : event);
+  });
+};
+const V2H_STEP = 'do: { v2h: { vehicle: "*", firstTripKm: "${firstTripKm}", reserveKwh: "${reserveKwh}", mode: "${mode}" } }';
 
 const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
 const DECLINE = 'do: { decline: { screen: vehicle/car1 } }';
@@ -109,6 +119,16 @@ const CONTROLS: Record<string, Control[]> = {
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
   ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
+  'v2h-tariff-peak': [
+    {
+      what: 'no V2H: the cars only charge',
+      mutate: [[V2H_STEP, 'do: { charging: { strategy: coordinated } }']],
+      mustFail: ['cars-fed-their-homes', 'peak-import-halved-or-better', 'energy-shifted-out-of-the-peak', 'never-below-trip-and-reserve'],
+    },
+    // With a 40 kWh reserve the floor binds (each car has about 6 kWh to give): a manager that forgets it drains them.
+    { what: 'the reserve is forgotten', set: { reserveKwh: '40' }, fault: forgetTheReserve, mustFail: ['never-below-trip-and-reserve'] },
+    { what: 'a reserve larger than the cars hold: nothing to give', set: { reserveKwh: '60' }, mustFail: ['cars-fed-their-homes', 'energy-shifted-out-of-the-peak'] },
+  ],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };
 

@@ -7,6 +7,7 @@ import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicl
 import type { ResolvedScenario } from '../scenario';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
+import { v2hMetrics } from './v2h-metrics';
 import type { GridMonitor } from '../../twins/sim/apps/grid-monitor';
 import { clockLabel, minuteOfDay } from '../../twins/sim/apps/grid';
 
@@ -56,6 +57,11 @@ export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallM
       'grid.evs_missing_target': grid.evCount - grid.evsAtTarget, 'grid.charging_energy_in_peak_kwh': grid.chargingEnergyInPeakKwh,
       'grid.energy_cost': grid.energyCost, 'grid.shortfall_kwh': grid.shortfallKwh ?? 0,
     });
+    const v2h = v2hMetrics(run);
+    if (v2h) {
+      grid.v2h = v2h.metrics;
+      Object.assign(metrics.named, v2h.named);
+    }
   }
   const expectations = run.expectations.evaluate(metrics.named);
   for (const error of run.stepErrors) expectations.push({ id: 'step-error', kind: 'step', passed: false, detail: error });

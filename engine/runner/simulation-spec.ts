@@ -25,6 +25,7 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
     homes: entities.homes.map((h) => ({
       id: h.id,
       devices: h.devices.map((d) => ({ type: d.type, entityId: d.entityId, ...(d.device_class ? { deviceClass: d.device_class } : {}) })),
+      ...(h.wallboxDischargeKw !== undefined ? { wallboxDischargeKw: h.wallboxDischargeKw } : {}),
     })),
     vehicles: entities.vehicles.map((v) => ({
       id: v.id,

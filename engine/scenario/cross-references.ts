@@ -251,7 +251,7 @@ class CrossChecker {
 
   private checkAction(kind: string, params: Json, path: Path): void {
     for (const field of ['vehicle', 'home', 'user'] as const) {
-      if (field === 'vehicle' && params[field] === '*') continue; // every vehicle (plugIn)
+      if (field === 'vehicle' && params[field] === '*') continue; // every vehicle (plugIn, v2h)
       if (params[field] !== undefined) this.refers(field, params[field], [...path, field]);
     }
     for (const field of ['device', 'screen', 'twin']) this.twinField(params[field], [...path, field]);

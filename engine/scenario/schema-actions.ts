@@ -130,6 +130,15 @@ const ChargingAction = z
   })
   .describe('Switch the charging strategy of all home wallboxes.');
 
+const V2hAction = z
+  .strictObject({
+    vehicle: z.union([Id, z.literal('*')]).describe('The car that feeds its home, or `*` for every car whose home wallbox is bidirectional.'),
+    firstTripKm: z.number().nonnegative().max(2_000).describe("Tomorrow's first trip, km: its energy (at the car's consumption) is never given away."),
+    reserveKwh: z.number().nonnegative().max(1_000).default(0).describe('Energy kept on top of the trip, kWh.'),
+    mode: z.enum(['v2h', 'v2g']).default('v2h').describe("v2h follows the home's own load (no export); v2g draws the wallbox's full discharge power and exports the rest."),
+  })
+  .describe("Let the home draw from the car at the tariff peak through its bidirectional wallbox (the home's `wallboxDischargeKw`), never below tomorrow's first trip plus a reserve.");
+
 const ACTION_SHAPE = {
   voice: VoiceAction,
   press: PressAction,
@@ -146,6 +155,7 @@ const ACTION_SHAPE = {
   weather: WeatherAction,
   setState: SetStateAction,
   charging: ChargingAction,
+  v2h: V2hAction,
   attack: AttackAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;

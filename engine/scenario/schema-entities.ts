@@ -71,6 +71,8 @@ const UserSchema = z
 export interface Home {
   id: string;
   devices: Device[];
+  /** Bidirectional wallbox (V2H/V2G): its discharge maximum, kW. */
+  wallboxDischargeKw?: number;
 }
 
 const HomeSchema = z
@@ -81,6 +83,9 @@ const HomeSchema = z
       .union([z.literal('standard'), z.array(DeviceSchema).max(LIMITS.devicesPerHome)])
       .default('standard')
       .describe('`standard` (the usual connected home) or an explicit device list.'),
+    wallboxDischargeKw: z.number().positive().max(1_000).optional().describe(
+      "The home's wallbox is bidirectional (V2H/V2G): the most it draws from the car, kW. Charge only when omitted.",
+    ),
   })
   .meta({ id: 'Home' });
 
@@ -129,6 +134,7 @@ export const HomeList = z
           expandedHomeIds(home).map((id) => ({
             id,
             devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
+            ...(home.wallboxDischargeKw !== undefined ? { wallboxDischargeKw: home.wallboxDischargeKw } : {}),
           })),
         )
       : [],

@@ -46,6 +46,7 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   preset_mode: { type: 'string', description: "one of the device's preset modes (its context.presetModes)" },
   volume_level: { type: 'number', minimum: 0, maximum: 1 },
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
+  discharge_limit_kw: { type: 'number', minimum: 0, maximum: 1_000, description: 'V2H/V2G: what a bidirectional wallbox may draw from the car, kW' },
 };
 
 const STRING: JsonSchema = { type: 'string' };

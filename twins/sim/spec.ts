@@ -32,6 +32,8 @@ export interface HomeSpec {
   devices: DeviceSpec[];
   /** Place of the map this home sits at; defaults to the n-th home place. */
   placeId?: string;
+  /** The home's wallbox is bidirectional (V2H/V2G) and draws at most this from the car, kW. */
+  wallboxDischargeKw?: number;
 }
 
 export interface VehicleSpec {

@@ -7,6 +7,7 @@ import { ChargingApp } from './charging-app';
 import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
+import { V2hApp } from './v2h-app';
 
 export interface StandardApps {
   car: CarApp;
@@ -14,6 +15,7 @@ export interface StandardApps {
   phone: PhoneApp;
   voice: VoiceAssistant;
   charging: ChargingApp;
+  v2h: V2hApp;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -22,11 +24,12 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const phone = new PhoneApp(sim);
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
-  sim.use(car).use(home).use(phone).use(voice).use(charging);
-  return { car, home, phone, voice, charging };
+  const v2h = new V2hApp(sim, grid, charging);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(v2h);
+  return { car, home, phone, voice, charging, v2h };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, V2hApp, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

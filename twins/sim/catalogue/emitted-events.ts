@@ -66,6 +66,7 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'evse.session_started': { entityId: true, sessionId: true, at: true },
     'evse.session_ended': { entityId: true, sessionId: true, at: true, energyKwh: true },
     'evse.power_changed': { entityId: true, at: true, deliveredPowerKw: true },
+    'evse.discharge_changed': { entityId: true, at: true, dischargedPowerKw: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
   fromMachine<FanEmitted>(['fan'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
@@ -109,6 +110,9 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'charging.started': { vehicleId: true, at: true, socPercent: true },
     'charging.stopped': { vehicleId: true, at: true, socPercent: true, reason: true },
     'charging.completed': { vehicleId: true, at: true, socPercent: true },
+    'discharging.started': { vehicleId: true, at: true, socPercent: true, powerKw: true, floorSocPercent: true },
+    'discharging.reserve_reached': { vehicleId: true, at: true, socPercent: true },
+    'discharging.stopped': { vehicleId: true, at: true, socPercent: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
 ];
