@@ -42,7 +42,7 @@ export function performAction(ctx: ActionContext, action: Action): void {
       if (action.target === 'car') {
         const vehicle = action.vehicle ?? userOf(sim, action.user)?.vehicleId;
         if (vehicle === undefined) throw new ActionError('voice to the car needs `vehicle` or a `user` with a vehicle');
-        return apps.voice.hearInCar(vehicle, action.utterance);
+        return apps.voice.hearInCar(vehicle, action.utterance, apps.account.memberOf(action.user));
       } else {
         const home = action.home ?? userOf(sim, action.user)?.homeId ?? [...sim.homes.keys()][0];
         if (home === undefined) throw new ActionError('voice to the speaker needs `home` or a `user` with a home');
@@ -84,6 +84,10 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'grant':
+      return apps.account.grant(action.account, action.member, action.entitlement);
+    case 'revoke':
+      return apps.account.revoke(action.account, action.member, action.entitlement);
     case 'v2h': {
       const plan = { firstTripKm: action.firstTripKm, reserveKwh: action.reserveKwh, mode: action.mode };
       if (action.vehicle !== '*') return apps.v2h.enable({ vehicleId: action.vehicle, ...plan });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandSecurity, type Verdict } from '../../twins/security';
+import { GrantRegistry } from '../../twins/security/access-grants';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
 import { TwinActor } from '../../twins/sim/twin-actor';
@@ -57,6 +58,10 @@ const forgetTheReserve = (): void => {
   vi.spyOn(TwinActor.prototype, 'send').mockImplementation(function (this: TwinActor, event) {
     send.call(this, event.type === 'DISCHARGE.START' ? { ...event, floorSocPercent: 0 } : event);
   });
+};
+/** The grant registry takes note of a revocation but revokes nothing. */
+const ignoreRevocations = (): void => {
+  vi.spyOn(GrantRegistry.prototype, 'revoke').mockImplementation(() => []);
 };
 const V2H_STEP = 'do: { v2h: { vehicle: "*", firstTripKm: "${firstTripKm}", reserveKwh: "${reserveKwh}", mode: "${mode}" } }';
 
@@ -128,6 +133,15 @@ const CONTROLS: Record<string, Control[]> = {
     // With a 40 kWh reserve the floor binds (each car has about 6 kWh to give): a manager that forgets it drains them.
     { what: 'the reserve is forgotten', set: { reserveKwh: '40' }, fault: forgetTheReserve, mustFail: ['never-below-trip-and-reserve'] },
     { what: 'a reserve larger than the cars hold: nothing to give', set: { reserveKwh: '60' }, mustFail: ['cars-fed-their-homes', 'energy-shifted-out-of-the-peak'] },
+  ],
+  'unified-account': [
+    {
+      what: 'the permission is granted again instead of revoked',
+      mutate: [['do: { revoke: { account: family, member: bob, entitlement: home-control } }', 'do: { grant: { account: family, member: bob, entitlement: home-control } }']],
+      mustFail: ['revocation-recorded', 'bob-refused-after-revocation', 'light-still-on', 'only-bob-refused'],
+    },
+    { what: 'the home ignores revocations', fault: ignoreRevocations, mustFail: ['bob-refused-after-revocation', 'light-still-on', 'only-bob-refused'] },
+    { what: 'the subscription is Bob\'s, not the driver\'s', mutate: [['holder: alice', 'holder: bob']], mustFail: ['music-followed-alice', 'playlist-in-the-car'] },
   ],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };

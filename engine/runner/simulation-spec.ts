@@ -35,6 +35,12 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       socPercent: v.soc * 100,
       at: v.at,
     })),
+    ...(entities.accounts.length > 0 ? {
+      accounts: entities.accounts.map((a) => ({
+        id: a.id, homeId: a.home, members: a.members.map((m) => ({ userId: m.user, homeControl: m.homeControl })),
+        ...(a.media !== undefined ? { media: { ...a.media } } : {}),
+      })),
+    } : {}),
     gateways: Object.fromEntries(Object.entries(entities.gateways).map(([id, state]) => [gatewayAddressOf(id), state])),
     links: Object.fromEntries(Object.entries(scenario.links ?? {}).filter(([, o]) => o !== undefined).map(([id, o]) => [id, linkOverride(id, o!)])),
     retainEventLines: false,

@@ -136,6 +136,17 @@ class CrossChecker {
       if (count === undefined || home === undefined) this.refers('home', asObject(vehicle)?.home, ['entities', 'vehicles', i, 'home']);
       else for (const homeId of expandedHomeIds({ id: home, count })) this.refers('home', homeId, ['entities', 'vehicles', i, 'home']);
     });
+    // Unified accounts: a family lives in a home of the scene, its members and its subscription holder are users.
+    asArray(entities.accounts).forEach((account, i) => {
+      const a = asObject(account);
+      this.refers('home', a?.home, ['entities', 'accounts', i, 'home']);
+      const members = asArray(a?.members).map((m) => asString(asObject(m)?.user));
+      members.forEach((user, j) => this.refers('user', user, ['entities', 'accounts', i, 'members', j, 'user']));
+      const holder = asString(asObject(a?.media)?.holder);
+      if (holder !== undefined && !members.includes(holder)) {
+        this.problem(['entities', 'accounts', i, 'media', 'holder'], `"${holder}" is not a member of account "${asString(a?.id) ?? ''}" (members: ${listed(members.filter((m) => m !== undefined))})`);
+      }
+    });
     for (const key of Object.keys(asObject(entities.gateways) ?? {})) {
       const ref = parseTwinRef(key);
       if (ref) this.twinExists(ref, ['entities', 'gateways', key], 'key');
@@ -256,6 +267,7 @@ class CrossChecker {
     }
     for (const field of ['device', 'screen', 'twin']) this.twinField(params[field], [...path, field]);
     if (kind === 'voice') this.checkVoice(params, path);
+    if (kind === 'grant' || kind === 'revoke') this.refers('user', params.member, [...path, 'member']);
     if (kind === 'doorbell') {
       const devices = this.homes.get(asString(params.home) ?? '');
       if (devices && !devices.some((entity) => entity.startsWith('lock.'))) {

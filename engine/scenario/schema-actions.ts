@@ -139,6 +139,12 @@ const V2hAction = z
   })
   .describe("Let the home draw from the car at the tariff peak through its bidirectional wallbox (the home's `wallboxDischargeKw`), never below tomorrow's first trip plus a reserve.");
 
+const EntitlementAction = z.strictObject({
+  account: Id.describe('The unified account.'),
+  member: Id.describe('The family member concerned (a user).'),
+  entitlement: z.enum(['home-control', 'media']).describe("home-control: may command the home from the car; media: the member's subscription follows them."),
+});
+
 const ACTION_SHAPE = {
   voice: VoiceAction,
   press: PressAction,
@@ -156,6 +162,8 @@ const ACTION_SHAPE = {
   setState: SetStateAction,
   charging: ChargingAction,
   v2h: V2hAction,
+  grant: EntitlementAction.describe("The account's home cloud grants a member an entitlement (an event, and a message to the family's cars)."),
+  revoke: EntitlementAction.describe("The account's home cloud revokes a member's entitlement: the member's next car command to the home is refused (security.refused, reason revoked)."),
   attack: AttackAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;

@@ -194,6 +194,28 @@ const GridSchema = z
   })
   .describe('The low-voltage grid: where peak shaving matters.');
 
+const AccountSchema = z
+  .strictObject({
+    id: Id.describe('Account id, e.g. family.'),
+    home: Id.describe('The home the family shares.'),
+    members: z
+      .array(z.strictObject({
+        user: Id.describe('A user of the scenario.'),
+        homeControl: z.boolean().default(true).describe('May control the home from the car (an access grant of the home cloud).'),
+      }))
+      .min(1)
+      .max(LIMITS.users)
+      .describe('Family members.'),
+    media: z
+      .strictObject({
+        subscription: z.string().min(1).describe('The media subscription, e.g. music-plus.'),
+        holder: Id.describe('The member who holds it: what plays follows them from the home speaker into their car.'),
+        playlist: z.string().min(1).describe('What is playing.'),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Account' });
+
 export const EntitiesSchema = z
   .strictObject({
     users: z.array(UserSchema).max(LIMITS.users).default([]),
@@ -214,6 +236,7 @@ export const EntitiesSchema = z
       .default({})
       .describe('Initial gateway states (online when omitted), e.g. { home-cloud: degraded, h1/gateway: offline, local/h1: offline }.'),
     grid: GridSchema.optional(),
+    accounts: z.array(AccountSchema).max(LIMITS.users).default([]).describe('Unified accounts: one identity per family across car and home.'),
   })
   .prefault({})
   .describe('Users, homes, vehicles, gateways and grid.');

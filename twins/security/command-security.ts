@@ -15,7 +15,7 @@ import { AUTH_ALGORITHM, AUTH_VERSION, NONCE_BYTES, parseAuthBlock, signingBytes
 import type { SignatureProvider } from './signature-provider';
 import { TrustRegistry, type TrustEntry } from './trust-registry';
 
-export const REFUSAL_REASONS = ['unsigned', 'forged', 'expired', 'replayed', 'unpaired', 'unauthorized'] as const;
+export const REFUSAL_REASONS = ['unsigned', 'forged', 'expired', 'replayed', 'unpaired', 'unauthorized', 'revoked'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Signature, freshness, replay and pairing are the receiving gateway's checks; grants and policy the cloud's. */
@@ -187,6 +187,21 @@ export class CommandSecurity {
     if (this.replay.replayed(domain, auth.sender, auth.nonce, now)) return refuse('replayed', `nonce ${auth.nonce} from ${auth.sender} was already used in ${domain}`);
     if (entry.role === 'authority') return { ok: true, sender: entry, grant: undefined };
     return this.authorise(domain, content, auth, entry, now, refuse);
+  }
+
+  /**
+   * A family member's command from the car (unified account): the car is verified as ever, and the member must hold
+   * an unrevoked access grant of the home's covering it. The car vouches for who is speaking (its voice profile).
+   */
+  authoriseMember(domain: string, member: string, content: CommandContent): Verdict | undefined {
+    const check = this.grants.permits(member, domain, scopeOf(content.capability, content.command), this.now);
+    if (check.ok) return undefined;
+    return { ok: false, reason: check.reason, detail: check.detail, stage: 'authorisation', sender: member };
+  }
+
+  /** The home cloud's grant to a family member for `scopes` in `domain` (unified account). */
+  grantMember(member: string, domain: string, issuer: string, scopes: readonly string[], ttlMs: number): AccessGrant {
+    return this.grants.issue({ issuer: this.identities.of(issuer).id, subject: member, audience: domain, scopes, issuedAt: this.now, ttlMs });
   }
 
   private authorise(domain: string, content: CommandContent, auth: AuthBlock, entry: TrustEntry, now: SimTime, refuse: (r: RefusalReason, d: string, s?: SecurityStage) => Verdict): Verdict {

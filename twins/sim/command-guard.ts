@@ -35,6 +35,16 @@ export class CommandGuard {
    * what the device would do with it (its command table), not from the capability the sender claims.
    */
   admitToDevice(twin: TwinActor, env: Envelope, intent: Intent, payload: Json): boolean {
+    // A family member's command (unified account): their own grant must cover it, whatever the car may do.
+    const member = payload !== null && typeof payload === 'object' && !Array.isArray(payload) && typeof payload.member === 'string' ? payload.member : undefined;
+    if (member !== undefined && (env.kind === 'command' || env.kind === 'query')) {
+      const domain = securityDomainOf(twin.id)!;
+      const verdict = this.security.authoriseMember(domain, member, contentOf(twin.id, intent));
+      if (verdict !== undefined && !verdict.ok) {
+        this.refuse(env, intent, domain, verdict, { command: `${intent.capability}/${intent.name}`, to: env.destination, from: env.source, message: env.id, member });
+        return false;
+      }
+    }
     const table = commandTableOf(twin, intent.capability);
     if (table === undefined || criticalCommandOf(table, intent.name, twin.id) === undefined) return true;
     return this.admit(env, intent, payload);

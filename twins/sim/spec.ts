@@ -27,6 +27,16 @@ export interface UserSpec {
   preferences?: UserPreferences;
 }
 
+/** A family's unified account (twins/sim/apps/account-app.ts). */
+export interface AccountSpec {
+  id: string;
+  homeId: string;
+  /** Family members (user ids); each may control the home from the car unless `homeControl` is false. */
+  members: { userId: string; homeControl: boolean }[];
+  /** A media subscription held by one member: what plays follows them into their car. */
+  media?: { subscription: string; holder: string; playlist: string };
+}
+
 export interface HomeSpec {
   id: string;
   devices: DeviceSpec[];
@@ -60,6 +70,8 @@ export interface SimulationSpec {
   users?: UserSpec[];
   homes: HomeSpec[];
   vehicles: VehicleSpec[];
+  /** Unified accounts: families across car and home. */
+  accounts?: AccountSpec[];
   /** Initial gateway states by address (`vehicle-cloud`, `hub`, `home-cloud`, `home/h1/gateway` …). */
   gateways?: Record<string, 'online' | 'degraded' | 'offline'>;
   links?: Record<string, Partial<LinkModel>>;

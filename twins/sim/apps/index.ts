@@ -8,6 +8,7 @@ import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
 import { V2hApp } from './v2h-app';
+import { AccountApp } from './account-app';
 
 export interface StandardApps {
   car: CarApp;
@@ -16,6 +17,7 @@ export interface StandardApps {
   voice: VoiceAssistant;
   charging: ChargingApp;
   v2h: V2hApp;
+  account: AccountApp;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -25,11 +27,12 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
   const v2h = new V2hApp(sim, grid, charging);
-  sim.use(car).use(home).use(phone).use(voice).use(charging).use(v2h);
-  return { car, home, phone, voice, charging, v2h };
+  const account = new AccountApp(sim, sim.spec.accounts ?? []);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(v2h).use(account);
+  return { car, home, phone, voice, charging, v2h, account };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, V2hApp, VoiceAssistant };
+export { AccountApp, Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, V2hApp, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

@@ -150,9 +150,14 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'gateway.state': gatewayStateKeys(),
   // twins/sim/command-guard.ts and twins/security/command-security.ts
   'security.verified': [...SECURITY_BASE, 'sender', 'grant'],
-  'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender'],
+  'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender', 'member'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
+  // twins/sim/apps/account-app.ts
+  'account.created': ['account', 'home', 'members', 'homeControl', 'media'],
+  'account.entitlement_granted': ['account', 'member', 'entitlement', 'grants'],
+  'account.entitlement_revoked': ['account', 'member', 'entitlement', 'grants'],
+  'account.media_followed': ['account', 'member', 'subscription', 'to'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
