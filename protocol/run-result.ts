@@ -56,6 +56,41 @@ export interface LoadSample {
   evKw: number;
 }
 
+/** A car that left short of the charge it asked for (peak shaving with capacity short). */
+export interface ChargeMiss {
+  vehicleId: string;
+  /** Time of day it left, e.g. `07:00`. */
+  departure: string;
+  socPercent: number;
+  targetSocPercent: number;
+  /** Energy it lacked at departure, kWh. */
+  shortfallKwh: number;
+}
+
+/** One car that fed its home (V2H/V2G). */
+export interface V2hCar {
+  vehicleId: string;
+  /** Tomorrow's first trip plus the reserve: the energy it never gave away, kWh. */
+  floorKwh: number;
+  /** Lowest (stored energy − floor) while it fed the home, kWh; null if it never did. */
+  minMarginKwh: number | null;
+  /** Time of day it leaves, and its charge then. */
+  departure: string;
+  socAtDeparturePercent: number;
+  targetSocPercent: number;
+}
+
+/** Vehicle-to-home at the tariff peak: the grid import as metered and as the counterfactual meter saw it. */
+export interface V2hMetrics {
+  peakImportKwh: number;
+  /** The same run's import with what the cars gave added back. */
+  peakImportWithoutV2hKwh: number;
+  peakImportReductionPct: number;
+  /** Energy the cars gave inside the tariff peak (and recharged off-peak), kWh. */
+  shiftedKwh: number;
+  cars: V2hCar[];
+}
+
 export interface GridMetrics {
   transformerKva: number;
   strategy: 'uncontrolled' | 'coordinated' | 'external-csms';
@@ -66,6 +101,11 @@ export interface GridMetrics {
   maxLoadPctOfRating: number;
   evsAtTarget: number;
   evCount: number;
+  /** Who left short of target and by how much, in serving order of departure; total shortfall in kWh. */
+  misses?: ChargeMiss[];
+  shortfallKwh?: number;
+  /** Present when cars fed their homes at the peak. */
+  v2h?: V2hMetrics;
   /** Charging energy delivered inside the tariff peak window, kWh. */
   chargingEnergyInPeakKwh: number;
   energyCost: number;

@@ -17,12 +17,15 @@ interface Shape {
 const LATENCY: Shape = { keys: ['count', 'p50', 'p95', 'p99', 'max', 'mean'] };
 const HOP: Shape = { keys: ['hop', 'link', 'measured', ...LATENCY.keys] };
 const LOAD_SAMPLE: Shape = { keys: ['t', 'clock', 'totalKw', 'evKw'] };
+const MISS: Shape = { keys: ['vehicleId', 'departure', 'socPercent', 'targetSocPercent', 'shortfallKwh'] };
+const V2H_CAR: Shape = { keys: ['vehicleId', 'floorKwh', 'minMarginKwh', 'departure', 'socAtDeparturePercent', 'targetSocPercent'] };
+const V2H: Shape = { keys: ['peakImportKwh', 'peakImportWithoutV2hKwh', 'peakImportReductionPct', 'shiftedKwh', 'cars'], children: { cars: 'list' }, items: { cars: V2H_CAR } };
 const GRID: Shape = {
   keys: ['transformerKva', 'strategy', 'peakKw', 'uncontrolledPeakKw', 'peakReductionPct', 'maxLoadPctOfRating',
-    'evsAtTarget', 'evCount', 'chargingEnergyInPeakKwh', 'energyCost', 'uncontrolledEnergyCost', 'currency',
+    'evsAtTarget', 'evCount', 'misses', 'shortfallKwh', 'v2h', 'chargingEnergyInPeakKwh', 'energyCost', 'uncontrolledEnergyCost', 'currency',
     'load', 'uncontrolledLoad'],
-  children: { load: 'list', uncontrolledLoad: 'list' },
-  items: { load: LOAD_SAMPLE, uncontrolledLoad: LOAD_SAMPLE },
+  children: { misses: 'list', v2h: V2H, load: 'list', uncontrolledLoad: 'list' },
+  items: { misses: MISS, load: LOAD_SAMPLE, uncontrolledLoad: LOAD_SAMPLE },
 };
 const METRICS: Shape = {
   keys: ['messages', 'delivered', 'failed', 'successRate', 'failureRate', 'failuresByReason', 'e2e', 'roundTrip',

@@ -196,12 +196,50 @@ function gridTable({ runs, labels }: ScenarioGroup): Table | undefined {
       row('peak reduction', (g) => formatPercent(g.peakReductionPct)),
       row('max load, % of transformer rating', (g) => ({ text: formatPercent(g.maxLoadPctOfRating), tone: g.maxLoadPctOfRating > 100 ? 'fail' : undefined })),
       row('EVs charged to target', (g) => ({ text: `${g.evsAtTarget} / ${g.evCount}`, tone: g.evsAtTarget < g.evCount ? 'fail' : undefined })),
+      row('EVs short at departure', (g) => missesCell(g.misses ?? [])),
       row('charging energy in tariff peak', (g) => `${formatNumber(g.chargingEnergyInPeakKwh, 1)} kWh`),
       row('energy cost, uncontrolled', (g) => money(g.uncontrolledEnergyCost, g.currency)),
       row('energy cost, this run', (g) => money(g.energyCost, g.currency)),
+      ...(runs.some((r) => r.metrics.grid?.v2h) ? v2hRows(row) : []),
     ],
   };
 }
+
+type GridOf = NonNullable<RunResult['metrics']['grid']>;
+
+/** Vehicle-to-home: the peak import as metered and as the same run's counterfactual meter saw it without V2H. */
+function v2hRows(row: (label: string, value: (g: GridOf) => Cell | string) => Cell[]): Cell[][] {
+  const kwh = (v: number) => `${formatNumber(v, 1)} kWh`;
+  const of = (g: GridOf, value: (v: NonNullable<GridOf['v2h']>) => Cell | string): Cell | string => (g.v2h ? value(g.v2h) : '—');
+  return [
+    row('grid import at the tariff peak, with V2H', (g) => of(g, (v) => kwh(v.peakImportKwh))),
+    row('grid import at the tariff peak, without V2H (same run)', (g) => of(g, (v) => kwh(v.peakImportWithoutV2hKwh))),
+    row('peak import saved by V2H', (g) => of(g, (v) => formatPercent(v.peakImportReductionPct))),
+    row('energy shifted out of the peak', (g) => of(g, (v) => kwh(v.shiftedKwh))),
+    row('charge at departure', (g) => of(g, (v) => ({
+      text: v.cars.map((c) => `${c.vehicleId} ${formatPercent(c.socAtDeparturePercent)} at ${c.departure}`).join('; ') || 'no car',
+      tone: v.cars.some((c) => c.socAtDeparturePercent < c.targetSocPercent - 0.5) ? 'fail' : undefined,
+    }))),
+    row('closest to the floor (first trip + reserve)', (g) => of(g, (v) => {
+      const margins = v.cars.flatMap((c) => (c.minMarginKwh === null ? [] : [c.minMarginKwh]));
+      if (margins.length === 0) return 'no car fed its home';
+      const least = Math.min(...margins);
+      return { text: `${formatNumber(least, 1)} kWh above it`, tone: least < 0 ? 'fail' : undefined };
+    })),
+  ];
+}
+
+/** Who left short and by how much: the shortfall is what a driver feels, so it is listed, not only counted. */
+function missesCell(misses: NonNullable<NonNullable<RunResult['metrics']['grid']>['misses']>): Cell {
+  if (misses.length === 0) return { text: 'none' };
+  const shown = misses.slice(0, MAX_MISSES_LISTED).map((m) =>
+    `${m.vehicleId} ${formatNumber(m.shortfallKwh, 1)} kWh short at ${m.departure} (${formatPercent(m.socPercent)} of ${formatPercent(m.targetSocPercent)})`);
+  const more = misses.length > MAX_MISSES_LISTED ? `; and ${misses.length - MAX_MISSES_LISTED} more` : '';
+  const total = misses.reduce((sum, m) => sum + m.shortfallKwh, 0);
+  return { text: `${plural(misses.length, 'EV')}, ${formatNumber(total, 1)} kWh in all: ${shown.join('; ')}${more}`, tone: 'fail' };
+}
+
+const MAX_MISSES_LISTED = 10;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

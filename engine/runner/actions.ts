@@ -44,7 +44,7 @@ export function performAction(ctx: ActionContext, action: Action): void {
       if (action.target === 'car') {
         const vehicle = action.vehicle ?? userOf(sim, action.user)?.vehicleId;
         if (vehicle === undefined) throw new ActionError('voice to the car needs `vehicle` or a `user` with a vehicle');
-        return apps.voice.hearInCar(vehicle, action.utterance);
+        return apps.voice.hearInCar(vehicle, action.utterance, apps.account.memberOf(action.user));
       } else {
         const home = action.home ?? userOf(sim, action.user)?.homeId ?? [...sim.homes.keys()][0];
         if (home === undefined) throw new ActionError('voice to the speaker needs `home` or a `user` with a home');
@@ -56,14 +56,14 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return;
     }
     case 'plugIn': {
-      if (action.vehicle !== '*') return apps.charging.plugIn(action.vehicle, action.needKwh);
+      if (action.vehicle !== '*') return apps.charging.plugIn(action.vehicle, action.needKwh, action.departure);
       // Every car with a home wallbox, each at its own seeded moment within `spread` (arrivals home vary).
       const arrivals = sim.kernel.random.stream('scenario/plug-in');
       for (const vehicle of sim.vehicles.values()) {
         const homeId = vehicle.spec.homeId;
         if (homeId === undefined || sim.home(homeId).firstOfType('evse') === undefined) continue;
         const delay = Math.round(arrivals.next() * (action.spread ?? 0));
-        sim.kernel.scheduler.schedule(delay, () => apps.charging.plugIn(vehicle.id, action.needKwh), `plug-in:${vehicle.id}`);
+        sim.kernel.scheduler.schedule(delay, () => apps.charging.plugIn(vehicle.id, action.needKwh, action.departure), `plug-in:${vehicle.id}`);
       }
       return;
     }
@@ -112,6 +112,21 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return sim.flows.network.setCapacity(action.party === undefined ? action.link : `${action.link}/${action.party}`, {
         ...(action.up !== undefined ? { upKbps: action.up } : {}), ...(action.down !== undefined ? { downKbps: action.down } : {}),
       });
+    case 'grant':
+      return apps.account.grant(action.account, action.member, action.entitlement);
+    case 'revoke':
+      return apps.account.revoke(action.account, action.member, action.entitlement);
+    case 'v2h': {
+      const plan = { firstTripKm: action.firstTripKm, reserveKwh: action.reserveKwh, mode: action.mode };
+      if (action.vehicle !== '*') return apps.v2h.enable({ vehicleId: action.vehicle, ...plan });
+      const bidirectional = [...sim.vehicles.values()].filter((v) => {
+        const evse = v.spec.homeId === undefined ? undefined : sim.home(v.spec.homeId).firstOfType('evse');
+        return evse !== undefined && evse.context.maxDischargeKw !== undefined;
+      });
+      if (bidirectional.length === 0) throw new ActionError('v2h: no car has a bidirectional home wallbox (give its home `wallboxDischargeKw`)');
+      for (const v of bidirectional) apps.v2h.enable({ vehicleId: v.id, ...plan });
+      return;
+    }
     case 'attack': {
       if (ctx.attacker === undefined) throw new ActionError('attack: no attacker was listening from the start of the run (create the run from the scenario)');
       ctx.attacker.launch({

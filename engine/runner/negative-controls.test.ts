@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SecurityAgent, type Verdict } from '../../twins/security';
+import { GrantRegistry } from '../../twins/security/access-grants';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
+import { TwinActor } from '../../twins/sim/twin-actor';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioText } from '../scenario';
 import { runScenario } from './run-scenario';
@@ -57,6 +59,19 @@ const planToFullRating = (): void => {
   undo.push(() => { DEFAULT_GRID.maxLoadShare = share; });
 };
 const undo: (() => void)[] = [];
+
+/** The energy manager forgets the car's floor: the battery is told it may give everything. */
+const forgetTheReserve = (): void => {
+  const send = TwinActor.prototype.send;
+  vi.spyOn(TwinActor.prototype, 'send').mockImplementation(function (this: TwinActor, event) {
+    send.call(this, event.type === 'DISCHARGE.START' ? { ...event, floorSocPercent: 0 } : event);
+  });
+};
+/** The grant registry takes note of a revocation but revokes nothing. */
+const ignoreRevocations = (): void => {
+  vi.spyOn(GrantRegistry.prototype, 'revoke').mockImplementation(() => []);
+};
+const V2H_STEP = 'do: { v2h: { vehicle: "*", firstTripKm: "${firstTripKm}", reserveKwh: "${reserveKwh}", mode: "${mode}" } }';
 
 const CONFIRM = 'do: { confirm: { screen: vehicle/car1 } }';
 
@@ -156,6 +171,25 @@ const CONTROLS: Record<string, Control[]> = {
     { what: 'no agent, the stage-2 rules alone', set: { agent: 'rules' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
   ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
+  'v2h-tariff-peak': [
+    {
+      what: 'no V2H: the cars only charge',
+      mutate: [[V2H_STEP, 'do: { charging: { strategy: coordinated } }']],
+      mustFail: ['cars-fed-their-homes', 'peak-import-halved-or-better', 'energy-shifted-out-of-the-peak', 'never-below-trip-and-reserve'],
+    },
+    // With a 40 kWh reserve the floor binds (each car has about 6 kWh to give): a manager that forgets it drains them.
+    { what: 'the reserve is forgotten', set: { reserveKwh: '40' }, fault: forgetTheReserve, mustFail: ['never-below-trip-and-reserve'] },
+    { what: 'a reserve larger than the cars hold: nothing to give', set: { reserveKwh: '60' }, mustFail: ['cars-fed-their-homes', 'energy-shifted-out-of-the-peak'] },
+  ],
+  'unified-account': [
+    {
+      what: 'the permission is granted again instead of revoked',
+      mutate: [['do: { revoke: { account: family, member: bob, entitlement: home-control } }', 'do: { grant: { account: family, member: bob, entitlement: home-control } }']],
+      mustFail: ['revocation-recorded', 'bob-refused-after-revocation', 'light-still-on', 'only-bob-refused'],
+    },
+    { what: 'the home ignores revocations', fault: ignoreRevocations, mustFail: ['bob-refused-after-revocation', 'light-still-on', 'only-bob-refused'] },
+    { what: 'the subscription is Bob\'s, not the driver\'s', mutate: [['holder: alice', 'holder: bob']], mustFail: ['music-followed-alice', 'playlist-in-the-car'] },
+  ],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };
 

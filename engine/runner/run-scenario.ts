@@ -8,8 +8,10 @@ import type { ResolvedScenario } from '../scenario';
 import type { GridMetricName } from '../scenario/metric-names';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
+import { v2hMetrics } from './v2h-metrics';
 import type { GridMonitor } from '../../twins/sim/apps/grid-monitor';
 import { namedScore, type ProactiveScore } from '../../twins/sim/proactive/proactive-score';
+import { clockLabel, minuteOfDay } from '../../twins/sim/apps/grid';
 
 /** What the judge needs of the uncontrolled baseline: its grid figures, not its world. */
 export interface BaselineRun {
@@ -65,9 +67,14 @@ export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallM
       'grid.peak_kw': grid.peakKw, 'grid.uncontrolled_peak_kw': grid.uncontrolledPeakKw, 'grid.peak_reduction_pct': grid.peakReductionPct,
       'grid.max_load_pct': grid.maxLoadPctOfRating, 'grid.evs_at_target': grid.evsAtTarget, 'grid.evs_total': grid.evCount,
       'grid.evs_missing_target': grid.evCount - grid.evsAtTarget, 'grid.charging_energy_in_peak_kwh': grid.chargingEnergyInPeakKwh,
-      'grid.energy_cost': grid.energyCost,
+      'grid.energy_cost': grid.energyCost, 'grid.shortfall_kwh': grid.shortfallKwh ?? 0,
     };
     Object.assign(metrics.named, named);
+    const v2h = v2hMetrics(run);
+    if (v2h) {
+      grid.v2h = v2h.metrics;
+      Object.assign(metrics.named, v2h.named);
+    }
   }
   if (run.household !== undefined) {
     const agent = run.household.scorer.result();
@@ -116,6 +123,11 @@ function gridMetrics(run: ScenarioRun, baseline: BaselineRun | undefined): GridM
     const ctx = run.sim.vehicle(s.vehicleId).parts.battery.context as unknown as TractionBatteryContext;
     return stateOfChargeAt(ctx, run.sim.now) >= s.targetSocPercent - 0.5;
   }).length;
+  const startOfDay = run.sim.spec.startTimeOfDayMs ?? 0;
+  const misses = run.apps.charging.misses().map((m) => ({
+    vehicleId: m.vehicleId, departure: clockLabel(minuteOfDay(m.departureAt, startOfDay)),
+    socPercent: m.socPercent, targetSocPercent: m.targetSocPercent, shortfallKwh: m.shortfallKwh,
+  }));
   const load = (samples: typeof monitor.samples): LoadSample[] => samples.map((s) => ({ t: s.t, clock: s.clock, totalKw: s.totalKw, evKw: s.evKw }));
   return {
     transformerKva: spec.transformerKva,
@@ -126,6 +138,8 @@ function gridMetrics(run: ScenarioRun, baseline: BaselineRun | undefined): GridM
     maxLoadPctOfRating: round((peakKw / spec.transformerKva) * 100),
     evsAtTarget: atTarget,
     evCount: sessions.length,
+    misses,
+    shortfallKwh: round(misses.reduce((sum, m) => sum + m.shortfallKwh, 0)),
     chargingEnergyInPeakKwh: round(monitor.chargingEnergyInPeakKwh),
     energyCost: round(monitor.energyCost),
     uncontrolledEnergyCost: round(base.energyCost),

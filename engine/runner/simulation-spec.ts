@@ -31,6 +31,7 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
       devices: h.devices.map((d) => ({ type: d.type, entityId: d.entityId, ...(d.device_class ? { deviceClass: d.device_class } : {}) })),
       precool: h.precool,
       ...(h.brand !== undefined ? { brand: h.brand } : {}),
+      ...(h.wallboxDischargeKw !== undefined ? { wallboxDischargeKw: h.wallboxDischargeKw } : {}),
     })),
     vehicles: entities.vehicles.map((v) => ({
       id: v.id,
@@ -44,6 +45,12 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
     })),
     arrivalLeadMinutes: scenario.arrivalLeadMinutes,
     ...brandsOf(scenario),
+    ...(entities.accounts.length > 0 ? {
+      accounts: entities.accounts.map((a) => ({
+        id: a.id, homeId: a.home, members: a.members.map((m) => ({ userId: m.user, homeControl: m.homeControl })),
+        ...(a.media !== undefined ? { media: { ...a.media } } : {}),
+      })),
+    } : {}),
     gateways: Object.fromEntries(Object.entries(entities.gateways).map(([id, state]) => [gatewayAddressOf(id), state])),
     links: Object.fromEntries(Object.entries(scenario.links ?? {}).filter(([, o]) => o !== undefined).map(([id, o]) => [id, linkOverride(id, o!)])),
     bandwidth: Object.fromEntries(Object.entries(scenario.links ?? {}).flatMap(([id, o]) =>

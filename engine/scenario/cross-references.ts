@@ -139,6 +139,17 @@ class CrossChecker {
       else for (const homeId of expandedHomeIds({ id: home, count })) this.refers('home', homeId, ['entities', 'vehicles', i, 'home']);
     });
     this.checkHousehold(asObject(entities.household));
+    // Unified accounts: a family lives in a home of the scene, its members and its subscription holder are users.
+    asArray(entities.accounts).forEach((account, i) => {
+      const a = asObject(account);
+      this.refers('home', a?.home, ['entities', 'accounts', i, 'home']);
+      const members = asArray(a?.members).map((m) => asString(asObject(m)?.user));
+      members.forEach((user, j) => this.refers('user', user, ['entities', 'accounts', i, 'members', j, 'user']));
+      const holder = asString(asObject(a?.media)?.holder);
+      if (holder !== undefined && !members.includes(holder)) {
+        this.problem(['entities', 'accounts', i, 'media', 'holder'], `"${holder}" is not a member of account "${asString(a?.id) ?? ''}" (members: ${listed(members.filter((m) => m !== undefined))})`);
+      }
+    });
     for (const key of Object.keys(asObject(entities.gateways) ?? {})) {
       const ref = parseTwinRef(key);
       if (ref) this.twinExists(ref, ['entities', 'gateways', key], 'key');
@@ -272,11 +283,12 @@ class CrossChecker {
 
   private checkAction(kind: string, params: Json, path: Path): void {
     for (const field of ['vehicle', 'home', 'user'] as const) {
-      if (field === 'vehicle' && params[field] === '*') continue; // every vehicle (plugIn)
+      if (field === 'vehicle' && params[field] === '*') continue; // every vehicle (plugIn, v2h)
       if (params[field] !== undefined) this.refers(field, params[field], [...path, field]);
     }
     for (const field of ['device', 'screen', 'twin']) this.twinField(params[field], [...path, field]);
     if (kind === 'voice') this.checkVoice(params, path);
+    if (kind === 'grant' || kind === 'revoke') this.refers('user', params.member, [...path, 'member']);
     if (kind === 'doorbell') {
       const devices = this.homes.get(asString(params.home) ?? '');
       if (devices && !devices.some((entity) => entity.startsWith('lock.'))) {

@@ -16,7 +16,7 @@ export const FLOWS_METRIC_NAMES = ['flows.count', 'flows.failed', 'flows.stalls'
 
 export const GRID_METRIC_NAMES = [
   'grid.peak_kw', 'grid.uncontrolled_peak_kw', 'grid.peak_reduction_pct', 'grid.max_load_pct', 'grid.evs_at_target', 'grid.evs_total',
-  'grid.evs_missing_target', 'grid.charging_energy_in_peak_kwh', 'grid.energy_cost',
+  'grid.evs_missing_target', 'grid.charging_energy_in_peak_kwh', 'grid.energy_cost', 'grid.shortfall_kwh',
 ] as const;
 export type GridMetricName = (typeof GRID_METRIC_NAMES)[number];
 
@@ -24,6 +24,13 @@ export const FAILURE_CODES = ['no-route', 'lost', 'outage', 'gateway-offline', '
 // Every failure code is listed: a new one the bus learns is a compile error here until it is.
 const allFailureCodesListed: Exclude<FailureCode, (typeof FAILURE_CODES)[number]> extends never ? true : false = true;
 void allFailureCodesListed;
+
+/** Vehicle-to-home (engine/runner/v2h-metrics.ts): present when a scene's cars feed their homes. */
+export const ENERGY_METRIC_NAMES = [
+  'energy.peak_import_kwh', 'energy.peak_import_without_v2h_kwh', 'energy.peak_import_reduction_pct', 'energy.shifted_kwh',
+  'energy.reserve_margin_min_kwh', 'energy.soc_at_departure_min',
+] as const;
+export type EnergyMetricName = (typeof ENERGY_METRIC_NAMES)[number];
 
 /** A household scene's agent and rule-baseline scores (twins/sim/proactive), and the agent's taps over the rules'. */
 export const HOUSEHOLD_METRIC_NAMES: readonly string[] = [
@@ -64,7 +71,7 @@ const DOORBELL_FLOW = /^doorbell-[A-Za-z0-9][A-Za-z0-9_-]*-\d+(?:-return)?$/;
 export function metricNameProblems(document: unknown): PathProblem[] {
   const root = asObject(document);
   const flows = declaredFlowIds(document);
-  const known = [...MESSAGE_METRIC_NAMES, ...GRID_METRIC_NAMES, ...FLOWS_METRIC_NAMES, ...HOUSEHOLD_METRIC_NAMES, ...flows.flatMap((id) => FLOW_METRIC_NAMES.map((m) => `flow.${id}.${m}`))];
+  const known = [...MESSAGE_METRIC_NAMES, ...GRID_METRIC_NAMES, ...ENERGY_METRIC_NAMES, ...FLOWS_METRIC_NAMES, ...HOUSEHOLD_METRIC_NAMES, ...flows.flatMap((id) => FLOW_METRIC_NAMES.map((m) => `flow.${id}.${m}`))];
   const problems: PathProblem[] = [];
   // A stopFlow naming a flow no step starts would only fail when it fires; say so now.
   asArray(root?.steps).forEach((entry, i) => {

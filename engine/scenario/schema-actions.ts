@@ -8,7 +8,7 @@ import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
 import { BandwidthAction, StopFlowAction, StreamAction, TransferAction } from './schema-flows';
-import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
+import { Duration, Id, JsonRecord, TimeOfDay, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
 
@@ -49,7 +49,8 @@ const PlugAction = z.strictObject({
   vehicle: z.union([Id, z.literal('*')]).describe('Vehicle concerned, or `*` for every vehicle that has a home.'),
   spread: Duration.optional().describe('With `*`: plug the cars in one by one at seeded random times within this duration.'),
   charger: z.string().min(1).optional().describe("Charger (EVSE) id; the home wallbox when omitted."),
-  needKwh: z.number().positive().optional().describe('Energy the car needs by the charging deadline (07:00), kWh; charge to 80 % when omitted.'),
+  needKwh: z.number().positive().optional().describe('Energy the car needs by its departure, kWh; charge to 80 % when omitted.'),
+  departure: TimeOfDay.optional().describe('When the car leaves next ("06:30"); the charging deadline (07:00) when omitted. Under a shortage the earliest departure is served first.'),
 });
 
 const PilotAction = z
@@ -182,6 +183,21 @@ const ChargingAction = z
   })
   .describe('Switch the charging strategy of all home wallboxes.');
 
+const V2hAction = z
+  .strictObject({
+    vehicle: z.union([Id, z.literal('*')]).describe('The car that feeds its home, or `*` for every car whose home wallbox is bidirectional.'),
+    firstTripKm: z.number().nonnegative().max(2_000).describe("Tomorrow's first trip, km: its energy (at the car's consumption) is never given away."),
+    reserveKwh: z.number().nonnegative().max(1_000).default(0).describe('Energy kept on top of the trip, kWh.'),
+    mode: z.enum(['v2h', 'v2g']).default('v2h').describe("v2h follows the home's own load (no export); v2g draws the wallbox's full discharge power and exports the rest."),
+  })
+  .describe("Let the home draw from the car at the tariff peak through its bidirectional wallbox (the home's `wallboxDischargeKw`), never below tomorrow's first trip plus a reserve.");
+
+const EntitlementAction = z.strictObject({
+  account: Id.describe('The unified account.'),
+  member: Id.describe('The family member concerned (a user).'),
+  entitlement: z.enum(['home-control', 'media']).describe("home-control: may command the home from the car; media: the member's subscription follows them."),
+});
+
 const ACTION_SHAPE = {
   voice: VoiceAction,
   press: PressAction,
@@ -199,6 +215,9 @@ const ACTION_SHAPE = {
   setState: SetStateAction,
   tap: TapAction,
   charging: ChargingAction,
+  v2h: V2hAction,
+  grant: EntitlementAction.describe("The account's home cloud grants a member an entitlement (an event, and a message to the family's cars)."),
+  revoke: EntitlementAction.describe("The account's home cloud revokes a member's entitlement: the member's next car command to the home is refused (security.refused, reason revoked)."),
   attack: AttackAction,
   pilot: PilotAction,
   stream: StreamAction,

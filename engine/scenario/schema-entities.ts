@@ -88,6 +88,8 @@ export interface Home {
   devices: Device[];
   precool: 'plan' | 'off';
   brand?: string;
+  /** Bidirectional wallbox (V2H/V2G): its discharge maximum, kW. */
+  wallboxDischargeKw?: number;
 }
 
 const HomeSchema = z
@@ -103,6 +105,9 @@ const HomeSchema = z
       .default('plan')
       .describe('In a heatwave, `plan` starts the AC early enough to reach the precool setpoint by the predicted arrival; `off` leaves it to home mode.'),
     brand: BrandAssignmentSchema,
+    wallboxDischargeKw: z.number().positive().max(1_000).optional().describe(
+      "The home's wallbox is bidirectional (V2H/V2G): the most it draws from the car, kW. Charge only when omitted.",
+    ),
   })
   .meta({ id: 'Home' });
 
@@ -155,6 +160,7 @@ export const HomeList = z
               devices: home.devices === 'standard' ? standardDevices() : home.devices.map((d) => ({ ...d })),
               precool: home.precool,
               ...(brand !== undefined ? { brand } : {}),
+              ...(home.wallboxDischargeKw !== undefined ? { wallboxDischargeKw: home.wallboxDischargeKw } : {}),
             };
           }),
         )
@@ -224,6 +230,28 @@ const GridSchema = z
   })
   .describe('The low-voltage grid: where peak shaving matters.');
 
+const AccountSchema = z
+  .strictObject({
+    id: Id.describe('Account id, e.g. family.'),
+    home: Id.describe('The home the family shares.'),
+    members: z
+      .array(z.strictObject({
+        user: Id.describe('A user of the scenario.'),
+        homeControl: z.boolean().default(true).describe('May control the home from the car (an access grant of the home cloud).'),
+      }))
+      .min(1)
+      .max(LIMITS.users)
+      .describe('Family members.'),
+    media: z
+      .strictObject({
+        subscription: z.string().min(1).describe('The media subscription, e.g. music-plus.'),
+        holder: Id.describe('The member who holds it: what plays follows them from the home speaker into their car.'),
+        playlist: z.string().min(1).describe('What is playing.'),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Account' });
+
 export const EntitiesSchema = z
   .strictObject({
     users: z.array(UserSchema).max(LIMITS.users).default([]),
@@ -245,6 +273,7 @@ export const EntitiesSchema = z
       .describe('Initial gateway states (online when omitted), e.g. { home-cloud: degraded, h1/gateway: offline, local/h1: offline }.'),
     grid: GridSchema.optional(),
     household: HouseholdSchema.optional(),
+    accounts: z.array(AccountSchema).max(LIMITS.users).default([]).describe('Unified accounts: one identity per family across car and home.'),
   })
   .prefault({})
   .describe('Users, homes, vehicles, gateways, grid and household.');

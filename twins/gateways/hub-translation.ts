@@ -67,6 +67,8 @@ function vehicleToHome(p: JsonObject, env: Envelope): JsonObject {
     out.requestId = env.id;
   }
   if (p.auth !== undefined) out.auth = p.auth;
+  // Who in the family asked (unified account): the home checks that member's own permission.
+  if (typeof p.member === 'string') out.member = p.member;
   return out;
 }
 

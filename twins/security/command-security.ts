@@ -8,7 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { HOME_CLOUD, VEHICLE_CLOUD, gatewayAddress, parseAddress } from '../bus/addresses';
 import type { KernelContext, SimTime } from '../kernel/types';
 import { grantJson, type AccessGrant } from './access-grants';
-import { HOME_TO_VEHICLE_SCOPES, VEHICLE_TO_HOME_SCOPES } from './critical-commands';
+import { HOME_TO_VEHICLE_SCOPES, VEHICLE_TO_HOME_SCOPES, scopeOf } from './critical-commands';
 import { IdentityRegistry, type Identity } from './identities';
 import { SecurityAgent, type Verdict } from './security-agent';
 import { AUTH_ALGORITHM, AUTH_VERSION, NONCE_BYTES, signingBytes, type AuthBlock, type CommandContent } from './signed-command';
@@ -182,6 +182,28 @@ export class CommandSecurity {
     if (!authorised.ok) return authorised;
     const verified = this.agent(checkers.verifier).verify(domain, content, rawAuth, this.now);
     return verified.ok ? authorised : verified;
+  }
+
+  /**
+   * A family member's command from the car (unified account): the car is checked as ever, and the member must hold
+   * an unrevoked grant of the domain's authoriser covering it. The car vouches for who is speaking (its voice
+   * profile); undefined when the member may.
+   */
+  authoriseMember(domain: string, member: string, content: CommandContent): Extract<Verdict, { ok: false }> | undefined {
+    const check = this.agent(this.authoriserOf(domain)).issued.permits(member, domain, scopeOf(content.capability, content.command), this.now);
+    if (check.ok) return undefined;
+    return { ok: false, reason: check.reason, detail: check.detail, stage: 'authorisation', sender: member };
+  }
+
+  /** The domain authoriser's grant to a family member for `scopes` (unified account). */
+  grantMember(member: string, domain: string, scopes: readonly string[], ttlMs: number): AccessGrant {
+    const authoriser = this.authoriserOf(domain);
+    return this.agent(authoriser).issued.issue({ issuer: this.identities.of(authoriser).id, subject: member, audience: domain, scopes, issuedAt: this.now, ttlMs });
+  }
+
+  /** Revokes every grant the domain's authoriser gave the member; returns them. */
+  revokeMember(member: string, domain: string): AccessGrant[] {
+    return this.agent(this.authoriserOf(domain)).issued.revoke(member, domain, this.now);
   }
 
   private authoriserOf(domain: string): string {

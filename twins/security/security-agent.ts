@@ -16,7 +16,7 @@ import { AUTH_ALGORITHM, AUTH_VERSION, parseAuthBlock, signingBytes, type AuthBl
 import type { SignatureProvider } from './signature-provider';
 import { TrustRegistry, type TrustEntry } from './trust-registry';
 
-export const REFUSAL_REASONS = ['unsigned', 'forged', 'expired', 'replayed', 'unpaired', 'unauthorized'] as const;
+export const REFUSAL_REASONS = ['unsigned', 'forged', 'expired', 'replayed', 'unpaired', 'unauthorized', 'revoked'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Signature, freshness, replay and pairing are the verifier's checks; grants and policy the authoriser's. */

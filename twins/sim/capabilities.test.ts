@@ -6,7 +6,8 @@ import type { Json } from '../kernel/types';
 import { topicNames } from './catalogue/topics';
 import { deviceCapabilities, vehicleCapabilities, type CommandDescription, type JsonSchema } from './capabilities';
 import { applyDeviceCommand } from './device-commands';
-import { STANDARD_HOME } from './standard-home';
+import { Simulation } from './simulation';
+import { STANDARD_HOME, standardHomeDevices } from './standard-home';
 import { homeWithCar } from './test-support/world';
 import { VEHICLE_ATTRIBUTE_RANGES } from './vehicle-commands';
 import { enrolController } from './controller-parties';
@@ -19,8 +20,12 @@ const validData = (c: CommandDescription): { [key: string]: Json } => {
   return Object.fromEntries(Object.entries(props).filter(([name]) => required.includes(name)).map(([name, s]) => [name, Array.isArray(s.enum) ? s.enum[0]! : s.type === 'number' ? (s.minimum as number | undefined) ?? 0 : 'x']));
 };
 
+/** The standard home with its wallbox bidirectional (V2H): a charge-only one refuses set_discharge_limit by design. */
 function freshDevice(address: string) {
-  const { sim } = homeWithCar('direct');
+  const sim = new Simulation({
+    seed: 1, architecture: 'direct', map: { kind: 'generate', options: { homes: 1 } },
+    homes: [{ id: 'h1', devices: standardHomeDevices(), wallboxDischargeKw: 7.2 }], vehicles: [{ id: 'car1', homeId: 'h1', at: 'home' }],
+  });
   return sim.twin(address)!;
 }
 

@@ -48,6 +48,7 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
   size_bytes: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'bytes uploaded' },
   expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the prompt stays answerable' },
+  discharge_limit_kw: { type: 'number', minimum: 0, maximum: 1_000, description: 'V2H/V2G: what a bidirectional wallbox may draw from the car, kW' },
 };
 
 const STRING: JsonSchema = { type: 'string' };

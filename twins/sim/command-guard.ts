@@ -52,8 +52,9 @@ export class CommandGuard {
     const intent = decodeIntent(payload);
     if (intent === undefined) return undefined;
     if (prompt) this.recordPrompt(at, env, intent);
-    if (checkers === undefined || (at !== checkers.verifier && at !== checkers.authoriser) || !this.isCritical(env.destination, intent)) return undefined;
-    const refusal = this.check(at, env, intent, payload, domain!, checkers);
+    if (checkers === undefined || (at !== checkers.verifier && at !== checkers.authoriser)) return undefined;
+    const refusal = this.checkMember(at, env, intent, payload, domain!, checkers)
+      ?? (this.isCritical(env.destination, intent) ? this.check(at, env, intent, payload, domain!, checkers) : undefined);
     if (refusal === undefined) return undefined;
     const error = `refused (${refusal.reason}): ${refusal.detail}`;
     return { reason: error, response: this.host.responsePayload(at, env, { ...intent, attributes: {}, success: false, error }) };
@@ -88,6 +89,18 @@ export class CommandGuard {
   }
 
   /**
+   * A family member's command (unified account), critical or not: at the hop that authorises, the member's own grant
+   * from the home's authoriser must cover it, whatever the car may do.
+   */
+  private checkMember(at: string, env: Envelope, intent: Intent, payload: Json, domain: string, checkers: DomainCheckers): Refusal | undefined {
+    const member = payload !== null && typeof payload === 'object' && !Array.isArray(payload) && typeof payload.member === 'string' ? payload.member : undefined;
+    if (member === undefined || !authorisesAt(at, env, checkers)) return undefined;
+    const verdict = this.security.authoriseMember(domain, member, contentOf(env.destination, intent));
+    if (verdict !== undefined) this.refuse(checkers.authoriser, at, env, intent, verdict, { member });
+    return verdict;
+  }
+
+  /**
    * The checks `at` owns: the authoriser authorises; the verifier verifies, and also authorises (against the
    * authoriser's records) when the path did not cross the authoriser first. Each outcome is its checker's event.
    */
@@ -95,10 +108,8 @@ export class CommandGuard {
     const content = contentOf(env.destination, intent);
     const rawAuth = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload.auth : undefined;
     const now = this.host.kernel.scheduler.now();
-    const index = env.path.indexOf(at);
-    const authorisedBefore = checkers.authoriser !== at && env.path.indexOf(checkers.authoriser) >= 0 && env.path.indexOf(checkers.authoriser) < index;
     const stages: [party: string, stage: SecurityStage, run: () => Verdict][] = [];
-    if (at === checkers.authoriser || (at === checkers.verifier && !authorisedBefore)) {
+    if (authorisesAt(at, env, checkers)) {
       stages.push([checkers.authoriser, 'authorisation', () => this.security.agent(checkers.authoriser).authorise(domain, content, rawAuth, now)]);
     }
     if (at === checkers.verifier) stages.push([checkers.verifier, 'verification', () => this.security.agent(checkers.verifier).verify(domain, content, rawAuth, now)]);
@@ -113,9 +124,9 @@ export class CommandGuard {
     return undefined;
   }
 
-  private refuse(party: string, at: string, env: Envelope, intent: Intent, verdict: Refusal): void {
+  private refuse(party: string, at: string, env: Envelope, intent: Intent, verdict: Refusal, extra: { [key: string]: Json } = {}): void {
     this.host.kernel.events.emit('security.refused', party, {
-      ...base(env, intent, at), reason: verdict.reason, detail: verdict.detail, stage: verdict.stage, sender: verdict.sender,
+      ...base(env, intent, at), reason: verdict.reason, detail: verdict.detail, stage: verdict.stage, sender: verdict.sender, ...extra,
     });
   }
 
@@ -147,4 +158,12 @@ const base = (env: Envelope, intent: Intent, at: string): { [key: string]: Json 
 /** The command as signed: its target address and its meaning in the home vocabulary. */
 export function contentOf(destination: string, intent: Intent): CommandContent {
   return { to: destination, capability: intent.capability, command: intent.name, attributes: intent.attributes };
+}
+
+/** True when `at` authorises: it is the authoriser, or the verifier of a path that did not cross the authoriser first. */
+function authorisesAt(at: string, env: Envelope, checkers: DomainCheckers): boolean {
+  if (at === checkers.authoriser) return true;
+  if (at !== checkers.verifier) return false;
+  const authoriser = env.path.indexOf(checkers.authoriser);
+  return !(authoriser >= 0 && authoriser < env.path.indexOf(at));
 }

@@ -84,6 +84,8 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
   },
   evse: {
     set_power_limit: (a) => needs([within(a.power_limit_kw, 0, 1_000)], () => ({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: a.power_limit_kw })),
+    // V2H/V2G: how much the wallbox may draw from the car (a charge-only wallbox refuses it).
+    set_discharge_limit: (a) => needs([within(a.discharge_limit_kw, 0, 1_000)], () => ({ type: 'EVSE.SET_DISCHARGE_LIMIT', dischargeLimitKw: a.discharge_limit_kw })),
     start_charging: () => ({ type: 'EVSE.START_CHARGING' }),
     stop_charging: () => ({ type: 'EVSE.STOP_CHARGING' }),
   },

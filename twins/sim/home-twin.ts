@@ -30,7 +30,9 @@ export class HomeTwin {
     for (const device of spec.devices) {
       const machine = deviceMachines[device.type as DeviceType];
       if (machine === undefined) throw new Error(`home ${spec.id}: unknown device type "${device.type}" (${device.entityId})`);
-      const input = deviceInput(device);
+      const input = device.type === 'evse' && spec.wallboxDischargeKw !== undefined
+        ? { ...deviceInput(device), maxDischargeKw: spec.wallboxDischargeKw }
+        : deviceInput(device);
       const address = deviceAddress(spec.id, device.entityId);
       this.devices.set(device.entityId, new TwinActor(address, device.type, machine, input, kernel));
     }

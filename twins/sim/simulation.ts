@@ -45,6 +45,8 @@ export interface MessageOptions {
    * Assistant's commands enter at the home gateway but are signed as `party/ha-controller`, under its own grant.
    */
   signer?: string;
+  /** The family member a car's command is for (unified account): the home checks that member's own grant. */
+  member?: string;
 }
 
 export interface SimulationOptions {
@@ -217,6 +219,7 @@ export class Simulation {
   /** Send from the car: its ecosystem's schema for this architecture. Commands and queries expect a response. */
   sendFromCar(vehicleId: string, destination: string, intent: Intent, kind: MessageKind, options: MessageOptions = {}): Envelope {
     const payload = carPayload(intent, kind, this.spec.architecture, this.vehicle(vehicleId).vin, this.now);
+    if (options.member !== undefined) payload.member = options.member;
     this.guard.signIfCritical(vehicleAddress(vehicleId), destination, intent, kind, payload, options.confirmation);
     return this.post(vehicleAddress(vehicleId), destination, `${intent.capability}/${intent.name}`, kind, payload, options);
   }

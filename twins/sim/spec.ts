@@ -41,6 +41,16 @@ export interface UserSpec {
   calendar?: CalendarEntry[];
 }
 
+/** A family's unified account (twins/sim/apps/account-app.ts). */
+export interface AccountSpec {
+  id: string;
+  homeId: string;
+  /** Family members (user ids); each may control the home from the car unless `homeControl` is false. */
+  members: { userId: string; homeControl: boolean }[];
+  /** A media subscription held by one member: what plays follows them into their car. */
+  media?: { subscription: string; holder: string; playlist: string };
+}
+
 export interface HomeSpec {
   id: string;
   devices: DeviceSpec[];
@@ -53,6 +63,8 @@ export interface HomeSpec {
   precool?: 'plan' | 'off';
   /** Home brand (ecosystem) whose cloud serves this home; the shared home-cloud when absent. */
   brand?: string;
+  /** The home's wallbox is bidirectional (V2H/V2G) and draws at most this from the car, kW. */
+  wallboxDischargeKw?: number;
 }
 
 export interface VehicleSpec {
@@ -83,6 +95,8 @@ export interface SimulationSpec {
   users?: UserSpec[];
   homes: HomeSpec[];
   vehicles: VehicleSpec[];
+  /** Unified accounts: families across car and home. */
+  accounts?: AccountSpec[];
   /** Initial gateway states by address (`vehicle-cloud`, `hub`, `home-cloud`, `home/h1/gateway` …). */
   gateways?: Record<string, 'online' | 'degraded' | 'offline'>;
   links?: Record<string, Partial<LinkModel>>;

@@ -2,9 +2,12 @@
 // folded lazily at each event's `at`, and a delayed "charge limit reached" computed from the current power.
 // Charging power = min(charger's power limit, the car's max AC power); a charger offering 0 kW (an EVSE
 // charging profile at 0) leaves the session `suspended` rather than ending it, as OCPP does.
+// V2H/V2G: plugged into a bidirectional wallbox the pack can also feed the home (`discharging`), at the power the
+// wallbox draws, never below a floor — the energy for tomorrow's first trip plus a reserve. At the floor it holds
+// (`atReserve`) until the discharge is stopped; then it charges again.
 import { assign, emit, setup } from 'xstate';
 import {
-  initialBatteryContext, msUntilChargeLimit, socAfterDischarge, stateOfChargeAt,
+  initialBatteryContext, msUntilChargeLimit, msUntilDischargeFloor, socAfterDischarge, stateOfChargeAt,
   type TractionBatteryContext, type TractionBatteryInput,
 } from './battery-physics';
 
@@ -17,6 +20,9 @@ export type TractionBatteryEvent =
   | { type: 'CHARGING.STOP'; at: number }
   | { type: 'CHARGING.SET_POWER_LIMIT'; at: number; chargerPowerLimitKw: number }
   | { type: 'CHARGING.SET_TARGET'; at: number; targetSocPercent: number }
+  /** Feed the home at `powerKw` (what the wallbox draws), never below `floorSocPercent`. */
+  | { type: 'DISCHARGE.START'; at: number; powerKw: number; floorSocPercent: number }
+  | { type: 'DISCHARGE.STOP'; at: number }
   /** Energy drawn by driving or cabin HVAC (the drive machine emits `energy.consumed` deltas). */
   | { type: 'BATTERY.ENERGY_USED'; at: number; energyKwh: number };
 
@@ -25,11 +31,14 @@ export type TractionBatteryEmitted =
   | { type: 'charging.started'; vehicleId: string; at: number; socPercent: number }
   | { type: 'charging.stopped'; vehicleId: string; at: number; socPercent: number; reason: 'requested' | 'unplugged' }
   | { type: 'charging.completed'; vehicleId: string; at: number; socPercent: number }
+  | { type: 'discharging.started'; vehicleId: string; at: number; socPercent: number; powerKw: number; floorSocPercent: number }
+  | { type: 'discharging.reserve_reached'; vehicleId: string; at: number; socPercent: number }
+  | { type: 'discharging.stopped'; vehicleId: string; at: number; socPercent: number }
   | { type: 'command.rejected'; twinId: string; command: string; reason: string };
 
 // After-transitions carry no `at`; the only one here fires exactly when the charge limit is reached.
 const timeOf = (context: TractionBatteryContext, event: { type: string }): number =>
-  'at' in event && typeof event.at === 'number' ? event.at : (context.chargeCompletesAt ?? context.updatedAt);
+  'at' in event && typeof event.at === 'number' ? event.at : (context.chargeCompletesAt ?? context.dischargeFloorAt ?? context.updatedAt);
 
 // What every charging.* output reports.
 const chargeReport = (context: TractionBatteryContext, at: number) =>
@@ -53,6 +62,22 @@ export const tractionBatteryMachine = setup({
       return { chargingPowerKw, chargeCompletesAt: Number.isFinite(completesIn) ? context.updatedAt + completesIn : null };
     }),
     stopDrawing: assign({ chargingPowerKw: 0, chargeCompletesAt: null }),
+    // What was asked for is kept, so re-entering `active` (energy used while discharging) resumes at that power.
+    requestDischarge: assign(({ event }) => event.type !== 'DISCHARGE.START' ? {} : {
+      dischargeRequestKw: Math.max(0, event.powerKw), dischargeFloorSocPercent: Math.min(100, Math.max(0, event.floorSocPercent)),
+    }),
+    startDischarging: assign(({ context }) => {
+      const chargingPowerKw = -(context.dischargeRequestKw ?? 0);
+      const reachesIn = msUntilDischargeFloor({ ...context, chargingPowerKw });
+      return { chargingPowerKw, chargeCompletesAt: null, dischargeFloorAt: Number.isFinite(reachesIn) ? context.updatedAt + reachesIn : null };
+    }),
+    stopDischarge: assign({ chargingPowerKw: 0, dischargeFloorAt: null }),
+    emitDischargeStarted: emit(({ context, event }) => ({
+      type: 'discharging.started' as const, ...chargeReport(context, timeOf(context, event)),
+      powerKw: -context.chargingPowerKw, floorSocPercent: context.dischargeFloorSocPercent ?? 0,
+    })),
+    emitReserveReached: emit(({ context }) => ({ type: 'discharging.reserve_reached' as const, ...chargeReport(context, context.updatedAt) })),
+    emitDischargeStopped: emit(({ context, event }) => ({ type: 'discharging.stopped' as const, ...chargeReport(context, timeOf(context, event)) })),
     connectCharger: assign(({ event }) => ({
       chargerPowerLimitKw: 'chargerPowerLimitKw' in event ? event.chargerPowerLimitKw : 0,
     })),
@@ -79,10 +104,12 @@ export const tractionBatteryMachine = setup({
     noPowerOffered: ({ context }) => Math.min(context.chargerPowerLimitKw, context.maxAcPowerKw) <= 0,
     powerOffered: ({ context }) => Math.min(context.chargerPowerLimitKw, context.maxAcPowerKw) > 0,
     newTargetAboveSoc: ({ context, event }) => 'targetSocPercent' in event && event.targetSocPercent > context.socPercent,
+    atDischargeFloor: ({ context }) => context.chargingPowerKw >= 0 || context.socPercent <= (context.dischargeFloorSocPercent ?? 0),
   },
   delays: {
     // With 0 kW there is no completion time; `active` is then left at once for `suspended`, cancelling this timer.
     untilChargeLimit: ({ context }) => Math.max(0, (context.chargeCompletesAt ?? context.updatedAt) - context.updatedAt),
+    untilDischargeFloor: ({ context }) => Math.max(0, (context.dischargeFloorAt ?? context.updatedAt) - context.updatedAt),
   },
 }).createMachine({
   id: 'tractionBattery',
@@ -104,6 +131,7 @@ export const tractionBatteryMachine = setup({
       on: {
         'CHARGING.UNPLUG': { target: 'unplugged', actions: ['foldCharge', 'disconnectCharger'] },
         'CHARGING.SET_POWER_LIMIT': { actions: ['foldCharge', 'connectCharger'] },
+        'DISCHARGE.START': { target: '.discharging', actions: ['foldCharge', 'requestDischarge'] },
       },
       states: {
         idle: {
@@ -138,6 +166,24 @@ export const tractionBatteryMachine = setup({
               after: { untilChargeLimit: { target: '#tractionBattery.plugged.complete', actions: 'emitCompleted' } },
             },
             suspended: { always: { guard: 'powerOffered', target: 'active' } },
+          },
+        },
+        discharging: {
+          initial: 'active',
+          on: {
+            // A new power re-enters `active`: what accrued at the old one is folded, the floor's timer restarted.
+            'DISCHARGE.START': { target: '.active', reenter: true, actions: 'requestDischarge' },
+            'DISCHARGE.STOP': { target: 'charging', actions: ['foldCharge', 'emitDischargeStopped'] },
+            'BATTERY.ENERGY_USED': { target: '.active', reenter: true, actions: 'consumeEnergy' },
+          },
+          states: {
+            active: {
+              entry: ['foldCharge', 'startDischarging', 'emitDischargeStarted'],
+              exit: ['foldCharge', 'stopDischarge'],
+              always: { guard: 'atDischargeFloor', target: 'atReserve' },
+              after: { untilDischargeFloor: { target: 'atReserve' } },
+            },
+            atReserve: { entry: 'emitReserveReached' },
           },
         },
         complete: {

@@ -11,12 +11,24 @@ import { stateOfChargeAt } from '../../vehicle/battery-physics';
 import type { TractionBatteryContext } from '../../vehicle/battery-physics';
 import { DEFAULT_GRID, inPeak, minuteOfDay, nextTimeOfDay, type GridSpec } from './grid';
 import { NeighbourhoodLoad } from '../neighbourhood-load';
+import { allocateByPriority } from './charging-priority';
 
 const SLOT_MS = 15 * 60_000;
 /** How long before a slot starts its (lower) limit is applied: far longer than the command's bus latency. */
 const LEAD_MS = 60_000;
 
 export type ChargingStrategy = 'uncontrolled' | 'coordinated' | 'external-csms';
+/** How a shortage is shared: in priority order (charging-priority.ts), or in proportion to need (every car short). */
+export type ShortageRule = 'priority' | 'even';
+
+/** A car's charge when it leaves: what the report lists, and by how much a car that missed its target missed it. */
+export interface DepartureCharge {
+  vehicleId: string;
+  departureAt: number;
+  socPercent: number;
+  targetSocPercent: number;
+  shortfallKwh: number;
+}
 
 interface Session {
   vehicleId: string;
@@ -24,11 +36,20 @@ interface Session {
   evse: TwinActor;
   targetSocPercent: number;
   limitKw: number;
+  /** Virtual time the car leaves (its own departure, or the grid's charging deadline). */
+  departureAt: number;
+  /** Energy asked for at plug-in, kWh. */
+  requestedKwh: number;
+  plugOrder: number;
 }
 
 export class ChargingApp implements SimApp {
   strategy: ChargingStrategy = 'uncontrolled';
+  shortageRule: ShortageRule = 'priority';
   readonly sessions = new Map<string, Session>();
+  /** Each car's charge at its departure, recorded when it leaves (or asked for at the end of the run). */
+  private readonly departed = new Map<string, DepartureCharge>();
+  private plugCount = 0;
   /** Sessions by wallbox, so a wallbox's power change finds its cars without a scan of every session. */
   private readonly sessionsByEvse = new Map<TwinActor, Session[]>();
   private planning = false;
@@ -54,8 +75,11 @@ export class ChargingApp implements SimApp {
     }
   }
 
-  /** Plug the car into its home wallbox, asking for `needKwh` more energy (default: charge to 80 %). */
-  plugIn(vehicleId: string, needKwh?: number): void {
+  /**
+   * Plug the car into its home wallbox, asking for `needKwh` more energy (default: charge to 80 %) by its
+   * departure (`departureMin`, minutes after midnight; default the grid's charging deadline, 07:00).
+   */
+  plugIn(vehicleId: string, needKwh?: number, departureMin?: number): void {
     const vehicle = this.sim.vehicle(vehicleId);
     const homeId = vehicle.spec.homeId;
     const evse = homeId ? this.sim.home(homeId).firstOfType('evse') : undefined;
@@ -74,11 +98,17 @@ export class ChargingApp implements SimApp {
     evse.send({ type: 'EVSE.START_CHARGING' });
     battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
     battery.send({ type: 'CHARGING.START' });
-    const session: Session = { vehicleId, homeId, evse, targetSocPercent: target, limitKw };
+    const departureAt = nextTimeOfDay(this.sim.now, this.sim.spec.startTimeOfDayMs ?? 0, departureMin ?? this.grid.deadlineMin);
+    const requestedKwh = ((target - soc) / 100) * ctx.capacityKwh;
+    const session: Session = { vehicleId, homeId, evse, targetSocPercent: target, limitKw, departureAt, requestedKwh, plugOrder: this.plugCount++ };
     const previous = this.sessions.get(vehicleId);
     if (previous !== undefined) this.forgetAtEvse(previous, session);
     this.sessions.set(vehicleId, session);
     if (previous === undefined || previous.evse !== evse) this.sessionsByEvse.set(evse, [...(this.sessionsByEvse.get(evse) ?? []), session]);
+    // The charge it leaves with is read at the departure itself: charging on after it would flatter the report.
+    this.sim.kernel.scheduler.scheduleAt(departureAt, () => {
+      if (this.sessions.get(vehicleId) === session) this.departed.set(vehicleId, this.chargeAtDeparture(session));
+    }, `departure:${vehicleId}`);
     if (this.strategy === 'coordinated') this.replan();
   }
 
@@ -115,6 +145,26 @@ export class ChargingApp implements SimApp {
     }
   }
 
+  /** The charge of every plugged-in car at its departure: recorded if it has left, else as it stands now. */
+  departures(): DepartureCharge[] {
+    return [...this.sessions.values()].map((s) => {
+      const left = this.departed.get(s.vehicleId);
+      return left?.departureAt === s.departureAt ? left : this.chargeAtDeparture(s);
+    });
+  }
+
+  /** Cars short of their target at departure (by more than the report's half a percent), each with its shortfall. */
+  misses(): DepartureCharge[] {
+    return this.departures().filter((d) => d.socPercent < d.targetSocPercent - 0.5);
+  }
+
+  private chargeAtDeparture(s: Session): DepartureCharge {
+    const ctx = this.sim.vehicle(s.vehicleId).parts.battery.context as unknown as TractionBatteryContext;
+    const socPercent = stateOfChargeAt(ctx, Math.min(this.sim.now, s.departureAt));
+    const shortfallKwh = Math.max(0, ((s.targetSocPercent - socPercent) / 100) * ctx.capacityKwh);
+    return { vehicleId: s.vehicleId, departureAt: s.departureAt, socPercent: round3(socPercent), targetSocPercent: round3(s.targetSocPercent), shortfallKwh: round3(shortfallKwh) };
+  }
+
   /** Energy (kWh) the car still needs to reach its target. */
   remainingKwh(vehicleId: string): number {
     const s = this.sessions.get(vehicleId);
@@ -140,7 +190,9 @@ export class ChargingApp implements SimApp {
       this.stopAll();
       return;
     }
-    const active = [...this.sessions.values()].filter((s) => this.remainingKwh(s.vehicleId) > 0.01);
+    const remaining = new Map<Session, number>();
+    for (const s of this.sessions.values()) remaining.set(s, this.remainingKwh(s.vehicleId));
+    const active = [...this.sessions.values()].filter((s) => remaining.get(s)! > 0.01);
     if (active.length === 0) return;
     const limitKw = this.grid.transformerKva * this.grid.maxLoadShare;
     const maxEvKw = active.reduce((sum, s) => sum + Number(s.evse.context.maxPowerKw), 0);
@@ -152,7 +204,7 @@ export class ChargingApp implements SimApp {
       slots.push({ hours: (end - t) / 3_600_000, base, allowed: !inPeak(this.grid, minuteOfDay((t + end) / 2, startOfDay)) });
       t = end;
     }
-    const need = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0) * 1.03; // margin for rounding
+    const need = active.reduce((sum, s) => sum + remaining.get(s)!, 0) * 1.03; // margin for rounding
     const capacity = (level: number, slot: (typeof slots)[number]): number =>
       slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw, limitKw - slot.base)) : 0;
     const energyAt = (level: number): number => slots.reduce((sum, slot) => sum + capacity(level, slot) * slot.hours, 0);
@@ -167,7 +219,22 @@ export class ChargingApp implements SimApp {
     let power = first === undefined ? 0 : capacity(hi, first);
     // Within the lead time of the next slot, never exceed what that slot allows either.
     if (first !== undefined && second !== undefined && first.hours * 3_600_000 <= LEAD_MS + 1) power = Math.min(power, capacity(hi, second));
-    this.allocate(active, power);
+    // Short: even at the transformer limit the night cannot deliver every car's need.
+    if (this.shortageRule === 'priority' && first !== undefined && energyAt(hi) < need) this.allocateInOrder(active, remaining, power, first.hours);
+    else this.allocate(active, remaining, power);
+  }
+
+  /** Under a shortage: whole wallboxes in priority order (charging-priority.ts), so most cars leave charged. */
+  private allocateInOrder(active: Session[], remaining: Map<Session, number>, powerKw: number, slotHours: number): void {
+    const cars = active.map((s) => ({
+      vehicleId: s.vehicleId, departureAt: s.departureAt, requestedKwh: s.requestedKwh, plugOrder: s.plugOrder,
+      maxKw: Number(s.evse.context.maxPowerKw), remainingKwh: remaining.get(s)!,
+    }));
+    const shares = allocateByPriority(cars, powerKw, slotHours);
+    for (const s of active) {
+      const kw = Math.floor(shares.get(s.vehicleId)! * 10) / 10; // rounded down: the shares never add up above the slot's power
+      if (Math.abs(kw - s.limitKw) >= 0.05) this.setLimit(s, kw);
+    }
   }
 
   /** Zero power for every car that still needs energy, as allocate(active, 0) would set. */
@@ -178,10 +245,10 @@ export class ChargingApp implements SimApp {
   }
 
   /** Share the slot's power among cars in proportion to what they still need, each within its wallbox maximum. */
-  private allocate(active: Session[], powerKw: number): void {
-    const total = active.reduce((sum, s) => sum + this.remainingKwh(s.vehicleId), 0);
+  private allocate(active: Session[], remaining: Map<Session, number>, powerKw: number): void {
+    const total = active.reduce((sum, s) => sum + remaining.get(s)!, 0);
     for (const s of active) {
-      const share = total > 0 ? (powerKw * this.remainingKwh(s.vehicleId)) / total : 0;
+      const share = total > 0 ? (powerKw * remaining.get(s)!) / total : 0;
       const kw = Math.round(Math.min(Number(s.evse.context.maxPowerKw), share) * 10) / 10;
       if (Math.abs(kw - s.limitKw) < 0.05) continue;
       this.setLimit(s, kw);
@@ -194,3 +261,5 @@ export class ChargingApp implements SimApp {
     this.sim.sendFromHome(this.sim.homeCloudOf(s.evse.id.split('/')[1]!), s.evse.id, { capability: 'evse', name: 'set_power_limit', deviceId: entity, attributes: { power_limit_kw: kw } }, 'command');
   }
 }
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -11,6 +11,8 @@ import { PrecoolPlanner } from './precool';
 import { EveningMode } from './evening-mode';
 import { MediaApp } from './media';
 import { OccupantConsent } from './occupant-consent';
+import { V2hApp } from './v2h-app';
+import { AccountApp } from './account-app';
 
 export interface StandardApps {
   car: CarApp;
@@ -22,6 +24,8 @@ export interface StandardApps {
   evening: EveningMode;
   media: MediaApp;
   consent: OccupantConsent;
+  v2h: V2hApp;
+  account: AccountApp;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -34,13 +38,15 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const consent = new OccupantConsent(sim);
   const precool = new PrecoolPlanner(sim);
   const evening = new EveningMode(sim, precool);
-  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(consent).use(precool);
+  const v2h = new V2hApp(sim, grid, charging);
+  const account = new AccountApp(sim, sim.spec.accounts ?? []);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media).use(consent).use(precool).use(v2h).use(account);
   // Predictions are made once every app listens (a prediction for now acts at once).
   evening.start();
-  return { car, home, phone, voice, charging, media, consent, precool, evening };
+  return { car, home, phone, voice, charging, media, consent, precool, evening, v2h, account };
 }
 
-export { Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, MediaApp, OccupantConsent, PhoneApp, PrecoolPlanner, VoiceAssistant };
+export { AccountApp, Attacker, CarApp, ChargingApp, EveningMode, HomeAutomations, MediaApp, OccupantConsent, PhoneApp, PrecoolPlanner, V2hApp, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

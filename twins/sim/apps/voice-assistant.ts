@@ -29,11 +29,14 @@ export class VoiceAssistant implements SimApp {
     }, 'event');
   }
 
-  /** The car's voice assistant heard `utterance`: it commands the home directly, or says why it cannot. */
-  hearInCar(vehicleId: string, utterance: string): void {
+  /**
+   * The car's voice assistant heard `utterance`: it commands the home directly, or says why it cannot. `member`: the
+   * family member speaking (unified account), whose own home-control permission the home checks.
+   */
+  hearInCar(vehicleId: string, utterance: string, member?: string): void {
     const parsed = parseUtterance(utterance);
     if (parsed === undefined) return this.notUnderstood(vehicleAddress(vehicleId), utterance, 'car');
-    this.carControlsHome(vehicleId, utterance, parsed);
+    this.carControlsHome(vehicleId, utterance, parsed, member);
   }
 
   /**
@@ -46,7 +49,7 @@ export class VoiceAssistant implements SimApp {
     this.carControlsHome(vehicleId, `[tap] ${control}`, { intent: control, slots, language: 'en', text: control });
   }
 
-  private carControlsHome(vehicleId: string, utterance: string, parsed: ParsedIntent): void {
+  private carControlsHome(vehicleId: string, utterance: string, parsed: ParsedIntent, member?: string): void {
     const vehicle = this.sim.vehicle(vehicleId);
     const car = vehicleAddress(vehicleId);
     const home = vehicle.spec.homeId ? this.sim.home(vehicle.spec.homeId) : undefined;
@@ -54,7 +57,7 @@ export class VoiceAssistant implements SimApp {
     if (!isHomeIntent(parsed.intent)) return this.refused(car, utterance, parsed, `"${parsed.intent}" is asked of the home's speaker, not said in the car`);
     const action = homeAction(home, parsed);
     if (!action.ok) return this.refused(car, utterance, parsed, action.reason);
-    for (const { twin, intent } of action.commands) this.sim.sendFromCar(vehicleId, twin.id, intent, 'command');
+    for (const { twin, intent } of action.commands) this.sim.sendFromCar(vehicleId, twin.id, intent, 'command', member === undefined ? {} : { member });
     if (parsed.intent === 'camera.show') {
       // The stream is shown on the car's own screen; the camera counts the car as a viewer (play_stream above).
       vehicle.parts.screen.send({ type: 'PIP.SHOW', pip: { source: action.commands[0]!.twin.id, title: 'Home camera' } });

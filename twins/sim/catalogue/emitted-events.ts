@@ -67,6 +67,7 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'evse.session_started': { entityId: true, sessionId: true, at: true },
     'evse.session_ended': { entityId: true, sessionId: true, at: true, energyKwh: true },
     'evse.power_changed': { entityId: true, at: true, deliveredPowerKw: true },
+    'evse.discharge_changed': { entityId: true, at: true, dischargedPowerKw: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
   fromMachine<FanEmitted>(['fan'], { 'command.rejected': { twinId: true, command: true, reason: true } }),
@@ -113,6 +114,9 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
     'charging.started': { vehicleId: true, at: true, socPercent: true },
     'charging.stopped': { vehicleId: true, at: true, socPercent: true, reason: true },
     'charging.completed': { vehicleId: true, at: true, socPercent: true },
+    'discharging.started': { vehicleId: true, at: true, socPercent: true, powerKw: true, floorSocPercent: true },
+    'discharging.reserve_reached': { vehicleId: true, at: true, socPercent: true },
+    'discharging.stopped': { vehicleId: true, at: true, socPercent: true },
     'command.rejected': { twinId: true, command: true, reason: true },
   }),
 ];
@@ -168,10 +172,15 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   // twins/sim/command-guard.ts and twins/security/command-security.ts
   // `at`: the node whose hop the check ran on (the source is the party whose check and records it was).
   'security.verified': [...SECURITY_BASE, 'at', 'stage', 'sender', 'grant'],
-  'security.refused': [...SECURITY_BASE, 'at', 'reason', 'detail', 'stage', 'sender'],
+  'security.refused': [...SECURITY_BASE, 'at', 'reason', 'detail', 'stage', 'sender', 'member'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
   'security.enrolled': ['party', 'id', 'domain', 'grant'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
+  // twins/sim/apps/account-app.ts
+  'account.created': ['account', 'home', 'members', 'homeControl', 'media'],
+  'account.entitlement_granted': ['account', 'member', 'entitlement', 'grants'],
+  'account.entitlement_revoked': ['account', 'member', 'entitlement', 'grants'],
+  'account.media_followed': ['account', 'member', 'subscription', 'to'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],

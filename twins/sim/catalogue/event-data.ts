@@ -106,6 +106,8 @@ const DEVICE_EVENT_DATA = {
     'EVSE.STOP_CHARGING': none,
     'EVSE.SET_POWER_LIMIT': { powerLimitKw: 'number' },
     'EVSE.EV_POWER_REQUEST': { kw: 'number' },
+    'EVSE.SET_DISCHARGE_LIMIT': { dischargeLimitKw: 'number' },
+    'EVSE.EV_DISCHARGE_OFFER': { kw: 'number' },
   },
   screen,
   alarm_control_panel: {
@@ -125,6 +127,8 @@ const VEHICLE_EVENT_DATA = {
     'CHARGING.SET_POWER_LIMIT': { chargerPowerLimitKw: 'number' },
     'CHARGING.SET_TARGET': { targetSocPercent: 'number' },
     'BATTERY.ENERGY_USED': { energyKwh: 'number' },
+    'DISCHARGE.START': { powerKw: 'number', floorSocPercent: 'number' },
+    'DISCHARGE.STOP': none,
   },
   body: {
     'DOOR.LOCK': none,

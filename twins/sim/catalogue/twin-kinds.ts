@@ -7,6 +7,7 @@ import { getInitialSnapshot } from 'xstate';
 import { deviceMachines, type DeviceType } from '../../home/devices';
 import { screenMachine } from '../../home/screen.machine';
 import { vehicleMachines, vehicleSignals, type VehiclePart, type VehicleSnapshots } from '../../vehicle';
+import { BATTERY_V2H_CONTEXT_KEYS } from '../../vehicle/battery-physics';
 import { deviceInput } from '../home-twin';
 import { vehiclePartInputs } from '../vehicle-twin';
 import { acceptedEvents, contextShape, statePaths, type ContextShape } from './machine-names';
@@ -31,13 +32,16 @@ function build(): { devices: Map<string, TwinKindNames>; vehicleParts: Map<strin
   for (const [type, machine] of Object.entries(deviceMachines) as [DeviceType, AnyStateMachine][]) {
     // A binary sensor's context carries its device class; any class gives the same paths.
     const input = deviceInput({ entityId: `${type}.catalogue`, ...(type === 'binary_sensor' ? { deviceClass: 'moisture' } : {}) });
-    devices.set(type, namesOf(type, machine, input));
+    // A bidirectional wallbox (V2H) has every field of a charge-only one and its discharge fields besides.
+    devices.set(type, namesOf(type, machine, type === 'evse' ? { ...input, maxDischargeKw: 7.2 } : input));
   }
   const inputs = vehiclePartInputs(SAMPLE_VEHICLE, SAMPLE_START);
   const vehicleParts = new Map<string, TwinKindNames>();
   for (const [part, machine] of Object.entries(vehicleMachines) as [VehiclePart, AnyStateMachine][]) {
     vehicleParts.set(part, namesOf(part, machine, inputs[part]));
   }
+  // The battery's discharge fields appear only once it feeds a home: known here all the same.
+  for (const key of BATTERY_V2H_CONTEXT_KEYS) vehicleParts.get('battery')!.context.set(key, 'leaf');
   const phone = namesOf('phone', screenMachine, { entityId: 'phone/catalogue/screen' });
   return { devices, vehicleParts, phone };
 }
