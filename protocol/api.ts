@@ -4,6 +4,7 @@
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
 import type { MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { ArchitectureComparison } from './comparison-types';
 import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
 
@@ -24,6 +25,7 @@ export type * from './session-types';
 export type * from './run-result';
 export type * from './recording-types';
 export type * from './state-chart-types';
+export type * from './comparison-types';
 
 // ---- the contract -----------------------------------------------------------------------------------------
 
@@ -49,6 +51,11 @@ export interface EngineCommands {
   /** Move a replay to virtual time `t` (pauses it); live runs cannot go back in time. */
   seek: { request: { t: number }; response: RunStatus };
   diffRuns: { request: { a: number; b: number; toleranceMs?: number }; response: RunDiffView };
+  /**
+   * Run the loaded scene headless under every architecture (its own seed and parameters, prompts answered by its
+   * script), on a worker process: the live run goes on meanwhile. Answers when every run is judged.
+   */
+  compareArchitectures: { request: void; response: ArchitectureComparison };
 }
 
 export interface EngineEvents {

@@ -18,6 +18,7 @@ export const COMMAND_CHANNELS = {
   openRun: 'twinbench:openRun',
   seek: 'twinbench:seek',
   diffRuns: 'twinbench:diffRuns',
+  compareArchitectures: 'twinbench:compareArchitectures',
 } as const satisfies Record<CommandName, string>;
 
 export const EVENT_CHANNELS = {

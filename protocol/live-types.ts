@@ -50,6 +50,16 @@ export interface Snapshot {
   /** Steps fired so far with their virtual time, in firing order. */
   firedSteps: { id: string; t: number }[];
   messageCount: number;
+  /** A peak-shaving scene's transformer load so far (live runs only). */
+  grid?: GridLive;
+}
+
+/** The transformer load sampled so far: [virtual ms, total kW, EV charging kW], once a minute. */
+export interface GridLive {
+  transformerKva: number;
+  /** The planning limit as a share of the rating (the scene's pass line). */
+  maxLoadShare: number;
+  samples: [t: number, totalKw: number, evKw: number][];
 }
 
 export type RunState = 'empty' | 'ready' | 'playing' | 'paused' | 'finished';

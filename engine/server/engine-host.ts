@@ -8,6 +8,7 @@ import type {
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Emitter } from '../../twins/kernel/emitter';
+import { ArchitectureComparer, type RunJobs } from './architecture-comparison';
 import { LiveSession, type LiveSessionOptions } from './live-session';
 import { LocationPrivacy } from './location-view';
 import { RecordedRunsFile } from './recorded-runs';
@@ -40,6 +41,7 @@ const REQUESTS = {
   openRun: z.strictObject({ runId: z.int().min(1) }),
   seek: z.strictObject({ t: z.number().min(0).max(1e12) }),
   diffRuns: z.strictObject({ a: z.int().min(1), b: z.int().min(1), toleranceMs: z.number().min(0).max(3_600_000).optional() }),
+  compareArchitectures: z.unknown(),
 } satisfies Record<CommandName, z.ZodType>;
 
 export class EngineHost implements Transport {
@@ -49,12 +51,14 @@ export class EngineHost implements Transport {
   private readonly listeners = new Map<EventName, Emitter<(payload: never) => void>>();
   /** Issue 7: location coarsening of everything sent out, live or replayed (location-view.ts). */
   readonly privacy = new LocationPrivacy();
+  private readonly comparer: ArchitectureComparer;
 
-  constructor(options: LiveSessionOptions = {}) {
+  constructor(options: LiveSessionOptions & { runComparisonJobs?: RunJobs } = {}) {
     const publish = <E extends EventName>(event: E, payload: EngineEvents[E]): void => this.emit(event, payload);
     this.session = new LiveSession(publish, { ...options, onRecordingsChanged: () => this.publishRecordings() });
     this.recordings = new RecordedRunsFile(this.session.recorder.file);
     this.replay = new ReplaySession(publish, this.session.catalogue, this.recordings, options.batchMs);
+    this.comparer = new ArchitectureComparer((handle) => this.session.catalogue.resolve(handle), options.runComparisonJobs);
   }
 
   async invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>> {
@@ -114,6 +118,11 @@ export class EngineHost implements Transport {
       case 'diffRuns': {
         const { a, b, toleranceMs } = r as CommandRequest<'diffRuns'>;
         return this.recordings.diff(a, b, toleranceMs, this.privacy.precise);
+      }
+      case 'compareArchitectures': {
+        const session = replay ? replay.session : s.session;
+        const listed = session ? (s.catalogue.list().find((x) => x.file === session.file)?.architectures ?? []) : [];
+        return this.comparer.compare(session, listed);
       }
     }
   }

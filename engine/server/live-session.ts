@@ -19,6 +19,7 @@ import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
+import { gridLive } from './grid-view';
 import { handsOnScenario } from './hands-on';
 import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
 import { MessageBatcher } from './message-batcher';
@@ -181,7 +182,9 @@ export class LiveSession {
 
   snapshot(): Snapshot | null {
     const c = this.current;
-    return c ? buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total) : null;
+    if (c === undefined) return null;
+    const snapshot = buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total);
+    return c.run.grid ? { ...snapshot, grid: gridLive(c.run.grid) } : snapshot;
   }
 
   /** The session as it stands, for a page that reloads: it carries on from here instead of starting empty. */
