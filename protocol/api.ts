@@ -3,7 +3,7 @@
 // a WebSocket in browser mode and Electron IPC in the desktop app. Types only — no code runs from here.
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
-import type { MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
 import type { ArchitectureComparison } from './comparison-types';
 import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
@@ -37,6 +37,8 @@ export interface EngineCommands {
   /** Run the next scheduled callback of the virtual clock (pauses first). */
   step: { request: void; response: RunStatus };
   sendTwinEvent: { request: { twin: string; event: TwinEvent }; response: SendTwinEventResult };
+  /** A device card's control: a command to a home device through the bus and the security layer (issue 18 §6). */
+  sendDeviceCommand: { request: DeviceCommandRequest; response: DeviceCommandSent };
   getTwin: { request: { address: string }; response: TwinView };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };

@@ -9,6 +9,7 @@ export const COMMAND_CHANNELS = {
   pause: 'twinbench:pause',
   step: 'twinbench:step',
   sendTwinEvent: 'twinbench:sendTwinEvent',
+  sendDeviceCommand: 'twinbench:sendDeviceCommand',
   getTwin: 'twinbench:getTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',

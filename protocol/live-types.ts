@@ -123,3 +123,19 @@ export interface MessageBatch {
   /** True for the first batch of a new run: drop what you had. */
   reset: boolean;
 }
+
+/** A one-click device control: a home-cloud command (`turn_on`, `unlock`, `set_temperature` …) to a home device. */
+export interface DeviceCommandRequest {
+  /** The device twin, `home/<home>/<device>`. */
+  device: string;
+  /** The command, as the home cloud names it (Home Assistant service names). */
+  command: string;
+  attributes?: { [key: string]: Json };
+}
+
+/** The command is on its way; its response (or failure) arrives in the message flow under this id. */
+export interface DeviceCommandSent {
+  messageId: string;
+  /** Where it entered: the home's gateway (signed as the app's enrolled party). */
+  source: string;
+}

@@ -16,4 +16,6 @@ export const ENGINE_EVENTS: EventCatalogue = {
   ...Object.fromEntries(WEATHER_KINDS.map((kind) => [`weather.${kind}`, ['intensity', 'temperature']])),
   // engine/server/live-session.ts: a person sent an event to a twin from the app.
   'ui.twin_event': ['twin', 'event'],
+  // engine/server/device-command.ts: a person pressed a device card's control in the app.
+  'ui.device_command': ['device', 'command', 'attributes'],
 };

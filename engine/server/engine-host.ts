@@ -32,6 +32,11 @@ const REQUESTS = {
     twin: z.string().min(1),
     event: z.object({ type: z.string().regex(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/, 'a twin event is namespaced upper case, e.g. DOOR.UNLOCK') }).catchall(JsonValue),
   }),
+  sendDeviceCommand: z.strictObject({
+    device: z.string().min(1).max(200),
+    command: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a device command is a lower-case service name, e.g. turn_on'),
+    attributes: z.record(z.string().max(64), JsonValue).optional(),
+  }),
   getTwin: z.strictObject({ address: z.string().min(1) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
@@ -103,6 +108,9 @@ export class EngineHost implements Transport {
       case 'sendTwinEvent':
         if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
         return s.sendTwinEvent((r as CommandRequest<'sendTwinEvent'>).twin, (r as CommandRequest<'sendTwinEvent'>).event);
+      case 'sendDeviceCommand':
+        if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
+        return s.sendDeviceCommand(r as CommandRequest<'sendDeviceCommand'>);
       case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
       case 'getSnapshot': return (replay ?? s).snapshot();
       case 'getSession': return (replay ?? s).session;
