@@ -18,8 +18,13 @@ export function ChartsPanel() {
   return (
     <Panel title="Charts" testId="charts">
         {final === null && <p className="muted small">{running ? 'The histogram is drawn when the run is judged; these build as it plays.' : 'Run a scenario to see its charts.'}</p>}
-        {loaded && <LiveLoadChart />}
-        {loaded && <LiveLatencyChart />}
+        {loaded && (
+          // Focusable, so the charts can be scrolled from the keyboard (nothing in them takes focus).
+          <div tabIndex={0} role="group" aria-label="Live charts">
+            <LiveLoadChart />
+            <LiveLatencyChart />
+          </div>
+        )}
         {metrics && (
           <p className="small" data-testid="latency-summary">
             {metrics.messages} messages · success {(metrics.successRate * 100).toFixed(1)} % · e2e p50 {formatMs(metrics.e2e.p50)} · p95 {formatMs(metrics.e2e.p95)}

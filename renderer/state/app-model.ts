@@ -2,7 +2,7 @@
 // messages, verdicts) into stores the panels read, and turns the user's clicks into protocol commands. It keeps
 // no rules of the simulation — every decision is the engine's; this only remembers and forwards.
 import type {
-  ArchitectureComparison, AttachedSession, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
+  ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { MessageLog } from './message-log';
@@ -173,6 +173,11 @@ export class AppModel {
 
   sendTwinEvent(twin: string, event: TwinEvent): Promise<SendTwinEventResult | undefined> {
     return this.run(() => this.api.sendTwinEvent({ twin, event }));
+  }
+
+  /** A device card's control: the engine sends it over the bus and the security layer; undefined when refused outright. */
+  sendDeviceCommand(request: DeviceCommandRequest): Promise<DeviceCommandSent | undefined> {
+    return this.run(() => this.api.sendDeviceCommand(request));
   }
 
   /** Polled by the inspector: a twin that is gone (a new scenario loaded) is not an error worth a banner. */

@@ -32,12 +32,15 @@ export function ComparisonPanel() {
       {result && (
         <>
           <p className="small muted">{result.scenario} · seed {result.seed} · {result.runs.length} architectures</p>
-          <ComparisonTable runs={result.runs} />
-          <div className="compare-charts">
-            <PercentileBars runs={result.runs} />
-            <RateBars runs={result.runs} />
+          {/* Focusable, so the results can be scrolled from the keyboard (nothing else in them takes focus). */}
+          <div tabIndex={0} role="group" aria-label="Comparison results" className="compare-results">
+            <ComparisonTable runs={result.runs} />
+            <div className="compare-charts">
+              <PercentileBars runs={result.runs} />
+              <RateBars runs={result.runs} />
+            </div>
+            <img className="chart" data-testid="compare-histogram" alt="End-to-end latency histogram per architecture" src={svgUrl(result.latencySvg)} />
           </div>
-          <img className="chart" data-testid="compare-histogram" alt="End-to-end latency histogram per architecture" src={svgUrl(result.latencySvg)} />
         </>
       )}
     </Panel>

@@ -62,8 +62,8 @@ function Waterfall({ layout, scale, label, selected, onSelect, startOfDay }: {
           const key = `${layout.traceId}:${row.key}`;
           return (
             <li key={row.key} className={`span depth-${row.depth}`}>
-              <button type="button" className={selected === key ? 'span-row selected' : 'span-row'} data-testid="span" data-status={row.status} aria-pressed={selected === key} onClick={() => onSelect(key)}
-                aria-label={`${row.label}: ${row.duration === undefined ? row.status : formatMs(row.duration)} at +${formatMs(row.start)}`}>
+              <button type="button" className={selected === key ? 'span-row selected' : 'span-row'} data-testid="span" data-depth={row.depth} data-status={row.status} aria-pressed={selected === key} onClick={() => onSelect(key)}
+                title={`starts +${formatMs(row.start)} into the trace`}>
                 <span className="span-label">{row.label}</span>
                 <span className="span-track" aria-hidden="true">
                   <span className={`span-bar status-${row.status}`} style={{ left: pct(row.start), width: row.duration === undefined ? '2px' : `max(2px, ${pct(row.duration)})` }} />
