@@ -127,14 +127,14 @@ export class AppModel {
 
   /** Runs the loaded scene under every architecture on the engine's worker; the live run goes on meanwhile. */
   async compareArchitectures(): Promise<void> {
-    const scenario = this.store.get().session?.scenario;
+    const asked = this.store.get().session;
     this.store.set({ comparison: { state: 'running' } });
     try {
       const result = await this.api.compareArchitectures();
-      // A scene loaded meanwhile makes the answer stale: it is not shown against the new one.
-      if (this.store.get().session?.scenario === scenario) this.store.set({ comparison: { state: 'done', result } });
+      // A load meanwhile (another scene, or the same with another seed) makes the answer stale: not shown against it.
+      if (this.store.get().session === asked) this.store.set({ comparison: { state: 'done', result } });
     } catch (err) {
-      this.store.set({ comparison: { state: 'failed', error: (err as Error).message } });
+      if (this.store.get().session === asked) this.store.set({ comparison: { state: 'failed', error: (err as Error).message } });
     }
   }
 

@@ -20,9 +20,11 @@ const W = 420;
 const H = 170;
 const M = { left: 44, right: 10, top: 10, bottom: 22 };
 
-export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yMin = 0, references = [] }: {
+export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yMin = 0, references = [], xTicks }: {
   series: ChartSeries[]; title: string; testId: string; xFormat: (x: number) => string; yFormat: (y: number) => string;
   xDomain?: [number, number]; yMin?: number; references?: ReferenceLine[];
+  /** The x axis's ticks (a time axis gives whole hours); default round numbers. */
+  xTicks?: (min: number, max: number) => number[];
 }) {
   const xs = xDomain ?? extent(series.flatMap((s) => s.points.map((p) => p[0])));
   const [, yMaxData] = extent([...series.flatMap((s) => s.points.map((p) => p[1])), ...references.map((r) => r.y)], [0, 1]);
@@ -39,7 +41,7 @@ export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yM
             <text x={M.left - 4} y={y(t) + 3} textAnchor="end" className="tick">{yFormat(t)}</text>
           </g>
         ))}
-        {niceTicks(xs[0], xs[1], 4).map((t) => (
+        {(xTicks ?? ((a: number, b: number) => niceTicks(a, b, 4)))(xs[0], xs[1]).map((t) => (
           <text key={`x${t}`} x={x(t)} y={H - 6} textAnchor="middle" className="tick">{xFormat(t)}</text>
         ))}
         {references.map((r) => (

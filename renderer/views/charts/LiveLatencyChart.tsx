@@ -6,6 +6,7 @@ import { clockAt } from '../../flow/clock';
 import { formatMs } from '../../flow/parties';
 import { useLogVersion } from '../../state/use-log-version';
 import { LineChart } from './LineChart';
+import { timeTicks } from './scale';
 import { liveLatency } from './live-latency';
 
 export function LiveLatencyChart() {
@@ -27,7 +28,7 @@ export function LiveLatencyChart() {
         title="End-to-end latency per message (live)" testId="live-latency-chart" xDomain={[0, Math.max(1, endTime)]}
         series={[{ id: 'e2e', label: 'delivered', color: 'var(--link)', points: live.points, style: 'dots' }]}
         references={s.count ? [{ y: s.p95, label: `p95 ${formatMs(s.p95)}`, color: 'var(--warn)' }] : []}
-        xFormat={(t) => clockAt(t, start).slice(0, 5)} yFormat={(ms) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`)}
+        xTicks={(a, b) => timeTicks(a, b, start)} xFormat={(t) => clockAt(t, start).slice(0, 5)} yFormat={(ms) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`)}
       />
     </div>
   );

@@ -3,6 +3,7 @@
 import { useAppState } from '../../app/ModelContext';
 import { clockAt } from '../../flow/clock';
 import { LineChart } from './LineChart';
+import { timeTicks } from './scale';
 
 export function LiveLoadChart() {
   const grid = useAppState((s) => s.snapshot?.grid);
@@ -27,7 +28,7 @@ export function LiveLoadChart() {
           { y: grid.transformerKva, label: `rating ${grid.transformerKva} kVA`, color: 'var(--fail)' },
           { y: limit, label: `limit ${Math.round(grid.maxLoadShare * 100)} %`, color: 'var(--warn)' },
         ]}
-        xFormat={(t) => clockAt(t, start).slice(0, 5)} yFormat={(kw) => `${kw} kW`}
+        xTicks={(a, b) => timeTicks(a, b, start)} xFormat={(t) => clockAt(t, start).slice(0, 5)} yFormat={(kw) => `${kw} kW`}
       />
     </div>
   );

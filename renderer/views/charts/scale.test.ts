@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, linearScale, niceTicks } from './scale';
+import { extent, linearScale, niceTicks, timeTicks } from './scale';
 
 describe('chart scales', () => {
   it('maps a domain onto a range, inverted ranges included (SVG y grows downwards)', () => {
@@ -21,5 +21,15 @@ describe('chart scales', () => {
   it('ignores non-finite values in the extent and falls back when none is left', () => {
     expect(extent([3, NaN, -1, Infinity, 7])).toEqual([-1, 7]);
     expect(extent([], [0, 5])).toEqual([0, 5]);
+  });
+});
+
+describe('time ticks', () => {
+  it('lands on whole hours of the scene\'s clock', () => {
+    const h = 3_600_000;
+    // A 14 h evening from 17:00: ticks every 3 h at 18:00, 21:00, 00:00, 03:00, 06:00 (run-relative 1 h, 4 h …).
+    expect(timeTicks(0, 14 * h, 17 * h)).toEqual([1, 4, 7, 10, 13].map((x) => x * h));
+    expect(timeTicks(0, 20 * 60_000, 0)).toEqual([0, 5, 10, 15, 20].map((m) => m * 60_000));
+    expect(timeTicks(5, 5, 0)).toEqual([]);
   });
 });

@@ -30,3 +30,18 @@ export function extent(values: Iterable<number>, fallback: [number, number] = [0
   }
   return min === Infinity ? fallback : [min, max];
 }
+
+const MINUTE = 60_000;
+const TIME_STEPS = [1, 5, 10, 15, 30, 60, 120, 180, 360].map((m) => m * MINUTE);
+
+/**
+ * Ticks for a virtual-time axis on whole minutes or hours of the scene's clock (not 5.6 h steps from niceTicks):
+ * `offset` is the scene's start time of day in ms, so ticks land on 18:00, 19:00 … rather than on run-relative times.
+ */
+export function timeTicks(min: number, max: number, offset: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return [];
+  const step = TIME_STEPS.find((s) => (max - min) / s <= count) ?? TIME_STEPS.at(-1)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil((min + offset) / step) * step - offset; t <= max; t += step) ticks.push(t);
+  return ticks;
+}
