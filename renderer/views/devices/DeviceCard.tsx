@@ -7,6 +7,7 @@ import { useModel } from '../../app/ModelContext';
 import { commandOutcome } from './command-outcome';
 import { deviceFace, deviceName, type DeviceControl } from './device-controls';
 import { DeviceDetail } from './DeviceDetail';
+import { DeviceIcon } from './DeviceIcon';
 
 export function DeviceCard({ view, version }: { view: TwinView; version: number }) {
   const model = useModel();
@@ -22,7 +23,7 @@ export function DeviceCard({ view, version }: { view: TwinView; version: number 
   return (
     <article className={`device-card${face.active ? ' active' : ''}`} data-testid="device-card" data-device={view.address} data-kind={view.kind} data-state={view.state} aria-label={`${name}: ${face.headline}`}>
       <header>
-        <span className="device-icon" aria-hidden="true">{face.icon}</span>
+        <DeviceIcon kind={view.kind} />
         <button type="button" className="device-name" title={`Inspect ${view.address}`} onClick={() => model.selectTwin(view.address)}>{name}</button>
       </header>
       <p className="device-state" data-testid="device-state">{face.headline}</p>
@@ -36,7 +37,7 @@ export function DeviceCard({ view, version }: { view: TwinView; version: number 
       )}
       {sent && outcome && (
         <p className={`device-outcome small ${outcome.state === 'refused' || outcome.state === 'failed' ? 'failed' : outcome.state === 'done' ? 'passed' : 'muted'}`} data-testid="device-outcome" data-outcome={outcome.state} role="status">
-          {sent.label}: {outcome.state === 'pending' ? 'sent — the answer comes as the run plays' : outcome.state === 'done' ? 'done' : `${outcome.state === 'refused' ? 'Refused' : 'Failed'}: ${outcome.reason}`}
+          {sent.label}: {outcome.state === 'pending' ? 'sent — the answer comes as the run plays' : outcome.state === 'done' ? 'done' : /^refused\b/i.test(outcome.reason) ? outcome.reason : `${outcome.state === 'refused' ? 'Refused' : 'Failed'}: ${outcome.reason}`}
         </p>
       )}
     </article>

@@ -11,7 +11,6 @@ export interface DeviceControl {
 }
 
 export interface DeviceFace {
-  icon: string;
   /** The state in words (`on · 40 %`, `locked`, `cool → 22 °C`). */
   headline: string;
   /** The card is lit (a light on, a door unlocked, a charger charging): HA's active colour. */
@@ -29,20 +28,20 @@ export function deviceFace(view: TwinView): DeviceFace {
     case 'light': {
       const pct = Math.round(((num(c.brightness) ?? 255) / 255) * 100);
       return s === 'on'
-        ? { icon: '💡', headline: `on · ${pct} %`, active: true, controls: [{ label: 'Turn off', command: 'turn_off' }, { label: 'Dim to 30 %', command: 'turn_on', attributes: { brightness_pct: 30 } }] }
-        : { icon: '💡', headline: 'off', active: false, controls: [{ label: 'Turn on', command: 'turn_on' }] };
+        ? { headline: `on · ${pct} %`, active: true, controls: [{ label: 'Turn off', command: 'turn_off' }, { label: 'Dim to 30 %', command: 'turn_on', attributes: { brightness_pct: 30 } }] }
+        : { headline: 'off', active: false, controls: [{ label: 'Turn on', command: 'turn_on' }] };
     }
     case 'lock':
       return s === 'unlocked'
-        ? { icon: '🔓', headline: 'unlocked', active: true, controls: [{ label: 'Lock', command: 'lock' }] }
-        : { icon: '🔒', headline: s, active: false, controls: s === 'locked' ? [{ label: 'Unlock', command: 'unlock' }] : [] };
+        ? { headline: 'unlocked', active: true, controls: [{ label: 'Lock', command: 'lock' }] }
+        : { headline: s, active: false, controls: s === 'locked' ? [{ label: 'Unlock', command: 'unlock' }] : [] };
     case 'climate': {
       const target = num(c.targetTemperature) ?? 24;
       const current = num(c.currentTemperature);
       const mode = typeof c.hvacMode === 'string' ? c.hvacMode : s;
       const on = mode !== 'off';
       return {
-        icon: '🌡️', headline: `${mode}${on ? ` → ${target} °C` : ''}${current !== undefined ? ` · room ${current.toFixed(1)} °C` : ''}`, active: on,
+        headline: `${mode}${on ? ` → ${target} °C` : ''}${current !== undefined ? ` · room ${current.toFixed(1)} °C` : ''}`, active: on,
         controls: [
           on ? { label: 'Turn off', command: 'turn_off' } : { label: 'Turn on', command: 'turn_on' },
           { label: `${target - 1} °C`, command: 'set_temperature', attributes: { temperature: target - 1 } },
@@ -54,34 +53,34 @@ export function deviceFace(view: TwinView): DeviceFace {
       const position = num(c.position) ?? 0;
       const moving = c.movingTowards !== null && c.movingTowards !== undefined;
       return {
-        icon: view.address.includes('window') ? '🪟' : '🪟', headline: `${s} · ${Math.round(position)} %`, active: position > 0,
+        headline: `${s} · ${Math.round(position)} %`, active: position > 0,
         controls: moving ? [{ label: 'Stop', command: 'stop_cover' }] : [{ label: 'Open', command: 'open_cover' }, { label: 'Close', command: 'close_cover' }],
       };
     }
     case 'fan':
       return s === 'off'
-        ? { icon: '🌀', headline: 'off', active: false, controls: [{ label: 'Turn on', command: 'turn_on' }] }
-        : { icon: '🌀', headline: `${s} · ${num(c.percentage) ?? 0} %`, active: true, controls: [{ label: 'Turn off', command: 'turn_off' }] };
+        ? { headline: 'off', active: false, controls: [{ label: 'Turn on', command: 'turn_on' }] }
+        : { headline: `${s} · ${num(c.percentage) ?? 0} %`, active: true, controls: [{ label: 'Turn off', command: 'turn_off' }] };
     case 'evse': {
       const charging = c.sessionActive === true;
       const kw = num(c.lastReportedPowerKw) ?? 0;
       return {
-        icon: '🔌', headline: `${s}${charging ? ` · ${kw.toFixed(1)} kW` : ''} · limit ${num(c.powerLimitKw) ?? '—'} kW`, active: charging,
+        headline: `${s}${charging ? ` · ${kw.toFixed(1)} kW` : ''} · limit ${num(c.powerLimitKw) ?? '—'} kW`, active: charging,
         controls: charging ? [{ label: 'Stop charging', command: 'stop_charging' }] : [{ label: 'Start charging', command: 'start_charging' }],
       };
     }
     case 'alarm_control_panel':
       return s === 'disarmed'
-        ? { icon: '🛡️', headline: 'disarmed', active: false, controls: [{ label: 'Arm home', command: 'alarm_arm_home' }, { label: 'Arm away', command: 'alarm_arm_away' }] }
-        : { icon: '🛡️', headline: s, active: true, controls: [{ label: 'Disarm', command: 'alarm_disarm' }] };
+        ? { headline: 'disarmed', active: false, controls: [{ label: 'Arm home', command: 'alarm_arm_home' }, { label: 'Arm away', command: 'alarm_arm_away' }] }
+        : { headline: s, active: true, controls: [{ label: 'Disarm', command: 'alarm_disarm' }] };
     case 'media_player':
-      return { icon: '🔊', headline: s.replace(/,/g, ' · '), active: s.includes('playing'), controls: s.includes('playing') ? [{ label: 'Pause', command: 'media_pause' }] : [] };
+      return { headline: s.replace(/,/g, ' · '), active: s.includes('playing'), controls: s.includes('playing') ? [{ label: 'Pause', command: 'media_pause' }] : [] };
     case 'camera':
-      return { icon: '📷', headline: s.replace(/,/g, ' · '), active: s.includes('streaming') || s.includes('recording.'), controls: [{ label: 'Show stream', command: 'play_stream' }] };
+      return { headline: s.replace(/,/g, ' · '), active: s.includes('streaming') || s.includes('recording.'), controls: [{ label: 'Show stream', command: 'play_stream' }] };
     case 'binary_sensor':
-      return { icon: '🚨', headline: `${typeof c.deviceClass === 'string' ? `${c.deviceClass}: ` : ''}${s === 'on' ? 'detected' : 'clear'}`, active: s === 'on', controls: [] };
+      return { headline: `${typeof c.deviceClass === 'string' ? `${c.deviceClass}: ` : ''}${s === 'on' ? 'detected' : 'clear'}`, active: s === 'on', controls: [] };
     default:
-      return { icon: '▫️', headline: s.replace(/,/g, ' · '), active: false, controls: [] };
+      return { headline: s.replace(/,/g, ' · '), active: false, controls: [] };
   }
 }
 
