@@ -1,6 +1,7 @@
-// `npm run mutate`: Stryker mutates the modules whose mistakes would let a verdict or a security check pass by
-// accident, and runs the Vitest tests related to each mutant. Not part of CI (it takes tens of minutes on 2 cores);
-// the score is stated in the README. `npm run mutate -- --mutate twins/security/replay-guard.ts` narrows a run.
+// `npx stryker run`: Stryker mutates the modules whose mistakes would let a verdict or a security check pass by
+// accident, and runs every Vitest test related to each mutant (for the evaluator, every shipped scene: hours on 2
+// cores). `npm run mutate` (scripts/mutate.mjs) is the everyday run: each group against its own tests, through
+// stryker.focused.config.mjs, with one table of scores at the end. Not part of CI; the scores are in the README.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -4,4 +4,11 @@
 //   TESTS='twins/security/*.test.ts' npx stryker run stryker.focused.config.mjs --mutate 'twins/security/*.ts,!**/*.test.ts'
 import base from './stryker.config.mjs';
 
-export default { ...base, vitest: { configFile: 'vitest.mutate.config.ts', related: false }, concurrency: 1 };
+export default {
+  ...base,
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  concurrency: 1,
+  reporters: ['clear-text', 'progress', 'json'],
+  // scripts/mutate.mjs reads each group's scores from its own file.
+  jsonReporter: { fileName: process.env.MUTATION_JSON ?? 'reports/mutation/mutation.json' },
+};

@@ -40,6 +40,19 @@ export interface ScreenStatus {
   pip: { source: string; title: string } | null;
 }
 
+/** A stream or transfer running now (twins/bus/flow-network.ts FlowView): what the flow view shows. */
+export interface FlowSnapshot {
+  id: string;
+  kind: 'stream' | 'transfer';
+  from: string;
+  to: string;
+  links: readonly string[];
+  /** Its fair share now, kbit/s. */
+  rateKbps: number;
+  phase: 'starting' | 'playing' | 'stalled' | 'transferring';
+  receivedBytes: number;
+}
+
 export interface Snapshot {
   t: number;
   /** Wall-clock time of day in the scene, `HH:MM:SS`. */
@@ -50,6 +63,8 @@ export interface Snapshot {
   /** Steps fired so far with their virtual time, in firing order. */
   firedSteps: { id: string; t: number }[];
   messageCount: number;
+  /** Streams and transfers running now (absent when none is). */
+  flows?: FlowSnapshot[];
   /** A peak-shaving scene's transformer load so far (live runs only). */
   grid?: GridLive;
 }

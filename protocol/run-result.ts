@@ -80,6 +80,30 @@ export interface GridMetrics {
   uncontrolledLoad: LoadSample[];
 }
 
+/** One stream or transfer (seed §3.4.4(2)); a figure the flow never reached is null (a dash in reports). */
+export interface FlowMetrics {
+  id: string;
+  kind: 'stream' | 'transfer';
+  from: string;
+  to: string;
+  /** Link types it crossed, in path order. */
+  links: string[];
+  outcome: 'completed' | 'ended' | 'failed' | 'running';
+  /** Why it failed (control message refused, no path, out of local range …). */
+  reason: string | null;
+  bitrateKbps: number | null;
+  sizeBytes: number | null;
+  /** Stream: start → first frame, ms. */
+  ttffMs: number | null;
+  stalls: number;
+  stalledMs: number;
+  /** Stalled time / (played + stalled) after the first frame; 1 for a picture that never came. */
+  rebufferRatio: number | null;
+  throughputKbps: number | null;
+  /** Transfer: start → last byte, ms. */
+  completionMs: number | null;
+}
+
 export interface RunMetrics {
   messages: number;
   delivered: number;
@@ -98,6 +122,8 @@ export interface RunMetrics {
   /** Raw end-to-end latencies (ms) for histograms; capped at 10,000 values. */
   e2eSamples: number[];
   grid?: GridMetrics;
+  /** Streams and transfers of the run, in the order they started (absent when there were none). */
+  flows?: FlowMetrics[];
   /** Flat name → value view used by `metric` expectations (latency.e2e.p95, delivery.success_rate, grid.peak_kw …). */
   named: Record<string, number>;
 }

@@ -10,7 +10,7 @@ describe('twinbench run', () => {
   it('exits 0 and prints each architecture verdict with its eventHash when every expectation holds', async () => {
     const { code, out } = await cli('run', scenario('doorbell'), '--arch', 'direct');
     expect(code).toBe(0);
-    expect(out).toMatch(/ok {4}doorbell \[direct\] seed=42 {2}8\/8 expectations/);
+    expect(out).toMatch(/ok {4}doorbell \[direct\] seed=42 {2}11\/11 expectations/);
     expect(out).toMatch(/eventHash=[0-9a-f]{64}/);
     expect(out).toContain('PASS  1 run(s)');
   });

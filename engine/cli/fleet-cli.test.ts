@@ -40,6 +40,12 @@ describe('twinbench fleet: hostile flags', () => {
     [[...fleet(), '--command-rate', 'NaN'], '--command-rate'],
     [[...fleet(), '--command-timeout', '0'], '--command-timeout'],
     [[...fleet(), '--report', dir], `--report ${dir}: that is a folder`],
+    [[...fleet(), '--run-id', 'a/b'], '--run-id: needs 1 to 64 letters, digits, - or _ (it becomes an MQTT topic level), got "a/b"'],
+    [[...fleet(), '--run-id', '#'], '--run-id'],
+    [[...fleet(), '--run-id', 'x'.repeat(65)], '--run-id'],
+    [[...fleet(), '--barrier-timeout', '1e6'], '--barrier-timeout: needs a number from 0 to 86,400, got "1e6"'],
+    [[...fleet(), '--barrier-timeout', '-1'], '--barrier-timeout'],
+    [[...fleet(), '--barrier-timeout', 'soon'], '--barrier-timeout'],
     [without('--broker'), '--broker'],
     [[...fleet(), 'extra'], 'extra'],
   ])('%j → %s', async (argv, message) => {

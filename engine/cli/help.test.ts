@@ -47,7 +47,7 @@ describe('--help', () => {
   it('an unknown command is a usage error naming the commands', async () => {
     const { code, err } = await cli('frobnicate');
     expect(code).toBe(2);
-    expect(err).toBe('twinbench: unknown command "frobnicate"; the commands are run, validate, list, serve, mcp, runs, diff, export, fleet, merge (twinbench --help lists the options)\n');
+    expect(err).toBe('twinbench: unknown command "frobnicate"; the commands are run, validate, list, serve, mcp, runs, diff, export, learn, fleet, merge (twinbench --help lists the options)\n');
   });
 
   it("the README's Command line section shows the generated help, word for word", () => {

@@ -6,6 +6,7 @@ import { describeFailure, UsageError } from './cli-errors';
 import { commandHelp, formatRows, parseCommandArgs, type CliIo, type Command, type OptionTable } from './command-spec';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
+import { learnCommand } from './learn-command';
 import { fleetCommand } from './fleet-command';
 import { listCommand } from './list-command';
 import { mcpCommand } from './mcp-command';
@@ -18,7 +19,7 @@ import { version } from './version';
 
 export type { CliIo } from './command-spec';
 
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, mcpCommand, runsCommand, diffCommand, exportCommand, fleetCommand, mergeCommand] as readonly Command[];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, listCommand, serveCommand, mcpCommand, runsCommand, diffCommand, exportCommand, learnCommand, fleetCommand, mergeCommand] as readonly Command[];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createAgentServer } from '../mcp/agent-server';
 import { AgentSession } from '../mcp/agent-session';
 import { startAgentHttp } from '../mcp/agent-http';
-import { judge } from '../runner/run-scenario';
+import { judge, runHouseholdBaseline } from '../runner/run-scenario';
 import { formatIssue, type ResolvedScenario } from '../scenario';
 import { CliError, UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
@@ -77,7 +77,8 @@ export const mcpCommand = defineCommand(
       session = new AgentSession(scenario, architecture, {
         grants: values.grant ?? [],
         listenersFor: (s, a) => outputs.listenersFor(s, a),
-        onRunEnd: (run) => outputs.onFinish(judge(run, undefined, performance.now() - started)),
+        // A household scene's agent is judged beside the rule-only household of the same seed, as `run` does.
+        onRunEnd: (run) => outputs.onFinish(judge(run, run.household ? runHouseholdBaseline(run.scenario, run.architecture) : undefined, performance.now() - started)),
       });
     } catch (err) {
       await outputs.close();

@@ -169,6 +169,12 @@ function printResult(io: CliIo, r: RunResult): void {
   const e2e = m.e2e.count === 0 ? '—' : `${m.e2e.p50}/${m.e2e.p95}/${m.e2e.p99} ms (n=${m.e2e.count})`;
   io.out(`      messages=${m.messages} success=${rate(m.successRate)} failure=${rate(m.failureRate)} e2e p50/p95/p99=${e2e}  eventHash=${r.eventHash}`);
   if (m.grid) io.out(`      grid: peak ${m.grid.peakKw} kW (uncontrolled ${m.grid.uncontrolledPeakKw} kW, −${m.grid.peakReductionPct} %), ${m.grid.evsAtTarget}/${m.grid.evCount} EVs at target`);
+  const n = m.named;
+  if (n['agent.needs'] !== undefined) {
+    const figure = (key: string): string => (n[key] === undefined ? '—' : String(n[key]));
+    io.out(`      agent: accuracy ${figure('agent.proactive_accuracy')}, task completion ${figure('agent.task_completion')}, ${figure('agent.user_interactions')} taps `
+      + `(rules alone ${figure('baseline.user_interactions')}), ${figure('agent.energy_wasted_kwh')} kWh wasted, ${figure('agent.actions')} actions for ${figure('agent.needs')} needs`);
+  }
   if (r.abortedBy) io.out(`      aborted: ${r.abortedBy}`);
   if (r.noVerdict) io.out(`      ${NO_VERDICT_REASON}`);
   for (const e of r.expectations) if (!e.passed) io.out(`      ✗ ${e.id}: ${e.detail}`);

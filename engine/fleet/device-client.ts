@@ -15,10 +15,12 @@ export interface DeviceClientOptions {
   onMessage(topic: string, payload: Buffer, packet: Packet): void;
   keepaliveS?: number | undefined;
   connectTimeoutMs?: number | undefined;
+  /** PEM of the CA that signed the broker's certificate, for mqtts:// and wss:// with a private CA. */
+  ca?: Buffer | undefined;
 }
 
 /** Why a connection attempt failed, for the report. */
-export type ConnectFailure = 'refused' | 'unreachable' | 'timeout' | 'closed';
+export type ConnectFailure = 'refused' | 'unreachable' | 'timeout' | 'closed' | 'tls';
 
 export class DeviceClient {
   readonly client: MqttClient;
@@ -45,6 +47,7 @@ export class DeviceClient {
       // Our backoff decides when to come back (see the file comment); mqtt.js must not reconnect by itself.
       reconnectPeriod: 0,
       will: { topic: options.availabilityTopic, payload: Buffer.from('offline'), qos: 1, retain: true },
+      ...(options.ca !== undefined ? { ca: options.ca } : {}),
     });
     this.client.on('connect', () => this.onConnect());
     this.client.on('message', (topic, payload, packet) => options.onMessage(topic, payload, packet));
@@ -122,6 +125,8 @@ export class DeviceClient {
 
 function classify(err: Error & { code?: unknown }): ConnectFailure {
   if (typeof err.code === 'number') return 'refused'; // a CONNACK with a refusal code
+  // The broker's certificate is not trusted (self-signed, private CA without --broker-ca, wrong host name).
+  if (typeof err.code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(err.code)) return 'tls';
   if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'EHOSTUNREACH' || err.code === 'ECONNRESET') return 'unreachable';
   if (/timeout/i.test(err.message)) return 'timeout';
   return 'unreachable';

@@ -34,6 +34,8 @@ export class FleetParty {
     version: MqttVersion,
     random: RandomStream,
     private readonly events: MemberEvents,
+    /** PEM of the CA that signed the broker's certificate (mqtts://, wss://), when not a public one. */
+    ca?: Buffer | undefined,
   ) {
     if (member.kind === 'vehicle') this.vehicle = new VehicleBehaviour(random, member.index);
     else this.home = new HomeBehaviour(random);
@@ -43,6 +45,7 @@ export class FleetParty {
       availabilityTopic: topics.availability(member.kind, member.id),
       subscriptions: [topics.command(member.kind, member.id), topics.reply(member.kind, member.id)],
       onMessage: (topic, payload, packet) => this.onMessage(topic, payload, packet),
+      ca,
     });
   }
 

@@ -46,6 +46,18 @@ describe('mergeFleetReports', () => {
     expect(() => mergeFleetReports([])).toThrow(FleetMergeError);
   });
 
+  it('merges the start barrier: the fewest shards heard, the longest wait, and refuses two run ids', () => {
+    const start = (runId: string, shardsReady: number, waitedMs: number, timedOut: boolean) => ({ runId, shardsReady, shardsTotal: 3, waitedMs, timedOut });
+    const a = { ...shard(1, 3, [1]), start: start('r', 3, 100, false) };
+    const b = { ...shard(2, 3, [1]), start: start('r', 2, 900, true) };
+    expect(mergeFleetReports([{ file: 'a.json', report: a }, { file: 'b.json', report: b }]).report.start).toEqual(start('r', 2, 900, true));
+    expect(mergeFleetReports([{ file: 'a.json', report: a }, { file: 'c.json', report: shard(3, 3, [1]) }]).report.start).toEqual(a.start);
+    expect(mergeFleetReports([{ file: 'c.json', report: shard(3, 3, [1]) }]).report.start).toBeUndefined();
+    const other = { ...shard(2, 3, [1]), start: start('q', 3, 1, false) };
+    expect(() => mergeFleetReports([{ file: 'a.json', report: a }, { file: 'b.json', report: other }])).toThrow('b.json: started as run q, the others as r: not shards of one fleet run');
+    expect(() => parseFleetReport('x.json', { ...a, start: { ...a.start, waitedMs: -1 } })).toThrow(/^x\.json: not a fleet report/);
+  });
+
   it.each<[string, unknown]>([
     ['a suite report', { format: 'twinbench-suite/v1' }],
     ['negative counts', { ...shard(1, 1, [1]), commands: { ...shard(1, 1, [1]).commands, answered: -5 } }],

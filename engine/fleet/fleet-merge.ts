@@ -28,6 +28,7 @@ const FleetReportSchema = z.looseObject({
   latency: z.looseObject({ histogram: Buckets }),
   failures: Failures,
   telemetry: z.object({ published: Count }),
+  start: z.object({ runId: z.string().max(200), shardsReady: Count, shardsTotal: Count, waitedMs: z.number().min(0), timedOut: z.boolean() }).optional(),
 });
 
 /** The parsed report, or a FleetMergeError naming the file and the first field that is wrong. */
@@ -58,6 +59,7 @@ export function mergeFleetReports(inputs: readonly { file: string; report: Fleet
   const commands = { attempted: 0, sent: 0, answered: 0, crossShard: 0, handled: 0, malformed: 0 };
   const clients = { total: 0, connected: 0, everConnected: 0 };
   let published = 0;
+  let start: FleetReport['start'];
   for (const { file, report } of inputs) {
     const a = first.report.plan;
     const b = report.plan;
@@ -77,6 +79,7 @@ export function mergeFleetReports(inputs: readonly { file: string; report: Fleet
     for (const k of Object.keys(commands) as (keyof typeof commands)[]) commands[k] += report.commands[k];
     for (const k of Object.keys(clients) as (keyof typeof clients)[]) clients[k] += report.clients[k];
     published += report.telemetry.published;
+    start = mergeStart(start, report.start, file);
   }
   const shards = [...seen.keys()].map((k) => ({ index: Number(k.split('/')[0]), total: Number(k.split('/')[1]) })).sort((x, y) => x.total - y.total || x.index - y.index);
   const total = shards[0]!.total;
@@ -96,8 +99,16 @@ export function mergeFleetReports(inputs: readonly { file: string; report: Fleet
       failureRate: failureRate(failures, commands.attempted),
       failures,
       telemetry: { published },
+      ...(start ? { start } : {}),
     },
   };
+}
+
+/** The barrier over shards: the fewest shards any of them heard, the longest wait; one run id for all. */
+function mergeStart(a: FleetReport['start'], b: FleetReport['start'], file: string): FleetReport['start'] {
+  if (a === undefined || b === undefined) return a ?? b;
+  if (a.runId !== b.runId) throw new FleetMergeError(`${file}: started as run ${b.runId}, the others as ${a.runId}: not shards of one fleet run`);
+  return { runId: a.runId, shardsReady: Math.min(a.shardsReady, b.shardsReady), shardsTotal: a.shardsTotal, waitedMs: Math.max(a.waitedMs, b.waitedMs), timedOut: a.timedOut || b.timedOut };
 }
 
 const describePlan = (p: FleetReport['plan']): string => `${p.vehicles} cars, ${p.homes} homes, ${p.commandRate}/s, seed ${p.seed}, MQTT ${p.mqttVersion}`;

@@ -22,18 +22,10 @@ describe('fleet across a NATS cluster', () => {
       vehicles: 20, homes: 20, brokers: [broker], durationS: 3, commandRate: 10, shard: { index, total: 2 },
       mqttVersion: 4, seed: 11, telemetryPeriodS: 1, commandTimeoutS: 5,
     });
-    // The shards start traffic together, as an operator starts them once all are connected: a command to a
-    // client the other shard has not connected yet would be lost before the run began.
-    let arrived = 0;
-    let release!: () => void;
-    const bothConnected = new Promise<void>((resolve) => (release = resolve));
-    const barrier = async (): Promise<void> => {
-      if (++arrived === 2) release();
-      await bothConnected;
-    };
+    // The shards meet on the cluster's start barrier (start-barrier.ts): each waits for the other's clients.
     const [a, b] = await Promise.all([
-      runFleet(plan(1, cluster.nodes[0]!.mqttUrl), { onConnected: barrier }),
-      runFleet(plan(2, cluster.nodes[1]!.mqttUrl), { onConnected: barrier }),
+      runFleet(plan(1, cluster.nodes[0]!.mqttUrl)),
+      runFleet(plan(2, cluster.nodes[1]!.mqttUrl)),
     ]);
     for (const r of [a!, b!]) {
       expect(r.clients, cluster.log().slice(-1500)).toMatchObject({ total: 20, connected: 20, everConnected: 20 });
@@ -42,6 +34,7 @@ describe('fleet across a NATS cluster', () => {
       // Shard 1 simulates the even cars and the odd homes: car i's home i is always in the other shard.
       expect(r.commands.crossShard).toBe(r.commands.attempted);
       expect(r.failureRate).toBe(0);
+      expect(r.start).toMatchObject({ shardsReady: 2, shardsTotal: 2, timedOut: false });
     }
     const { report, missing } = mergeFleetReports([{ file: 'a.json', report: a! }, { file: 'b.json', report: b! }]);
     expect(missing).toEqual([]);

@@ -40,6 +40,12 @@ export interface FleetOptions {
   connectConcurrency?: number | undefined;
   /** Topic root (default `twinbench/v1/fleet`). */
   topicRoot?: string | undefined;
+  /** Names the run on the shards' start barrier (default: derived from the plan, the same in every shard). */
+  runId?: string | undefined;
+  /** PEM of the CA that signed the brokers' certificates (mqtts://, wss://) when it is not a public one. */
+  ca?: Buffer | undefined;
+  /** How long a shard waits for the others before starting anyway (default 120 s); only with more than one shard. */
+  barrierTimeoutS?: number | undefined;
 }
 
 /** A problem with one flag: the caller turns it into a usage error naming the flag. */

@@ -38,6 +38,8 @@ export interface FleetReport {
   failureRate: number;
   failures: Record<CommandFailure, number>;
   telemetry: { published: number };
+  /** With several shards: the start barrier (shards heard before traffic began, how long it took). */
+  start?: { runId: string; shardsReady: number; shardsTotal: number; waitedMs: number; timedOut: boolean } | undefined;
 }
 
 export const ERROR_BOUND = 'percentiles are read from log buckets 1 % wide: at most 1 % above the exact sample, merged or not';

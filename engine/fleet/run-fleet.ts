@@ -7,7 +7,8 @@ import { CommandDriver } from './command-driver';
 import { FleetParty } from './fleet-member';
 import { shardMembers, type FleetOptions } from './fleet-plan';
 import { connectSection, failureRate, FLEET_REPORT_FORMAT, latencySection, type FleetReport } from './fleet-report';
-import { fleetTopics } from './fleet-topics';
+import { FLEET_TOPIC_ROOT, fleetTopics } from './fleet-topics';
+import { StartBarrier, fleetRunId, type BarrierOutcome } from './start-barrier';
 import { LatencyHistogram } from './latency-histogram';
 
 export interface FleetHooks {
@@ -45,7 +46,7 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
   const worker = async (): Promise<void> => {
     while (next < members.length && !aborted()) {
       const member = members[next++]!;
-      const party = new FleetParty(member, topics, options.mqttVersion, random.stream(`fleet/${member.id}`), events);
+      const party = new FleetParty(member, topics, options.mqttVersion, random.stream(`fleet/${member.id}`), events, options.ca);
       parties.push(party);
       await party.client.firstAttempt();
     }
@@ -55,6 +56,19 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
   hooks.progress?.(`fleet: ${connectedNow}/${members.length} clients connected to ${options.brokers.join(', ')}`);
   if (connectedNow < members.length && connectedNow === 0) hooks.progress?.(`fleet: no client could connect; failed attempts are counted in the report and retried with backoff until the run ends`);
   await hooks.onConnected?.(parties);
+
+  // Shards in other processes start together: wait until every shard has said its clients are connected.
+  let barrier: { gate: StartBarrier; runId: string; outcome: BarrierOutcome } | undefined;
+  if (options.shard.total > 1 && !aborted()) {
+    const runId = options.runId ?? fleetRunId(options);
+    const gate = new StartBarrier(options, runId, options.topicRoot ?? FLEET_TOPIC_ROOT);
+    hooks.progress?.(`fleet: shard ${options.shard.index}/${options.shard.total} of run ${runId} waiting for the other shards`);
+    const outcome = await gate.wait((options.barrierTimeoutS ?? 120) * 1000, hooks.signal);
+    hooks.progress?.(outcome.timedOut
+      ? `fleet: only ${outcome.ready}/${outcome.total} shards ready after ${(outcome.waitedMs / 1000).toFixed(1)} s; starting anyway (commands to the missing shards will fail)`
+      : `fleet: all ${outcome.total} shards ready after ${(outcome.waitedMs / 1000).toFixed(1)} s`);
+    barrier = { gate, runId, outcome };
+  }
 
   // A home commands a car of its household; a home beyond the last car has none.
   senders.push(...parties.filter((p) => p.member.kind === 'vehicle' || p.member.index < options.vehicles));
@@ -101,6 +115,7 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
     for (const [reason, n] of Object.entries(p.client.failures)) connectFailures[reason as keyof typeof connectFailures] = (connectFailures[reason as keyof typeof connectFailures] ?? 0) + n;
   }
   await closeAll(parties, concurrency);
+  await barrier?.gate.close();
 
   const { failures, ...counts } = driver.counts;
   return {
@@ -115,6 +130,7 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
     failureRate: failureRate(failures, counts.attempted),
     failures,
     telemetry: { published: parties.reduce((n, p) => n + p.telemetryPublished, 0) },
+    ...(barrier ? { start: { runId: barrier.runId, shardsReady: barrier.outcome.ready, shardsTotal: barrier.outcome.total, waitedMs: barrier.outcome.waitedMs, timedOut: barrier.outcome.timedOut } } : {}),
   };
 }
 

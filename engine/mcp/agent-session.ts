@@ -11,6 +11,8 @@ import { commandOf, deviceCapabilities, vehicleCapabilities, type TwinCapabiliti
 import { enrolController } from '../../twins/sim/controller-parties';
 import type { Intent } from '../../twins/sim/ecosystem-codec';
 import { toJson } from '../../twins/sim/to-json';
+import { dayOf } from '../../twins/sim/proactive/household';
+import { needOfCommand } from '../../twins/sim/proactive/proactive-score';
 import { normalizeTwinRef, type ResolvedScenario } from '../scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { checkData } from './input-check';
@@ -72,7 +74,10 @@ export class AgentSession {
   load(scenario: ResolvedScenario, architecture: Architecture): void {
     this.pause();
     this.endRun();
-    this.run = new ScenarioRun(scenario, architecture, { listeners: this.options.listenersFor?.(scenario, architecture) ?? [] });
+    // In a household scene (proactive-weeks) the agent connected here serves the household instead of the built-in one.
+    this.run = new ScenarioRun(scenario, architecture, {
+      listeners: this.options.listenersFor?.(scenario, architecture) ?? [], ...(scenario.entities.household !== undefined ? { agentOverride: 'external' as const } : {}),
+    });
     this.agent = enrolController(this.run.sim, MCP_AGENT, this.options.grants ?? []);
   }
 
@@ -141,8 +146,20 @@ export class AgentSession {
       off();
     }
     const topic = description.topic;
+    if (outcome?.ok === true) this.recordAction(topic, twin.address);
     if (outcome === undefined) return { ok: false, target: twin.address, topic, reason: `no answer from ${twin.address} within ${ANSWER_WAIT_MS / 1000} s of virtual time`, trace };
     return outcome.ok ? { ok: true, target: twin.address, topic, answer: outcome.answer, trace } : { ok: false, target: twin.address, topic, reason: outcome.reason, trace };
+  }
+
+  /**
+   * In a household scene, a command that prepares a departure or an arrival is an action of the agent's, judged by
+   * the same scorer as the built-in agent's (twins/sim/proactive/proactive-score.ts). Elsewhere nothing is added.
+   */
+  private recordAction(topic: string, target: string): void {
+    const need = needOfCommand(topic, target);
+    const { sim, household } = this.run;
+    if (need === undefined || household === undefined) return;
+    sim.kernel.events.emit('agent.acted', this.agent, { need, day: dayOf(sim.now, sim.spec.startTimeOfDayMs ?? 0), topic, target });
   }
 
   /** Where the agent's command enters the world: a home's gateway for its devices, the car's home's automation host for a car. */

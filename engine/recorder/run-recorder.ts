@@ -191,13 +191,12 @@ export class RunRecorder {
     this.sinceClockCheck = 0;
     this.cancelTimer ??= this.host.wallClock.setTimer(this.host.flushIntervalMs, () => {
       this.cancelTimer = undefined;
-      // A timer has no caller to throw to: the failure is kept and thrown by the next record() or finish().
-      if (!this.done && !this.failure) {
-        try {
-          this.flush();
-        } catch {
-          /* kept in this.failure */
-        }
+      // A timer has no caller to throw to: a failure is kept in this.failure and thrown by the next record() or
+      // finish(). After the end nothing is buffered (or the kept failure is thrown again), so a late timer writes nothing.
+      try {
+        this.flush();
+      } catch {
+        /* kept in this.failure */
       }
     });
   }

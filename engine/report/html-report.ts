@@ -74,6 +74,7 @@ function sectionHtml(s: ScenarioSection, options: HtmlReportOptions): string {
   ];
   if (s.hops) parts.push('<h3>Latency per hop</h3>', tableHtml(s.hops));
   if (s.grid) parts.push('<h3>Grid: charging peak shaving</h3>', tableHtml(s.grid));
+  if (s.flows) parts.push('<h3>Streams and transfers</h3>', tableHtml(s.flows));
   if (loadChart) parts.push(figure(loadChart, 'Total load on the transformer against the time of day.'));
   parts.push('<h3>Expectations</h3>', ...s.expectations.map(expectationsHtml));
   parts.push('<h3>Reproducibility</h3>', tableHtml(s.reproducibility), '</section>');

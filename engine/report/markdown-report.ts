@@ -19,6 +19,7 @@ function sectionLines(s: ScenarioSection): string[] {
   lines.push('### Access success, failures and latency', '', ...table(s.metrics));
   if (s.hops) lines.push('### Latency per hop', '', ...table(s.hops));
   if (s.grid) lines.push('### Grid: charging peak shaving', '', ...table(s.grid));
+  if (s.flows) lines.push('### Streams and transfers', '', ...table(s.flows));
   lines.push('### Expectations', '');
   for (const run of s.expectations) lines.push(...expectationLines(run));
   lines.push('### Reproducibility', '', ...table(s.reproducibility));

@@ -7,6 +7,7 @@ import {
   groupByScenario, groupDigits, sampleCount, VERDICT_LABEL, verdictOf, type ScenarioGroup,
 } from './format';
 import type { RunVerdict } from '../../protocol/run-result';
+import { flowTable } from './flow-table';
 
 export type Tone = 'pass' | 'fail' | 'muted';
 
@@ -48,6 +49,8 @@ export interface ScenarioSection {
   metrics: Table;
   hops?: Table;
   grid?: Table;
+  /** Streams and transfers: first frame, stalls, rebuffer ratio, completion time, per architecture. */
+  flows?: Table;
   expectations: RunExpectations[];
   reproducibility: Table;
 }
@@ -83,6 +86,7 @@ function section(group: ScenarioGroup): ScenarioSection {
   ];
   const hops = hopTable(group);
   const grid = gridTable(group);
+  const flows = flowTable(group);
   return {
     group, facts,
     verdict: {
@@ -97,6 +101,7 @@ function section(group: ScenarioGroup): ScenarioSection {
     metrics: metricsTable(group),
     ...(hops ? { hops } : {}),
     ...(grid ? { grid } : {}),
+    ...(flows ? { flows } : {}),
     expectations: runs.map((r, i) => ({
       label: labels[i]!, passed: r.passed, ...(r.noVerdict ? { noVerdict: true as const } : {}), ...(r.abortedBy ? { abortedBy: r.abortedBy } : {}), items: r.expectations,
     })),

@@ -84,6 +84,21 @@ export function performAction(ctx: ActionContext, action: Action): void {
       return twinAt(sim, action.twin).send({ type: action.event, ...action.data });
     case 'charging':
       return apps.charging.setStrategy(ctx.chargingOverride ?? action.strategy);
+    case 'stream':
+      return apps.media.stream({
+        id: action.id, from: action.from, to: action.to, bitrateKbps: action.bitrate,
+        ...(action.duration !== undefined ? { durationMs: action.duration } : {}), ...(action.startup !== undefined ? { startupMs: action.startup } : {}),
+        ...(action.twoWay ? { twoWay: true } : {}), ...(action.ask !== undefined ? { ask: action.ask } : {}),
+      });
+    case 'transfer':
+      return apps.media.transfer({ id: action.id, from: action.from, to: action.to, sizeBytes: action.size });
+    case 'stopFlow':
+      if (!apps.media.stop(action.id)) throw new ActionError(`stopFlow: no stream "${action.id}" is running (it never started, or it has ended)`);
+      return;
+    case 'bandwidth':
+      return sim.flows.network.setCapacity(action.party === undefined ? action.link : `${action.link}/${action.party}`, {
+        ...(action.up !== undefined ? { upKbps: action.up } : {}), ...(action.down !== undefined ? { downKbps: action.down } : {}),
+      });
     case 'attack': {
       if (ctx.attacker === undefined) throw new ActionError('attack: no attacker was listening from the start of the run (create the run from the scenario)');
       ctx.attacker.launch({
@@ -100,6 +115,8 @@ function injectFault(ctx: ActionContext, fault: Extract<Action, { type: 'fault' 
   const durationMs = fault.duration;
   switch (fault.kind) {
     case 'outage':
+      // Streams and transfers crossing the link get nothing for as long (they stall or wait), like the messages.
+      sim.flows.network.blackout(fault.target, durationMs);
       return sim.bus.links.inject(fault.target, { kind: 'outage', durationMs });
     case 'latency':
       return sim.bus.links.inject(fault.target, { kind: 'latency', extraMs: fault.value ?? 0, durationMs });

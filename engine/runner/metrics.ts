@@ -3,6 +3,7 @@
 // party (vehicle/* → vehicle-cloud), so a neighbourhood's 1,000 cars make one row, not 1,000.
 import type { Envelope } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
+import { FlowMetricsCollector } from './flow-metrics';
 import type { HopLatency, LatencyStats, RunMetrics } from './result';
 
 const MAX_SAMPLES = 10_000;
@@ -15,8 +16,10 @@ export class MetricsCollector {
   private readonly failures: Record<string, number> = {};
   private delivered = 0;
   private failed = 0;
+  private readonly flows = new FlowMetricsCollector();
 
   observe(event: SimEvent): void {
+    if (event.type.startsWith('flow.')) return this.flows.observe(event);
     if (event.type !== 'msg.delivered' && event.type !== 'msg.failed') return;
     const env = event.data as unknown as Envelope;
     if (event.type === 'msg.failed') {
@@ -60,10 +63,11 @@ export class MetricsCollector {
       .map(([hop, row]) => ({ hop, link: row.link, measured: row.measured, ...stats(row.values) }))
       .sort((a, b) => a.hop.localeCompare(b.hop));
     const successRate = sent === 0 ? 1 : this.delivered / sent;
+    const flows = this.flows.list();
     const failureRate = sent === 0 ? 0 : this.failed / sent;
     return {
       messages: sent, delivered: this.delivered, failed: this.failed, successRate, failureRate,
-      failuresByReason: { ...this.failures }, e2e, roundTrip, hops,
+      failuresByReason: { ...this.failures }, e2e, roundTrip, hops, ...(flows.length > 0 ? { flows } : {}),
       e2eSamples: this.e2e.length <= MAX_SAMPLES ? this.e2e.map(round) : thin(this.e2e, MAX_SAMPLES).map(round),
       // A rate or a percentile of nothing is not 100 % or 0 ms: with no sample the name is absent, so a metric
       // expectation on it fails ("nothing measured") instead of passing by mistake. Sample counts sit beside them.
@@ -75,6 +79,7 @@ export class MetricsCollector {
         'latency.roundtrip.count': roundTrip.count,
         ...(roundTrip.count > 0 ? { 'latency.roundtrip.p50': roundTrip.p50, 'latency.roundtrip.p95': roundTrip.p95, 'latency.roundtrip.p99': roundTrip.p99 } : {}),
         ...Object.fromEntries(Object.entries(this.failures).map(([reason, n]) => [`failures.${reason}`, n])),
+        ...this.flows.named(),
       },
     };
   }

@@ -108,9 +108,33 @@ const CONTROLS: Record<string, Control[]> = {
     },
     { what: 'the answers say numbers the car does not have', fault: answersOffByTwo, mustFail: ['tyres-answer-says-live-pressures', 'range-answer-says-live-range', 'eta-answer-says-live-eta'] },
   ],
+  // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
+  // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.
+  'proactive-weeks': [
+    { what: 'the agent acts every day at fixed times', set: { agent: 'always' }, mustFail: ['accurate', 'little-waste'] },
+    { what: 'the agent\'s learning is disabled', set: { agent: 'frozen' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
+    { what: 'no agent, the stage-2 rules alone', set: { agent: 'rules' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
+  ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'safety-alert': [{ what: 'alerts slower than a 1 ms budget', set: { alertBudgetMs: '1' }, mustFail: ['leak-on-phone', 'leak-on-car', 'gas-on-panel'] }],
 };
+
+// Streams and transfers (#17): a link too slow for the bitrate must fail the stall and rebuffer checks, a transfer
+// that cannot finish before the car leaves must fail, a call the family declines must never show a picture.
+const FLOW_CONTROLS: Record<string, Control[]> = {
+  'camera-from-car': [{ what: 'the car is in a 1 Mbit/s cell', set: { carDown: '1Mbps' }, mustFail: ['never-stalls', 'no-rebuffering', 'full-bitrate'] }],
+  'dashcam-to-nas': [{ what: 'the clip is too big to upload before Alice leaves', set: { clipSize: '5GB' }, mustFail: ['uploaded-before-departure', 'clip-saved-on-nas', 'nas-holds-the-clip'] }],
+  'drone-video-to-nas': [{ what: 'the drone films 4K at 12 Mbit/s, over the uplink', set: { bitrate: '12Mbps' }, mustFail: ['no-gaps-in-the-recording', 'no-rebuffering'] }],
+  'nas-movie-in-car': [{ what: 'a 1080p film at 5 Mbit/s in the weak cell', set: { bitrate: '5Mbps' }, mustFail: ['never-stalls', 'no-rebuffering'] }],
+  'arrival-video-call': [
+    {
+      what: 'the family declines the call',
+      mutate: [['do: { confirm: { screen: h1/screen.central_panel } }', 'do: { decline: { screen: h1/screen.central_panel } }']],
+      mustFail: ['panel-sees-the-car', 'car-sees-the-family', 'car-to-home-never-stalls', 'home-to-car-never-stalls'],
+    },
+  ],
+};
+Object.assign(CONTROLS, FLOW_CONTROLS);
 
 const files = new Map(shippedScenarioFiles().map((file) => [basename(file, '.yaml'), file]));
 

@@ -5,13 +5,17 @@ import type { Architecture } from '../../twins/bus/envelope';
 import type { SimEventListener } from '../../twins/kernel';
 import { stateOfChargeAt, type TractionBatteryContext } from '../../twins/vehicle/battery-physics';
 import type { ResolvedScenario } from '../scenario';
+import type { GridMetricName } from '../scenario/metric-names';
 import type { GridMetrics, LoadSample, RunResult } from './result';
 import { ScenarioRun } from './scenario-run';
 import type { GridMonitor } from '../../twins/sim/apps/grid-monitor';
+import { namedScore, type ProactiveScore } from '../../twins/sim/proactive/proactive-score';
 
 /** What the judge needs of the uncontrolled baseline: its grid figures, not its world. */
 export interface BaselineRun {
   readonly grid?: Pick<GridMonitor, 'peakKw' | 'energyCost' | 'samples'> | undefined;
+  /** The rule-only household of a proactive scene, scored like the agent. */
+  readonly householdScore?: ProactiveScore | undefined;
 }
 
 export interface RunOptions {
@@ -25,7 +29,8 @@ export interface RunOptions {
 
 export async function runScenario(scenario: ResolvedScenario, architecture: Architecture, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
-  const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture) : undefined;
+  const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture)
+    : scenario.entities.household !== undefined ? runHouseholdBaseline(scenario, architecture) : undefined;
   const run = new ScenarioRun(scenario, architecture, { listeners: options.listeners ?? [] });
   await options.onStart?.(run);
   if (options.drive) await options.drive(run);
@@ -44,17 +49,35 @@ function runBaseline(scenario: ResolvedScenario, architecture: Architecture): Ba
   return { grid: grid && { peakKw: grid.peakKw, energyCost: grid.energyCost, samples: grid.samples } };
 }
 
+/** The same household, same seed, served by the stage-2 rules alone: what the agent is compared with. */
+export function runHouseholdBaseline(scenario: ResolvedScenario, architecture: Architecture): BaselineRun {
+  const run = new ScenarioRun(scenario, architecture, { agentOverride: 'rules' });
+  run.runToEnd();
+  return { householdScore: run.household!.scorer.result() };
+}
+
 export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallMs: number): RunResult {
   const metrics = run.metrics.result();
   const grid = run.grid ? gridMetrics(run, baseline) : undefined;
   if (grid) {
     metrics.grid = grid;
-    Object.assign(metrics.named, {
+    const named: Record<GridMetricName, number> = {
       'grid.peak_kw': grid.peakKw, 'grid.uncontrolled_peak_kw': grid.uncontrolledPeakKw, 'grid.peak_reduction_pct': grid.peakReductionPct,
       'grid.max_load_pct': grid.maxLoadPctOfRating, 'grid.evs_at_target': grid.evsAtTarget, 'grid.evs_total': grid.evCount,
       'grid.evs_missing_target': grid.evCount - grid.evsAtTarget, 'grid.charging_energy_in_peak_kwh': grid.chargingEnergyInPeakKwh,
       'grid.energy_cost': grid.energyCost,
-    });
+    };
+    Object.assign(metrics.named, named);
+  }
+  if (run.household !== undefined) {
+    const agent = run.household.scorer.result();
+    Object.assign(metrics.named, namedScore('agent', agent));
+    const base = baseline?.householdScore;
+    if (base !== undefined) {
+      Object.assign(metrics.named, namedScore('baseline', base));
+      // The agent's taps as a share of the rules' taps: the issue's "at most half" is `agent.interaction_ratio ≤ 0.5`.
+      if (base.userInteractions > 0) metrics.named['agent.interaction_ratio'] = Math.round((agent.userInteractions / base.userInteractions) * 1000) / 1000;
+    }
   }
   const expectations = run.expectations.evaluate(metrics.named);
   for (const error of run.stepErrors) expectations.push({ id: 'step-error', kind: 'step', passed: false, detail: error });

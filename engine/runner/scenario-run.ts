@@ -17,11 +17,15 @@ import { ExpectationMonitor, twinReader } from './expectations';
 import { MetricsCollector } from './metrics';
 import { simulationSpecOf } from './simulation-spec';
 import { nodeEventLogHost } from '../host-event-log';
+import type { AgentKind } from '../scenario/schema-household';
+import { installHousehold, type HouseholdRun } from './household-run';
 
 export interface ScenarioRunOptions {
   /** See every canonical event from the first one (recorders). */
   listeners?: readonly SimEventListener[];
   chargingOverride?: 'uncontrolled' | 'coordinated';
+  /** Serve the scene's household with this agent instead of its own (the rule-only baseline). */
+  agentOverride?: AgentKind;
   /** Ed25519 for signed critical commands; node:crypto's by default (same signatures as twins' portable one). */
   signatures?: SignatureProvider;
 }
@@ -30,6 +34,8 @@ export class ScenarioRun {
   readonly sim: Simulation;
   readonly apps: StandardApps;
   readonly grid: GridMonitor | undefined;
+  /** The household of a proactive-agent scene, its agent and their scorer. */
+  readonly household: HouseholdRun | undefined;
   readonly metrics = new MetricsCollector();
   readonly expectations: ExpectationMonitor;
   readonly endTime: number;
@@ -47,6 +53,7 @@ export class ScenarioRun {
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);
     this.grid = gridSpec ? new GridMonitor(this.sim, gridSpec) : undefined;
+    this.household = installHousehold(this.sim, scenario, options.agentOverride);
     // The attacker's wiretap must see the run from its first message, so it exists only when an attack is scripted.
     const attacks = scenario.steps.some((step) => step.actions.some((action) => action.type === 'attack'));
     this.actionContext = {

@@ -36,6 +36,8 @@ export function simulationSpecOf(scenario: ResolvedScenario, architecture: Archi
     })),
     gateways: Object.fromEntries(Object.entries(entities.gateways).map(([id, state]) => [gatewayAddressOf(id), state])),
     links: Object.fromEntries(Object.entries(scenario.links ?? {}).filter(([, o]) => o !== undefined).map(([id, o]) => [id, linkOverride(id, o!)])),
+    bandwidth: Object.fromEntries(Object.entries(scenario.links ?? {}).flatMap(([id, o]) =>
+      o === undefined || (o.up === undefined && o.down === undefined) ? [] : [[id, { ...(o.up !== undefined ? { upKbps: o.up } : {}), ...(o.down !== undefined ? { downKbps: o.down } : {}) }]])),
     retainEventLines: false,
   };
 }

@@ -136,10 +136,21 @@ class CrossChecker {
       if (count === undefined || home === undefined) this.refers('home', asObject(vehicle)?.home, ['entities', 'vehicles', i, 'home']);
       else for (const homeId of expandedHomeIds({ id: home, count })) this.refers('home', homeId, ['entities', 'vehicles', i, 'home']);
     });
+    this.checkHousehold(asObject(entities.household));
     for (const key of Object.keys(asObject(entities.gateways) ?? {})) {
       const ref = parseTwinRef(key);
       if (ref) this.twinExists(ref, ['entities', 'gateways', key], 'key');
     }
+  }
+
+  /** A household's car must be a vehicle with a home (where it leaves from and comes back to), its user a user. */
+  private checkHousehold(household: Json | undefined): void {
+    if (household === undefined) return;
+    this.refers('user', household.user, ['entities', 'household', 'user']);
+    const vehicle = asString(household.vehicle);
+    if (vehicle === undefined || this.overLimit.has('vehicle')) return;
+    if (!this.vehicles.has(vehicle)) this.refers('vehicle', vehicle, ['entities', 'household', 'vehicle']);
+    else if (!this.vehicleHomes.has(vehicle)) this.problem(['entities', 'household', 'vehicle'], `vehicle "${vehicle}" has no home: give it \`home:\` (the household leaves from it and comes back to it)`);
   }
 
   /** `value` names an existing user, home or vehicle. */

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crossCheckScenario } from './cross-references';
+import { metricNameProblems } from './metric-names';
 import { scenarioNameProblems } from './name-checks';
 import { verdictProblems } from './verdict';
 import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
@@ -133,6 +134,7 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
     ...(parsed.success ? [] : problemsFromZod(parsed.error.issues)),
     ...crossCheckScenario(read.value),
     ...scenarioNameProblems(read.value),
+    ...metricNameProblems(read.value),
     ...verdictProblems(read.value),
   ];
   pathProblems.push(

@@ -8,6 +8,7 @@ import { shippedScenarioFiles } from '../cli/list-command';
 import { ScenarioError, loadScenarioText, validateScenarioFiles } from './index';
 import { eventTypeNames, knownTopics } from './name-catalogue';
 import { checkEventMatcherNames } from './name-checks';
+import { sampleData } from './test-support/sample-data';
 
 const WORLD = `scenario: names
 duration: 1m
@@ -29,8 +30,8 @@ function issuesOf(tail: string): string[] {
 }
 
 const never = (event: string): string => `expect:\n  - never: { event: ${event} }\n`;
-const setState = (twin: string, event: string): string =>
-  `steps:\n  - at: 1s\n    do: { setState: { twin: ${twin}, event: ${JSON.stringify(event)} } }\nexpect:\n  - never: { event: { type: lock.unlocked } }\n`;
+const setState = (twin: string, event: string, data?: Record<string, unknown>): string =>
+  `steps:\n  - at: 1s\n    do: { setState: { twin: ${twin}, event: ${JSON.stringify(event)}${data ? `, data: ${JSON.stringify(data)}` : ''} } }\nexpect:\n  - never: { event: { type: lock.unlocked } }\n`;
 const stateCheck = (twin: string, path: string): string => `expect:\n  - state: { twin: ${twin}, path: ${JSON.stringify(path)}, equals: null }\n`;
 
 describe('the shipped scenarios', () => {
@@ -142,7 +143,7 @@ describe('setState events, for every kind of twin', () => {
   it.each(DEVICE_TYPES)('%s: a misspelt event is refused with the right one suggested; the right one is accepted', (type) => {
     const event = deviceKindNames(type)!.events[0]!;
     const twin = `h1/${standardEntity[type]}`;
-    expect(issuesOf(setState(twin, event))).toEqual([]);
+    expect(issuesOf(setState(twin, event, sampleData(type, event)))).toEqual([]);
     const [issue, ...rest] = issuesOf(setState(twin, `${event}X`));
     expect(rest).toEqual([]);
     expect(issue).toMatch(new RegExp(`^9:\\d+: steps\\[0\\]\\.do\\.setState\\.event: "${event}X" is not an event a ${type} accepts; did you mean "${event}"\\?$`));
@@ -159,9 +160,9 @@ describe('setState events, for every kind of twin', () => {
   });
 
   it('a vehicle address reaches its drive; a phone its screen', () => {
-    expect(issuesOf(setState('vehicle/car1', 'TRIP.START'))).toEqual([]);
+    expect(issuesOf(setState('vehicle/car1', 'TRIP.START', { tripId: 't1' }))).toEqual([]);
     expect(issuesOf(setState('vehicle/car1', 'TRIP.STRAT'))[0]).toMatch(/the vehicle \(its drive part.*\) accepts; did you mean "TRIP\.START"\?$/);
-    expect(issuesOf(setState('phone/alice', 'NOTIFICATION.ACKNOWLEDGE'))).toEqual([]);
+    expect(issuesOf(setState('phone/alice', 'NOTIFICATION.ACKNOWLEDGE', { id: 'n1' }))).toEqual([]);
     expect(issuesOf(setState('phone/alice', 'NOTIFICATION.ACKNOWLEDG'))[0]).toMatch(/a phone screen accepts; did you mean "NOTIFICATION\.ACKNOWLEDGE"\?$/);
   });
 

@@ -17,6 +17,7 @@ import {
   twinNames,
 } from './name-catalogue';
 import { show } from './schema-kit';
+import { setStateDataProblems } from './set-state-data';
 import { suggestion } from './suggest';
 import { parseTwinRef } from './twin-refs';
 import type { Path } from './yaml-source';
@@ -112,7 +113,7 @@ export function checkPayloadNames(topic: string, payload: Json, at: Path): PathP
   return problems;
 }
 
-/** `setState: { twin, event }`: the event is one the machine behind the twin accepts. */
+/** `setState: { twin, event, data }`: the event is one the machine behind the twin accepts, with the fields it declares. */
 export function checkSetStateNames(params: unknown, at: Path): PathProblem[] {
   const object = asObject(params);
   const ref = typeof object?.twin === 'string' ? parseTwinRef(object.twin) : undefined;
@@ -123,7 +124,11 @@ export function checkSetStateNames(params: unknown, at: Path): PathProblem[] {
     return [problem([...at, 'twin'], `${show(object.twin)} is a ${twin.label}: setState reaches home devices, vehicles and phones`)];
   }
   const accepted = acceptedEventsOf(twin);
-  if (accepted.includes(object.event)) return [];
+  if (accepted.includes(object.event)) {
+    const kind = twin.kind === 'machine' ? twin.names.kind : twin.defaultPart.kind;
+    const dataAt = object.data === undefined ? at : [...at, 'data'];
+    return setStateDataProblems(kind, object.event, object.data, dataAt, problem);
+  }
   const what = twin.kind === 'vehicle' ? 'the vehicle (its drive part, which a vehicle address reaches)' : `a ${twin.label}`;
   return [problem([...at, 'event'], `${show(object.event)} is not an event ${what} accepts; ${suggestion(object.event, accepted, 'event')}`)];
 }

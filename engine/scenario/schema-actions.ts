@@ -5,6 +5,7 @@ import { ATTACK_KINDS } from '../../twins/sim/apps/attacker';
 import { WEATHER_KINDS } from './engine-events';
 import { setStateEventNames } from './name-catalogue';
 import { SCENARIO_LIMITS } from './limits';
+import { BandwidthAction, StopFlowAction, StreamAction, TransferAction } from './schema-flows';
 import { Duration, Id, JsonRecord, TwinRef, exactlyOne } from './schema-kit';
 
 export { ATTACK_KINDS };
@@ -146,6 +147,10 @@ const ACTION_SHAPE = {
   setState: SetStateAction,
   charging: ChargingAction,
   attack: AttackAction,
+  stream: StreamAction,
+  transfer: TransferAction,
+  stopFlow: StopFlowAction,
+  bandwidth: BandwidthAction,
 };
 export type ActionKind = keyof typeof ACTION_SHAPE;
 export const ACTION_KINDS = Object.keys(ACTION_SHAPE) as ActionKind[];

@@ -3,9 +3,11 @@
 // (`climate`, `light`, `cover`, `binary_sensor` with `device_class`…), as the home twins do.
 import { STANDARD_HOME } from '../../twins/sim/standard-home';
 import { z } from 'zod';
+import { Bitrate } from './quantities';
 import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
 import { CLOUD_IDS, ID_SOURCE } from './twin-refs';
+import { HouseholdSchema } from './schema-household';
 
 /** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
 export const DEVICE_TYPES = [
@@ -208,9 +210,10 @@ export const EntitiesSchema = z
       .default({})
       .describe('Initial gateway states (online when omitted), e.g. { home-cloud: degraded, h1/gateway: offline, local/h1: offline }.'),
     grid: GridSchema.optional(),
+    household: HouseholdSchema.optional(),
   })
   .prefault({})
-  .describe('Users, homes, vehicles, gateways and grid.');
+  .describe('Users, homes, vehicles, gateways, grid and household.');
 
 /** Link models of twins/bus (`DEFAULT_LINK_MODELS`) that a scenario may tune; a test keeps the lists equal. */
 export const LINK_IDS = ['cellular', 'phone-cellular', 'internet', 'home-broadband', 'lan', 'projection', 'near-field'] as const;
@@ -224,6 +227,8 @@ const LinkOverride = z
     loss: z.number().min(0).max(1).optional().describe('Probability a transmission is lost.'),
     maxAttempts: z.int().min(1).max(LIMITS.linkAttempts).optional().describe('Transmissions before giving up (YD/T 4170 retransmission).'),
     ackTimeout: Duration.optional().describe('Wait for an acknowledgement before retransmitting.'),
+    up: Bitrate.optional().describe('Uplink capacity streams and transfers share (from the car, phone or home towards the network).'),
+    down: Bitrate.optional().describe('Downlink capacity streams and transfers share.'),
   })
   .meta({ id: 'LinkOverride', description: 'Overrides of a link model; unset fields keep the defaults.' });
 

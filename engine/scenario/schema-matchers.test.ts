@@ -18,7 +18,10 @@ function issuesOf(yaml: string): string[] {
 
 describe('invalid matcher values are file:line:column errors', () => {
   it.each([
-    ['a regex that does not compile', '  - never: { event: { type: a, data: { text: { matches: "([a-z" } } } }\n', /^4:57 expect\[0\]\.never\.event\.data\.text\.matches: invalid regular expression "\(\[a-z"/],
+    ['a regex that does not compile', '  - never: { event: { type: a, data: { text: { matches: "([a-z" } } } }\n', /^4:57 expect\[0\]\.never\.event\.data\.text\.matches: "\(\[a-z": invalid regular expression: /],
+    ['a regex that backtracks catastrophically', '  - never: { event: { type: a, data: { text: { matches: "^(a+)+$" } } } }\n', /^4:57 .*text\.matches: "\^\(a\+\)\+\$": nested quantifiers \(like \(a\+\)\+\) can take exponential time/],
+    ['a nested quantifier in a payload', '  - never: { event: { type: a, payload: { m: { matches: "([a-z]+)*x" } } } }\n', /payload\.m\.matches: .*nested quantifiers/],
+    ['a regex of 1,001 characters', `  - never: { event: { type: a, data: { t: { matches: "${'a'.repeat(1001)}" } } } }\n`, /data\.t\.matches: .*a regular expression longer than 1000 characters/],
     ['an empty range', '  - never: { event: { type: a, data: { v: { gte: 5, lte: 4 } } } }\n', /^4:50 .*data\.v\.gte: empty range: gte 5 is above lte 4/],
     ['an exclusive range of one value', '  - never: { event: { type: a, data: { v: { gt: 5, lt: 5 } } } }\n', /data\.v\.gt: empty range/],
     ['a bound that is not a number', '  - never: { event: { type: a, payload: { v: { lte: high } } } }\n', /payload\.v\.lte: lte needs a number, got "high"/],
@@ -28,7 +31,7 @@ describe('invalid matcher values are file:line:column errors', () => {
     ['groups without matches', '  - never: { event: { type: a, data: { t: { groups: { km: 3 } } } } }\n', /groups: groups needs matches/],
     ['a negative tolerance', '  - never: { event: { type: a, data: { t: { matches: "(?<km>\\\\d+)", groups: { km: { twin: vehicle/car1, path: Vehicle.Speed, tolerance: -1 } } } } } }\n', /groups\.km\.tolerance: tolerance needs a number ≥ 0/],
     ['operators mixed with field names', '  - never: { event: { type: a, data: { t: { matches: "x", colour: red } } } }\n', /data\.t: mixes matcher operators \(matches\) with field names \(colour\)/],
-    ['a nested bad regex inside a subset object', '  - never: { event: { type: a, payload: { attributes: { message: { matches: "*" } } } } }\n', /payload\.attributes\.message\.matches: invalid regular expression/],
+    ['a nested bad regex inside a subset object', '  - never: { event: { type: a, payload: { attributes: { message: { matches: "*" } } } } }\n', /payload\.attributes\.message\.matches: "\*": invalid regular expression/],
     ['a count with min above max', '  - count: { event: { type: a }, gte: 3, lte: 2 }\n', /^4:39 expect\[0\]\.count\.gte: empty range: gte 3 is above lte 2/],
     ['a count without a bound', '  - count: { event: { type: a } }\n', /count: a count expectation needs a bound/],
     ['a negative count', '  - count: { event: { type: a }, gte: -1 }\n', /count\.gte: -1 is too small/],
@@ -61,7 +64,7 @@ entities:
     const yaml = 'scenario: t\nduration: 1m\nsteps:\n  - on: { event: { type: a, data: { x: { lte: 1, gte: 2 } } } }\n    do: { doorbell: { home: h1 } }\nfailWhen:\n  - event: { type: b, data: { y: { matches: "[" } } }\n';
     const issues = issuesOf(yaml).join('\n');
     expect(issues).toMatch(/steps\[0\]\.on\.event\.data\.x\.gte: empty range/);
-    expect(issues).toMatch(/failWhen\[0\]\.event\.data\.y\.matches: invalid regular expression/);
+    expect(issues).toMatch(/failWhen\[0\]\.event\.data\.y\.matches: ".*": invalid regular expression/);
   });
 });
 

@@ -3,7 +3,7 @@
 // empty `in` list or a group the regex does not define is a `file:line:column` error, never a run that cannot
 // pass. What the operators mean is engine/runner/evaluate/field-matcher.ts; this file only says what is valid.
 import { z } from 'zod';
-import { OPERATORS, isOperatorObject, isRecord, isStateRef } from '../runner/evaluate/field-matcher';
+import { OPERATORS, isOperatorObject, isRecord, isStateRef, regexRefusal } from '../runner/evaluate/field-matcher';
 import { eventTypeNames } from './name-catalogue';
 import { JsonValue, show } from './schema-kit';
 import { normalizeTwinRef } from './twin-refs';
@@ -17,12 +17,10 @@ function checkRegex(pattern: unknown, path: (string | number)[], problems: Probl
     problems.push({ path, message: `matches needs a regular expression as a string, got ${show(pattern)}` });
     return undefined;
   }
-  try {
-    return new RegExp(pattern);
-  } catch (error) {
-    problems.push({ path, message: `invalid regular expression ${show(pattern)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}` });
-    return undefined;
-  }
+  const refusal = regexRefusal(pattern);
+  if (refusal === undefined) return new RegExp(pattern);
+  problems.push({ path, message: `${show(pattern)}: ${refusal}` });
+  return undefined;
 }
 
 function checkRange(m: Record<string, unknown>, path: (string | number)[], problems: Problem[]): void {

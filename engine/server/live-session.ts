@@ -13,7 +13,7 @@ import { defaultRecordingFile } from '../cli/data-dir';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { nodeWallClock } from '../runner/drive';
 import type { RunResult } from '../runner/result';
-import { judge } from '../runner/run-scenario';
+import { judge, runHouseholdBaseline } from '../runner/run-scenario';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { Connectors } from '../connectors';
@@ -303,9 +303,11 @@ export class LiveSession {
     this.flushMessages(c);
     c.watch.checkTime();
     // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
+    // A household scene is judged against the rule-only household of the same seed.
     const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { chargingOverride: 'uncontrolled' }) : undefined;
     baseline?.runToEnd();
-    const result = judge(c.run, baseline, this.wall.now() - c.loadedAtWall);
+    const householdBaseline = c.run.household ? runHouseholdBaseline(c.run.scenario, c.run.architecture) : undefined;
+    const result = judge(c.run, baseline ?? householdBaseline, this.wall.now() - c.loadedAtWall);
     this.recorder.finish(result);
     const byArchitecture = this.results.get(result.scenario) ?? new Map<Architecture, RunResult>();
     byArchitecture.set(result.architecture, result);

@@ -1,7 +1,7 @@
 // What the renderer shows ~10 times a second: where each car is, how each home looks (lit, lock, climate,
 // charging) and what the watched screens display. Built from the twins' current state; nothing here decides
 // anything, it only reads.
-import type { HomeStatus, ScreenInfo, ScreenStatus, Snapshot, VehicleTuple } from '../../protocol';
+import type { FlowSnapshot, HomeStatus, ScreenInfo, ScreenStatus, Snapshot, VehicleTuple } from '../../protocol';
 import type { HomeTwin } from '../../twins/sim/home-twin';
 import type { ScreenContext } from '../../twins/home/screen.machine';
 import type { Simulation } from '../../twins/sim/simulation';
@@ -98,7 +98,13 @@ export function buildSnapshot(
     }),
     firedSteps: firedSteps.map((s) => ({ ...s })),
     messageCount,
+    ...flowsOf(sim),
   };
+}
+
+function flowsOf(sim: Simulation): { flows?: FlowSnapshot[] } {
+  const flows = sim.flows.network.views();
+  return flows.length === 0 ? {} : { flows: flows.map((f) => ({ ...f, links: [...f.links] })) };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

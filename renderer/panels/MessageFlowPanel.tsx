@@ -5,6 +5,7 @@ import type { Envelope } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
 import { FilteredRows } from '../flow/filtered-rows';
+import { FlowStrip } from '../flow/FlowStrip';
 import { MessageInspector } from '../flow/MessageInspector';
 import { MessageTable } from '../flow/MessageTable';
 import { NO_FILTER, PARTIES, type MessageFilter, type Party } from '../flow/parties';
@@ -77,6 +78,7 @@ export function MessageFlowPanel() {
       <SplitPane direction="row" initial={0.55}>
         <MessageTable rows={rows} selected={selected} start={start} onSelect={select} />
         <div className="flow-detail">
+          <FlowStrip />
           <MessageInspector message={selected} start={start} />
           <SequenceLanes messages={sequence} selectedId={selectedId} onSelect={select} />
         </div>

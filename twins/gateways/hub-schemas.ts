@@ -84,8 +84,22 @@ const HOME_DEVICES: readonly CapabilityMapping[] = [
   {
     service: 'home.camera',
     capability: 'camera',
-    actions: [['startStream', 'play_stream'], GET],
+    actions: [['startStream', 'play_stream'], ['stopStream', 'stop_stream'], GET],
     fields: [field('streamUrl', 'stream_source'), STATE],
+  },
+  {
+    // The NAS: dashcam / drone clips committed after their upload, films opened to stream them to the car.
+    service: 'home.storage',
+    capability: 'storage',
+    actions: [['saveClip', 'save_clip'], ['openMedia', 'open_media'], GET],
+    fields: [field('clipId', 'clip_id'), field('sizeBytes', 'size_bytes'), field('mediaId', 'media_content_id'), STATE],
+  },
+  {
+    // Home screens the car asks something on (the arriving driver's "start a video call?").
+    service: 'home.screen',
+    capability: 'screen',
+    actions: [['showPrompt', 'prompt'], GET],
+    fields: [field('promptId', 'prompt_id'), field('title', 'title'), field('expiresAfterMs', 'expires_after_ms'), STATE],
   },
   {
     // Named after the HA domain so grant scopes read `home.alarm_control_panel:alarm_disarm`.

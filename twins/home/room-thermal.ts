@@ -2,7 +2,9 @@
 // where the goal and τ depend on the hvac_mode. A heat-only unit cannot cool (and vice versa): when the
 // outside is already past the setpoint the room just drifts with the weather at the passive τ.
 
-export type HvacMode = 'off' | 'cool' | 'heat' | 'auto' | 'fan_only';
+/** Home Assistant's hvac_mode values the climate twin models. */
+export const HVAC_MODES = ['off', 'cool', 'heat', 'auto', 'fan_only'] as const;
+export type HvacMode = (typeof HVAC_MODES)[number];
 
 /** The part of the climate context the derivation needs. */
 export interface RoomThermalState {

@@ -1,7 +1,8 @@
 // Twin of the home NAS (`storage`): where dashcam and doorbell clips land in the "data hand-over" scene.
 // Lists clips and used bytes; a write is refused when the clip does not fit or the NAS is offline, and the
 // refusal is emitted so the sender's retry / failure accounting sees it. Saving a clip id that is already
-// stored is acknowledged without storing it twice: retransmitted uploads must be idempotent.
+// stored is acknowledged without storing it twice: retransmitted uploads must be idempotent. It also serves films
+// (the car streams one at a campsite): opening one while offline is refused, so the stream never starts.
 import { assign, emit, setup } from 'xstate';
 
 export interface StoredClip { clipId: string; source: string; sizeBytes: number; storedAt: number }
@@ -17,13 +18,16 @@ export type StorageInput = { entityId: string; capacityBytes?: number };
 export type StorageEvent =
   | { type: 'STORAGE.SAVE_CLIP'; at: number; clip: Omit<StoredClip, 'storedAt'> }
   | { type: 'STORAGE.DELETE_CLIP'; clipId: string }
+  | { type: 'STORAGE.OPEN_MEDIA'; mediaId: string }
   | { type: 'STORAGE.WENT_OFFLINE' }
   | { type: 'STORAGE.CAME_ONLINE' };
 
 /** Emitted outputs the simulation forwards as messages. */
 export type StorageEmitted =
   | { type: 'storage.clip_saved'; entityId: string; clipId: string; at: number; usedBytes: number }
-  | { type: 'storage.write_failed'; entityId: string; clipId: string; at: number; reason: string };
+  | { type: 'storage.write_failed'; entityId: string; clipId: string; at: number; reason: string }
+  | { type: 'storage.media_opened'; entityId: string; mediaId: string }
+  | { type: 'command.rejected'; twinId: string; command: string; reason: string };
 
 /** Bytes used by stored clips. */
 export const usedBytes = (storage: Pick<StorageContext, 'clips'>): number => storage.clips.reduce((sum, clip) => sum + clip.sizeBytes, 0);
@@ -50,6 +54,10 @@ export const storageMachine = setup({
       const { at, clip } = saveEvent(event);
       return { type: 'storage.write_failed' as const, entityId: context.entityId, clipId: clip.clipId, at, reason };
     }),
+    emitOpened: emit(({ context, event }) => ({
+      type: 'storage.media_opened' as const, entityId: context.entityId, mediaId: event.type === 'STORAGE.OPEN_MEDIA' ? event.mediaId : '',
+    })),
+    rejectOffline: emit(({ context, event }) => ({ type: 'command.rejected' as const, twinId: context.entityId, command: event.type, reason: 'storage offline' })),
   },
   guards: {
     alreadyStored: ({ context, event }) => context.clips.some((c) => c.clipId === saveEvent(event).clip.clipId),
@@ -68,12 +76,14 @@ export const storageMachine = setup({
           { actions: { type: 'emitFailed', params: 'insufficient space' } },
         ],
         'STORAGE.DELETE_CLIP': { actions: 'deleteClip' },
+        'STORAGE.OPEN_MEDIA': { actions: 'emitOpened' },
         'STORAGE.WENT_OFFLINE': 'offline',
       },
     },
     offline: {
       on: {
         'STORAGE.SAVE_CLIP': { actions: { type: 'emitFailed', params: 'storage offline' } },
+        'STORAGE.OPEN_MEDIA': { actions: 'rejectOffline' },
         'STORAGE.CAME_ONLINE': 'online',
       },
     },

@@ -18,6 +18,8 @@ export const CRITICAL_COMMANDS: readonly CriticalCommand[] = [
   { capability: 'cover', command: 'open_cover', windowsOnly: true, what: 'open a window' },
   { capability: 'cover', command: 'set_cover_position', windowsOnly: true, what: 'open a window' },
   { capability: 'alarm_control_panel', command: 'alarm_disarm', what: 'disarm security' },
+  // Seeing inside the home is sensitive data (§3.4.7): released only to a sender whose grant covers it.
+  { capability: 'camera', command: 'play_stream', what: 'view a home camera' },
   { capability: 'vehicle_remote', command: 'remote_start', what: 'start the car' },
   { capability: 'vehicle_lock', command: 'unlock', what: 'unlock the car' },
 ];
@@ -52,6 +54,7 @@ export function scopeAllows(scopes: readonly string[], scope: string): boolean {
 /** What the home cloud grants a paired car: everything a driver does from the car, but not disarming security. */
 export const VEHICLE_TO_HOME_SCOPES: readonly string[] = [
   'home.lock:unlock', 'home.lock:lock', 'home.climate:*', 'home.light:*', 'home.cover:*', 'home.fan:*', 'home.media:*',
+  'home.camera:*', 'home.storage:*', 'home.screen:*',
 ];
 
 /** What the vehicle cloud grants its paired home: remote start and cabin climate, but not unlocking the car. */

@@ -3,12 +3,14 @@
 // flags are exactly the critical-commands table's.
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../kernel/types';
-import { CRITICAL_COMMANDS } from '../security/critical-commands';
 import { topicNames } from './catalogue/topics';
 import { deviceCapabilities, vehicleCapabilities, type CommandDescription, type JsonSchema } from './capabilities';
 import { applyDeviceCommand } from './device-commands';
 import { STANDARD_HOME } from './standard-home';
 import { homeWithCar } from './test-support/world';
+import { VEHICLE_ATTRIBUTE_RANGES } from './vehicle-commands';
+import { enrolController } from './controller-parties';
+import { CRITICAL_COMMANDS, scopeOf } from '../security/critical-commands';
 
 /** The required attributes, each with a value its schema allows. */
 const validData = (c: CommandDescription): { [key: string]: Json } => {
@@ -69,6 +71,45 @@ describe('capability descriptions', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('each car range bound is the car\'s own: the bound accepted, one step past it refused, a string refused', () => {
+    // Direct: the home's app reaches the car unchanged (through the hub, an attribute the vehicle cloud has no
+    // field for, like remote start's temperature, is refused before the car sees it).
+    const { sim } = homeWithCar('direct');
+    // Remote start is critical: sent by a controller the owner granted it, signed, so only the range can refuse it.
+    const signer = enrolController(sim, 'range-test', [scopeOf('vehicle_remote', 'remote_start')]);
+    const send = (c: CommandDescription, data: { [key: string]: Json }): boolean | undefined => {
+      let ok: boolean | undefined;
+      sim.sendFromHome(sim.automationHost('h1'), 'vehicle/car1', { capability: c.capability, name: c.command, deviceId: 'vehicle.car1', attributes: data }, 'command', {
+        signer,
+        onResponse: (_env, answer) => (ok = answer?.success !== false), onFailure: () => (ok = false),
+      });
+      sim.kernel.clock.runUntil(sim.now + 15_000);
+      return ok;
+    };
+    let checked = 0;
+    for (const c of vehicleCapabilities('vehicle/car1').commands) {
+      for (const [name, s] of Object.entries(c.input.properties as { [key: string]: JsonSchema })) {
+        if (s.type !== 'number') continue;
+        const base = { ...(c.command === 'prompt' ? { title: 'Ready?' } : {}), ...(c.command === 'set_destination' ? { latitude: 0, longitude: 0 } : {}) };
+        const at = (value: Json) => send(c, { ...base, [name]: value });
+        expect(at(s.minimum as number), `${c.topic} ${name}=min`).toBe(true);
+        expect(at(s.maximum as number), `${c.topic} ${name}=max`).toBe(true);
+        expect(at((s.minimum as number) - 1), `${c.topic} ${name}<min`).toBe(false);
+        expect(at((s.maximum as number) + 1), `${c.topic} ${name}>max`).toBe(false);
+        expect(at('12'), `${c.topic} ${name}='12'`).toBe(false);
+        checked++;
+      }
+    }
+    // Every range the car enforces is described, on the command that reads it.
+    const described = Object.values(VEHICLE_ATTRIBUTE_RANGES).reduce((n, r) => n + Object.keys(r).length, 0);
+    expect(checked).toBe(described);
+    const precondition = vehicleCapabilities('vehicle/car1').commands.find((c) => c.topic === 'vehicle_climate/precondition')!;
+    expect((precondition.input.properties as { [key: string]: JsonSchema }).temperature).toMatchObject({ type: 'number', minimum: 15, maximum: 32 });
+    const prompt = vehicleCapabilities('vehicle/car1').commands.find((c) => c.topic === 'vehicle_display/prompt')!;
+    expect(prompt.input.required).toEqual(['title']);
+    expect(send(prompt, {})).toBe(false);
   });
 
   it('marks required what the device cannot do without', () => {

@@ -9,7 +9,7 @@ import type { Json } from '../kernel/types';
 import { criticalCommandOf } from '../security/critical-commands';
 import { capabilityCatalogue } from './catalogue/topics';
 import { DEVICE_COMMANDS, type EventOf } from './device-commands';
-import { VEHICLE_COMMAND_EFFECTS, vehicleCommandOf } from './vehicle-commands';
+import { VEHICLE_ATTRIBUTE_RANGES, VEHICLE_COMMAND_EFFECTS, vehicleCommandOf } from './vehicle-commands';
 
 /** A JSON Schema (draft 2020-12 subset) of one attribute or of a command's attribute object. */
 export type JsonSchema = { [key: string]: Json };
@@ -46,6 +46,8 @@ const ATTRIBUTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   preset_mode: { type: 'string', description: "one of the device's preset modes (its context.presetModes)" },
   volume_level: { type: 'number', minimum: 0, maximum: 1 },
   power_limit_kw: { type: 'number', minimum: 0, maximum: 1_000 },
+  size_bytes: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'bytes uploaded' },
+  expires_after_ms: { type: 'number', minimum: 1, maximum: 3_600_000, description: 'how long the question stays, ms' },
 };
 
 const STRING: JsonSchema = { type: 'string' };
@@ -105,13 +107,24 @@ export function vehicleCapabilities(address: string): TwinCapabilities {
   const catalogue = capabilityCatalogue();
   const commands = Object.keys(VEHICLE_COMMAND_EFFECTS).sort().map((topic): CommandDescription => {
     const [capability, command] = topic.split('/') as [string, string];
-    const names = [...(catalogue.get(capability)?.attributes ?? [])].sort();
     const { effect, critical } = vehicleCommandOf({ capability, name: command });
+    // The names are the hub's mapping and the car's checked attributes; the ranges are the ones the car's apps
+    // enforce (VEHICLE_ATTRIBUTE_RANGES), never the home devices' (a cabin is not a living room). An attribute the
+    // car does not check claims nothing.
+    const ranges = Object.hasOwn(VEHICLE_ATTRIBUTE_RANGES, topic) ? VEHICLE_ATTRIBUTE_RANGES[topic]! : {};
+    const names = [...new Set([...(catalogue.get(capability)?.attributes ?? []), ...Object.keys(ranges)])].sort();
+    const schemaOf = (name: string): JsonSchema => {
+      const r = Object.hasOwn(ranges, name) ? ranges[name]! : undefined;
+      if (topic === 'vehicle_display/prompt' && name === 'title') return { type: 'string', minLength: 1, description: 'the question to the driver' };
+      return r === undefined ? ANY : { type: 'number', minimum: r.minimum, maximum: r.maximum, description: r.description };
+    };
     return {
       topic, capability, command,
-      // The car's apps, not a command table, read these: their names are known (the hub's mapping), their ranges
-      // are not, so none is claimed (the home table's ranges are the home devices', not the car's).
-      input: { type: 'object', properties: Object.fromEntries(names.map((n) => [n, ANY])), additionalProperties: true },
+      input: {
+        type: 'object', properties: Object.fromEntries(names.map((n) => [n, schemaOf(n)])), additionalProperties: true,
+        // A prompt is a question to the driver: the car refuses one without a title.
+        ...(topic === 'vehicle_display/prompt' ? { required: ['title'] } : {}),
+      },
       effect: command === 'get_state' ? 'read' : effect,
       critical,
     };

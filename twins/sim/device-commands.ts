@@ -67,6 +67,11 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
     }),
     show_pip: (a) => ({ type: 'PIP.SHOW', pip: { source: text(a.source) ?? 'camera', title: text(a.title) ?? '' } }),
     close_pip: () => ({ type: 'PIP.CLOSE' }),
+    // A question for the family (the arriving driver's "start a video call?"), answered on the screen itself.
+    prompt: (a) => needs([text(a.prompt_id), text(a.title), optionalWithin(a.expires_after_ms, 1, 3_600_000)], () => ({
+      type: 'PROMPT.SHOW',
+      prompt: { id: a.prompt_id, question: a.title, options: ['confirm', 'decline'], expiresAfterMs: num(a.expires_after_ms) ?? 30_000 },
+    })),
   },
   evse: {
     set_power_limit: (a) => needs([within(a.power_limit_kw, 0, 1_000)], () => ({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: a.power_limit_kw })),
@@ -75,6 +80,14 @@ const COMMANDS: Record<string, Record<string, EventOf>> = {
   },
   camera: {
     play_stream: (_a, by) => ({ type: 'CAMERA.START_STREAM', viewer: by }),
+    stop_stream: (_a, by) => ({ type: 'CAMERA.STOP_STREAM', viewer: by }),
+  },
+  // The NAS: an upload is committed once its bytes are in (the transfer is a flow); a film is opened to stream it.
+  storage: {
+    save_clip: (a, by) => needs([text(a.clip_id), within(a.size_bytes, 0, Number.MAX_SAFE_INTEGER)], () => ({
+      type: 'STORAGE.SAVE_CLIP', clip: { clipId: a.clip_id, source: by, sizeBytes: a.size_bytes },
+    })),
+    open_media: (a) => needs([text(a.media_content_id)], () => ({ type: 'STORAGE.OPEN_MEDIA', mediaId: a.media_content_id })),
   },
   // HA alarm_control_panel services; alarm_disarm is critical and verified before it gets here.
   alarm_control_panel: {

@@ -28,7 +28,10 @@ describe('the signed remote unlock', () => {
   it.each(ARCHITECTURES)('under %s is verified, and the hub or proxy leaves the signature block untouched', (arch) => {
     const { sim, lock } = legitimateUnlock(arch);
     expect(lock.state).toBe('unlocked');
-    const verified = ofType(sim, 'security.verified');
+    // The doorbell's two-way video is a second critical command (viewing the camera), verified under the same grant.
+    const all = ofType(sim, 'security.verified');
+    expect(all.filter((e) => e.data.command === 'camera/play_stream')).toHaveLength(1);
+    const verified = all.filter((e) => e.data.command === 'lock/unlock');
     expect(verified).toHaveLength(1);
     expect(verified[0]).toMatchObject({
       source: arch === 'local' ? 'home/h1/gateway' : 'home-cloud',

@@ -12,6 +12,7 @@ import { CommandSecurity, nobleEd25519, type SignatureProvider } from '../securi
 import { generateVin } from '../vehicle/vin';
 import { findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type Geofence, type Place } from '../world';
 import { buildTopology } from './topology';
+import { SimFlows } from './flows';
 import { CommandGuard } from './command-guard';
 import { applyDeviceCommand } from './device-commands';
 import { carPayload, carResponsePayload, decodeIntent, homePayload, type Intent } from './ecosystem-codec';
@@ -60,6 +61,8 @@ export class Simulation {
   readonly city: CityMap;
   readonly gateways: GatewayFleet;
   readonly bus: MessageBus;
+  /** Streams and transfers sharing the links' bandwidth (seed §3.4.4(2)). */
+  readonly flows: SimFlows;
   readonly homes = new Map<string, HomeTwin>();
   readonly vehicles = new Map<string, VehicleTwin>();
   readonly users = new Map<string, UserSpec>();
@@ -85,10 +88,10 @@ export class Simulation {
       ...(spec.security?.grantTtlMs !== undefined ? { grantTtlMs: spec.security.grantTtlMs } : {}),
     });
     this.guard = new CommandGuard(this, this.security);
-    this.bus = createBus({
-      kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links,
-      topology: buildTopology(this, spec.localRangeM ?? 150),
-    });
+    const topology = buildTopology(this, spec.localRangeM ?? 150);
+    this.bus = createBus({ kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links, topology });
+    // Median latencies only: a flow draws nothing from the links' random streams, so messages keep their numbers.
+    this.flows = new SimFlows(this.kernel, spec.architecture, topology, spec.bandwidth, (links) => links.reduce((sum, link) => sum + this.bus.links.get(link).model.medianMs, 0));
     const homePlaces = placesOfKind(this.city, 'home');
     spec.homes.forEach((home, i) => {
       const place = home.placeId ? findPlace(this.city, home.placeId) : homePlaces[i];

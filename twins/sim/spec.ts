@@ -2,6 +2,7 @@
 // build it directly. Nothing here refers to files or hosts, so the same spec runs headless, in the app or in a
 // bare JS context.
 import type { Architecture } from '../bus/envelope';
+import type { CapacityOverrides } from '../bus/flow-network';
 import type { LinkModel } from '../bus/links';
 import type { CityMap, CityOptions } from '../world';
 
@@ -61,6 +62,8 @@ export interface SimulationSpec {
   /** Initial gateway states by address (`vehicle-cloud`, `hub`, `home-cloud`, `home/h1/gateway` …). */
   gateways?: Record<string, 'online' | 'degraded' | 'offline'>;
   links?: Record<string, Partial<LinkModel>>;
+  /** Link capacities for streams and transfers, by link type (`cellular`) or one party's link (`cellular/vehicle/car1`). */
+  bandwidth?: CapacityOverrides;
   /** Radius of each home's "community" geofence that triggers arrival scenes. Default 1,000 m. */
   homeGeofenceRadiusM?: number;
   /** Distance within which the local direct link (near-field / home Wi-Fi) reaches a car. Default 150 m. */

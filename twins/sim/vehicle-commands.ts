@@ -14,6 +14,7 @@
 //                 its time limit). A car only takes it from a party paired with it.
 //   display, status, navigation, media — not critical, paired parties only (status reads the car's location).
 // Every effect needs the sender to be paired with the car (or be its own cloud); critical ones need the signature.
+import type { Json } from '../kernel/types';
 import type { Intent } from './ecosystem-codec';
 
 export type VehicleEffect = 'start' | 'unlock' | 'lock' | 'cabin-climate' | 'display' | 'status' | 'navigation' | 'media' | 'unknown';
@@ -52,3 +53,47 @@ export function vehicleCommandOf(intent: Pick<Intent, 'capability' | 'name'>): V
   const effect = Object.hasOwn(EFFECTS, key) ? EFFECTS[key]! : 'unknown';
   return { effect, critical: CRITICAL_EFFECTS.has(effect) };
 }
+
+/** A numeric attribute the car checks: its range, and its unit for the refusal. */
+export interface VehicleAttributeRange {
+  minimum: number;
+  maximum: number;
+  unit: string;
+  description: string;
+}
+
+/**
+ * The cabin set-points an EV's climate takes: carmakers' apps offer about 15–32 °C (with LO/HI beyond it, which
+ * the twin does not model); the cabin twin would otherwise chase any number, so the car refuses the rest.
+ */
+export const CABIN_TEMPERATURE: VehicleAttributeRange = { minimum: 15, maximum: 32, unit: '°C', description: 'cabin target temperature, °C' };
+
+const PROMPT_LIFETIME: VehicleAttributeRange = { minimum: 1, maximum: 3_600_000, unit: 'ms', description: 'how long the driver has to answer, ms' };
+const LATITUDE: VehicleAttributeRange = { minimum: -90, maximum: 90, unit: '°', description: 'WGS 84 latitude' };
+const LONGITUDE: VehicleAttributeRange = { minimum: -180, maximum: 180, unit: '°', description: 'WGS 84 longitude' };
+
+/** The numeric attributes each car command reads, with the ranges the car enforces (car-app.ts) and describes (capabilities.ts). */
+export const VEHICLE_ATTRIBUTE_RANGES: Readonly<Record<string, Readonly<Record<string, VehicleAttributeRange>>>> = {
+  'vehicle_climate/precondition': { temperature: CABIN_TEMPERATURE },
+  'vehicle_climate/turn_on': { temperature: CABIN_TEMPERATURE },
+  'vehicle_climate/set_temperature': { temperature: CABIN_TEMPERATURE },
+  'vehicle_remote/remote_start': { temperature: CABIN_TEMPERATURE },
+  'vehicle_display/prompt': { expires_after_ms: PROMPT_LIFETIME },
+  'vehicle_navigation/set_destination': { latitude: LATITUDE, longitude: LONGITUDE },
+};
+
+/** Why the car refuses `topic`'s attributes (a number out of its range, or not a number), or undefined when it takes them. */
+export function vehicleAttributeProblem(topic: string, attributes: { [key: string]: Json }): string | undefined {
+  const ranges = Object.hasOwn(VEHICLE_ATTRIBUTE_RANGES, topic) ? VEHICLE_ATTRIBUTE_RANGES[topic]! : {};
+  for (const [name, r] of Object.entries(ranges)) {
+    const v = attributes[name];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < r.minimum || v > r.maximum) {
+      return `${name} must be a number from ${r.minimum.toLocaleString('en')} to ${r.maximum.toLocaleString('en')} ${r.unit}, got ${JSON.stringify(v)}`;
+    }
+  }
+  return undefined;
+}
+
+/** `value` brought within the cabin's range: what a home hands over when its own set-point is beyond the car's. */
+export const cabinTemperatureWithin = (value: number): number => Math.min(CABIN_TEMPERATURE.maximum, Math.max(CABIN_TEMPERATURE.minimum, value));

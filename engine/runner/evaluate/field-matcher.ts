@@ -6,6 +6,7 @@
 // through a reader the caller injects.
 import { canonicalJson } from '../../../twins/kernel/canonical-json';
 import type { Json } from '../../../twins/kernel/types';
+import { starHeight } from './regex-safety';
 
 export const OPERATORS = ['equals', 'matches', 'groups', 'gt', 'gte', 'lt', 'lte', 'in', 'exists', 'contains'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -42,17 +43,34 @@ export function isStateRef(value: unknown): value is StateRef {
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson((a ?? null) as Json) === canonicalJson((b ?? null) as Json);
 
+/** Longest pattern a scenario may give: a readable check is short; a huge one is an attack on the checker. */
+export const MAX_REGEX_LENGTH = 1000;
+/** Longest text a pattern is run on: longer values do not match (no simulated value comes near it). */
+export const MAX_REGEX_SUBJECT = 65_536;
+
+/**
+ * Why a pattern may not be used, or undefined when it may. A pattern with nested quantifiers (`(a+)+`,
+ * `([a-z]+)*x`: star height above 1, regex-safety.ts) can backtrack exponentially on a hostile value and
+ * hang a run, so it is refused before the run; the rewrite without nesting says the same thing.
+ */
+export function regexRefusal(pattern: string): string | undefined {
+  if (pattern.length > MAX_REGEX_LENGTH) return `a regular expression longer than ${MAX_REGEX_LENGTH} characters`;
+  try {
+    new RegExp(pattern);
+  } catch (error) {
+    return `invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  if (starHeight(pattern) > 1) return 'nested quantifiers (like (a+)+) can take exponential time; write it without a quantifier on a quantified group';
+  return undefined;
+}
+
 // Scenarios are matched against every event of a run: compile each pattern once. The loader has refused a
-// pattern that does not compile; one that reaches here anyway (a hand-built matcher) matches nothing.
+// pattern that is invalid or unsafe; one that reaches here anyway (a hand-built matcher) matches nothing.
 const regexCache = new Map<string, RegExp | null>();
 export function compiledRegex(pattern: string): RegExp | null {
   let regex = regexCache.get(pattern);
   if (regex === undefined) {
-    try {
-      regex = new RegExp(pattern);
-    } catch {
-      regex = null;
-    }
+    regex = regexRefusal(pattern) === undefined ? new RegExp(pattern) : null;
     regexCache.set(pattern, regex);
   }
   return regex;
@@ -93,7 +111,8 @@ function matchOperators(m: Partial<Record<Operator, unknown>>, actual: unknown, 
   }
   if (m.matches !== undefined) {
     if (typeof actual !== 'string' && typeof actual !== 'number') return false;
-    const found = typeof m.matches === 'string' ? compiledRegex(m.matches)?.exec(String(actual)) : undefined;
+    const text = String(actual);
+    const found = typeof m.matches === 'string' && text.length <= MAX_REGEX_SUBJECT ? compiledRegex(m.matches)?.exec(text) : undefined;
     if (!found) return false;
     if (m.groups !== undefined && !(isRecord(m.groups) && matchGroups(m.groups, found.groups ?? {}, ctx))) return false;
   }

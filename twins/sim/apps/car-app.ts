@@ -10,7 +10,7 @@ import { VSS } from '../../vehicle/vss';
 import type { Intent, JsonObject } from '../ecosystem-codec';
 import type { SimApp, Simulation } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
-import { vehicleCommandOf } from '../vehicle-commands';
+import { vehicleAttributeProblem, vehicleCommandOf } from '../vehicle-commands';
 import { homeModeIntents } from './home-mode';
 
 const PROMPT_TIMEOUT_MS = 30_000;
@@ -36,6 +36,9 @@ export class CarApp implements SimApp {
     if (env.kind === 'query' && intent.name !== 'get_state') return refuse(`a query only reads (get_state): send '${intent.name}' to ${address} as a command`);
     // The car acts only on commands whose effect it knows: that table is also what its security check reads.
     if (vehicleCommandOf(intent).effect === 'unknown') return false;
+    // A number out of the car's range (a cabin at 90 °C, a latitude of 200) is refused, not silently followed.
+    const problem = vehicleAttributeProblem(`${intent.capability}/${intent.name}`, a);
+    if (problem !== undefined) return refuse(problem);
     switch (`${intent.capability}/${intent.name}`) {
       case 'vehicle_display/notify':
         screen.send({ type: 'NOTIFICATION.POST', notification: { id: str(a.notification_id, env.id), title: str(a.title), body: str(a.message), severity: str(a.severity, 'info'), at: this.sim.now } });
@@ -52,9 +55,6 @@ export class CarApp implements SimApp {
       case 'vehicle_display/prompt': {
         // A prompt asks the driver something: without a question, or with a lifetime no screen can keep, it is refused.
         if (typeof a.title !== 'string' || a.title.length === 0) return refuse('a prompt needs a title (the question to the driver)');
-        if (a.expires_after_ms !== undefined && !(typeof a.expires_after_ms === 'number' && a.expires_after_ms > 0 && a.expires_after_ms <= 3_600_000)) {
-          return refuse('expires_after_ms must be a number of ms between 1 and 3,600,000');
-        }
         const promptId = str(a.prompt_id, env.id);
         const homeId = promptId.split(':')[1] ?? '';
         if (promptId.startsWith('doorbell:')) this.pendingActions.set(promptId, { vehicleId, homeId, action: 'unlock', cause: env });

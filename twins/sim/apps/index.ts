@@ -7,6 +7,7 @@ import { ChargingApp } from './charging-app';
 import { PhoneApp } from './phone-app';
 import { VoiceAssistant } from './voice-assistant';
 import { Attacker } from './attacker';
+import { MediaApp } from './media';
 
 export interface StandardApps {
   car: CarApp;
@@ -14,6 +15,7 @@ export interface StandardApps {
   phone: PhoneApp;
   voice: VoiceAssistant;
   charging: ChargingApp;
+  media: MediaApp;
 }
 
 export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GRID): StandardApps {
@@ -22,11 +24,12 @@ export function installStandardApps(sim: Simulation, grid: GridSpec = DEFAULT_GR
   const phone = new PhoneApp(sim);
   const voice = new VoiceAssistant(sim);
   const charging = new ChargingApp(sim, grid);
-  sim.use(car).use(home).use(phone).use(voice).use(charging);
-  return { car, home, phone, voice, charging };
+  const media = new MediaApp(sim);
+  sim.use(car).use(home).use(phone).use(voice).use(charging).use(media);
+  return { car, home, phone, voice, charging, media };
 }
 
-export { Attacker, CarApp, ChargingApp, HomeAutomations, PhoneApp, VoiceAssistant };
+export { Attacker, CarApp, ChargingApp, HomeAutomations, MediaApp, PhoneApp, VoiceAssistant };
 export { ATTACK_KINDS, type AttackKind, type AttackOrder } from './attacker';
 export * from './grid';
 export * from './grid-monitor';

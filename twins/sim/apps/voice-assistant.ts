@@ -14,6 +14,7 @@ import { parseUtterance, type ParsedIntent } from '../intents/grammar';
 import type { SimApp, Simulation } from '../simulation';
 import { describeCarStatus, isCarStatusIntent } from './voice-car-status';
 import { homeAction, isHomeIntent } from './voice-home-actions';
+import { cabinTemperatureWithin } from '../vehicle-commands';
 
 export class VoiceAssistant implements SimApp {
   constructor(private readonly sim: Simulation) {}
@@ -119,7 +120,8 @@ export class VoiceAssistant implements SimApp {
   /** "I'm going to work": the home's AC setting, the usual route and the playlist are handed over to the car. */
   private leavingHome(address: string, homeId: string, car: string, deviceId: string, user: { preferences?: { temperature?: number; playlist?: string } } | undefined, env: Envelope): void {
     const climate = this.sim.home(homeId).firstOfType('climate');
-    const temperature = Number(climate?.context.targetTemperature ?? user?.preferences?.temperature ?? 22);
+    // The home's set-point, within what the car's cabin takes (vehicle-commands.ts): 12 °C at home is 15 °C in the car.
+    const temperature = cabinTemperatureWithin(Number(climate?.context.targetTemperature ?? user?.preferences?.temperature ?? 22));
     const work = placesOfKind(this.sim.city, 'workplace')[0] ?? findPlace(this.sim.city, this.sim.home(homeId).place.id);
     const where = toLonLat(this.sim.city.projection, work);
     this.sim.sendFromHome(address, car, { capability: 'vehicle_climate', name: 'precondition', deviceId, attributes: { temperature } }, 'command', { causedBy: env });

@@ -81,6 +81,8 @@ const MACHINE_EVENTS: readonly MachineEvents[] = [
   fromMachine<StorageEmitted>(['storage'], {
     'storage.clip_saved': { entityId: true, clipId: true, at: true, usedBytes: true },
     'storage.write_failed': { entityId: true, clipId: true, at: true, reason: true },
+    'storage.media_opened': { entityId: true, mediaId: true },
+    'command.rejected': { twinId: true, command: true, reason: true },
   }),
   fromMachine<BodyEmitted>(['body'], {
     'body.locked': { vehicleId: true },
@@ -139,6 +141,14 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'sim.started': ['seed', 'architecture', 'homes', 'vehicles', 'map'],
   'geofence.enter': ['fence'],
   'geofence.exit': ['fence'],
+  // twins/bus/flow-network.ts: streams and transfers (source: the receiving party)
+  'flow.started': ['flow', 'kind', 'from', 'to', 'path', 'links', 'bitrateKbps', 'sizeBytes'],
+  'flow.first_frame': ['flow', 'ttffMs'],
+  'flow.stalled': ['flow', 'stall'],
+  'flow.resumed': ['flow', 'stalledMs'],
+  'flow.completed': ['flow', 'ms', 'bytes', 'throughputKbps'],
+  'flow.ended': ['flow', 'reason', 'ttffMs', 'playedMs', 'stalls', 'stalledMs', 'rebufferRatio', 'throughputKbps', 'bytes'],
+  'flow.failed': ['flow', 'kind', 'from', 'to', 'reason', 'bytes'],
   // twins/bus/bus.ts
   'msg.delivered': Object.keys(ENVELOPE_KEYS),
   'msg.failed': Object.keys(ENVELOPE_KEYS),
@@ -148,12 +158,19 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'security.verified': [...SECURITY_BASE, 'sender', 'grant'],
   'security.refused': [...SECURITY_BASE, 'reason', 'detail', 'stage', 'sender'],
   'security.paired': ['home', 'vehicle', 'vin', 'grants'],
+  'security.enrolled': ['party', 'id', 'domain', 'grant'],
   'security.grant_renewed': [...GRANT_KEYS, 'replaces'],
   // twins/sim/apps/attacker.ts and voice-assistant.ts
   'attack.launched': ['kind', 'from', 'to', 'claimedSender', 'replays'],
   'attack.outcome': ['kind', 'message', 'outcome', 'error', 'response'],
   'voice.not_understood': ['utterance', 'language', 'where'],
   'voice.refused': ['utterance', 'intent', 'reason'],
+  // twins/sim/proactive: the household's ground truth and taps, a proactive agent's actions and questions
+  'household.departed': ['day', 'minute'],
+  'household.arrived': ['day', 'minute'],
+  'user.interaction': ['need', 'how', 'day', 'temperature', 'answer'],
+  'agent.acted': ['need', 'day', 'weekday', 'topic', 'target', 'confidence', 'explanation'],
+  'agent.asked': ['need', 'day', 'confidence', 'explanation'],
 });
 
 /** Merges catalogues; a type emitted by several twins may carry the keys of any of them. */

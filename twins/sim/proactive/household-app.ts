@@ -1,0 +1,117 @@
+// The household living its plan (household.ts) in the world: the car leaves and comes back on the plan's times,
+// and the people do by hand what nobody did for them. Before leaving they check the car: if its cabin is not
+// being conditioned they tap "precondition" in the app. Coming home, when the car asks about home mode (the
+// stage-2 geofence rule) and the home is not already cooling, they tap Confirm. Each tap is a `user.interaction`
+// event: what the judge counts. Ground truth is `household.departed` / `household.arrived`, emitted when the car
+// really leaves and really gets home; the agent's predictions play no part in it. Questions an agent asks are
+// answered from the plan: yes when the event will happen within the answer window.
+import { vehicleAddress } from '../../bus/addresses';
+import { placesOfKind } from '../../world';
+import type { SimApp, Simulation } from '../simulation';
+import type { VehicleFenceCrossing } from '../vehicle-twin';
+import { HOME_FENCE_PREFIX } from '../simulation';
+import { minuteOf, timeOf, type DayPlan, dayOf } from './household';
+
+export type Need = 'departure' | 'arrival';
+
+/** What an agent may ask the occupant: "will you need this within the next `withinMin` minutes?". */
+export interface Occupant {
+  answer(need: Need, withinMin: number): boolean;
+}
+
+/** The user checks the car this long before leaving. */
+export const CHECK_BEFORE_LEAVING_MIN = 15;
+
+export class HouseholdApp implements SimApp, Occupant {
+  private readonly startOfDayMs: number;
+  /** Ground-truth times of the plan's departures and arrivals-to-be, to answer questions. */
+  private readonly leaves: number[] = [];
+  private readonly comeBacks: number[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly vehicleId: string,
+    private readonly homeId: string,
+    private readonly plans: readonly DayPlan[],
+    private readonly temperature: number,
+  ) {
+    this.startOfDayMs = sim.spec.startTimeOfDayMs ?? 0;
+    for (const plan of plans) {
+      if (plan.leave === undefined || plan.comeBack === undefined) continue;
+      const leaveAt = timeOf(plan.day, plan.leave, this.startOfDayMs);
+      const backAt = timeOf(plan.day, plan.comeBack, this.startOfDayMs);
+      if (leaveAt < 0) continue;
+      this.leaves.push(leaveAt);
+      this.comeBacks.push(backAt);
+      const checkAt = leaveAt - CHECK_BEFORE_LEAVING_MIN * 60_000;
+      if (checkAt >= 0) sim.kernel.scheduler.scheduleAt(checkAt, () => this.checkCar(), 'household:check-car');
+      sim.kernel.scheduler.scheduleAt(leaveAt, () => this.leave(plan), 'household:leave');
+      sim.kernel.scheduler.scheduleAt(backAt, () => this.comeBack(), 'household:come-back');
+    }
+  }
+
+  answer(need: Need, withinMin: number): boolean {
+    const now = this.sim.now;
+    // An arrival is the drive home ending: it comes some minutes after leaving for home, so the question is
+    // answered from the plan's leaving times, with the drive's length (bounded by the window) in mind.
+    const times = need === 'departure' ? this.leaves : this.comeBacks;
+    const yes = times.some((t) => t >= now - (need === 'arrival' ? 15 * 60_000 : 0) && t <= now + withinMin * 60_000);
+    this.interaction(need, 'answered', { answer: yes ? 'yes' : 'no' });
+    return yes;
+  }
+
+  onGeofence(crossing: VehicleFenceCrossing): void {
+    if (crossing.vehicleId !== this.vehicleId || crossing.kind !== 'enter' || crossing.fenceId !== `${HOME_FENCE_PREFIX}${this.homeId}`) return;
+    const vehicle = this.sim.vehicle(this.vehicleId);
+    if (vehicle.destination?.id !== this.sim.home(this.homeId).place.id) return;
+    if (this.homeIsConditioned()) return; // the prompt times out unanswered: nobody needed it
+    // The geofence rule's prompt is on the car screen (HomeAutomations put it there): one tap on Confirm.
+    vehicle.parts.screen.send({ type: 'PROMPT.CONFIRM' });
+    this.interaction('arrival', 'rule-prompt', { temperature: this.temperature });
+  }
+
+  private checkCar(): void {
+    const hvac = this.sim.vehicle(this.vehicleId).parts.hvac;
+    if (hvac.state !== 'off') return;
+    this.sim.sendFromHome(this.sim.automationHost(this.homeId), vehicleAddress(this.vehicleId), {
+      capability: 'vehicle_climate', name: 'precondition', deviceId: `vehicle.${this.vehicleId}`, attributes: { temperature: this.temperature },
+    }, 'command');
+    this.interaction('departure', 'by-hand', { temperature: this.temperature });
+  }
+
+  private leave(plan: DayPlan): void {
+    const vehicle = this.sim.vehicle(this.vehicleId);
+    const place = plan.destination === 'shops' ? (placesOfKind(this.sim.city, 'poi')[0] ?? this.sim.placeFor('work', this.homeId)) : this.sim.placeFor('work', this.homeId);
+    this.emit('household.departed');
+    vehicle.driveTo(place);
+    // Leaving home: the home's own rule switches the AC off (no tap; the home knows the house is empty).
+    const climate = this.sim.home(this.homeId).firstOfType('climate');
+    if (climate !== undefined && climate.context.hvacMode !== 'off') {
+      this.sim.sendFromHome(this.sim.automationHost(this.homeId), climate.id, { capability: 'climate', name: 'turn_off', deviceId: climate.id.split('/').pop()!, attributes: {} }, 'command');
+    }
+  }
+
+  private comeBack(): void {
+    const vehicle = this.sim.vehicle(this.vehicleId);
+    vehicle.driveTo(this.sim.home(this.homeId).place, () => {
+      this.emit('household.arrived');
+      // Parked at home, the driver switches the cabin climate off (a button in the car, not a message).
+      vehicle.parts.hvac.send({ type: 'HVAC.TURN_OFF' });
+    });
+  }
+
+  private homeIsConditioned(): boolean {
+    const climate = this.sim.home(this.homeId).firstOfType('climate');
+    return climate !== undefined && climate.context.hvacMode !== 'off';
+  }
+
+  private emit(type: 'household.departed' | 'household.arrived'): void {
+    const t = this.sim.now;
+    this.sim.kernel.events.emit(type, vehicleAddress(this.vehicleId), { day: dayOf(t, this.startOfDayMs), minute: minuteOf(t, this.startOfDayMs) });
+  }
+
+  private interaction(need: Need, how: 'by-hand' | 'rule-prompt' | 'answered', extra: { [key: string]: string | number }): void {
+    const t = this.sim.now;
+    this.sim.kernel.events.emit('user.interaction', `home/${this.homeId}`, { need, how, day: dayOf(t, this.startOfDayMs), ...extra });
+  }
+}

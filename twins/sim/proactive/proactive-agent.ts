@@ -1,0 +1,170 @@
+// The built-in routine-learning agent (issue #21 part 3): it watches the car come and go, learns the household's
+// routine (routine-learner.ts) and acts ahead of need — preconditions the cabin before the predicted departure,
+// precools (or preheats) the home before the predicted arrival — each action with its confidence and explanation
+// in an `agent.acted` event. Unsure, it asks the occupant (`agent.asked`) instead; below that it does nothing.
+// It is an enrolled party (`party/routine-agent`, controller-parties.ts): its commands go over the bus under the
+// run's architecture like any controller's, so they are recorded and judged. No network, no model weights.
+//
+// Policies: `learning` (the agent), and two negative controls a judge must fail — `always` (acts every day at
+// fixed times, no learning) and `frozen` (learning disabled: it never learns, so it never acts).
+import { gatewayAddress, vehicleAddress } from '../../bus/addresses';
+import { enrolController } from '../controller-parties';
+import type { Intent } from '../ecosystem-codec';
+import type { SimApp, Simulation } from '../simulation';
+import type { EmittedEvent, TwinActor } from '../twin-actor';
+import { dayOf, minuteOf, timeOf } from './household';
+import type { Need, Occupant } from './household-app';
+import { RoutineLearner, WEEKDAYS, clock, type DayRecord, type RoutineModel } from './routine-learner';
+
+export type AgentPolicy = 'learning' | 'always' | 'frozen';
+export const ROUTINE_AGENT = 'routine-agent';
+
+export interface ProactiveAgentOptions {
+  vehicleId: string;
+  homeId: string;
+  userId?: string | undefined;
+  policy: AgentPolicy;
+  occupant: Occupant;
+  /** 0 = Monday: the weekday of the run's first day. */
+  startWeekday: number;
+  /** Days the household's calendar marks as holidays. */
+  holidays: readonly number[];
+  /** Act at or above this confidence, ask at or above `askAt`. Defaults 0.75 and 0.4. */
+  actAt?: number;
+  askAt?: number;
+  /** Minutes ahead of the predicted departure / arrival the agent acts. Defaults 20 and 30. */
+  departureLeadMin?: number;
+  arrivalLeadMin?: number;
+  /** The home AC is switched off again when nobody came home this long after the agent started it. Default 60. */
+  windowMin?: number;
+  /** A model trained beforehand (`twinbench learn`), to start from. */
+  model?: RoutineModel | undefined;
+}
+
+const ALWAYS_AT: Record<Need, number> = { departure: 7 * 60 + 20, arrival: 17 * 60 + 30 };
+
+export class ProactiveAgent implements SimApp {
+  readonly learner: RoutineLearner;
+  readonly party: string;
+  private readonly startOfDayMs: number;
+  private today: DayRecord;
+  /** Where the car was last parked: home or elsewhere. */
+  private parkedAtHome = true;
+  /** Needs already acted on today, so a catch-up does not repeat an action. */
+  private actedToday = new Set<Need>();
+  private readonly o: Required<Omit<ProactiveAgentOptions, 'userId' | 'model'>> & Pick<ProactiveAgentOptions, 'userId'>;
+
+  constructor(private readonly sim: Simulation, options: ProactiveAgentOptions) {
+    this.o = { actAt: 0.75, askAt: 0.4, departureLeadMin: 20, arrivalLeadMin: 30, windowMin: 60, ...options };
+    this.learner = new RoutineLearner({}, options.model);
+    this.party = enrolController(sim, ROUTINE_AGENT);
+    this.startOfDayMs = sim.spec.startTimeOfDayMs ?? 0;
+    this.today = this.record(0);
+    sim.kernel.events.onEvent((event) => {
+      // The user's own set-points, from the taps the home's app logs: the temperature to precool to.
+      if (event.type === 'user.interaction' && typeof event.data.temperature === 'number' && this.o.policy !== 'frozen') this.learner.observeSetpoint(event.data.temperature);
+    });
+    this.planDay(0);
+  }
+
+  onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
+    if (twin.id !== `${vehicleAddress(this.o.vehicleId)}/drive`) return;
+    const minute = minuteOf(this.sim.now, this.startOfDayMs);
+    const homePlace = this.sim.home(this.o.homeId).place.id;
+    const toHome = this.sim.vehicle(this.o.vehicleId).destination?.id === homePlace;
+    if (event.type === 'trip.started') {
+      if (this.parkedAtHome && this.today.departure === undefined) this.today.departure = minute;
+      // Seen, not predicted: the car is on its way home and the home is not being prepared — do it now.
+      if (toHome && !this.homeConditioned() && this.o.policy === 'learning') {
+        this.act('arrival', 1, `the car is driving home (ETA ${Math.round(this.sim.vehicle(this.o.vehicleId).etaSeconds(this.sim.now) / 60)} min) and the home is not being prepared`);
+      }
+    } else if (event.type === 'trip.ended') {
+      this.parkedAtHome = toHome;
+      if (toHome) this.today.arrival = minute;
+    }
+  }
+
+  private homeConditioned(): boolean {
+    const climate = this.sim.home(this.o.homeId).firstOfType('climate');
+    return climate !== undefined && climate.context.hvacMode !== 'off';
+  }
+
+  private record(day: number): DayRecord {
+    return { day, weekday: (this.o.startWeekday + day) % 7, holiday: this.o.holidays.includes(day) };
+  }
+
+  /** At each midnight: learn from the day that ended, then plan the new one. */
+  private planDay(day: number): void {
+    const next = timeOf(day + 1, 0, this.startOfDayMs);
+    this.sim.kernel.scheduler.scheduleAt(next, () => {
+      if (this.o.policy === 'learning') this.learner.observeDay(this.today);
+      this.today = this.record(day + 1);
+      this.actedToday = new Set();
+      this.planDay(day + 1);
+    }, 'agent:midnight');
+    const weekday = (this.o.startWeekday + day) % 7;
+    for (const need of ['departure', 'arrival'] as const) {
+      const lead = need === 'departure' ? this.o.departureLeadMin : this.o.arrivalLeadMin;
+      const prediction = this.o.policy === 'always' ? undefined : this.learner.predict(weekday, need);
+      const at = this.o.policy === 'always' ? ALWAYS_AT[need] : prediction === undefined ? undefined : prediction.minuteOfDay - lead;
+      if (at === undefined) continue;
+      const t = timeOf(day, Math.round(at), this.startOfDayMs);
+      if (t < this.sim.now || t >= next) continue;
+      this.sim.kernel.scheduler.scheduleAt(t, () => {
+        if (this.o.policy === 'always') return this.act(need, 1, `every day at ${clock(at)}`);
+        this.decide(need, day, prediction!.confidence, prediction!.explanation);
+      }, `agent:${need}`);
+    }
+  }
+
+  private decide(need: Need, day: number, confidence: number, explanation: string): void {
+    if (this.o.holidays.includes(day)) return; // the calendar says nobody goes anywhere
+    if (need === 'arrival' && (this.parkedAtHome || this.actedToday.has('arrival'))) return; // the car never left, or already done
+    if (need === 'departure' && !this.parkedAtHome) return;
+    if (confidence >= this.o.actAt) return this.act(need, confidence, explanation);
+    if (confidence < this.o.askAt) return;
+    const window = need === 'departure' ? this.o.departureLeadMin + 15 : this.o.arrivalLeadMin + 15;
+    this.sim.kernel.events.emit('agent.asked', this.party, { need, day, confidence, explanation });
+    if (this.o.userId !== undefined) {
+      this.sim.sendFromHome(this.sim.automationHost(this.o.homeId), `phone/${this.o.userId}`, {
+        capability: 'notify', name: 'notify', deviceId: this.o.userId, attributes: { title: need === 'departure' ? 'Precondition the car?' : 'Cool the home for your arrival?', message: explanation, severity: 'info' },
+      }, 'command');
+    }
+    if (this.o.occupant.answer(need, window)) this.act(need, confidence, `asked, and the occupant said yes (${explanation})`);
+  }
+
+  private act(need: Need, confidence: number, explanation: string): void {
+    this.actedToday.add(need);
+    const temperature = this.learner.preferredTemperature()?.value ?? 24;
+    const home = this.sim.home(this.o.homeId);
+    let target: string;
+    let intent: Intent;
+    if (need === 'departure') {
+      target = vehicleAddress(this.o.vehicleId);
+      intent = { capability: 'vehicle_climate', name: 'precondition', deviceId: `vehicle.${this.o.vehicleId}`, attributes: { temperature } };
+      this.sim.sendFromHome(this.sim.automationHost(this.o.homeId), target, intent, 'command', { signer: this.party });
+    } else {
+      const climate = home.firstOfType('climate');
+      if (climate === undefined) return;
+      target = climate.id;
+      const outdoor = climate.context.outdoorTemperature;
+      intent = { capability: 'climate', name: 'set_temperature', deviceId: climate.id.split('/').pop()!, attributes: { temperature, hvac_mode: hvacModeFor(typeof outdoor === 'number' ? outdoor : undefined, temperature) } };
+      this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, intent, 'command', { signer: this.party });
+      // Nobody came: stop cooling an empty home at the end of the window.
+      this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
+        if (!this.parkedAtHome && climate.context.hvacMode !== 'off') {
+          this.sim.sendFromHome(gatewayAddress(this.o.homeId), climate.id, { capability: 'climate', name: 'turn_off', deviceId: intent.deviceId, attributes: {} }, 'command', { signer: this.party });
+        }
+      }, 'agent:window');
+    }
+    this.sim.kernel.events.emit('agent.acted', this.party, {
+      need, day: dayOf(this.sim.now, this.startOfDayMs), weekday: WEEKDAYS[(this.o.startWeekday + dayOf(this.sim.now, this.startOfDayMs)) % 7]!,
+      topic: `${intent.capability}/${intent.name}`, target, confidence, explanation,
+    });
+  }
+}
+
+/** Precool on a day warmer than the set-point, preheat on a colder one (unknown weather: cool, the seed's summer case). */
+export function hvacModeFor(outdoorC: number | undefined, setpointC: number): 'cool' | 'heat' {
+  return outdoorC !== undefined && outdoorC < setpointC ? 'heat' : 'cool';
+}
