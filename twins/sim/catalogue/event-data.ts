@@ -89,6 +89,7 @@ const DEVICE_EVENT_DATA = {
   storage: {
     'STORAGE.SAVE_CLIP': { clip: 'object' },
     'STORAGE.DELETE_CLIP': { clipId: 'string' },
+    'STORAGE.OPEN_MEDIA': { mediaId: 'string' },
     'STORAGE.WENT_OFFLINE': none,
     'STORAGE.CAME_ONLINE': none,
   },
