@@ -14,8 +14,10 @@ test.use({ baseURL: appUrl() });
 
 const DIR = path.join(import.meta.dirname, '..', 'scenarios');
 const scenes = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort().map((file) => {
-  const doc = parse(readFileSync(path.join(DIR, file), 'utf8')) as { architectures?: string[]; verdict?: string; connectors?: object };
-  return { file: `scenarios/${file}`, architecture: doc.architectures?.[0], noVerdict: doc.verdict === 'none', needsEndpoint: doc.connectors !== undefined };
+  const doc = parse(readFileSync(path.join(DIR, file), 'utf8')) as { architectures?: string[] | string; verdict?: string; connectors?: object };
+  // `architectures: all` (a word, not a list) leaves the choice to the app's default, the first one it offers.
+  const architecture = Array.isArray(doc.architectures) ? doc.architectures[0] : undefined;
+  return { file: `scenarios/${file}`, architecture, noVerdict: doc.verdict === 'none', needsEndpoint: doc.connectors !== undefined };
 });
 
 test('the scenarios folder has scenes to play', () => {
@@ -26,6 +28,9 @@ for (const scene of scenes) {
   const expected = scene.noVerdict ? 'no verdict' : scene.needsEndpoint ? 'a verdict' : 'PASS';
   test(`${scene.file} plays in the UI to ${expected}`, async ({ page }) => {
     await openApp(page);
+    // A scene the engine cannot load is listed as "(invalid)" with its first error: fail at once, saying so.
+    const listed = await page.getByTestId('scenario-select').locator(`option[value="${scene.file}"]`).textContent();
+    expect(listed, `${scene.file} is listed as invalid by the app (run twinbench validate ${scene.file})`).not.toMatch(/\(invalid\)$/);
     await loadScenario(page, scene.file, { ...(scene.architecture ? { architecture: scene.architecture } : {}), handsOn: false });
     await play(page, 'max');
     const verdict = page.getByTestId('final-verdict');
