@@ -3,7 +3,8 @@
 // a WebSocket in browser mode and Electron IPC in the desktop app. Types only — no code runs from here.
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
-import type { MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { ArchitectureComparison } from './comparison-types';
 import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
 
@@ -24,6 +25,7 @@ export type * from './session-types';
 export type * from './run-result';
 export type * from './recording-types';
 export type * from './state-chart-types';
+export type * from './comparison-types';
 
 // ---- the contract -----------------------------------------------------------------------------------------
 
@@ -35,6 +37,8 @@ export interface EngineCommands {
   /** Run the next scheduled callback of the virtual clock (pauses first). */
   step: { request: void; response: RunStatus };
   sendTwinEvent: { request: { twin: string; event: TwinEvent }; response: SendTwinEventResult };
+  /** A device card's control: a command to a home device through the bus and the security layer (issue 18 §6). */
+  sendDeviceCommand: { request: DeviceCommandRequest; response: DeviceCommandSent };
   getTwin: { request: { address: string }; response: TwinView };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };
@@ -49,6 +53,11 @@ export interface EngineCommands {
   /** Move a replay to virtual time `t` (pauses it); live runs cannot go back in time. */
   seek: { request: { t: number }; response: RunStatus };
   diffRuns: { request: { a: number; b: number; toleranceMs?: number }; response: RunDiffView };
+  /**
+   * Run the loaded scene headless under every architecture (its own seed and parameters, prompts answered by its
+   * script), on a worker process: the live run goes on meanwhile. Answers when every run is judged.
+   */
+  compareArchitectures: { request: void; response: ArchitectureComparison };
 }
 
 export interface EngineEvents {

@@ -9,6 +9,7 @@ export const COMMAND_CHANNELS = {
   pause: 'twinbench:pause',
   step: 'twinbench:step',
   sendTwinEvent: 'twinbench:sendTwinEvent',
+  sendDeviceCommand: 'twinbench:sendDeviceCommand',
   getTwin: 'twinbench:getTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',
@@ -18,6 +19,7 @@ export const COMMAND_CHANNELS = {
   openRun: 'twinbench:openRun',
   seek: 'twinbench:seek',
   diffRuns: 'twinbench:diffRuns',
+  compareArchitectures: 'twinbench:compareArchitectures',
 } as const satisfies Record<CommandName, string>;
 
 export const EVENT_CHANNELS = {

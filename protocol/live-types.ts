@@ -65,6 +65,16 @@ export interface Snapshot {
   messageCount: number;
   /** Streams and transfers running now (absent when none is). */
   flows?: FlowSnapshot[];
+  /** A peak-shaving scene's transformer load so far (live runs only). */
+  grid?: GridLive;
+}
+
+/** The transformer load sampled so far: [virtual ms, total kW, EV charging kW], once a minute. */
+export interface GridLive {
+  transformerKva: number;
+  /** The planning limit as a share of the rating (the scene's pass line). */
+  maxLoadShare: number;
+  samples: [t: number, totalKw: number, evKw: number][];
 }
 
 export type RunState = 'empty' | 'ready' | 'playing' | 'paused' | 'finished';
@@ -127,4 +137,20 @@ export interface MessageBatch {
   total: number;
   /** True for the first batch of a new run: drop what you had. */
   reset: boolean;
+}
+
+/** A one-click device control: a home-cloud command (`turn_on`, `unlock`, `set_temperature` …) to a home device. */
+export interface DeviceCommandRequest {
+  /** The device twin, `home/<home>/<device>`. */
+  device: string;
+  /** The command, as the home cloud names it (Home Assistant service names). */
+  command: string;
+  attributes?: { [key: string]: Json };
+}
+
+/** The command is on its way; its response (or failure) arrives in the message flow under this id. */
+export interface DeviceCommandSent {
+  messageId: string;
+  /** Where it entered: the home's gateway (signed as the app's enrolled party). */
+  source: string;
 }

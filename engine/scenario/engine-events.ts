@@ -16,4 +16,6 @@ export const ENGINE_EVENTS: EventCatalogue = {
   ...Object.fromEntries(WEATHER_KINDS.map((kind) => [`weather.${kind}`, ['intensity', 'temperature']])),
   // engine/server/live-session.ts: a person acted at a device from the app (the inspector, a screen's buttons).
   'twin.physical_action': ['twin', 'event', 'by'],
+  // engine/server/device-command.ts: a person pressed a device card's control in the app.
+  'ui.device_command': ['device', 'command', 'attributes'],
 };

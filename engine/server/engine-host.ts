@@ -8,6 +8,7 @@ import type {
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Emitter } from '../../twins/kernel/emitter';
+import { ArchitectureComparer, type RunJobs } from './architecture-comparison';
 import { LiveSession, type LiveSessionOptions } from './live-session';
 import { LocationPrivacy } from './location-view';
 import { RecordedRunsFile } from './recorded-runs';
@@ -31,6 +32,11 @@ const REQUESTS = {
     twin: z.string().min(1),
     event: z.object({ type: z.string().regex(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/, 'a twin event is namespaced upper case, e.g. DOOR.UNLOCK') }).catchall(JsonValue),
   }),
+  sendDeviceCommand: z.strictObject({
+    device: z.string().min(1).max(200),
+    command: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a device command is a lower-case service name, e.g. turn_on'),
+    attributes: z.record(z.string().max(64), JsonValue).optional(),
+  }),
   getTwin: z.strictObject({ address: z.string().min(1) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
@@ -40,6 +46,7 @@ const REQUESTS = {
   openRun: z.strictObject({ runId: z.int().min(1) }),
   seek: z.strictObject({ t: z.number().min(0).max(1e12) }),
   diffRuns: z.strictObject({ a: z.int().min(1), b: z.int().min(1), toleranceMs: z.number().min(0).max(3_600_000).optional() }),
+  compareArchitectures: z.unknown(),
 } satisfies Record<CommandName, z.ZodType>;
 
 export class EngineHost implements Transport {
@@ -49,12 +56,14 @@ export class EngineHost implements Transport {
   private readonly listeners = new Map<EventName, Emitter<(payload: never) => void>>();
   /** Issue 7: location coarsening of everything sent out, live or replayed (location-view.ts). */
   readonly privacy = new LocationPrivacy();
+  private readonly comparer: ArchitectureComparer;
 
-  constructor(options: LiveSessionOptions = {}) {
+  constructor(options: LiveSessionOptions & { runComparisonJobs?: RunJobs } = {}) {
     const publish = <E extends EventName>(event: E, payload: EngineEvents[E]): void => this.emit(event, payload);
     this.session = new LiveSession(publish, { ...options, onRecordingsChanged: () => this.publishRecordings() });
     this.recordings = new RecordedRunsFile(this.session.recorder.file);
     this.replay = new ReplaySession(publish, this.session.catalogue, this.recordings, options.batchMs);
+    this.comparer = new ArchitectureComparer((handle) => this.session.catalogue.resolve(handle), options.runComparisonJobs);
   }
 
   async invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>> {
@@ -99,6 +108,9 @@ export class EngineHost implements Transport {
       case 'sendTwinEvent':
         if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
         return s.sendTwinEvent((r as CommandRequest<'sendTwinEvent'>).twin, (r as CommandRequest<'sendTwinEvent'>).event);
+      case 'sendDeviceCommand':
+        if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
+        return s.sendDeviceCommand(r as CommandRequest<'sendDeviceCommand'>);
       case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
       case 'getSnapshot': return (replay ?? s).snapshot();
       case 'getSession': return (replay ?? s).session;
@@ -114,6 +126,11 @@ export class EngineHost implements Transport {
       case 'diffRuns': {
         const { a, b, toleranceMs } = r as CommandRequest<'diffRuns'>;
         return this.recordings.diff(a, b, toleranceMs, this.privacy.precise);
+      }
+      case 'compareArchitectures': {
+        const session = replay ? replay.session : s.session;
+        const listed = session ? (s.catalogue.list().find((x) => x.file === session.file)?.architectures ?? []) : [];
+        return this.comparer.compare(session, listed);
       }
     }
   }

@@ -3,7 +3,7 @@
 // batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts). Every run
 // is recorded, from its first event to its verdict, into the same database as the CLI's runs.
 import type {
-  Architecture, AttachedSession, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
+  Architecture, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
   TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
@@ -19,6 +19,8 @@ import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
 import { ExpectationWatch } from './expectation-watch';
+import { sendDeviceCommand } from './device-command';
+import { gridLive } from './grid-view';
 import { handsOnScenario } from './hands-on';
 import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
 import { MessageBatcher } from './message-batcher';
@@ -177,6 +179,14 @@ export class LiveSession {
     return { ok: refusal === undefined, ...(refusal !== undefined ? { refusal } : {}), twin: twinView(c.run.sim, twin.id) };
   }
 
+  sendDeviceCommand(request: DeviceCommandRequest): DeviceCommandSent {
+    const c = this.require();
+    if (c.state === 'finished') throw new Error('the run is over and judged: load the scenario again to interact');
+    const sent = sendDeviceCommand(c.run.sim, request);
+    c.dirty = true;
+    return sent;
+  }
+
   getTwin(address: string): TwinView {
     return twinView(this.require().run.sim, address);
   }
@@ -187,7 +197,9 @@ export class LiveSession {
 
   snapshot(): Snapshot | null {
     const c = this.current;
-    return c ? buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total) : null;
+    if (c === undefined) return null;
+    const snapshot = buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total);
+    return c.run.grid ? { ...snapshot, grid: gridLive(c.run.grid) } : snapshot;
   }
 
   /** The session as it stands, for a page that reloads: it carries on from here instead of starting empty. */

@@ -10,11 +10,33 @@ import { MessageFlowPanel } from '../panels/MessageFlowPanel';
 import { RecordingsPanel } from '../panels/RecordingsPanel';
 import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { TwinInspectorPanel } from '../panels/TwinInspectorPanel';
+import { ComparisonPanel } from '../views/ComparisonPanel';
+import { DeviceCardsPanel } from '../views/devices/DeviceCardsPanel';
+import { StateChartPanel } from '../views/statechart/StateChartPanel';
+import { TopicTreePanel } from '../views/topics/TopicTreePanel';
+import { TraceWaterfallPanel } from '../views/traces/TraceWaterfallPanel';
 import { readFlag, writeFlag } from './layout-storage';
 import { PresenterControls } from './PresenterControls';
 import { ReplayBar } from './ReplayBar';
 import { SplitPane } from './SplitPane';
 import { StatusBar } from './StatusBar';
+import { Tabs, type TabView } from './Tabs';
+
+// Issue 18 §4/§6: the views integrators know share the places of the message flow, the screens and the charts.
+const FLOW_VIEWS: TabView[] = [
+  { id: 'flow', title: 'Message flow', render: () => <MessageFlowPanel /> },
+  { id: 'topics', title: 'Topics', render: () => <TopicTreePanel /> },
+  { id: 'traces', title: 'Traces', render: () => <TraceWaterfallPanel /> },
+  { id: 'statechart', title: 'State chart', render: () => <StateChartPanel /> },
+];
+const SCREEN_VIEWS: TabView[] = [
+  { id: 'screens', title: 'Screens', render: () => <DeviceScreensPanel /> },
+  { id: 'devices', title: 'Devices', render: () => <DeviceCardsPanel /> },
+];
+const CHART_VIEWS: TabView[] = [
+  { id: 'charts', title: 'Charts', render: () => <ChartsPanel /> },
+  { id: 'compare', title: 'Compare', render: () => <ComparisonPanel /> },
+];
 
 export function App() {
   const [presenter, setPresenterState] = useState(() => readFlag('presenter', false));
@@ -45,11 +67,11 @@ function WorkbenchLayout() {
       <SplitPane direction="row" initial={0.68} storageKey="centre" label="the map and the device screens">
         <SplitPane direction="column" initial={0.55} storageKey="map" label="the map and the message flow">
           <CityMapPanel />
-          <MessageFlowPanel />
+          <Tabs label="Message views" storageKey="flow" views={FLOW_VIEWS} />
         </SplitPane>
         <SplitPane direction="column" initial={0.6} storageKey="screens" label="device screens and charts">
-          <DeviceScreensPanel />
-          <ChartsPanel />
+          <Tabs label="Screens and devices" storageKey="screens" views={SCREEN_VIEWS} />
+          <Tabs label="Charts and comparison" storageKey="charts" views={CHART_VIEWS} />
         </SplitPane>
       </SplitPane>
     </SplitPane>

@@ -1,9 +1,12 @@
-// Charts: the end-to-end latency histogram of every architecture run so far for this scenario, and the
+// Charts: while the run plays, its end-to-end latency and (for a peak-shaving scene) the transformer load as they
+// build; once judged, the end-to-end latency histogram of every architecture run so far for this scenario, and the
 // transformer load curves (uncontrolled against coordinated) of a peak-shaving scene. The engine draws them with
 // the evaluation report's own SVG code; shown as images, so nothing in them can run in this page.
 import { Panel } from '../app/Panel';
 import { useAppState } from '../app/ModelContext';
 import { formatMs } from '../flow/parties';
+import { LiveLatencyChart } from '../views/charts/LiveLatencyChart';
+import { LiveLoadChart } from '../views/charts/LiveLoadChart';
 
 const svgUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
@@ -11,9 +14,17 @@ export function ChartsPanel() {
   const final = useAppState((s) => s.final);
   const running = useAppState((s) => s.session !== null && s.final === null);
   const metrics = final?.result.metrics;
+  const loaded = useAppState((s) => s.session !== null);
   return (
     <Panel title="Charts" testId="charts">
-        {final === null && <p className="muted small">{running ? 'The charts are drawn when the run is judged.' : 'Run a scenario to see its charts.'}</p>}
+        {final === null && <p className="muted small">{running ? 'The histogram is drawn when the run is judged; these build as it plays.' : 'Run a scenario to see its charts.'}</p>}
+        {loaded && (
+          // Focusable, so the charts can be scrolled from the keyboard (nothing in them takes focus).
+          <div tabIndex={0} role="group" aria-label="Live charts">
+            <LiveLoadChart />
+            <LiveLatencyChart />
+          </div>
+        )}
         {metrics && (
           <p className="small" data-testid="latency-summary">
             {metrics.messages} messages · success {(metrics.successRate * 100).toFixed(1)} % · e2e p50 {formatMs(metrics.e2e.p50)} · p95 {formatMs(metrics.e2e.p95)}

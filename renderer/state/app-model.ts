@@ -2,7 +2,7 @@
 // messages, verdicts) into stores the panels read, and turns the user's clicks into protocol commands. It keeps
 // no rules of the simulation — every decision is the engine's; this only remembers and forwards.
 import type {
-  AttachedSession, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
+  ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { MessageLog } from './message-log';
@@ -34,6 +34,8 @@ export interface AppState {
   recordings: RecordedRuns | null;
   /** The last diff of two recorded runs. */
   diff: RunDiffView | null;
+  /** The loaded scene run under every architecture (issue 18 §4), while it runs, then its answer. */
+  comparison: { state: 'running' } | { state: 'done'; result: ArchitectureComparison } | { state: 'failed'; error: string } | null;
 }
 
 const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
@@ -42,6 +44,7 @@ export class AppModel {
   readonly store = new Store<AppState>({
     connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null, loadError: null,
     selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
+    comparison: null,
   });
   readonly messages = new MessageLog();
   /** What the 3D view actually drew, for the test hook (the frame loop writes it, nothing re-renders on it). */
@@ -122,12 +125,25 @@ export class AppModel {
     if (diff) this.store.set({ diff });
   }
 
+  /** Runs the loaded scene under every architecture on the engine's worker; the live run goes on meanwhile. */
+  async compareArchitectures(): Promise<void> {
+    const asked = this.store.get().session;
+    this.store.set({ comparison: { state: 'running' } });
+    try {
+      const result = await this.api.compareArchitectures();
+      // A load meanwhile (another scene, or the same with another seed) makes the answer stale: not shown against it.
+      if (this.store.get().session === asked) this.store.set({ comparison: { state: 'done', result } });
+    } catch (err) {
+      if (this.store.get().session === asked) this.store.set({ comparison: { state: 'failed', error: (err as Error).message } });
+    }
+  }
+
   /** Forget the previous run before asking: the engine publishes the new one's events before it answers. */
   /** A failure leaves the engine's session as it was: the page shows it again, selections and all (issue 18). */
   private async openSession(open: () => Promise<SessionInfo>, isLoad = false): Promise<void> {
     const before = this.store.get();
     const kept = { selectedMessage: before.selectedMessage, selectedTwin: before.selectedTwin, followedVehicle: before.followedVehicle };
-    this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null, loadError: null });
+    this.store.set({ busy: true, liveVerdicts: [], final: null, comparison: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null, loadError: null });
     this.messages.clear();
     try {
       const session = await open();
@@ -157,6 +173,11 @@ export class AppModel {
 
   sendTwinEvent(twin: string, event: TwinEvent): Promise<SendTwinEventResult | undefined> {
     return this.run(() => this.api.sendTwinEvent({ twin, event }));
+  }
+
+  /** A device card's control: the engine sends it over the bus and the security layer; undefined when refused outright. */
+  sendDeviceCommand(request: DeviceCommandRequest): Promise<DeviceCommandSent | undefined> {
+    return this.run(() => this.api.sendDeviceCommand(request));
   }
 
   /** Polled by the inspector: a twin that is gone (a new scenario loaded) is not an error worth a banner. */
