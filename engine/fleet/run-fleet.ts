@@ -107,6 +107,14 @@ export async function runFleet(options: FleetOptions, hooks: FleetHooks = {}): P
   }
   driver.sweep(performance.now(), true);
 
+  // Every shard keeps its clients answering until every shard has sent its last command and had it answered.
+  if (barrier !== undefined) {
+    const done = new StartBarrier(options, `${barrier.runId}-done`, options.topicRoot ?? FLEET_TOPIC_ROOT);
+    const finished = await done.wait((options.barrierTimeoutS ?? 120) * 1000, hooks.signal);
+    if (finished.timedOut) hooks.progress?.(`fleet: only ${finished.ready}/${finished.total} shards finished; closing anyway`);
+    await done.close();
+  }
+
   const connected = parties.filter((p) => p.client.connected).length;
   const connectMs = new LatencyHistogram();
   const connectFailures: FleetReport['clients']['connectFailures'] = {};

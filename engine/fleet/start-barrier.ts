@@ -1,4 +1,5 @@
-// Shards of one fleet run start their traffic together. Shard processes (perhaps on separate machines) meet only
+// Shards of one fleet run start their traffic together, and stop together: a shard whose clients went away while
+// another still commanded them would turn the other's last commands into timeouts. Shard processes (perhaps on separate machines) meet only
 // through the broker cluster, so each one announces "my clients are connected" on the run's barrier topic and
 // waits until it has heard every shard: without this, a car in a fast shard commands a home whose shard has not
 // connected it yet, and the command is lost before the run began. Announcements repeat every half second for the
@@ -65,8 +66,12 @@ export class StartBarrier {
     return { ready: this.heard.size, total, waitedMs: Math.round(performance.now() - started), timedOut: this.heard.size < total };
   }
 
-  /** Stops announcing and disconnects (at the end of the run: late shards were heard by then or never will be). */
+  /**
+   * Stops announcing and disconnects. It announces twice more first: a shard that has just subscribed and not yet
+   * heard this one (it finished later) hears it before it goes.
+   */
   async close(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 2 * ANNOUNCE_EVERY_MS + 100));
     clearInterval(this.announcer);
     this.announcer = undefined;
     await new Promise<void>((resolve) => this.client.end(false, {}, () => resolve()));

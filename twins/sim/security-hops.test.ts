@@ -42,7 +42,7 @@ describe('checks at the hop that owns them', () => {
     // The refusal travels back from the home cloud along the part of the path the command crossed.
     expect(response).toMatchObject({ source: 'home-cloud', destination: 'vehicle/car1', path: ['home-cloud', 'hub', 'vehicle-cloud', 'vehicle/car1'], createdAt: refused[0]!.t });
     expect(events.find((e) => e.type === 'attack.outcome')).toMatchObject({ data: { outcome: 'refused', error: expect.stringMatching(/^refused \(forged\)/) } });
-    expect(events.some((e) => e.type === 'security.verified' || (e.type === 'msg.delivered' && (e.data.hops as { to: string }[]).some((h) => h.to === GATEWAY) && e.data.topic === 'lock/unlock'))).toBe(false);
+    expect(events.some((e) => (e.type === 'security.verified' && e.data.command === 'lock/unlock') || (e.type === 'msg.delivered' && (e.data.hops as { to: string }[]).some((h) => h.to === GATEWAY) && e.data.topic === 'lock/unlock'))).toBe(false);
     expect(lock.state).toBe('locked');
   });
 

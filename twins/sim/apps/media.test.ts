@@ -18,7 +18,11 @@ describe('viewing the home camera from the car', () => {
     sim.kernel.clock.runUntil(5_000);
     expect(sim.twin(CAMERA)!.context).toMatchObject({ viewers: ['vehicle/car1'] });
     sim.kernel.clock.runUntil(20_000);
-    expect(events(sim, 'security.verified')).toEqual([expect.objectContaining({ data: expect.objectContaining({ command: 'camera/play_stream', from: 'vehicle/car1' }) })]);
+    // Authorised at the home cloud's hop, verified at the gateway's (security at the hop that owns it).
+    const checked = { command: 'camera/play_stream', from: 'vehicle/car1' };
+    expect(events(sim, 'security.verified').map((e) => e.data)).toEqual([
+      expect.objectContaining({ ...checked, stage: 'authorisation' }), expect.objectContaining({ ...checked, stage: 'verification' }),
+    ]);
     const started = events(sim, 'flow.started')[0]!.data;
     const links: Record<Architecture, string[]> = {
       'cloud-cloud': ['lan', 'home-broadband', 'internet', 'internet', 'cellular'], direct: ['lan', 'home-broadband', 'cellular'],
