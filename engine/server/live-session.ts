@@ -3,6 +3,7 @@
 // batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts). Every run
 // is recorded, from its first event to its verdict, into the same database as the CLI's runs.
 import type {
+  VehicleRoute,
   Architecture, AttachedSession, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
   TwinEvent, TwinView, Verdict,
 } from '../../protocol';
@@ -24,6 +25,7 @@ import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver }
 import { MessageBatcher } from './message-batcher';
 import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
+import { vehicleRoutes } from './household-view';
 import { buildSnapshot } from './snapshot';
 import { twinAt, twinView } from './twin-view';
 
@@ -182,6 +184,12 @@ export class LiveSession {
   snapshot(): Snapshot | null {
     const c = this.current;
     return c ? buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total) : null;
+  }
+
+  /** Every driving car's current trip, for the map's route layer. */
+  routes(): VehicleRoute[] {
+    const c = this.current;
+    return c ? vehicleRoutes(c.run.sim) : [];
   }
 
   /** The session as it stands, for a page that reloads: it carries on from here instead of starting empty. */
