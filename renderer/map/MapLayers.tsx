@@ -7,12 +7,16 @@
 // composites the two canvases on its compositor thread, off the path of the page's frame.
 import { Canvas } from '@react-three/fiber';
 import { useMemo, useState } from 'react';
+import { useModel } from '../app/ModelContext';
 import { PerspectiveCamera } from 'three';
 import type { SessionInfo } from '../../protocol';
 import { symbolUnit } from './coordinates';
 import { Districts } from './Districts';
 import { Geofences } from './Geofences';
 import { Homes } from './Homes';
+import { ARCHITECTURE_COLOURS, MessageArcs, makePlacer } from './MessageArcs';
+import { PULSE_ICONS, PULSE_LOOKS, Pulses } from './Pulses';
+import { ROUTE_COLOUR, Routes } from './Routes';
 import { LabelProjector, type LabelElements } from './LabelProjector';
 import { mapLabels } from './map-labels';
 import { OrbitCamera } from './OrbitCamera';
@@ -37,11 +41,19 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
   const gl = { antialias: !software };
   const labels = useMemo(() => mapLabels(session), [session]);
   const labelElements = useMemo<LabelElements>(() => new Map(), []);
+  const model = useModel();
+  const placer = useMemo(() => makePlacer(session, (id) => model.renderStats.vehicleScenePoint?.(id)), [session, model]);
+  // The pulses' icons: a fixed pool of elements the pulse layer's frame loop fills and places.
+  const pulseIcons = useMemo<(HTMLElement | null)[]>(() => Array.from({ length: PULSE_ICONS }, () => null), []);
   return (
     <div ref={setLayers} data-testid="map-canvas" data-geofences={session.geofences.length} style={{ position: 'relative' }}>
       {layers !== null && <Canvas style={{ ...FILL, zIndex: 1 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
         onCreated={() => setCarsReady(true)}>
         <RedrawOnChange />
+        {/* The story's layers ride on the cars' canvas: they change as often as the cars do. */}
+        <Routes />
+        <MessageArcs session={session} unit={unit} />
+        <Pulses placer={placer} unit={unit} icons={pulseIcons} />
         <Vehicles capacity={session.vehicles.length} unit={unit} />
         <OrbitCamera bounds={map.bounds} element={layers} />
         <LabelProjector labels={labels} elements={labelElements} unit={unit} />
@@ -52,6 +64,12 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
             ref={(el) => void (el ? labelElements.set(l.key, el) : labelElements.delete(l.key))}>{l.text}</span>
         ))}
       </div>
+      <div className="map-labels map-pulses" aria-hidden="true">
+        {pulseIcons.map((_, i) => (
+          <span key={i} className="map-pulse" data-testid="map-pulse" style={{ visibility: 'hidden' }} ref={(el) => void (pulseIcons[i] = el)} />
+        ))}
+      </div>
+      <LayersLegend architecture={session.architecture} />
       {layers !== null && carsReady && (
         <Canvas style={FILL} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={{ ...gl, alpha: false }}>
           <color attach="background" args={['#0d1117']} />
@@ -65,5 +83,18 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
         </Canvas>
       )}
     </div>
+  );
+}
+
+/** What the story's layers mean, over the map's corner (the panel's header keeps the city's own legend). */
+function LayersLegend({ architecture }: { architecture: SessionInfo['architecture'] }) {
+  return (
+    <ul className="map-legend small" data-testid="legend-layers" aria-label="Map layers">
+      <li><i className="legend-line" style={{ borderColor: ROUTE_COLOUR }} /> route (dim: driven)</li>
+      <li><i className="legend-arc" style={{ borderColor: ARCHITECTURE_COLOURS[architecture] }} /> message · {architecture}</li>
+      {Object.entries(PULSE_LOOKS).map(([kind, look]) => (
+        <li key={kind} data-kind={kind}><i className="legend-ring" style={{ borderColor: look.colour }} /> {look.label.toLowerCase()}</li>
+      ))}
+    </ul>
   );
 }

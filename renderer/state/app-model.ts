@@ -5,8 +5,21 @@ import type {
   AttachedSession, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
+import { MapEvents } from './map-events';
 import { MessageLog } from './message-log';
 import { Store } from './store';
+
+export interface MapLayerStats {
+  routes: number;
+  routeSegments: number;
+  routeSegmentsDriven: number;
+  arcs: number;
+  /** The architectures of the arcs drawn, as the legend colours them. */
+  arcArchitectures: string[];
+  pulses: number;
+}
+
+export const emptyLayerStats = (): MapLayerStats => ({ routes: 0, routeSegments: 0, routeSegmentsDriven: 0, arcs: 0, arcArchitectures: [], pulses: 0 });
 
 export type FinalVerdict = Extract<Verdict, { kind: 'final' }>;
 
@@ -44,6 +57,8 @@ export class AppModel {
     selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
   });
   readonly messages = new MessageLog();
+  /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
+  readonly mapEvents = new MapEvents();
   /** What the 3D view actually drew, for the test hook (the frame loop writes it, nothing re-renders on it). */
   readonly renderStats: {
     vehicleInstances: number;
@@ -56,11 +71,18 @@ export class AppModel {
     cameraTarget: [number, number, number];
     /** How far the camera is from its target (the map's zoom), written by the same loop. */
     cameraDistance: number;
-  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0 };
+    /** The map's story layers as last drawn: routes (segments, of which driven), message arcs, live pulses. */
+    layers: MapLayerStats;
+    /** Frames that drew at least one message arc (messages fly for a fraction of a second: tests read this). */
+    arcFrames: number;
+  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0, layers: emptyLayerStats(), arcFrames: 0 };
 
   constructor(readonly api: EngineApi) {
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
-    api.onMessages((batch) => this.messages.apply(batch));
+    api.onMessages((batch) => {
+      this.messages.apply(batch);
+      this.mapEvents.apply(batch);
+    });
     api.onRunState((status) => this.store.set({ status }));
     api.onRecordings((recordings) => this.store.set({ recordings }));
     api.onVerdict((verdict) => {
@@ -90,7 +112,9 @@ export class AppModel {
       // A reconnect to the same session keeps what the user had selected.
       ...(keep.session !== null && keep.session.scenario === session?.scenario ? {} : { selectedTwin: session ? defaultTwin(session) : null, selectedMessage: null }),
     });
+    this.mapEvents.setSession(session);
     this.messages.apply(messages);
+    this.mapEvents.apply(messages);
   }
 
   async refreshRuns(): Promise<void> {
@@ -129,8 +153,10 @@ export class AppModel {
     const kept = { selectedMessage: before.selectedMessage, selectedTwin: before.selectedTwin, followedVehicle: before.followedVehicle };
     this.store.set({ busy: true, liveVerdicts: [], final: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null, loadError: null });
     this.messages.clear();
+    this.mapEvents.clear();
     try {
       const session = await open();
+      this.mapEvents.setSession(session);
       this.store.set({ busy: false, session, selectedTwin: defaultTwin(session) });
     } catch (err) {
       const message = (err as Error).message;

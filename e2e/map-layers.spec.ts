@@ -1,0 +1,73 @@
+// Issue 18, the map's story layers: each car's planned route (the driven part fading), an arc per message in flight
+// between a car and its home coloured by architecture, and a pulse with its icon where a moment happens — a doorbell
+// ring, an alarm, a rainstorm, a refused attack. Read through the test hook (what the frame loop drew), not pixels;
+// screenshots are saved under test-results/ for review.
+import { expect, test, type Page } from '@playwright/test';
+import { appUrl, loadScenario, openApp, pause, play, screenshotView } from './steps';
+
+test.use({ baseURL: appUrl() });
+
+interface Layers {
+  routes: number; routeSegments: number; routeSegmentsDriven: number; arcs: number; arcArchitectures: string[]; pulses: number;
+  pulsesSeen: Record<string, number>; arcFrames: number;
+}
+
+const layers = (page: Page): Promise<Layers> => page.evaluate(() => (window as unknown as { __twinbench: { mapLayers: Layers } }).__twinbench.mapLayers);
+const time = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __twinbench: { time: number } }).__twinbench.time);
+
+test('the commuting car\'s route is drawn ahead of it and fades behind it, and goes when it arrives', async ({ page }) => {
+  await openApp(page);
+  await loadScenario(page, 'scenarios/commute.yaml', { architecture: 'cloud-cloud', handsOn: false });
+  expect((await layers(page)).routes).toBe(0); // parked: nothing planned
+  await play(page, 60);
+  await expect.poll(async () => (await layers(page)).routes, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await layers(page)).routeSegmentsDriven, { timeout: 30_000 }).toBeGreaterThan(0);
+  const drawn = await layers(page);
+  expect(drawn.routeSegmentsDriven).toBeLessThan(drawn.routeSegments);
+  await pause(page);
+  await screenshotView(page, 'map-route', 'city-map');
+  await expect(page.getByTestId('legend-layers')).toContainText('route');
+  await play(page, 600);
+  await expect.poll(async () => (await layers(page)).routes, { timeout: 60_000 }).toBe(0); // arrived at work
+});
+
+test('messages fly between the car and the home as arcs in the architecture\'s colour, and the ring pulses', async ({ page }) => {
+  await openApp(page);
+  await loadScenario(page, 'scenarios/doorbell.yaml', { architecture: 'cloud-cloud', handsOn: false });
+  expect(await layers(page)).toMatchObject({ arcs: 0, arcFrames: 0, pulses: 0 });
+  await expect(page.getByTestId('legend-layers')).toContainText('message · cloud-cloud');
+  await play(page, 5);
+  await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(8_000);
+  await play(page, 0.25);
+  await expect.poll(async () => (await layers(page)).pulsesSeen.doorbell, { timeout: 30_000 }).toBe(1);
+  await expect(page.locator('[data-testid=map-pulse][data-kind=doorbell]')).toBeVisible();
+  await expect.poll(async () => (await layers(page)).arcFrames, { timeout: 30_000 }).toBeGreaterThan(0);
+  // Paused with a message in flight, its arc stays drawn: step the clock until one is.
+  await pause(page);
+  for (let i = 0; i < 200 && (await layers(page)).arcs === 0; i++) await page.getByTestId('step').click();
+  const drawn = await layers(page);
+  expect(drawn.arcs).toBeGreaterThan(0);
+  expect(drawn.arcArchitectures).toEqual(['cloud-cloud']);
+  await screenshotView(page, 'map-arcs-doorbell', 'city-map');
+});
+
+test('an alarm, a rainstorm and a refused attack each pulse in their own colour and icon', async ({ page }) => {
+  await openApp(page);
+  const cases: [string, string, number][] = [
+    ['scenarios/safety-alert.yaml', 'alarm', 5], ['scenarios/attack-forged-unlock.yaml', 'refused', 5], ['scenarios/rainstorm.yaml', 'rain', 60],
+  ];
+  for (const [file, kind, speed] of cases) {
+    await loadScenario(page, file, { architecture: 'cloud-cloud', handsOn: false });
+    expect((await layers(page)).pulsesSeen[kind]).toBe(0);
+    await play(page, speed);
+    await expect.poll(async () => (await layers(page)).pulsesSeen[kind], { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect(page.locator(`[data-testid=map-pulse][data-kind=${kind}]`)).toBeVisible();
+    await pause(page).catch(() => undefined); // a short scene may have finished
+    await screenshotView(page, `map-pulse-${kind}`, 'city-map');
+    // Only the moment of this scene pulsed.
+    const seen = (await layers(page)).pulsesSeen;
+    for (const other of ['doorbell', 'alarm', 'rain', 'refused'].filter((k) => k !== kind && !(kind === 'refused' && k === 'doorbell'))) expect(seen[other], `${file}: ${other}`).toBe(0);
+  }
+  await expect(page.getByTestId('legend-layers')).toContainText('attack refused');
+  await expect(page.getByTestId('legend-layers')).toContainText('rainstorm');
+});

@@ -1,0 +1,23 @@
+// Which of a route's segments are drawn as driven at a virtual time: the binary search the frame loop relies on.
+import { describe, expect, it } from 'vitest';
+import { drivenSegments } from './Routes';
+
+describe('drivenSegments', () => {
+  const times = [1000, 2000, 3500, 3500, 9000]; // four segments, one of zero length
+
+  it('counts a segment once the car has reached its end', () => {
+    expect(drivenSegments(times, 0)).toBe(0);
+    expect(drivenSegments(times, 1000)).toBe(0);
+    expect(drivenSegments(times, 1999)).toBe(0);
+    expect(drivenSegments(times, 2000)).toBe(1);
+    expect(drivenSegments(times, 3500)).toBe(3);
+    expect(drivenSegments(times, 8999)).toBe(3);
+    expect(drivenSegments(times, 9000)).toBe(4);
+    expect(drivenSegments(times, 1e12)).toBe(4);
+  });
+
+  it('draws nothing as driven for an empty or one-point route', () => {
+    expect(drivenSegments([], 5)).toBe(0);
+    expect(drivenSegments([10], 50)).toBe(0);
+  });
+});
