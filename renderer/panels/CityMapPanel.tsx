@@ -7,6 +7,7 @@ import { useAppState } from '../app/ModelContext';
 import { HOME_COLOURS } from '../map/Homes';
 import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
+import { MapPicker } from '../map/MapPicker';
 import { probeRenderer } from '../map/render-profile';
 
 class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
@@ -33,7 +34,7 @@ export function CityMapPanel() {
     </span>
   );
   return (
-    <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={legend} flush>
+    <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={<>{session !== null && <MapPicker session={session} />}{legend}</>} flush>
       {!webgl && <p className="map-message">This browser has no WebGL, so the 3D map cannot be drawn. The other panels work without it.</p>}
       {map === undefined && <Welcome />}
       {webgl && map !== undefined && session !== null && (

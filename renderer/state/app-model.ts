@@ -73,6 +73,8 @@ export class AppModel {
     cameraDistance: number;
     /** The map's story layers as last drawn: routes (segments, of which driven), message arcs, live pulses. */
     layers: MapLayerStats;
+    /** A point on the ground (scene x, z) the camera should move over, set by the map's keyboard list. */
+    mapFocus?: [number, number];
     /** Frames that drew at least one message arc (messages fly for a fraction of a second: tests read this). */
     arcFrames: number;
   } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0, layers: emptyLayerStats(), arcFrames: 0 };
