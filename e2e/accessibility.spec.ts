@@ -1,5 +1,5 @@
 // axe-core over the app as a user meets it, view by view: the loaded doorbell scene with a prompt on the screens;
-// the presenter layout with the map's layers and a pulse; a finished run with its verdict and charts, a message open
+// the presenter layout with the map's layers and the speaker's bubble; a finished run with its verdict and charts, a message open
 // in the inspector; a recorded run replayed and diffed. (The welcome is checked in 1-welcome.spec.ts, the only
 // spec that sees the server before any scene is loaded.) No serious or critical violation may appear.
 import { expect, test } from '@playwright/test';

@@ -27,6 +27,12 @@ test('the commuting car\'s route is drawn ahead of it and fades behind it, and g
   await pause(page);
   await screenshotView(page, 'map-route', 'city-map');
   await expect(page.getByTestId('legend-layers')).toContainText('route');
+  // The story layers switch off (a calm map) and on again.
+  await page.getByTestId('story-layers').setChecked(false);
+  await expect.poll(async () => (await layers(page)).routes).toBe(0);
+  await expect(page.getByTestId('legend-layers')).toHaveCount(0);
+  await page.getByTestId('story-layers').setChecked(true);
+  await expect.poll(async () => (await layers(page)).routes).toBe(1);
   await play(page, 600);
   await expect.poll(async () => (await layers(page)).routes, { timeout: 60_000 }).toBe(0); // arrived at work
 });
@@ -38,13 +44,14 @@ test('messages fly between the car and the home as arcs in the architecture\'s c
   await expect(page.getByTestId('legend-layers')).toContainText('message · cloud-cloud');
   await play(page, 5);
   await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(8_000);
-  await play(page, 0.25);
+  await play(page, 0.1);
   await expect.poll(async () => (await layers(page)).pulsesSeen.doorbell, { timeout: 30_000 }).toBe(1);
   await expect(page.locator('[data-testid=map-pulse][data-kind=doorbell]')).toBeVisible();
-  await expect.poll(async () => (await layers(page)).arcFrames, { timeout: 30_000 }).toBeGreaterThan(0);
-  // Paused with a message in flight, its arc stays drawn: step the clock until one is.
+  // At a tenth of real time a message takes over a second to cross: pause while one is in flight, and its arc stays.
+  await expect.poll(async () => (await layers(page)).arcs, { timeout: 30_000 }).toBeGreaterThan(0);
   await pause(page);
-  for (let i = 0; i < 200 && (await layers(page)).arcs === 0; i++) await page.getByTestId('step').click();
+  const step = page.getByTestId('step');
+  for (let i = 0; i < 30 && (await layers(page)).arcs === 0 && (await step.isEnabled()); i++) await step.click();
   const drawn = await layers(page);
   expect(drawn.arcs).toBeGreaterThan(0);
   expect(drawn.arcArchitectures).toEqual(['cloud-cloud']);

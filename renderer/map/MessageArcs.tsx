@@ -66,8 +66,16 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
 
   useFrame(({ size }) => {
     drawn.line.material.resolution.set(size.width, size.height);
-    const { flights } = model.mapEvents;
     const stats = model.renderStats.layers;
+    const on = model.store.get().storyLayers;
+    drawn.line.visible = on;
+    if (!on) {
+      drawn.lines.instanceCount = 0;
+      drawn.dots.setDrawRange(0, 0);
+      drawn.count = stats.arcs = 0;
+      return;
+    }
+    const { flights } = model.mapEvents;
     if (flights.size === 0 && drawn.count === 0) return;
     const { snapshot, status } = model.store.get();
     const now = performance.now();

@@ -5,7 +5,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { Color, DoubleSide, InstancedMesh, MeshBasicMaterial, Object3D, RingGeometry, Vector3 } from 'three';
 import { useModel } from '../app/ModelContext';
-import { MAX_PULSES, type PulseKind } from '../state/map-events';
+import { MAX_PULSES, type Pulse, type PulseKind } from '../state/map-events';
 import type { Placer } from './MessageArcs';
 
 /** Each moment's colour and the badge over it (words, not emoji: a kiosk or CI browser may lack an emoji font). */
@@ -20,6 +20,7 @@ export const PULSE_MS = 4_000;
 /** Icons shown at once (the newest pulses). */
 export const PULSE_ICONS = 6;
 const RIPPLE_MS = 1_000;
+const NO_PULSES: readonly Pulse[] = [];
 
 export function Pulses({ placer, unit, icons }: { placer: Placer; unit: number; icons: readonly (HTMLElement | null)[] }) {
   const model = useModel();
@@ -42,7 +43,8 @@ export function Pulses({ placer, unit, icons }: { placer: Placer; unit: number; 
   const scratch = useMemo(() => ({ o: new Object3D(), c: new Color(), p: new Vector3(), colours: Object.fromEntries(Object.entries(PULSE_LOOKS).map(([k, v]) => [k, new Color(v.colour)])) as Record<PulseKind, Color> }), []);
 
   useFrame(({ camera, size }) => {
-    const { pulses } = model.mapEvents;
+    // Off: no pulse is current, so none is drawn and every badge is hidden by the loops below.
+    const pulses = model.store.get().storyLayers ? model.mapEvents.pulses : NO_PULSES;
     const now = performance.now();
     const { o, p, colours } = scratch;
     let n = 0;

@@ -10,7 +10,9 @@ import { MessageLog } from './message-log';
 import { Store } from './store';
 
 export interface MapLayerStats {
+  /** Routes drawn, of how many cars driving (a crowd draws only the story's cars'). */
   routes: number;
+  routesDriving: number;
   routeSegments: number;
   routeSegmentsDriven: number;
   arcs: number;
@@ -19,7 +21,7 @@ export interface MapLayerStats {
   pulses: number;
 }
 
-export const emptyLayerStats = (): MapLayerStats => ({ routes: 0, routeSegments: 0, routeSegmentsDriven: 0, arcs: 0, arcArchitectures: [], pulses: 0 });
+export const emptyLayerStats = (): MapLayerStats => ({ routes: 0, routesDriving: 0, routeSegments: 0, routeSegmentsDriven: 0, arcs: 0, arcArchitectures: [], pulses: 0 });
 
 export type FinalVerdict = Extract<Verdict, { kind: 'final' }>;
 
@@ -40,6 +42,8 @@ export interface AppState {
   selectedMessage: string | null;
   /** The car the map camera tracks, or null. */
   followedVehicle: string | null;
+  /** The map's story layers (routes, message arcs, pulses) are drawn; off, the map shows the city and the cars only. */
+  storyLayers: boolean;
   /** Issue 7: the user opted in to precise vehicle locations (the engine coarsens them otherwise). */
   preciseLocations: boolean;
   busy: boolean;
@@ -54,7 +58,7 @@ const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
 export class AppModel {
   readonly store = new Store<AppState>({
     connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null, loadError: null,
-    selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
+    selectedTwin: null, selectedMessage: null, followedVehicle: null, storyLayers: true, preciseLocations: false, busy: false, recordings: null, diff: null,
   });
   readonly messages = new MessageLog();
   /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
@@ -206,6 +210,10 @@ export class AppModel {
   async setPreciseLocations(precise: boolean): Promise<void> {
     const answer = await this.run(() => this.api.setPreciseLocations({ precise }));
     if (answer) this.store.set({ preciseLocations: answer.precise });
+  }
+
+  setStoryLayers(on: boolean): void {
+    this.store.set({ storyLayers: on });
   }
 
   /** The map camera tracks this car (null: stop following). */
