@@ -93,7 +93,8 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
     const dp = dot.array as Float32Array;
     const dc = dotColour.array as Float32Array;
     let n = 0;
-    stats.arcArchitectures.length = 0;
+    // Kept from the last frame that drew arcs, so a reader after the messages landed still sees their colours.
+    if (flights.size > 0) stats.arcArchitectures.length = 0;
     for (const flight of flights.values()) {
       const a = placer(flight.from);
       const b = placer(flight.to);

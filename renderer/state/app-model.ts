@@ -16,7 +16,7 @@ export interface MapLayerStats {
   routeSegments: number;
   routeSegmentsDriven: number;
   arcs: number;
-  /** The architectures of the arcs drawn, as the legend colours them. */
+  /** The architectures of the arcs drawn (in the last frame that drew any), as the legend colours them. */
   arcArchitectures: string[];
   pulses: number;
 }
