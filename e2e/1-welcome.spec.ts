@@ -2,6 +2,7 @@
 // files in name order with one worker): the welcome shows only while the server has no session, and the other
 // specs load scenes into the one shared server. Run alone against a used server, the play test is skipped.
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './axe-steps';
 import { appUrl, hook, openApp, screenshotView } from './steps';
 
 test.use({ baseURL: appUrl() });
@@ -13,6 +14,7 @@ test('opens on a welcome with the commute ready to play', async ({ page }) => {
   test.skip((await hook(page)).runState !== 'empty', 'a session is already loaded on this server');
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(page.getByTestId('welcome-play')).toBeEnabled();
+  expect(await seriousViolations(page), 'axe on the welcome').toEqual([]);
   await screenshotView(page, 'welcome');
   await expect(page.getByTestId('scenario-select')).toHaveValue('scenarios/commute.yaml');
 });

@@ -22,6 +22,8 @@ test('doorbell: PiP on the car screen, Confirm, the door opens and the unlock sh
 
   await answerPrompt(page, 'car', 'confirm');
   await expect(page.getByTestId('home-lock-state')).toHaveText('unlocked');
+  // The call is over once answered: its video leaves the car screen and, a message later, the home's screens.
+  for (const role of ['car', 'panel', 'tv']) await expect(screen(page, role).getByTestId('pip')).toHaveCount(0);
   await expect(page.getByTestId('step-confirm')).toHaveAttribute('data-fired', 'true');
 
   await inspectMessage(page, 'lock/unlock', 'command');

@@ -3,7 +3,7 @@
 // a WebSocket in browser mode and Electron IPC in the desktop app. Types only — no code runs from here.
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
-import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, Verdict } from './live-types';
+import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, VehicleRoute, Verdict } from './live-types';
 import type { ArchitectureComparison } from './comparison-types';
 import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
@@ -42,6 +42,8 @@ export interface EngineCommands {
   getTwin: { request: { address: string }; response: TwinView };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };
+  /** Every driving car's current trip (planned path and timing), for the map's route layer; [] with no run. */
+  getRoutes: { request: void; response: VehicleRoute[] };
   /** A page that (re)opens re-attaches to the session the engine kept: all it shows, in one answer (issue 18). */
   attach: { request: void; response: AttachedSession };
   /** Issue 7: send precise vehicle locations to the app (default: coarsened to ~1 km). */

@@ -13,6 +13,7 @@ export const COMMAND_CHANNELS = {
   getTwin: 'twinbench:getTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',
+  getRoutes: 'twinbench:getRoutes',
   attach: 'twinbench:attach',
   setPreciseLocations: 'twinbench:setPreciseLocations',
   listRuns: 'twinbench:listRuns',

@@ -53,6 +53,51 @@ export interface FlowSnapshot {
   receivedBytes: number;
 }
 
+/** A device of the watched household as its card shows it: windows, sensors, climate (issue 18, outcomes). */
+export interface DeviceReading {
+  address: string;
+  /** Home Assistant domain: `cover`, `binary_sensor`, `climate`, `lock`, `alarm_control_panel`. */
+  kind: string;
+  /** Words a user reads: `Living room window`, `Kitchen leak`. */
+  name: string;
+  /** The twin's state (`open`, `closed`, `on`, `off`, `cool` …). */
+  state: string;
+  /** For a window or curtain: `window` or `curtain`; for a binary sensor its device class (`moisture`, `smoke`, `gas`, `door`). */
+  deviceClass?: string;
+  /** A cover's position 0–100 (100 open). */
+  position?: number;
+  /** A climate's room temperature now and its target, °C (one decimal). */
+  temperature?: number;
+  targetTemperature?: number;
+}
+
+/** What the watched household's speaker is saying now (its queue's head), and what waits after it. */
+export interface SpeakerStatus {
+  address: string;
+  speaking: string | null;
+  /** When the line being spoken started (virtual ms). */
+  since: number;
+  queued: number;
+}
+
+/** The household the device-screens panel watches: its devices and its speaker. */
+export interface HouseholdStatus {
+  homeId: string;
+  devices: DeviceReading[];
+  speaker: SpeakerStatus | null;
+}
+
+/** A car's current trip as the map draws it: its planned path with the virtual time it reaches each point. */
+export interface VehicleRoute {
+  id: string;
+  departAt: number;
+  arriveAt: number;
+  /** Points in local metres, flat [x0, y0, x1, y1, …]: the start, then each segment's end. */
+  points: number[];
+  /** Parallel to `points` / 2: when the car reaches each point (virtual ms). */
+  times: number[];
+}
+
 export interface Snapshot {
   t: number;
   /** Wall-clock time of day in the scene, `HH:MM:SS`. */
@@ -67,6 +112,10 @@ export interface Snapshot {
   flows?: FlowSnapshot[];
   /** A peak-shaving scene's transformer load so far (live runs only). */
   grid?: GridLive;
+  /** Bumped whenever a car starts, changes or ends a trip: the map fetches `getRoutes` again when it moves. */
+  routeVersion: number;
+  /** The watched household's devices and speaker, or null when the scene has no home. */
+  household: HouseholdStatus | null;
 }
 
 /** The transformer load sampled so far: [virtual ms, total kW, EV charging kW], once a minute. */

@@ -40,6 +40,7 @@ const REQUESTS = {
   getTwin: z.strictObject({ address: z.string().min(1) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
+  getRoutes: z.unknown(),
   attach: z.unknown(),
   setPreciseLocations: z.strictObject({ precise: z.boolean() }),
   listRuns: z.unknown(),
@@ -114,6 +115,7 @@ export class EngineHost implements Transport {
       case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
       case 'getSnapshot': return (replay ?? s).snapshot();
       case 'getSession': return (replay ?? s).session;
+      case 'getRoutes': return (replay ?? s).routes();
       case 'attach': return (replay ?? s).attach();
       case 'setPreciseLocations': return this.privacy.set((r as CommandRequest<'setPreciseLocations'>).precise);
       case 'listRuns': return this.recordings.list();

@@ -4,6 +4,7 @@
 // is recorded, from its first event to its verdict, into the same database as the CLI's runs.
 import type {
   Architecture, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
+  VehicleRoute,
   TwinEvent, TwinView, Verdict,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
@@ -26,6 +27,7 @@ import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver }
 import { MessageBatcher } from './message-batcher';
 import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
+import { vehicleRoutes } from './household-view';
 import { buildSnapshot } from './snapshot';
 import { twinAt, twinView } from './twin-view';
 
@@ -200,6 +202,12 @@ export class LiveSession {
     if (c === undefined) return null;
     const snapshot = buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total);
     return c.run.grid ? { ...snapshot, grid: gridLive(c.run.grid) } : snapshot;
+  }
+
+  /** Every driving car's current trip, for the map's route layer. */
+  routes(): VehicleRoute[] {
+    const c = this.current;
+    return c ? vehicleRoutes(c.run.sim) : [];
   }
 
   /** The session as it stands, for a page that reloads: it carries on from here instead of starting empty. */

@@ -2,12 +2,13 @@
 // and context (twin.created gives the full context, twin.state the keys that changed), the steps fired so far and
 // the messages completed so far. The replay feeds this from the recording and builds the same Snapshot and
 // MessageBatch a live run publishes, so the views cannot tell a replay from a run.
-import type { HomeStatus, MessageBatch, ScreenInfo, ScreenStatus, TwinView } from '../../protocol';
+import type { HomeStatus, HouseholdStatus, MessageBatch, ScreenInfo, ScreenStatus, TwinView } from '../../protocol';
 import type { Envelope } from '../../twins/bus/envelope';
 import type { ScreenContext } from '../../twins/home/screen.machine';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Json } from '../../twins/kernel/types';
 import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH } from './message-batcher';
+import { household } from './household-view';
 import { homeStatusOf, screenStatusOf } from './snapshot';
 
 interface RecordedTwin {
@@ -70,6 +71,13 @@ export class RecordedWorld {
     const prefix = `home/${homeId}/`;
     const devices = [...this.twins].filter(([address]) => address.startsWith(prefix)).map(([, twin]) => twin);
     return homeStatusOf(homeId, devices);
+  }
+
+  /** The watched household's cards and speaker at `t`, from the recorded twins of `home/<id>/`. */
+  household(homeId: string, t: number): HouseholdStatus {
+    const prefix = `home/${homeId}/`;
+    const devices = [...this.twins].filter(([address]) => address.startsWith(prefix)).map(([address, twin]) => ({ address, ...twin }));
+    return household(homeId, devices, t);
   }
 
   screenStatuses(screens: readonly ScreenInfo[]): ScreenStatus[] {

@@ -3,13 +3,14 @@
 // come from the recorded events. Car positions do not — the events hold a car's position only when a trip starts,
 // crosses a geofence or ends — so the world is rebuilt from the run's scenario, seed, parameters and architecture
 // and its clock stepped alongside the replay (deterministic: same seed, same trips). Seeking back starts both over.
-import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinView, Verdict } from '../../protocol';
+import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinView, VehicleRoute, Verdict } from '../../protocol';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Replay } from '../recorder';
 import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
+import { routeVersion, vehicleRoutes } from './household-view';
 import { RecordedWorld } from './recorded-world';
 import type { RecordedRunsFile } from './recorded-runs';
 import type { ScenarioCatalogue } from './scenario-catalogue';
@@ -135,6 +136,8 @@ export class ReplaySession {
     const c = this.current;
     if (c === undefined) return null;
     const sim = c.world.sim;
+    // The household the screens belong to, as the live run picks it (watchedScreens).
+    const householdId = [...sim.users.values()][0]?.homeId ?? c.info.homes[0]?.id;
     return {
       t: c.t,
       timeOfDay: timeOfDay(c.t, sim.spec.startTimeOfDayMs ?? 0),
@@ -143,7 +146,15 @@ export class ReplaySession {
       screens: c.recorded.screenStatuses(c.info.screens),
       firedSteps: c.recorded.firedSteps.map((s) => ({ ...s })),
       messageCount: c.recorded.messageCount,
+      routeVersion: routeVersion(sim),
+      household: householdId === undefined ? null : c.recorded.household(householdId, c.t),
     };
+  }
+
+  /** The rebuilt world's cars drive the recorded trips again: their routes are the run's. */
+  routes(): VehicleRoute[] {
+    const c = this.current;
+    return c ? vehicleRoutes(c.world.sim) : [];
   }
 
   /** The open replay as it stands, for a page that reloads. */

@@ -6,6 +6,7 @@ import type { HomeTwin } from '../../twins/sim/home-twin';
 import type { ScreenContext } from '../../twins/home/screen.machine';
 import type { Simulation } from '../../twins/sim/simulation';
 import type { TwinActor } from '../../twins/sim/twin-actor';
+import { liveHousehold, routeVersion } from './household-view';
 
 const DAY_MS = 86_400_000;
 
@@ -99,6 +100,8 @@ export function buildSnapshot(
     firedSteps: firedSteps.map((s) => ({ ...s })),
     messageCount,
     ...flowsOf(sim),
+    routeVersion: routeVersion(sim),
+    household: liveHousehold(sim),
   };
 }
 

@@ -36,11 +36,11 @@ export const MessageInspector = memo(function MessageInspector({ message, start 
       </table>
       <h4>Payload</h4>
       <PreciseLocationsToggle />
-      <pre className="payload" data-testid="message-payload">{JSON.stringify(message.payload, null, 2)}</pre>
+      <pre className="payload" data-testid="message-payload" tabIndex={0} aria-label="Payload">{JSON.stringify(message.payload, null, 2)}</pre>
       {translated.map((h) => (
         <div key={h.index}>
           <h4>After hop {h.index + 1} ({h.format})</h4>
-          <pre className="payload">{JSON.stringify(h.payload, null, 2)}</pre>
+          <pre className="payload" tabIndex={0} aria-label={`Payload after hop ${h.index + 1}`}>{JSON.stringify(h.payload, null, 2)}</pre>
         </div>
       ))}
     </div>

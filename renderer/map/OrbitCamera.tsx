@@ -74,6 +74,14 @@ export function OrbitCamera({ bounds, element }: { bounds: Bounds; element: HTML
       if (offset.length() > follow.closeUp) camera.position.copy(controls.target).add(offset.setLength(follow.closeUp));
     }
     follow.id = point === undefined ? null : followed;
+    // The keyboard list picked something: glide over it as following does, keeping the angle and distance.
+    const focus = model.renderStats.mapFocus;
+    if (focus !== undefined && point === undefined) {
+      model.renderStats.mapFocus = undefined;
+      camera.position.x += focus[0] - controls.target.x;
+      camera.position.z += focus[1] - controls.target.z;
+      controls.target.set(focus[0], 0, focus[1]);
+    }
     if (point !== undefined) {
       const dx = point[0] - controls.target.x;
       const dz = point[1] - controls.target.z;

@@ -13,7 +13,7 @@ export function RedrawOnChange() {
     let last = model.store.get();
     return model.store.subscribe(() => {
       const now = model.store.get();
-      if (now.snapshot !== last.snapshot || now.selectedTwin !== last.selectedTwin || now.followedVehicle !== last.followedVehicle) invalidate();
+      if (now.snapshot !== last.snapshot || now.selectedTwin !== last.selectedTwin || now.followedVehicle !== last.followedVehicle || now.storyLayers !== last.storyLayers) invalidate();
       last = now;
     });
   }, [model, invalidate]);

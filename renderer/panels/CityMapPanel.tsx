@@ -3,10 +3,11 @@
 import { Component, useMemo, type ReactNode } from 'react';
 import { Panel } from '../app/Panel';
 import { Welcome } from '../app/Welcome';
-import { useAppState } from '../app/ModelContext';
+import { useAppState, useModel } from '../app/ModelContext';
 import { HOME_COLOURS } from '../map/Homes';
 import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
+import { MapPicker } from '../map/MapPicker';
 import { probeRenderer } from '../map/render-profile';
 
 class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
@@ -17,6 +18,17 @@ class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: st
   override render() {
     return this.state.error === null ? this.props.children : <p className="map-message">The 3D map could not start: {this.state.error}</p>;
   }
+}
+
+/** Routes, message arcs and pulses on or off: a calm map for a talk, the whole story for a demo. */
+function StoryLayersToggle() {
+  const model = useModel();
+  const on = useAppState((s) => s.storyLayers);
+  return (
+    <label className="small story-layers" title="Routes, message arcs and event pulses">
+      <input type="checkbox" data-testid="story-layers" checked={on} onChange={(e) => model.setStoryLayers(e.target.checked)} /> story layers
+    </label>
+  );
 }
 
 export function CityMapPanel() {
@@ -33,7 +45,7 @@ export function CityMapPanel() {
     </span>
   );
   return (
-    <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={legend} flush>
+    <Panel title={map ? `City map — ${map.name} (${litCount}/${homeCount} homes lit)` : 'City map'} testId="city-map" tools={<>{session !== null && <MapPicker session={session} />}<StoryLayersToggle />{legend}</>} flush>
       {!webgl && <p className="map-message">This browser has no WebGL, so the 3D map cannot be drawn. The other panels work without it.</p>}
       {map === undefined && <Welcome />}
       {webgl && map !== undefined && session !== null && (

@@ -1,11 +1,12 @@
 // Device screens: what the household's car screen, central panel, TV and phone display right now —
 // notifications, the active prompt with Confirm / Decline, and the doorbell camera's picture-in-picture — plus
-// the state of the home itself (front door, lights, climate, wallbox). Tapping a button sends the screen twin
-// the same event a person's tap would; the engine decides what follows.
+// the state of the home itself (front door, lights, climate, wallbox; windows and sensors) and what its speaker
+// says. Tapping a button sends the screen twin the same event a person's tap would; the engine decides what follows.
 import type { ScreenInfo, ScreenStatus } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
 import { clockAt, formatCountdown } from '../flow/clock';
+import { HouseholdDevices, SpeechBubble } from './HouseholdDevices';
 
 export function DeviceScreensPanel() {
   const screens = useAppState((s) => s.session?.screens ?? []);
@@ -23,6 +24,8 @@ export function DeviceScreensPanel() {
           <span>wallbox: <b>{home.charging ? 'charging' : 'idle'}</b></span>
         </div>
       )}
+      <HouseholdDevices />
+      <SpeechBubble />
       <div className="screens">
         {screens.map((info) => (
           <Screen key={info.address} info={info} status={statuses.find((s) => s.address === info.address)} doorUnlocked={home?.lock === 'unlocked'} />

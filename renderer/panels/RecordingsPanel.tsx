@@ -68,7 +68,7 @@ function ReplayControls({ runId, runs }: { runId: number; runs: RecordedRunSumma
       {diff !== null && diff.a === runId && (
         <div className={`diff ${diff.equivalent ? 'passed' : 'failed'}`} data-testid="diff-result" data-equivalent={String(diff.equivalent)}>
           <b data-testid="diff-verdict">{diff.equivalent ? `Equivalent to run ${diff.b}` : `Different from run ${diff.b}: ${diff.total} difference${diff.total === 1 ? '' : 's'}`}</b>
-          <pre className="diff-report" data-testid="diff-report">{diff.report}</pre>
+          <pre className="diff-report" data-testid="diff-report" tabIndex={0} aria-label="Diff report">{diff.report}</pre>
         </div>
       )}
     </div>

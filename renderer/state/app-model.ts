@@ -5,8 +5,23 @@ import type {
   ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
+import { MapEvents } from './map-events';
 import { MessageLog } from './message-log';
 import { Store } from './store';
+
+export interface MapLayerStats {
+  /** Routes drawn, of how many cars driving (a crowd draws only the story's cars'). */
+  routes: number;
+  routesDriving: number;
+  routeSegments: number;
+  routeSegmentsDriven: number;
+  arcs: number;
+  /** The architectures of the arcs drawn (in the last frame that drew any), as the legend colours them. */
+  arcArchitectures: string[];
+  pulses: number;
+}
+
+export const emptyLayerStats = (): MapLayerStats => ({ routes: 0, routesDriving: 0, routeSegments: 0, routeSegmentsDriven: 0, arcs: 0, arcArchitectures: [], pulses: 0 });
 
 export type FinalVerdict = Extract<Verdict, { kind: 'final' }>;
 
@@ -27,6 +42,8 @@ export interface AppState {
   selectedMessage: string | null;
   /** The car the map camera tracks, or null. */
   followedVehicle: string | null;
+  /** The map's story layers (routes, message arcs, pulses) are drawn; off, the map shows the city and the cars only. */
+  storyLayers: boolean;
   /** Issue 7: the user opted in to precise vehicle locations (the engine coarsens them otherwise). */
   preciseLocations: boolean;
   busy: boolean;
@@ -43,10 +60,12 @@ const EMPTY_STATUS: RunStatus = { state: 'empty', speed: 1, t: 0, endTime: 0 };
 export class AppModel {
   readonly store = new Store<AppState>({
     connected: false, scenarios: [], session: null, status: EMPTY_STATUS, snapshot: null, liveVerdicts: [], final: null, error: null, loadError: null,
-    selectedTwin: null, selectedMessage: null, followedVehicle: null, preciseLocations: false, busy: false, recordings: null, diff: null,
+    selectedTwin: null, selectedMessage: null, followedVehicle: null, storyLayers: true, preciseLocations: false, busy: false, recordings: null, diff: null,
     comparison: null,
   });
   readonly messages = new MessageLog();
+  /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
+  readonly mapEvents = new MapEvents();
   /** What the 3D view actually drew, for the test hook (the frame loop writes it, nothing re-renders on it). */
   readonly renderStats: {
     vehicleInstances: number;
@@ -59,11 +78,20 @@ export class AppModel {
     cameraTarget: [number, number, number];
     /** How far the camera is from its target (the map's zoom), written by the same loop. */
     cameraDistance: number;
-  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0 };
+    /** The map's story layers as last drawn: routes (segments, of which driven), message arcs, live pulses. */
+    layers: MapLayerStats;
+    /** A point on the ground (scene x, z) the camera should move over, set by the map's keyboard list. */
+    mapFocus?: [number, number];
+    /** Frames that drew at least one message arc (messages fly for a fraction of a second: tests read this). */
+    arcFrames: number;
+  } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0, layers: emptyLayerStats(), arcFrames: 0 };
 
   constructor(readonly api: EngineApi) {
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
-    api.onMessages((batch) => this.messages.apply(batch));
+    api.onMessages((batch) => {
+      this.messages.apply(batch);
+      this.mapEvents.apply(batch);
+    });
     api.onRunState((status) => this.store.set({ status }));
     api.onRecordings((recordings) => this.store.set({ recordings }));
     api.onVerdict((verdict) => {
@@ -93,7 +121,9 @@ export class AppModel {
       // A reconnect to the same session keeps what the user had selected.
       ...(keep.session !== null && keep.session.scenario === session?.scenario ? {} : { selectedTwin: session ? defaultTwin(session) : null, selectedMessage: null }),
     });
+    this.mapEvents.setSession(session);
     this.messages.apply(messages);
+    this.mapEvents.apply(messages);
   }
 
   async refreshRuns(): Promise<void> {
@@ -145,8 +175,10 @@ export class AppModel {
     const kept = { selectedMessage: before.selectedMessage, selectedTwin: before.selectedTwin, followedVehicle: before.followedVehicle };
     this.store.set({ busy: true, liveVerdicts: [], final: null, comparison: null, selectedMessage: null, selectedTwin: null, followedVehicle: null, error: null, loadError: null });
     this.messages.clear();
+    this.mapEvents.clear();
     try {
       const session = await open();
+      this.mapEvents.setSession(session);
       this.store.set({ busy: false, session, selectedTwin: defaultTwin(session) });
     } catch (err) {
       const message = (err as Error).message;
@@ -199,6 +231,10 @@ export class AppModel {
   async setPreciseLocations(precise: boolean): Promise<void> {
     const answer = await this.run(() => this.api.setPreciseLocations({ precise }));
     if (answer) this.store.set({ preciseLocations: answer.precise });
+  }
+
+  setStoryLayers(on: boolean): void {
+    this.store.set({ storyLayers: on });
   }
 
   /** The map camera tracks this car (null: stop following). */

@@ -1,6 +1,6 @@
 // `window.__twinbench`: what end-to-end tests read instead of pixels — the cars' positions as the engine sent
 // them, how many vehicle instances the 3D view drew, the message count, the virtual time and the last verdict.
-import type { AppModel } from './app-model';
+import type { AppModel, MapLayerStats } from './app-model';
 
 export interface TwinbenchTestHook {
   readonly vehiclePositions: [id: string, x: number, y: number][];
@@ -15,6 +15,8 @@ export interface TwinbenchTestHook {
   /** The orbit camera's target in scene coordinates (x, y, z; the ground is y = 0). */
   readonly cameraTarget: [number, number, number];
   readonly cameraDistance: number;
+  /** The map's story layers as last drawn (routes, message arcs, pulses), and the pulses seen this run by kind. */
+  readonly mapLayers: MapLayerStats & { pulsesSeen: Record<string, number>; arcFrames: number };
   /** Where the map draws this car in the scene (x, z), or null when it is not drawn. */
   vehicleScenePoint(vehicleId: string): [number, number] | null;
   /** Where the map draws this car, in page pixels, or null when it is not drawn. */
@@ -53,6 +55,10 @@ export function installTestHook(model: AppModel, win: object): TwinbenchTestHook
     },
     get cameraTarget() {
       return [...model.renderStats.cameraTarget] as [number, number, number];
+    },
+    get mapLayers() {
+      const l = model.renderStats.layers;
+      return { ...l, arcArchitectures: [...l.arcArchitectures], pulsesSeen: { ...model.mapEvents.pulseCounts }, arcFrames: model.renderStats.arcFrames };
     },
     vehicleScenePoint(vehicleId) {
       return model.renderStats.vehicleScenePoint?.(vehicleId) ?? null;

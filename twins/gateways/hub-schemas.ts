@@ -164,6 +164,9 @@ const VEHICLE_SERVICES: readonly CapabilityMapping[] = [
       // Rain sensor / weather service alert the car raises for the home (rainstorm scene).
       field('weatherAlert', 'weather_alert'),
       field('etaMinutes', 'eta_minutes'),
+      // The doorbell call the car answered (or let expire) is over: the home closes its screens' video.
+      field('doorbellCall', 'doorbell_call'),
+      field('promptId', 'prompt_id'),
     ],
   },
   {

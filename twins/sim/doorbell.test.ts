@@ -39,6 +39,28 @@ describe('doorbell across screens', () => {
     }
   });
 
+  it.each(ARCHITECTURES)('under %s: the call ends when it is answered, declined or left to expire: the video leaves every screen', (arch) => {
+    for (const answer of ['confirm', 'decline', 'none'] as const) {
+      const { sim } = ring(arch, answer);
+      const pips = {
+        car: sim.vehicle('car1').parts.screen.context.pictureInPicture,
+        panel: sim.home('h1').device('screen.central_panel').context.pictureInPicture,
+        tv: sim.home('h1').device('screen.tv').context.pictureInPicture,
+      };
+      expect(pips, `${arch}, ${answer}`).toEqual({ car: null, panel: null, tv: null });
+      const failed = sim.kernel.events.lines().map((l) => JSON.parse(l)).filter((e) => e.type === 'msg.failed');
+      expect(failed.map((e) => `${e.data.topic}: ${e.data.error}`), `${arch}, ${answer}`).toEqual([]);
+    }
+  });
+
+  it('keeps the video while the call is still ringing (no answer yet, prompt not expired)', () => {
+    const { sim } = homeWithCar('direct');
+    sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
+    sim.kernel.clock.runUntil(10_000);
+    expect(sim.vehicle('car1').parts.screen.context.pictureInPicture).not.toBeNull();
+    expect(sim.home('h1').device('screen.tv').context.pictureInPicture).not.toBeNull();
+  });
+
   it('crosses the hub (with translation) only under cloud-cloud', () => {
     const paths = Object.fromEntries(ARCHITECTURES.map((arch) => {
       const { sim } = ring(arch, 'confirm');

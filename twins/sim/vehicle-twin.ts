@@ -112,6 +112,11 @@ export class VehicleTwin {
     return this.trip !== undefined;
   }
 
+  /** How many trips this car has started: with isDriving, tells a viewer its route changed. */
+  get tripsStarted(): number {
+    return this.tripSeq;
+  }
+
   /** Start driving to `place` now. Crossings of the fences this car watches are scheduled as events. */
   driveTo(place: Place, onArrive?: (place: Place) => void): Trip {
     this.cancelTrip();

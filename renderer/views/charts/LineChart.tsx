@@ -56,7 +56,7 @@ export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yM
       </svg>
       <figcaption className="small">
         {title}
-        {series.map((s) => <span key={s.id} className="legend"><span className="swatch" style={{ background: s.color }} /> {s.label}</span>)}
+        {series.map((s) => <span key={s.id} className="chart-legend"><span className="swatch" style={{ background: s.color }} /> {s.label}</span>)}
       </figcaption>
     </figure>
   );

@@ -105,18 +105,26 @@ export class CarApp implements SimApp {
     const pending = this.pendingActions.get(String(event.promptId));
     if (pending === undefined) return;
     this.pendingActions.delete(String(event.promptId));
-    if (event.answer !== 'confirmed') return; // declined or timed out: nothing leaves the car
     if (pending.action === 'unlock') {
       const lock = this.sim.home(pending.homeId).firstOfType('lock');
-      if (lock === undefined) return;
-      this.sim.sendFromCar(pending.vehicleId, lock.id, { capability: 'lock', name: 'unlock', deviceId: lock.id.split('/').pop()!, attributes: {} }, 'command', {
-        confirmation: String(event.promptId), ...(pending.cause ? { causedBy: pending.cause } : {}),
-      });
-    } else {
+      if (event.answer === 'confirmed' && lock !== undefined) {
+        this.sim.sendFromCar(pending.vehicleId, lock.id, { capability: 'lock', name: 'unlock', deviceId: lock.id.split('/').pop()!, attributes: {} }, 'command', {
+          confirmation: String(event.promptId), ...(pending.cause ? { causedBy: pending.cause } : {}),
+        });
+      }
+      // Answered, declined or timed out, the doorbell call is over: its video leaves every screen that showed it.
+      this.endDoorbellCall(pending.vehicleId, String(event.promptId));
+    } else if (event.answer === 'confirmed') { // declined or timed out: nothing leaves the car
       for (const intent of homeModeIntents(this.sim, pending.homeId, pending.vehicleId)) {
         this.sim.sendFromCar(pending.vehicleId, deviceAddress(pending.homeId, intent.deviceId), intent, 'command');
       }
     }
+  }
+
+  /** The car's own screen closes the doorbell's video at once; the home is told, so its screens close it too. */
+  private endDoorbellCall(vehicleId: string, promptId: string): void {
+    this.sim.vehicle(vehicleId).parts.screen.send({ type: 'PIP.CLOSE' });
+    this.reportToHome(vehicleId, { doorbell_call: 'ended', prompt_id: promptId });
   }
 
   /** The car raises something for its home (sentry alert, weather warning): an event to the home's automation host. */

@@ -82,6 +82,12 @@ export class HomeAutomations implements SimApp {
     };
     const a = intent.attributes;
     if (typeof a.sentry_event === 'string') notify(`Sentry mode: ${a.sentry_event} detected`, `${vehicle.id} recorded clip ${String(a.sentry_clip_id ?? '')}`, 'warning');
+    if (a.doorbell_call === 'ended') {
+      // The call the doorbell started is over (answered in the car, declined or timed out): its video goes away.
+      for (const screen of home.devicesOfType('screen')) {
+        this.sim.sendFromHome(address, screen.id, { capability: 'screen', name: 'close_pip', deviceId: screen.id.split('/').pop()!, attributes: {} }, 'command', { causedBy: env });
+      }
+    }
     if (a.weather_alert === 'rainstorm') {
       home.weatherAlerts.add('rainstorm');
       notify('Rainstorm warning from your car', 'Closing the windows', 'warning');
