@@ -1,13 +1,13 @@
 // Twin inspector: any twin's state and context (Matter/Home Assistant attribute names for home devices, COVESA
 // VSS signals for a car), refreshed as the run moves, and a form to send the twin an event by hand.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Json, TwinEvent, TwinInfo, TwinView } from '../../protocol';
 import { Panel } from '../app/Panel';
 import { useAppState, useModel } from '../app/ModelContext';
 import { FollowButton } from '../map/FollowButton';
 import { StateChartView } from './StateChartView';
+import { useTwinView } from '../state/use-twin-view';
 
-const REFRESH_MS = 300;
 
 function groupOf(address: string): string {
   const [kind, id] = address.split('/');
@@ -19,20 +19,7 @@ export function TwinInspectorPanel() {
   const twins = useAppState((s) => s.session?.twins ?? []);
   const selected = useAppState((s) => s.selectedTwin);
   const t = useAppState((s) => s.snapshot?.t ?? 0);
-  const [view, setView] = useState<TwinView | undefined>();
-  const lastFetch = useRef(0);
-
-  useEffect(() => {
-    setView(undefined);
-    lastFetch.current = 0;
-  }, [selected]);
-  useEffect(() => {
-    if (selected === null) return;
-    const now = performance.now();
-    if (now - lastFetch.current < REFRESH_MS) return;
-    lastFetch.current = now;
-    void model.getTwin(selected).then((v) => v && v.address === selected && setView(v));
-  }, [model, selected, t]);
+  const [view, setView] = useTwinView(model, selected, t);
 
   const groups = useMemo(() => {
     const map = new Map<string, TwinInfo[]>();

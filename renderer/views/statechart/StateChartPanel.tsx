@@ -2,16 +2,16 @@
 // machine laid out by elkjs, the current state lit and the last transition animated, beside the twin's event log.
 // The twin is the one selected anywhere (map, inspector, screens); the view follows it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { StateChart, TwinView } from '../../../protocol';
+import type { StateChart } from '../../../protocol';
 import { Panel } from '../../app/Panel';
 import { useAppState, useModel } from '../../app/ModelContext';
 import { clockAt } from '../../flow/clock';
 import { useLogVersion } from '../../state/use-log-version';
+import { useTwinView } from '../../state/use-twin-view';
 import { lastTransition, layoutStateChart, type StateDiagram as Diagram } from './elk-layout';
 import { StateDiagram } from './StateDiagram';
 import { mergeLog, twinMessages, type TwinLogEntry } from './twin-event-log';
 
-const REFRESH_MS = 300;
 const MAX_STATE_CHANGES = 100;
 
 export function StateChartPanel() {
@@ -21,27 +21,17 @@ export function StateChartPanel() {
   const t = useAppState((s) => s.snapshot?.t ?? 0);
   const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   const version = useLogVersion(model.messages, 300);
-  const [view, setView] = useState<TwinView | undefined>();
+  const [view] = useTwinView(model, selected, t);
   const [diagram, setDiagram] = useState<{ key: string; diagram: Diagram } | { key: string; error: string } | undefined>();
   const [last, setLast] = useState<{ id: string; n: number } | undefined>();
   const [states, setStates] = useState<TwinLogEntry[]>([]);
-  const lastFetch = useRef(0);
   const before = useRef<{ active: Set<string>; state: string } | undefined>(undefined);
 
   useEffect(() => {
-    setView(undefined);
     setLast(undefined);
     setStates([]);
     before.current = undefined;
-    lastFetch.current = 0;
   }, [selected]);
-  useEffect(() => {
-    if (selected === null) return;
-    const now = performance.now();
-    if (now - lastFetch.current < REFRESH_MS) return;
-    lastFetch.current = now;
-    void model.getTwin(selected).then((v) => v && v.address === selected && setView(v));
-  }, [model, selected, t]);
 
   const chart: StateChart | undefined = view?.chart;
   const chartKey = chart ? `${view!.address}\n${JSON.stringify(chart.root)}` : '';
