@@ -69,16 +69,7 @@ export function ScenarioPanel() {
         <input id="seed-input" data-testid="seed-input" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)}
           aria-invalid={seedError !== undefined} aria-describedby={seedError !== undefined ? 'seed-error' : undefined} />
         {seedError !== undefined && <p id="seed-error" className="field-error" data-testid="seed-error" role="alert">{seedError}</p>}
-        {chosen?.parameters.map((p) => (
-          <ParameterInput key={p.name} name={p.name} placeholder={String(p.default)} title={p.description} value={params[p.name] ?? ''}
-            options={p.enum?.map(String)} onChange={(v) => setParams((all) => ({ ...all, [p.name]: v }))} />
-        ))}
       </div>
-      <label className="check" title="The scenario's confirm/decline steps wait for your tap on a device screen">
-        <input type="checkbox" data-testid="hands-on" checked={handsOn} onChange={(e) => setHandsOn(e.target.checked)} />
-        Answer prompts myself
-      </label>
-      {chosen?.description && <p className="muted small description" title={chosen.description}>{chosen.description}</p>}
       <div className="toolbar">
         <button type="button" data-testid="load" onClick={load} disabled={busy || chosen === undefined || architecture === '' || seedError !== undefined}>Load</button>
         <button type="button" data-testid="play" onClick={() => void model.play(speed)} disabled={!canRun || playing}>▶ Play</button>
@@ -89,6 +80,20 @@ export function ScenarioPanel() {
         </select>
       </div>
       {loadError !== null && <p className="load-error" data-testid="load-error" role="alert">Not loaded: {loadError}</p>}
+      {/* Below the run controls, so a scene with many parameters never pushes Load and Play out of a short panel. */}
+      {(chosen?.parameters.length ?? 0) > 0 && (
+        <div className="form-grid" role="group" aria-label="Scene parameters (applied on Load)">
+          {chosen!.parameters.map((p) => (
+            <ParameterInput key={p.name} name={p.name} placeholder={String(p.default)} title={p.description} value={params[p.name] ?? ''}
+              options={p.enum?.map(String)} onChange={(v) => setParams((all) => ({ ...all, [p.name]: v }))} />
+          ))}
+        </div>
+      )}
+      <label className="check" title="The scenario's confirm/decline steps wait for your tap on a device screen">
+        <input type="checkbox" data-testid="hands-on" checked={handsOn} onChange={(e) => setHandsOn(e.target.checked)} />
+        Answer prompts myself
+      </label>
+      {chosen?.description && <p className="muted small description" title={chosen.description}>{chosen.description}</p>}
       {session !== null && <Timeline />}
     </Panel>
   );

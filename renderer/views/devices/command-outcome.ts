@@ -11,6 +11,8 @@ export type CommandOutcome =
 export function commandOutcome(log: { get(id: string): Envelope | undefined; trace(traceId: string): Envelope[] }, messageId: string): CommandOutcome {
   const request = log.get(messageId);
   if (request === undefined) return { state: 'pending' };
+  // Refused on its way by a party's security check (at that party's hop): a refusal, not a network failure.
+  if (request.status === 'failed' && request.failure === 'refused') return { state: 'refused', reason: request.error ?? 'refused' };
   if (request.status === 'failed') return { state: 'failed', reason: request.error ?? request.failure ?? 'the command failed on its way' };
   const response = log.trace(request.traceId).find((m) => m.kind === 'response' && m.correlationId === messageId && m.status === 'delivered');
   if (response === undefined) return { state: 'pending' };

@@ -49,6 +49,11 @@ describe('command outcome', () => {
     expect(commandOutcome(logOf([request, env('m-3', 'response', 'delivered', { success: false }, { correlationId: 'm-9' })]), 'm-1')).toEqual({ state: 'pending' });
   });
 
+  it('reports a command refused at a checking party\'s hop as refused, not lost', () => {
+    const stopped = env('m-1', 'command', 'failed', {}, { failure: 'refused', error: 'refused (unauthorized): access grant g does not cover home.lock:unlock' });
+    expect(commandOutcome(logOf([stopped]), 'm-1')).toEqual({ state: 'refused', reason: expect.stringContaining('does not cover home.lock:unlock') });
+  });
+
   it('reports a command lost on its way with the reason', () => {
     expect(commandOutcome(logOf([env('m-1', 'command', 'failed', {}, { error: 'timed out after 10 s' })]), 'm-1')).toEqual({ state: 'failed', reason: 'timed out after 10 s' });
   });
