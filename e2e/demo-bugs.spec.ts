@@ -49,7 +49,7 @@ test('a reload re-attaches to the live run: its state, controls, messages and ti
   await expect(page.getByTestId('step')).toBeEnabled();
   await expect.poll(async () => (await hook(page)).messageCount).toBeGreaterThanOrEqual(before.messageCount);
   await expect(page.getByTestId('message-row').first()).toBeVisible();
-  expect((await hook(page)).time).toBe(before.time);
+  await expect.poll(async () => (await hook(page)).time).toBe(before.time);
   // The run carries on where it was, and is still the one being recorded (not left "running" by a lost page).
   await play(page, 'max');
   await expect(page.getByTestId('run-state')).toHaveText('finished', { timeout: 60_000 });
