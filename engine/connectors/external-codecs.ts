@@ -104,8 +104,12 @@ const VEHICLE_CAPABILITY: Record<string, string> = {
   precondition: 'vehicle_climate', set_temperature: 'vehicle_climate', get_state: 'vehicle',
 };
 
-function homeOfEnvelope(env: Envelope): string | undefined {
+/** The home a message is about: a home address at either end, or the home of the car at either end (a car's report). */
+function homeOfEnvelope(env: Envelope, sim?: CodecContext['sim']): string | undefined {
   for (const address of [env.destination, env.source]) if (address.startsWith('home/')) return address.split('/')[1];
+  for (const address of [env.source, env.destination]) {
+    if (address.startsWith('vehicle/')) return sim?.vehicles.get(address.split('/')[1]!)?.spec.homeId;
+  }
   return undefined;
 }
 
@@ -152,10 +156,10 @@ function actionEffects(list: Json | undefined, home: string | undefined): PartyE
 
 export const deviceActionsCodec: ExternalCodec = {
   name: 'device-actions/v1',
-  encode(env, payload): WireRequest | { error: string } {
+  encode(env, payload, ctx): WireRequest | { error: string } {
     const intent = decodeIntent(payload);
     if (intent === undefined) return { error: `${env.topic} is in neither the home nor the vehicle schema` };
-    const home = homeOfEnvelope(env) ?? null;
+    const home = homeOfEnvelope(env, ctx.sim) ?? null;
     if (env.kind === 'response') {
       return { path: '/v1/results', body: { in_reply_to: env.correlationId ?? null, from: env.source, device: intent.deviceId, ok: intent.success !== false, attributes: intent.attributes, ...(intent.error ? { error: intent.error } : {}) } };
     }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../twins/bus/envelope';
 import { attachConnectors, type Connectors } from './index';
 import { killHomeCloudServices, startHomeCloudService } from './test-support/home-cloud-service';
-import { LOCK, confirmOnCarScreen, doorbellWorld, eventsOf, pressDoorbell } from './test-support/doorbell-world';
+import { LOCK, confirmOnCarScreen, doorbellWorld, eventsOf, pipWasShown, pressDoorbell } from './test-support/doorbell-world';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -31,9 +31,11 @@ describe('external home cloud over HTTP (device-actions/v1)', () => {
 
     await ringAndConfirm(sim, connectors);
 
-    // The service's own automation put the visitor on the car screen and asked the driver; the door is open.
-    expect(sim.vehicle('car1').parts.screen.context.pictureInPicture).not.toBeNull();
-    expect(sim.home('h1').device('screen.central_panel').context.pictureInPicture).not.toBeNull();
+    // The service's own automation put the visitor on the car screen and asked the driver; the door is open, and the
+    // video closed when the driver answered.
+    expect(pipWasShown(sim, sim.vehicle('car1').parts.screen.id)).toBe(true);
+    expect(pipWasShown(sim, sim.home('h1').device('screen.central_panel').id)).toBe(true);
+    expect(sim.vehicle('car1').parts.screen.context.pictureInPicture).toBeNull();
     expect(sim.home('h1').device('lock.front_door').state).toBe('unlocked');
     const unlock = eventsOf(sim, 'msg.delivered').find((e) => e.data.topic === 'lock/unlock')!.data as unknown as Envelope;
     const intoCloud = unlock.hops.find((h) => h.to === 'home-cloud')!;
@@ -47,6 +49,9 @@ describe('external home cloud over HTTP (device-actions/v1)', () => {
     expect(action?.body).toMatchObject({ home: 'h1', action: 'unlock' });
     expect(action?.traceparent).toBe(connectors.wireIds.traceparent(unlock.traceId, intoCloud.spanId));
     expect(log.some((e) => e.path === '/v1/events' && (e.body as { event: string }).event === 'doorbell_pressed')).toBe(true);
+    // The car's own report (the call ended) names the car's home, which the service knows from the link.
+    expect(log.some((e) => e.path === '/v1/events' && (e.body as { home: string; attributes: { doorbell_call?: string } }).home === 'h1'
+      && (e.body as { attributes: { doorbell_call?: string } }).attributes.doorbell_call === 'ended')).toBe(true);
     expect(connectors.stats().externals[0]).toMatchObject({ address: 'home-cloud', refused: 0, timeouts: 0, outages: 0 });
     expect(connectors.stats().externals[0]!.latencyMs.count).toBeGreaterThan(3);
   });

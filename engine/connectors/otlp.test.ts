@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../twins/bus/envelope';
 import { attachConnectors } from './index';
-import { confirmOnCarScreen, doorbellWorld, eventsOf, pressDoorbell } from './test-support/doorbell-world';
+import { confirmOnCarScreen, doorbellWorld, eventsOf, pipWasShown, pressDoorbell } from './test-support/doorbell-world';
 
 interface OtlpSpan { traceId: string; spanId: string; parentSpanId?: string; name: string; startTimeUnixNano: string; endTimeUnixNano: string; attributes: { key: string; value: Record<string, unknown> }[] }
 
@@ -86,7 +86,7 @@ describe('OTLP trace export', () => {
     expect(connectors.stats().otlp).toMatchObject({ exported: 0 });
     expect(connectors.stats().otlp!.dropped).toBeGreaterThan(0);
     expect(connectors.events.recent.some((e) => e.type === 'connector.endpoint-down' && e.endpoint.startsWith('otlp'))).toBe(true);
-    expect(sim.home('h1').device('screen.central_panel').context.pictureInPicture).not.toBeNull();
+    expect(pipWasShown(sim, sim.home('h1').device('screen.central_panel').id)).toBe(true);
   });
 
   it('places spans so that none ends after its export, even when the run covers hours of virtual time in seconds', async () => {

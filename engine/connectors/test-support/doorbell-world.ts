@@ -33,3 +33,14 @@ export function eventsOf(sim: Simulation, type: string): { t: number; source: st
     .filter((e) => e.type === type)
     .map((e) => ({ ...e, data: eventDataOfLine(e.type, e.data) }));
 }
+
+/**
+ * True when the screen twin at `address` showed a picture-in-picture at some point of the run: the doorbell's video
+ * closes again once the driver answers or the prompt lapses, so the screen's state at the end no longer says it.
+ */
+export function pipWasShown(sim: Simulation, address: string): boolean {
+  return eventsOf(sim, 'twin.state').some((e) => {
+    const changes = e.data.changes as { pictureInPicture?: unknown } | undefined;
+    return e.source === address && changes?.pictureInPicture !== undefined && changes.pictureInPicture !== null;
+  });
+}
