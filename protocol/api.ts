@@ -3,7 +3,7 @@
 // a WebSocket in browser mode and Electron IPC in the desktop app. Types only — no code runs from here.
 import type { Architecture, Envelope } from '../twins/bus/envelope';
 import type { Json } from '../twins/kernel/types';
-import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinView, VehicleRoute, Verdict } from './live-types';
+import type { DeviceCommandRequest, DeviceCommandSent, MessageBatch, RunStatus, SendTwinEventResult, Snapshot, Speed, TwinEvent, TwinTransitions, TwinView, VehicleRoute, Verdict } from './live-types';
 import type { ArchitectureComparison } from './comparison-types';
 import type { RecordedRuns, RunDiffView } from './recording-types';
 import type { LoadScenarioRequest, ScenarioSummary, SessionInfo } from './session-types';
@@ -40,6 +40,12 @@ export interface EngineCommands {
   /** A device card's control: a command to a home device through the bus and the security layer (issue 18 §6). */
   sendDeviceCommand: { request: DeviceCommandRequest; response: DeviceCommandSent };
   getTwin: { request: { address: string }; response: TwinView };
+  /**
+   * Start pushing a twin's state changes (`onTwinTransitions`): answers with the ones the engine holds for it (the
+   * newest TWIN_TRANSITIONS_KEPT), then each new one follows with the message batches. The engine watches the few
+   * twins asked for most recently (a page that moves on to another twin needs not say so).
+   */
+  watchTwin: { request: { address: string }; response: TwinTransitions };
   getSnapshot: { request: void; response: Snapshot | null };
   getSession: { request: void; response: SessionInfo | null };
   /** Every driving car's current trip (planned path and timing), for the map's route layer; [] with no run. */
@@ -69,6 +75,8 @@ export interface EngineEvents {
   runState: RunStatus;
   /** The recorded runs changed (a run started or finished recording). */
   recordings: RecordedRuns;
+  /** New state changes of a watched twin (see watchTwin), in order, none left out. */
+  twinTransitions: TwinTransitions;
 }
 
 export type CommandName = keyof EngineCommands;

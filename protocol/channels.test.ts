@@ -8,7 +8,7 @@ describe('channel constants', () => {
     const all = [...Object.values(COMMAND_CHANNELS), ...Object.values(EVENT_CHANNELS)];
     expect(new Set(all).size).toBe(all.length);
     expect(COMMAND_NAMES).toContain('loadScenario');
-    expect(EVENT_NAMES).toEqual(['snapshot', 'messages', 'verdict', 'runState', 'recordings']);
+    expect(EVENT_NAMES).toEqual(['snapshot', 'messages', 'verdict', 'runState', 'recordings', 'twinTransitions']);
   });
 
   it('names event channels onSomething, as the client API does', () => {

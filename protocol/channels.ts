@@ -11,6 +11,7 @@ export const COMMAND_CHANNELS = {
   sendTwinEvent: 'twinbench:sendTwinEvent',
   sendDeviceCommand: 'twinbench:sendDeviceCommand',
   getTwin: 'twinbench:getTwin',
+  watchTwin: 'twinbench:watchTwin',
   getSnapshot: 'twinbench:getSnapshot',
   getSession: 'twinbench:getSession',
   getRoutes: 'twinbench:getRoutes',
@@ -29,6 +30,7 @@ export const EVENT_CHANNELS = {
   verdict: 'twinbench:onVerdict',
   runState: 'twinbench:onRunState',
   recordings: 'twinbench:onRecordings',
+  twinTransitions: 'twinbench:onTwinTransitions',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];

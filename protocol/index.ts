@@ -2,3 +2,4 @@
 export * from './api';
 export * from './channels';
 export type * from './wire';
+export * from './limits';

@@ -203,3 +203,26 @@ export interface DeviceCommandSent {
   /** Where it entered: the home's gateway (signed as the app's enrolled party). */
   source: string;
 }
+
+/** One state change of a twin's machine, as the engine saw it in the canonical event stream. */
+export interface TwinTransition {
+  /** The event's sequence number in the run's stream: strictly increasing, so order and gaps are exact. */
+  seq: number;
+  /** Virtual time (ms): several transitions may share one. */
+  t: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * A watched twin's transitions: the backlog when the page starts watching (`reset`), then each new one, pushed
+ * with the message batches (issue 18: the state-chart view's log misses nothing, however fast the run).
+ */
+export interface TwinTransitions {
+  address: string;
+  transitions: TwinTransition[];
+  /** This is the whole backlog the engine keeps for the twin: replace what the page holds. */
+  reset: boolean;
+  /** Transitions of the twin the engine no longer holds (its log is bounded), before the first one here. */
+  dropped: number;
+}

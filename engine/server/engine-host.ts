@@ -38,6 +38,7 @@ const REQUESTS = {
     attributes: z.record(z.string().max(64), JsonValue).optional(),
   }),
   getTwin: z.strictObject({ address: z.string().min(1) }),
+  watchTwin: z.strictObject({ address: z.string().min(1).max(200) }),
   getSnapshot: z.unknown(),
   getSession: z.unknown(),
   getRoutes: z.unknown(),
@@ -113,6 +114,7 @@ export class EngineHost implements Transport {
         if (replay) throw new Error('this is a recorded run, which cannot be changed: load the scenario to run it live');
         return s.sendDeviceCommand(r as CommandRequest<'sendDeviceCommand'>);
       case 'getTwin': return (replay ?? s).getTwin((r as CommandRequest<'getTwin'>).address);
+      case 'watchTwin': return (replay ?? s).watchTwin((r as CommandRequest<'watchTwin'>).address);
       case 'getSnapshot': return (replay ?? s).snapshot();
       case 'getSession': return (replay ?? s).session;
       case 'getRoutes': return (replay ?? s).routes();

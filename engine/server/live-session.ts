@@ -5,7 +5,7 @@
 import type {
   Architecture, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
   VehicleRoute,
-  TwinEvent, TwinView, Verdict,
+  TwinEvent, TwinTransitions, TwinView, Verdict,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { Pacer, type WallClock } from '../../twins/kernel';
@@ -29,6 +29,7 @@ import { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
 import { vehicleRoutes } from './household-view';
 import { buildSnapshot } from './snapshot';
+import { TwinTransitionLog } from './twin-transitions';
 import { twinAt, twinView } from './twin-view';
 
 export type Publish = <E extends EventName>(event: E, payload: EngineEvents[E]) => void;
@@ -50,6 +51,8 @@ interface Current {
   run: ScenarioRun;
   pacer: Pacer;
   batcher: MessageBatcher;
+  /** The watched twins' state changes, pushed with the message batches (the state-chart view's log). */
+  transitions: TwinTransitionLog;
   watch: ExpectationWatch;
   info: SessionInfo;
   firedSteps: { id: string; t: number }[];
@@ -114,10 +117,12 @@ export class LiveSession {
         canStep: () => current.endpoints?.holdsClock !== true,
       }),
       batcher: new MessageBatcher(run.sim.bus),
+      transitions: new TwinTransitionLog(),
       watch: new ExpectationWatch(run, (outcome, t) => this.publishVerdict(current, { kind: 'expectation', t, outcome })),
       info: sessionInfoOf(run, request.file, handsOn, originalSteps),
       firedSteps, verdicts: [], state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
       offEvents: run.sim.kernel.events.onEvent((event) => {
+        current.transitions.observe(event);
         if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
         // failWhen ends a paced run too; finish outside the event's own call stack.
         if (run.abortedBy !== undefined && current.state !== 'finished') {
@@ -191,6 +196,12 @@ export class LiveSession {
 
   getTwin(address: string): TwinView {
     return twinView(this.require().run.sim, address);
+  }
+
+  /** Push `address`'s state changes from now on; answers with the ones kept so far. */
+  watchTwin(address: string): TwinTransitions {
+    const c = this.require();
+    return c.transitions.watch(twinAt(c.run.sim, address).id);
   }
 
   get session(): SessionInfo | null {
@@ -286,6 +297,7 @@ export class LiveSession {
   private flushMessages(c: Current): void {
     const batch = c.batcher.flush();
     if (batch) this.publish('messages', batch);
+    for (const transitions of c.transitions.flush()) this.publish('twinTransitions', transitions);
   }
 
   private publishSnapshot(): void {

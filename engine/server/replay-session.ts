@@ -3,7 +3,7 @@
 // come from the recorded events. Car positions do not — the events hold a car's position only when a trip starts,
 // crosses a geofence or ends — so the world is rebuilt from the run's scenario, seed, parameters and architecture
 // and its clock stepped alongside the replay (deterministic: same seed, same trips). Seeking back starts both over.
-import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinView, VehicleRoute, Verdict } from '../../protocol';
+import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinTransitions, TwinView, VehicleRoute, Verdict } from '../../protocol';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Replay } from '../recorder';
@@ -12,6 +12,7 @@ import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import { routeVersion, vehicleRoutes } from './household-view';
 import { RecordedWorld } from './recorded-world';
+import { TwinTransitionLog } from './twin-transitions';
 import type { RecordedRunsFile } from './recorded-runs';
 import type { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
@@ -30,6 +31,8 @@ interface Open {
   /** The rebuilt world whose clock follows the replay (car positions). */
   world: ScenarioRun;
   recorded: RecordedWorld;
+  /** The watched twins' state changes, folded from the recording like everything else. */
+  transitions: TwinTransitionLog;
   events: Generator<SimEvent>;
   next: SimEvent | undefined;
   t: number;
@@ -74,7 +77,7 @@ export class ReplaySession {
       };
       const events = replay.events();
       this.current = {
-        replay, scenario, info, endTime, world, recorded: new RecordedWorld(), events, next: events.next().value ?? undefined,
+        replay, scenario, info, endTime, world, recorded: new RecordedWorld(), transitions: new TwinTransitionLog(), events, next: events.next().value ?? undefined,
         t: 0, state: 'ready', speed: 1, lastWall: performance.now(),
       };
       this.timer = setInterval(() => this.tick(), this.batchMs);
@@ -177,6 +180,13 @@ export class ReplaySession {
     return this.require().recorded.twinView(address);
   }
 
+  /** Push `address`'s recorded state changes as the replay reaches them; answers with the ones folded so far. */
+  watchTwin(address: string): TwinTransitions {
+    const c = this.require();
+    c.recorded.twinView(address); // throws, naming the address, for a twin the recording does not have
+    return c.transitions.watch(address);
+  }
+
   get isOpen(): boolean {
     return this.current !== undefined;
   }
@@ -197,8 +207,10 @@ export class ReplaySession {
   private restart(c: Open): Open {
     const world = new ScenarioRun(c.scenario, c.world.architecture);
     const events = c.replay.events();
-    const fresh: Open = { ...c, world, recorded: new RecordedWorld(), events, next: events.next().value ?? undefined, t: 0, state: 'paused' };
+    const fresh: Open = { ...c, world, recorded: new RecordedWorld(), transitions: new TwinTransitionLog(), events, next: events.next().value ?? undefined, t: 0, state: 'paused' };
     this.current = fresh;
+    // The watched twins' logs start over with the recording: each page drops what it showed.
+    for (const address of c.transitions.watching) this.publish('twinTransitions', fresh.transitions.watch(address));
     return fresh;
   }
 
@@ -208,6 +220,7 @@ export class ReplaySession {
     let folded = 0;
     while (c.next !== undefined && c.next.t <= target && folded < maxEvents) {
       c.recorded.apply(c.next);
+      c.transitions.observe(c.next);
       c.next = c.events.next().value ?? undefined;
       folded++;
     }
@@ -241,6 +254,7 @@ export class ReplaySession {
   private publishMessages(): void {
     const batch = this.current?.recorded.flushMessages();
     if (batch) this.publish('messages', batch);
+    for (const transitions of this.current?.transitions.flush() ?? []) this.publish('twinTransitions', transitions);
   }
 
   private publishSnapshot(): void {

@@ -2,7 +2,7 @@
 // message flow in the middle, the device screens over the charts on the right. The presenter layout (issue 18):
 // the map and the device screens large, the side panels folded away, the run's controls in a bar at the top.
 // Either way an open replay's scrubber is the bar at the top, and every split is remembered (localStorage).
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactElement } from 'react';
 import { CityMapPanel } from '../panels/CityMapPanel';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { DeviceScreensPanel } from '../panels/DeviceScreensPanel';
@@ -18,7 +18,7 @@ import { TraceWaterfallPanel } from '../views/traces/TraceWaterfallPanel';
 import { readFlag, writeFlag } from './layout-storage';
 import { PresenterControls } from './PresenterControls';
 import { ReplayBar } from './ReplayBar';
-import { SplitPane } from './SplitPane';
+import { SplitPane, type SplitPaneProps } from './SplitPane';
 import { StatusBar } from './StatusBar';
 import { Tabs, type TabView } from './Tabs';
 
@@ -49,44 +49,55 @@ export function App() {
       <StatusBar presenter={presenter} onPresenter={setPresenter} />
       <ReplayBar />
       {presenter && <PresenterControls />}
-      <main className="workspace">{presenter ? <PresenterLayout /> : <WorkbenchLayout />}</main>
+      <main className="workspace"><LayoutView layout={presenter ? PRESENTER : WORKBENCH} /></main>
     </div>
   );
 }
 
-function WorkbenchLayout() {
-  return (
-    <SplitPane direction="row" initial={0.24} testId="layout" storageKey="left" label="the side panels and the views">
-      <SplitPane direction="column" initial={0.45} storageKey="left-top" label="scenario and recordings">
-        <ScenarioPanel />
-        <SplitPane direction="column" initial={0.6} storageKey="left-bottom" label="recordings and twin inspector">
-          <RecordingsPanel />
-          <TwinInspectorPanel />
-        </SplitPane>
-      </SplitPane>
-      <SplitPane direction="row" initial={0.68} storageKey="centre" label="the map and the device screens">
-        <SplitPane direction="column" initial={0.55} storageKey="map" label="the map and the message flow">
-          <CityMapPanel />
-          <Tabs label="Message views" storageKey="flow" views={FLOW_VIEWS} />
-        </SplitPane>
-        <SplitPane direction="column" initial={0.6} storageKey="screens" label="device screens and charts">
-          <Tabs label="Screens and devices" storageKey="screens" views={SCREEN_VIEWS} />
-          <Tabs label="Charts and comparison" storageKey="charts" views={CHART_VIEWS} />
-        </SplitPane>
-      </SplitPane>
-    </SplitPane>
-  );
+/** A layout as data: a panel, or two layouts split by a handle (SplitPane's props). */
+interface Split {
+  split: Omit<SplitPaneProps, 'children'>;
+  panes: [Layout, Layout];
 }
+type Layout = ReactElement | Split;
+
+const WORKBENCH: Layout = {
+  split: { direction: 'row', initial: 0.24, testId: 'layout', storageKey: 'left', label: 'the side panels and the views' },
+  panes: [
+    {
+      split: { direction: 'column', initial: 0.45, storageKey: 'left-top', label: 'scenario and recordings' },
+      panes: [<ScenarioPanel key="scenario" />, { split: { direction: 'column', initial: 0.6, storageKey: 'left-bottom', label: 'recordings and twin inspector' }, panes: [<RecordingsPanel key="recordings" />, <TwinInspectorPanel key="inspector" />] }],
+    },
+    {
+      split: { direction: 'row', initial: 0.68, storageKey: 'centre', label: 'the map and the device screens' },
+      panes: [
+        { split: { direction: 'column', initial: 0.55, storageKey: 'map', label: 'the map and the message flow' }, panes: [<CityMapPanel key="map" />, <Tabs key="flow" label="Message views" storageKey="flow" views={FLOW_VIEWS} />] },
+        {
+          split: { direction: 'column', initial: 0.6, storageKey: 'screens', label: 'device screens and charts' },
+          panes: [<Tabs key="screens" label="Screens and devices" storageKey="screens" views={SCREEN_VIEWS} />, <Tabs key="charts" label="Charts and comparison" storageKey="charts" views={CHART_VIEWS} />],
+        },
+      ],
+    },
+  ],
+};
 
 /** The map and the screens a customer looks at; the message flow below them, small, for the "how". */
-function PresenterLayout() {
+const PRESENTER: Layout = {
+  split: { direction: 'column', initial: 0.78, testId: 'layout', storageKey: 'presenter-main', label: 'the story and the message flow' },
+  panes: [
+    { split: { direction: 'row', initial: 0.64, storageKey: 'presenter-top', label: 'the map and the device screens' }, panes: [<CityMapPanel key="map" />, <DeviceScreensPanel key="screens" />] },
+    <MessageFlowPanel key="flow" />,
+  ],
+};
+
+const isSplit = (layout: Layout): layout is Split => 'split' in layout;
+
+function LayoutView({ layout }: { layout: Layout }) {
+  if (!isSplit(layout)) return <>{layout}</>;
   return (
-    <SplitPane direction="column" initial={0.78} testId="layout" storageKey="presenter-main" label="the story and the message flow">
-      <SplitPane direction="row" initial={0.64} storageKey="presenter-top" label="the map and the device screens">
-        <CityMapPanel />
-        <DeviceScreensPanel />
-      </SplitPane>
-      <MessageFlowPanel />
+    <SplitPane {...layout.split}>
+      <LayoutView layout={layout.panes[0]} />
+      <LayoutView layout={layout.panes[1]} />
     </SplitPane>
   );
 }

@@ -8,6 +8,7 @@ import type {
 import { MapEvents } from './map-events';
 import { MessageLog } from './message-log';
 import { Store } from './store';
+import { TwinTransitionsLog } from './twin-transitions';
 
 export interface MapLayerStats {
   /** Routes drawn, of how many cars driving (a crowd draws only the story's cars'). */
@@ -66,6 +67,8 @@ export class AppModel {
   readonly messages = new MessageLog();
   /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
   readonly mapEvents = new MapEvents();
+  /** The watched twin's state changes as the engine pushes them (the state-chart view's log). */
+  readonly twinTransitions = new TwinTransitionsLog();
   /** What the 3D view actually drew, for the test hook (the frame loop writes it, nothing re-renders on it). */
   readonly renderStats: {
     vehicleInstances: number;
@@ -94,6 +97,7 @@ export class AppModel {
     });
     api.onRunState((status) => this.store.set({ status }));
     api.onRecordings((recordings) => this.store.set({ recordings }));
+    api.onTwinTransitions((batch) => this.twinTransitions.apply(batch));
     api.onVerdict((verdict) => {
       if (verdict.kind === 'final') this.store.set({ final: verdict });
       else this.store.set((s) => ({ liveVerdicts: [...s.liveVerdicts, { outcome: verdict.outcome, t: verdict.t }] }));
@@ -218,6 +222,21 @@ export class AppModel {
       return await this.api.getTwin({ address });
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * Have the engine push this twin's state changes (null: show none). Asked again for each session (a new load
+   * starts a new log), so the caller passes the session it shows. A twin that is gone is no error worth a banner.
+   */
+  async watchTwin(address: string | null): Promise<void> {
+    this.twinTransitions.follow(null); // a new session's log starts empty even for the same address
+    this.twinTransitions.follow(address);
+    if (address === null) return;
+    try {
+      this.twinTransitions.apply(await this.api.watchTwin({ address }));
+    } catch {
+      // the twin is not in this session (yet): the log stays empty
     }
   }
 

@@ -1,8 +1,8 @@
 // The twin's state chart as a laid-out diagram (issue 18 §6), like the Stately inspector: the selected twin's
 // machine laid out by elkjs, the current state lit and the last transition animated, beside the twin's event log.
 // The twin is the one selected anywhere (map, inspector, screens); the view follows it.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { StateChart } from '../../../protocol';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { TWIN_TRANSITIONS_KEPT, type StateChart } from '../../../protocol';
 import { Panel } from '../../app/Panel';
 import { useAppState, useModel } from '../../app/ModelContext';
 import { clockAt } from '../../flow/clock';
@@ -11,8 +11,6 @@ import { useTwinView } from '../../state/use-twin-view';
 import { lastTransition, layoutStateChart, type StateDiagram as Diagram } from './elk-layout';
 import { StateDiagram } from './StateDiagram';
 import { mergeLog, twinMessages, type TwinLogEntry } from './twin-event-log';
-
-const MAX_STATE_CHANGES = 100;
 
 export function StateChartPanel() {
   const model = useModel();
@@ -24,14 +22,15 @@ export function StateChartPanel() {
   const [view] = useTwinView(model, selected, t);
   const [diagram, setDiagram] = useState<{ key: string; diagram: Diagram } | { key: string; error: string } | undefined>();
   const [last, setLast] = useState<{ id: string; n: number } | undefined>();
-  const [states, setStates] = useState<TwinLogEntry[]>([]);
   const before = useRef<{ active: Set<string>; state: string } | undefined>(undefined);
-
+  const session = useAppState((s) => s.session);
+  // Every state change is pushed by the engine (a poll would miss those between two polls), for this session's twin.
+  const transitionsVersion = useSyncExternalStore(model.twinTransitions.subscribe, model.twinTransitions.getVersion);
   useEffect(() => {
     setLast(undefined);
-    setStates([]);
     before.current = undefined;
-  }, [selected]);
+    void model.watchTwin(session === null ? null : selected);
+  }, [model, selected, session]);
 
   const chart: StateChart | undefined = view?.chart;
   const chartKey = chart ? `${view!.address}\n${JSON.stringify(chart.root)}` : '';
@@ -52,12 +51,16 @@ export function StateChartPanel() {
     const prev = before.current;
     before.current = { active, state: view.state };
     if (prev === undefined || prev.state === view.state) return;
-    setStates((list) => [...list, { kind: 'state' as const, t, from: prev.state, to: view.state }].slice(-MAX_STATE_CHANGES));
     const laid = diagram && 'diagram' in diagram ? diagram.diagram : undefined;
     const edge = laid && lastTransition(laid, prev.active, active);
     if (edge) setLast((l) => ({ id: edge.id, n: (l?.n ?? 0) + 1 }));
   }, [view]);
 
+  const states = useMemo<TwinLogEntry[]>(
+    () => model.twinTransitions.list().map((x) => ({ kind: 'state', t: x.t, seq: x.seq, from: x.from, to: x.to })),
+    [model, transitionsVersion],
+  );
+  const dropped = model.twinTransitions.dropped;
   const log = useMemo(() => (selected ? mergeLog(twinMessages(model.messages, selected), states) : []), [selected, model.messages, version, states]);
   return (
     <Panel title="State chart" testId="state-chart-view" flush>
@@ -70,18 +73,22 @@ export function StateChartPanel() {
             </select>
             {view && <span className="small">now <b data-testid="statechart-current">{view.state}</b></span>}
           </div>
-          <div className="statechart-canvas">
+          {/* Scrollable, so a keyboard user can focus it and scroll with the arrow keys. */}
+          <div className="statechart-canvas" tabIndex={0} role="region" aria-label="State diagram">
             {!selected && <p className="muted small pad">Choose a twin, or click one on the map, to see its machine.</p>}
             {view && !chart && <p className="muted small pad">{view.address} has no state machine to draw.</p>}
             {diagram && 'error' in diagram && <p className="failed small pad" role="alert">The diagram could not be laid out: {diagram.error}</p>}
             {chart && diagram && 'diagram' in diagram && diagram.key === chartKey && <StateDiagram diagram={diagram.diagram} active={active} last={last} title={`State chart of ${view!.address}`} />}
           </div>
         </div>
-        <div className="statechart-log">
-          <h3 className="pad">Event log</h3>
-          <ol className="twin-log" data-testid="twin-event-log">
-            {log.map((e, i) => (
-              <li key={e.kind === 'message' ? e.id : `s${i}`} className={`twin-log-${e.kind}`} data-testid="twin-log-entry" data-kind={e.kind}>
+        <div className="statechart-log" tabIndex={0} role="region" aria-labelledby="twin-event-log-title">
+          <h3 className="pad" id="twin-event-log-title">Event log</h3>
+          <p className="small muted pad" data-testid="twin-log-bound">
+            Every state change, as the engine makes it: the newest {TWIN_TRANSITIONS_KEPT} are kept{dropped > 0 ? `; ${dropped} earlier ones are not shown` : ''}.
+          </p>
+          <ol className="twin-log" data-testid="twin-event-log" aria-labelledby="twin-event-log-title">
+            {log.map((e) => (
+              <li key={e.kind === 'message' ? e.id : `s${e.seq}`} className={`twin-log-${e.kind}`} data-testid="twin-log-entry" data-kind={e.kind} {...(e.kind === 'state' ? { 'data-seq': e.seq } : {})}>
                 <span className="clock small">{clockAt(e.t, start)}</span>{' '}
                 {e.kind === 'message'
                   ? <span>{e.direction === 'in' ? '→' : '←'} {e.label} <span className={e.status === 'failed' ? 'failed' : 'muted'}>{e.status}</span></span>

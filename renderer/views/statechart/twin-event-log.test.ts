@@ -20,7 +20,15 @@ describe('per-twin event log', () => {
     const log = { size: list.length, at: (i: number) => list[i] };
     expect(twinMessages(log, 'home/h1/lock').map((e) => e.kind === 'message' && e.id)).toEqual(['a', 'c', 'd']);
     expect(twinMessages(log, 'home/h1/lock', 2).map((e) => e.kind === 'message' && e.id)).toEqual(['c', 'd']);
-    const merged = mergeLog(twinMessages(log, 'home/h1/lock'), [{ kind: 'state', t: 30, from: 'locked', to: 'unlocked' }]);
+    const merged = mergeLog(twinMessages(log, 'home/h1/lock'), [{ kind: 'state', t: 30, seq: 1, from: 'locked', to: 'unlocked' }]);
     expect(merged.map((e) => e.kind)).toEqual(['message', 'message', 'state', 'message']);
+  });
+
+  it('keeps state changes at one virtual time in the stream\'s order, after the message that caused them', () => {
+    const list = [msg('m', 'x', 'home/h1/lock', 10)];
+    const log = { size: list.length, at: (i: number) => list[i] };
+    const states = [3, 4, 5].map((seq, i) => ({ kind: 'state' as const, t: 10, seq, from: `s${i}`, to: `s${i + 1}` }));
+    const merged = mergeLog(twinMessages(log, 'home/h1/lock'), states);
+    expect(merged.map((e) => (e.kind === 'state' ? e.seq : e.id))).toEqual(['m', 3, 4, 5]);
   });
 });

@@ -4,7 +4,8 @@ import type { Envelope } from '../../../protocol';
 
 export type TwinLogEntry =
   | { kind: 'message'; t: number; id: string; direction: 'in' | 'out'; label: string; status: Envelope['status'] }
-  | { kind: 'state'; t: number; from: string; to: string };
+  /** `seq`: the change's place in the run's event stream (changes at one virtual time keep their order). */
+  | { kind: 'state'; t: number; seq: number; from: string; to: string };
 
 /** Whether a message concerns the twin: sent to or by it, or to or by the device it is part of (`vehicle/car1`). */
 export function concerns(envelope: Pick<Envelope, 'source' | 'destination'>, twin: string): 'in' | 'out' | undefined {
@@ -26,6 +27,7 @@ export function twinMessages(log: { size: number; at(i: number): Envelope | unde
   return out.reverse();
 }
 
+/** Messages and state changes in time order; the sort is stable, so state changes at one time keep the stream's order. */
 export function mergeLog(messages: readonly TwinLogEntry[], states: readonly TwinLogEntry[]): TwinLogEntry[] {
   return [...messages, ...states].sort((a, b) => a.t - b.t || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
 }
