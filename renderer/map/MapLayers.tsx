@@ -23,6 +23,7 @@ import { OrbitCamera } from './OrbitCamera';
 import { Places } from './Places';
 import { RedrawOnChange } from './RedrawOnChange';
 import { Roads } from './Roads';
+import { SpeechBubbleOnMap, SpeechProjector, type SpeechSlot } from './SpeechOnMap';
 import { Vehicles } from './Vehicles';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
@@ -48,6 +49,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
   const placer = useMemo(() => makePlacer(session, (id) => model.renderStats.vehicleScenePoint?.(id)), [session, model]);
   // The pulses' icons: a fixed pool of elements the pulse layer's frame loop fills and places.
   const pulseIcons = useMemo<(HTMLElement | null)[]>(() => Array.from({ length: PULSE_ICONS }, () => null), []);
+  const speech = useMemo<SpeechSlot>(() => ({ el: null }), []);
   return (
     <div ref={setLayers} data-testid="map-canvas" data-geofences={session.geofences.length} style={{ position: 'relative' }}>
       {layers !== null && <Canvas style={{ ...FILL, zIndex: 2 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
@@ -59,6 +61,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
         <Vehicles capacity={session.vehicles.length} unit={unit} />
         <OrbitCamera bounds={map.bounds} element={layers} />
         <LabelProjector labels={labels} elements={labelElements} unit={unit} />
+        <SpeechProjector slot={speech} placer={placer} unit={unit} />
       </Canvas>}
       <div className="map-labels" data-testid="map-labels" aria-hidden="true">
         {labels.map((l) => (
@@ -71,6 +74,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
           <span key={i} className="map-pulse" data-testid="map-pulse" style={{ visibility: 'hidden' }} ref={(el) => void (pulseIcons[i] = el)} />
         ))}
       </div>
+      <SpeechBubbleOnMap slot={speech} />
       {storyLayers && <LayersLegend architecture={session.architecture} />}
       {layers !== null && carsReady && (
         // The routes have a canvas of their own between the city and the cars: a thousand of them cover the city

@@ -1,9 +1,9 @@
 // The watched household's windows, sensors, climate and lock as the engine reads them (snapshot.household), and
 // what its smart speaker says. Small components of their own so the device cards can render them too: a card
 // shows DeviceStateBadge for its device, the screens panel shows the whole list and the speech bubble.
-import { useEffect, useState } from 'react';
-import type { DeviceReading, SpeakerStatus } from '../../protocol';
+import type { DeviceReading } from '../../protocol';
 import { useAppState } from '../app/ModelContext';
+import { useSpokenLine } from '../state/use-spoken-line';
 
 /** What a reading says in words, and whether it is a warning (an open window, a leak, smoke, an unlocked door). */
 export function describeReading(d: DeviceReading): { text: string; alert: boolean } {
@@ -52,35 +52,14 @@ export function HouseholdDevices() {
   );
 }
 
-/** How long a spoken line stays on after the speaker falls silent (wall ms), so a fast run still shows it. */
-const LINGER_MS = 6_000;
-
 /** The speaker's line as a speech bubble: live while it is spoken, then kept a little while, marked as said. */
 export function SpeechBubble() {
-  const speaker = useAppState((s) => s.snapshot?.household?.speaker ?? null, sameSpeech);
-  const [last, setLast] = useState<{ text: string; address: string } | null>(null);
-  const [lingering, setLingering] = useState(false);
-  const speaking = speaker?.speaking ?? null;
-  useEffect(() => {
-    if (speaking !== null && speaker !== null) {
-      setLast({ text: speaking, address: speaker.address });
-      setLingering(false);
-      return undefined;
-    }
-    setLingering(true);
-    const timer = setTimeout(() => setLast(null), LINGER_MS);
-    return () => clearTimeout(timer);
-  }, [speaking, speaker]);
-  if (last === null) return null;
-  const live = speaking !== null && !lingering;
+  const line = useSpokenLine();
+  if (line === null) return null;
   return (
-    <figure className={`speech-bubble${live ? ' live' : ''}`} data-testid="speech-bubble" data-speaking={live} role="status" aria-live="polite">
-      <figcaption className="small muted">Speaker {live ? 'says' : 'said'}</figcaption>
-      <blockquote data-testid="speech-text">“{last.text}”</blockquote>
+    <figure className={`speech-bubble${line.live ? ' live' : ''}`} data-testid="speech-bubble" data-speaking={line.live} role="status" aria-live="polite">
+      <figcaption className="small muted">Speaker {line.live ? 'says' : 'said'}</figcaption>
+      <blockquote data-testid="speech-text">“{line.text}”</blockquote>
     </figure>
   );
-}
-
-function sameSpeech(a: SpeakerStatus | null, b: SpeakerStatus | null): boolean {
-  return a?.speaking === b?.speaking && a?.address === b?.address && a?.since === b?.since;
 }
