@@ -30,4 +30,6 @@ export interface ArchitectureComparison {
   runs: ArchitectureRunSummary[];
   /** The evaluation report's histogram of every run that produced latencies, as an SVG document. */
   latencySvg: string;
+  /** The label the comparison's recorded runs carry in the Recordings panel; absent when the app does not record. */
+  label?: string;
 }

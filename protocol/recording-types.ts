@@ -17,6 +17,8 @@ export interface RecordedRunSummary {
   endedAt: string | null;
   events: number;
   messages: number;
+  /** The group it was recorded in: `comparison …` for the runs of one "Run every architecture". */
+  label?: string;
 }
 
 /** What `listRuns` returns: the runs (newest first) and the file they are in, so the user can find it. */

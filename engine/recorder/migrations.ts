@@ -28,6 +28,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "runs: wire_salt, the salt of the run's trace ids on real wires",
     up: (db) => db.exec('ALTER TABLE runs ADD COLUMN wire_salt TEXT'),
   },
+  {
+    version: 4,
+    // The app's "Run every architecture" records each run like any other; the label says which comparison it was
+    // part of, so the Recordings panel groups them and any two can be diffed.
+    description: 'runs: label, the comparison (or other group) a run belongs to',
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN label TEXT'),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

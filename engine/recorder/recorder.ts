@@ -28,6 +28,8 @@ export interface RunMeta {
   startedAt?: Date;
   /** Salt of the run's trace ids on real wires, when it has connectors (engine/connectors/wire-ids.ts). */
   wireSalt?: string;
+  /** The group the run belongs to, e.g. `comparison …` for one run of the app's architecture comparison. */
+  label?: string;
 }
 
 export interface RecorderOptions {
@@ -90,8 +92,8 @@ export class Recorder {
     const parameters = stripSecrets(meta.parameters ?? {});
     const info = this.db
       .prepare(
-        `INSERT INTO runs (scenario, parameters, seed, architecture, app_version, started_at, status, writer, wire_salt)
-         VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+        `INSERT INTO runs (scenario, parameters, seed, architecture, app_version, started_at, status, writer, wire_salt, label)
+         VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
       )
       .run(
         meta.scenario,
@@ -102,6 +104,7 @@ export class Recorder {
         (meta.startedAt ?? new Date()).toISOString(),
         thisWriter(),
         meta.wireSalt ?? null,
+        meta.label ?? null,
       );
     const runId = Number(info.lastInsertRowid);
     const host: RunRecorderHost = {

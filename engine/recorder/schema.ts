@@ -90,6 +90,8 @@ export interface RunRow {
   writer: string | null;
   /** Salt of the run's trace ids on real wires (schema version 3), null for a run without connectors. */
   wire_salt: string | null;
+  /** The group the run was recorded in, e.g. an architecture comparison (schema version 4); null for a run alone. */
+  label: string | null;
 }
 
 export interface MessageRow {
@@ -137,6 +139,8 @@ export interface RunInfo {
   writer: string | null;
   /** Trace and span ids on the run's wires are the recorded ones XOR this (engine/connectors/wire-ids.ts). */
   wireSalt: string | null;
+  /** The group the run was recorded in (an architecture comparison), or null. */
+  label: string | null;
   /**
    * What could not be read of this run (a cell or an event line that is not JSON), one message each naming
    * the run and the row; absent when nothing is damaged. The rest of the run and the file stay readable.
@@ -173,6 +177,7 @@ export function runInfoFromRow(row: RunRow): RunInfo {
     metrics: cell('metrics', row.metrics, null),
     writer: row.writer,
     wireSalt: row.wire_salt ?? null,
+    label: row.label ?? null,
   };
   return damaged.length > 0 ? { ...info, damaged } : info;
 }

@@ -1,13 +1,17 @@
 // The architecture comparison runs the loaded scene under every architecture on a worker process: each run's
 // eventHash is the one `twinbench run` gives, the live session's thread stays free meanwhile, and what cannot be
 // compared (nothing loaded, a recorded run, a worker that died) is said, not hidden.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArchitectureComparison, Verdict } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
 import { runScenario } from '../runner/run-scenario';
 import { loadScenarioFile } from '../scenario';
+import type { SuiteJobOptions } from '../suite/suite-job';
 import type { SuiteJob } from '../suite/suite-plan';
-import { ArchitectureComparer, summaryOf } from './architecture-comparison';
+import { ArchitectureComparer, comparisonLabel, summaryOf } from './architecture-comparison';
 import { EngineHost } from './engine-host';
 import { PublishedEvents } from './test-support/recorder';
 
@@ -82,5 +86,48 @@ describe('compareArchitectures', () => {
   it('refuses a recorded run (replays cannot be re-run under another architecture)', async () => {
     const comparer = new ArchitectureComparer((h) => h, () => Promise.reject(new Error('must not run')));
     await expect(comparer.compare({ replay: { runId: 1 } } as never, [])).rejects.toThrow(/recorded run/);
+  });
+});
+
+describe('compareArchitectures records its runs', () => {
+  it('records one run per architecture, labelled with the comparison, listed with the others, and any two diff', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'twinbench-compare-'));
+    try {
+      const { host } = open({ recordingFile: path.join(dir, 'runs.db') });
+      const listed: number[] = [];
+      host.listen('recordings', (r) => listed.push(r.runs.length));
+      await host.invoke('loadScenario', { file: 'scenarios/doorbell.yaml', architecture: 'cloud-cloud', seed: 3 });
+      const comparison = await host.invoke('compareArchitectures', undefined);
+      expect(comparison.label).toMatch(/^comparison \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      const runs = (await host.invoke('listRuns', undefined)).runs.filter((r) => r.label === comparison.label);
+      expect(runs.map((r) => r.architecture).sort()).toEqual([...ARCHITECTURES].sort());
+      for (const run of runs) {
+        expect(run).toMatchObject({ scenario: 'doorbell', seed: 3 });
+        expect(run.status).toBe(comparison.runs.find((c) => c.architecture === run.architecture)!.verdict === 'pass' ? 'passed' : 'failed');
+      }
+      expect(listed.at(-1)).toBeGreaterThanOrEqual(4); // the panel was told
+      const cloud = runs.find((r) => r.architecture === 'cloud-cloud')!;
+      const direct = runs.find((r) => r.architecture === 'direct')!;
+      const diff = await host.invoke('diffRuns', { a: cloud.id, b: direct.id });
+      expect(diff.equivalent).toBe(false); // different paths, different hops
+      expect((await host.invoke('diffRuns', { a: cloud.id, b: cloud.id })).equivalent).toBe(true);
+    } finally {
+      host?.dispose();
+      host = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('labels by the wall time it started, and runs unrecorded when the app does not record', async () => {
+    expect(comparisonLabel(new Date('2026-12-06T22:53:01.456Z'))).toBe('comparison 2026-12-06 22:53:01');
+    const seen: SuiteJobOptions[] = [];
+    const comparer = new ArchitectureComparer((h) => h, async (jobs, options) => {
+      seen.push(options);
+      return jobs.map((job) => ({ job, error: 'not run' }));
+    });
+    const session = { file: 'scenarios/doorbell.yaml', scenario: 'doorbell', seed: 1, parameters: { n: 2 } } as never;
+    const result = await comparer.compare(session, []);
+    expect(seen).toEqual([{ set: { n: '2' } }]);
+    expect(result.label).toBeUndefined();
   });
 });

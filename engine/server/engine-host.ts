@@ -65,7 +65,9 @@ export class EngineHost implements Transport {
     this.session = new LiveSession(publish, { ...options, onRecordingsChanged: () => this.publishRecordings() });
     this.recordings = new RecordedRunsFile(this.session.recorder.file);
     this.replay = new ReplaySession(publish, this.session.catalogue, this.recordings, options.batchMs);
-    this.comparer = new ArchitectureComparer((handle) => this.session.catalogue.resolve(handle), options.runComparisonJobs);
+    this.comparer = new ArchitectureComparer((handle) => this.session.catalogue.resolve(handle), options.runComparisonJobs, {
+      file: this.session.recorder.file, onRecorded: () => this.publishRecordings(),
+    });
   }
 
   async invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponse<C>> {

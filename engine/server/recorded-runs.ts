@@ -21,7 +21,7 @@ export class RecordedRunsFile {
     if (this.file === undefined || !existsSync(this.file)) return { file: this.file ?? null, runs: [] };
     const runs = this.read((db, file) => listRuns(db, file)).map((r) => ({
       id: r.id, scenario: r.scenario, architecture: r.architecture, seed: r.seed, status: r.status, startedAt: r.startedAt, endedAt: r.endedAt,
-      events: r.eventCount, messages: r.messageCount,
+      events: r.eventCount, messages: r.messageCount, ...(r.label !== null ? { label: r.label } : {}),
     }));
     return { file: this.file, runs };
   }

@@ -12,12 +12,16 @@ export interface SuiteJobOptions {
   set?: Record<string, string>;
   /** Record into this SQLite file (already created and migrated by the parent); undefined: do not record. */
   recordFile?: string;
+  /** Label every recorded run with this (the app's architecture comparison names the comparison). */
+  label?: string;
 }
 
 export async function runSuiteJob(job: SuiteJob, options: SuiteJobOptions, recorder?: Recorder): Promise<RunResult> {
   const loaded = loadScenarioFile(job.file, { set: options.set ?? {} }).scenario;
   const scenario = { ...loaded, seed: job.seed };
-  const recording = recorder?.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture: job.architecture, parameters: { ...scenario.parameterValues } });
+  const recording = recorder?.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture: job.architecture, parameters: { ...scenario.parameterValues },
+    ...(options.label !== undefined ? { label: options.label } : {}),
+  });
   // A run that throws leaves its recording open: it is marked interrupted, with what was flushed, when the
   // worker's recorder closes.
   const result = await runScenario(scenario, job.architecture, { listeners: recording ? [recording.listener] : [] });

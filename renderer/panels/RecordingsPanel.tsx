@@ -22,13 +22,15 @@ export function RecordingsPanel() {
           </thead>
           <tbody>
             {runs.map((run) => (
-              <tr key={run.id} data-testid="run-row" data-run-id={run.id} data-status={run.status} className={replay?.runId === run.id ? 'selected' : ''}>
+              <tr key={run.id} data-testid="run-row" data-run-id={run.id} data-status={run.status} data-architecture={run.architecture} data-label={run.label ?? ''}
+                className={replay?.runId === run.id ? 'selected' : ''}>
                 {/* Open comes first: it is the one action, and must not be the column a narrow panel cuts off (issue 18). */}
                 <td><button type="button" data-testid={`run-open-${run.id}`} onClick={() => void model.openRun(run.id)} disabled={run.status === 'running'}
                   aria-label={`Open run ${run.id}`}>Open</button></td>
                 <td>{run.id}</td>
-                <td className="run-what" title={`${run.scenario} · ${run.architecture} · seed ${run.seed} · started ${run.startedAt} · ${run.events} events · ${run.messages} messages`}>
+                <td className="run-what" title={`${run.label ? `${run.label} · ` : ''}${run.scenario} · ${run.architecture} · seed ${run.seed} · started ${run.startedAt} · ${run.events} events · ${run.messages} messages`}>
                   <div className="run-scenario">{run.scenario}</div>
+                  {run.label !== undefined && <div className="run-label small" data-testid="run-label">{run.label}</div>}
                   <div className="muted">{run.architecture} · seed {run.seed} · {new Date(run.startedAt).toLocaleTimeString()} · {run.messages} msgs</div>
                 </td>
                 <td className={`run-status-${run.status}`}>{run.status}</td>
@@ -58,7 +60,7 @@ function ReplayControls({ runId, runs }: { runId: number; runs: RecordedRunSumma
       <div className="toolbar">
         <label htmlFor="diff-with" className="small">Diff with run</label>
         <select id="diff-with" data-testid="diff-with" value={String(other)} onChange={(e) => setOther(Number(e.target.value))}>
-          {others.map((r) => <option key={r.id} value={r.id}>{r.id} · {r.scenario} · {r.architecture} · seed {r.seed}</option>)}
+          {others.map((r) => <option key={r.id} value={r.id}>{r.id} · {r.scenario} · {r.architecture} · seed {r.seed}{r.label ? ` · ${r.label}` : ''}</option>)}
         </select>
         <label htmlFor="diff-tolerance" className="small" title="Latency shifts up to this many ms are not differences">± ms</label>
         <input id="diff-tolerance" data-testid="diff-tolerance" className="diff-tolerance" type="number" min={0} step="any" value={tolerance}

@@ -32,6 +32,11 @@ export function ComparisonPanel() {
       {result && (
         <>
           <p className="small muted">{result.scenario} · seed {result.seed} · {result.runs.length} architectures</p>
+          {result.label !== undefined && (
+            <p className="small" role="status" data-testid="compare-recorded">
+              Each run is recorded as <b>{result.label}</b>: open one in Recordings to replay it, and diff it against another.
+            </p>
+          )}
           {/* Focusable, so the results can be scrolled from the keyboard (nothing else in them takes focus). */}
           <div tabIndex={0} role="group" aria-label="Comparison results" className="compare-results">
             <ComparisonTable runs={result.runs} />
