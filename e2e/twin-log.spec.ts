@@ -44,6 +44,12 @@ test('a twin changing state many times between two frames: the log shows every c
   await expect(states).toHaveCount(truth.length);
   const shown = await states.evaluateAll((items) => items.map((li) => ({ seq: Number(li.getAttribute('data-seq')), text: li.textContent?.replace(/^\S+\s/, '').trim() ?? '' })));
   expect(shown).toEqual(truth);
+  // The log scrolls, so the keyboard reaches it: from the twin picker, past the diagram, Tab lands on it.
+  await page.getByTestId('statechart-twin').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('region', { name: 'State diagram' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('region', { name: 'Event log' })).toBeFocused();
   expect(await seriousViolationsIn(page, 'state-chart-view')).toEqual([]);
   await screenshotView(page, 'view-twin-event-log', 'state-chart-view');
 });

@@ -1,6 +1,9 @@
 // The state-chart view's log is pushed, not polled: every transition of a watched twin, in the stream's order,
 // several within one batch included; a twin watched late gets its recent past; the log and the watch list are
 // bounded. The live test compares what was pushed with the canonical stream itself.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TWIN_TRANSITIONS_KEPT, type TwinTransition, type Verdict } from '../../protocol';
 import type { SimEvent } from '../../twins/kernel';
@@ -9,6 +12,7 @@ import { LiveSession } from './live-session';
 import { PublishedEvents } from './test-support/recorder';
 import { MAX_WATCHED, TwinTransitionLog } from './twin-transitions';
 
+const TWIN = 'vehicle/car1/screen';
 let seq = 0;
 const change = (source: string, from: string, to: string, t = 0): SimEvent => ({ seq: ++seq, t, type: 'twin.state', source, data: { kind: 'x', state: to, from, changes: {} } });
 
@@ -109,3 +113,39 @@ describe('a live run pushes every transition of the watched twin', () => {
 function isStrictlyIncreasing(list: readonly TwinTransition[]): boolean {
   return list.every((x, i) => i === 0 || x.seq > list[i - 1]!.seq);
 }
+
+describe('a replay pushes the recorded transitions of the watched twin', () => {
+  it('as the replay reaches them, and starts the log over when the replay goes back to the start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'twinbench-transitions-'));
+    try {
+      const out = new PublishedEvents();
+      host = new EngineHost({ recordingFile: path.join(dir, 'runs.db') });
+      for (const name of ['verdict', 'twinTransitions', 'runState'] as const) host.listen(name, (p) => out.publish(name, p));
+      await host.invoke('loadScenario', { file: 'scenarios/doorbell.yaml', architecture: 'direct', handsOn: false });
+      const live = (await host.invoke('watchTwin', { address: TWIN })).transitions;
+      await host.invoke('play', { speed: 'max' });
+      await out.waitFor('verdict', (v) => v.kind === 'final', 60_000);
+      const expected = [...live, ...out.all('twinTransitions').filter((b) => b.address === TWIN).flatMap((b) => b.transitions)];
+      expect(expected.length).toBeGreaterThan(1);
+
+      const runId = (await host.invoke('listRuns', undefined)).runs[0]!.id;
+      await host.invoke('openRun', { runId });
+      out.events.length = 0;
+      const backlog = await host.invoke('watchTwin', { address: TWIN });
+      expect(backlog).toMatchObject({ reset: true, transitions: [] }); // nothing replayed yet at t = 0
+      await host.invoke('play', { speed: 'max' });
+      await out.waitFor('runState', (s) => s.state === 'finished', 60_000);
+      const replayed = out.all('twinTransitions').filter((b) => b.address === TWIN).flatMap((b) => b.transitions);
+      expect(replayed).toEqual(expected); // the same changes, seq for seq, as the live run pushed
+
+      out.events.length = 0;
+      await host.invoke('seek', { t: 0 }); // back in time: the page's log starts over
+      expect(out.all('twinTransitions').filter((b) => b.address === TWIN)[0]).toMatchObject({ reset: true, transitions: [] });
+      await expect(host.invoke('watchTwin', { address: 'home/h9/lock' })).rejects.toThrow(/no twin at home\/h9\/lock in this recording/);
+    } finally {
+      host?.dispose();
+      host = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
