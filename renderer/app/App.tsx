@@ -49,7 +49,10 @@ export function App() {
       <StatusBar presenter={presenter} onPresenter={setPresenter} />
       <ReplayBar />
       {presenter && <PresenterControls />}
-      <main className="workspace"><LayoutView layout={presenter ? PRESENTER : WORKBENCH} /></main>
+      <main className="workspace">
+        {/* Keyed, so switching layouts mounts the other one's panes: a split must not keep the other layout's share. */}
+        <LayoutView key={presenter ? 'presenter' : 'workbench'} layout={presenter ? PRESENTER : WORKBENCH} />
+      </main>
     </div>
   );
 }
@@ -95,7 +98,7 @@ const isSplit = (layout: Layout): layout is Split => 'split' in layout;
 function LayoutView({ layout }: { layout: Layout }) {
   if (!isSplit(layout)) return <>{layout}</>;
   return (
-    <SplitPane {...layout.split}>
+    <SplitPane key={layout.split.storageKey} {...layout.split}>
       <LayoutView layout={layout.panes[0]} />
       <LayoutView layout={layout.panes[1]} />
     </SplitPane>
