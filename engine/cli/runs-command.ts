@@ -53,6 +53,9 @@ const COLUMNS = ['ID', 'STARTED', 'SCENARIO', 'ARCHITECTURE', 'SEED', 'STATUS', 
 const NUMERIC = new Set(['ID', 'SEED', 'EVENTS', 'MESSAGES', 'DURATION']);
 
 export function formatRunsTable(runs: readonly RunSummary[]): string {
+  // A run recorded in a group (the app's architecture comparison) says which; a file without any keeps the old table.
+  const labelled = runs.some((r) => r.label !== null);
+  const columns = labelled ? [...COLUMNS, 'LABEL'] : COLUMNS;
   const rows = runs.map((r) => [
     String(r.id),
     r.startedAt.slice(0, 19).replace('T', ' '),
@@ -64,14 +67,15 @@ export function formatRunsTable(runs: readonly RunSummary[]): string {
     String(r.messageCount),
     duration(r.startedAt, r.endedAt),
     r.eventHash === null ? '-' : r.eventHash.slice(0, 12),
+    ...(labelled ? [r.label ?? '-'] : []),
   ]);
-  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
     cells
-      .map((cell, i) => (NUMERIC.has(COLUMNS[i]!) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (NUMERIC.has(columns[i]!) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+  return [line(columns), ...rows.map(line)].join('\n') + '\n';
 }
 
 function duration(startedAt: string, endedAt: string | null): string {

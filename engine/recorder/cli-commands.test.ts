@@ -41,6 +41,18 @@ describe('twinbench runs', () => {
     expect(rows[0]).toMatch(new RegExp(`doorbell\\s+local\\s+8\\s+failed\\s+${EVENTS}\\s+5\\s`));
   });
 
+  it('adds a LABEL column once a run was recorded in a group (an architecture comparison)', async () => {
+    const recorder = Recorder.open(file);
+    recordRun(recorder, doorbellRun({ idPrefix: 'c' }), { meta: { scenario: 'doorbell', architecture: 'direct', seed: 7, label: 'comparison 2026-12-06 22:57:28' } });
+    recorder.close();
+    const io = captureIo();
+    expect(await main(['runs', file], io)).toBe(0);
+    const [header, newest, older] = io.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/\sHASH\s+LABEL$/);
+    expect(newest).toMatch(/\scomparison 2026-12-06 22:57:28$/);
+    expect(older).toMatch(/\s-$/);
+  });
+
   it('gives JSON with --json and exit 2 naming a missing file', async () => {
     const io = captureIo();
     expect(await main(['runs', file, '--json'], io)).toBe(0);
