@@ -223,6 +223,9 @@ export interface TwinTransitions {
   transitions: TwinTransition[];
   /** This is the whole backlog the engine keeps for the twin: replace what the page holds. */
   reset: boolean;
-  /** Transitions of the twin the engine no longer holds (its log is bounded), before the first one here. */
+  /**
+   * Transitions of the twin left out just before the first one here: the engine's log is bounded, and so is one
+   * push (TWIN_TRANSITIONS_KEPT). Non-zero on a push, the page's older ones are no longer continuous with these.
+   */
   dropped: number;
 }

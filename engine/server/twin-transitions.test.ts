@@ -55,6 +55,18 @@ describe('TwinTransitionLog', () => {
     expect(isStrictlyIncreasing(backlog.transitions)).toBe(true);
   });
 
+  it('pushes at most the newest TWIN_TRANSITIONS_KEPT of one flush, counting the rest as dropped', () => {
+    const log = new TwinTransitionLog();
+    log.watch('car');
+    for (let i = 0; i < TWIN_TRANSITIONS_KEPT + 7; i++) log.observe(change('car', `s${i}`, `s${i + 1}`));
+    const [batch] = log.flush();
+    expect(batch!.transitions).toHaveLength(TWIN_TRANSITIONS_KEPT);
+    expect(batch!.transitions[0]!.from).toBe('s7');
+    expect(batch!.dropped).toBe(7);
+    log.observe(change('car', 'x', 'y'));
+    expect(log.flush()[0]).toMatchObject({ dropped: 0, transitions: [{ from: 'x', to: 'y' }] });
+  });
+
   it('watches the most recently asked-for twins only', () => {
     const log = new TwinTransitionLog();
     for (let i = 0; i <= MAX_WATCHED; i++) log.watch(`twin${i}`);

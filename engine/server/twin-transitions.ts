@@ -19,8 +19,11 @@ interface Entry extends TwinTransition {
 
 export class TwinTransitionLog {
   private readonly all: RingBuffer<Entry>;
-  /** Watched addresses (insertion order = least recently watched first) and their transitions not yet pushed. */
-  private readonly watched = new Map<string, Entry[]>();
+  /**
+   * Watched addresses (insertion order = least recently watched first) and their transitions not yet pushed: at
+   * most TWIN_TRANSITIONS_KEPT per flush (a page shows no more), the older ones counted as dropped.
+   */
+  private readonly watched = new Map<string, RingBuffer<Entry>>();
   /** Transitions seen per twin, to tell the page how many its backlog no longer holds. */
   private readonly counts = new Map<string, number>();
 
@@ -40,7 +43,7 @@ export class TwinTransitionLog {
   /** Start watching `address`: its newest kept transitions (TWIN_TRANSITIONS_KEPT), as a batch that resets the page's. */
   watch(address: string): TwinTransitions {
     this.watched.delete(address);
-    this.watched.set(address, []);
+    this.watched.set(address, new RingBuffer(TWIN_TRANSITIONS_KEPT));
     if (this.watched.size > MAX_WATCHED) this.watched.delete(this.watched.keys().next().value!);
     const backlog = this.all.newest(TWIN_TRANSITIONS_KEPT, (e) => e.address === address);
     return { address, transitions: backlog.map(strip), reset: true, dropped: (this.counts.get(address) ?? 0) - backlog.length };
@@ -59,9 +62,9 @@ export class TwinTransitionLog {
   flush(): TwinTransitions[] {
     const out: TwinTransitions[] = [];
     for (const [address, pending] of this.watched) {
-      if (pending.length === 0) continue;
-      out.push({ address, transitions: pending.map(strip), reset: false, dropped: 0 });
-      this.watched.set(address, []);
+      if (pending.size === 0) continue;
+      out.push({ address, transitions: pending.toArray().map(strip), reset: false, dropped: pending.dropped });
+      pending.clear();
     }
     return out;
   }

@@ -46,6 +46,15 @@ describe('TwinTransitionsLog', () => {
     expect(log.dropped).toBe(4 + 2);
   });
 
+  it('never shows a gap: a push that left some out replaces what was shown, and all of it counts as not shown', () => {
+    const log = new TwinTransitionsLog();
+    log.follow('a');
+    log.apply({ address: 'a', transitions: [tr(1, 's0', 's1'), tr(2, 's1', 's2')], reset: true, dropped: 3 });
+    log.apply({ address: 'a', transitions: [tr(50, 's40', 's41')], reset: false, dropped: 38 });
+    expect(log.list().map((x) => x.seq)).toEqual([50]);
+    expect(log.dropped).toBe(3 + 2 + 38);
+  });
+
   it('tells its subscribers about changes only', () => {
     const log = new TwinTransitionsLog();
     let calls = 0;

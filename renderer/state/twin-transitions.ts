@@ -32,6 +32,10 @@ export class TwinTransitionsLog {
     if (batch.reset) {
       this.ring.clear();
       this.droppedBefore = batch.dropped;
+    } else if (batch.dropped > 0) {
+      // A gap between what is shown and this batch: start from the batch, counting all that is not shown.
+      this.droppedBefore = this.dropped + this.ring.size + batch.dropped;
+      this.ring.clear();
     }
     const last = this.ring.at(this.ring.size - 1)?.seq ?? -Infinity;
     let added = 0;
