@@ -1,6 +1,7 @@
 // Puts a scenario's household (entities.household) into a run: the plan of its days drawn from the seed, the
 // household living it, the agent that serves it, and the scorer that judges that agent from the canonical stream.
 // The same scorer judges an external agent over MCP (`agent: external`): it scores every `agent.acted`.
+import { gatewayAddress } from '../../twins/bus/addresses';
 import { planHousehold } from '../../twins/sim/proactive/household';
 import { HouseholdApp } from '../../twins/sim/proactive/household-app';
 import { ProactiveAgent } from '../../twins/sim/proactive/proactive-agent';
@@ -63,6 +64,7 @@ export function installHousehold(sim: Simulation, scenario: ResolvedScenario, ch
   const scorer = new ProactiveScorer({
     fromDay: spec.learnDays, windowMin: spec.windowMin, ...(agent ? { party: agent.party } : {}),
     evse: sim.home(homeId).firstOfType('evse')?.id, tariff: charging.grid, startOfDayMs: sim.spec.startTimeOfDayMs ?? 0,
+    homeSenders: [...new Set([gatewayAddress(homeId), sim.automationHost(homeId)])],
   });
   sim.kernel.events.onEvent((event) => scorer.observe(event));
   return { agentKind, household, agent, scorer };

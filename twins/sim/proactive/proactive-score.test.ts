@@ -104,6 +104,14 @@ describe('ProactiveScorer', () => {
     expect(namedScore('agent', none)).not.toHaveProperty('agent.charging_kwh');
   });
 
+  it('counts the home side\'s failed commands from the judged days on, not the car\'s', () => {
+    const failed = (t: number, source: string): E => ({ t, type: 'msg.failed', source: 'bus', data: { source, failure: 'out-of-range' } });
+    const scorer = new ProactiveScorer({ fromDay: 14, windowMin: 60, homeSenders: ['home/h1/gateway'] });
+    for (const e of [failed(DAY14 - 1, 'home/h1/gateway'), failed(DAY14 + H, 'home/h1/gateway'), failed(DAY14 + H, 'vehicle/car1'), failed(DAY14 + H, 'home/h2/gateway')]) scorer.observe(e);
+    expect(scorer.result().commandsFailed).toBe(1);
+    expect(namedScore('agent', scorer.result())['agent.commands_failed']).toBe(1);
+  });
+
   it('reads an external agent\'s commands as the needs they prepare', () => {
     expect(needOfCommand('light/turn_on', 'home/h1/light.living_room')).toBe('lighting');
     expect(needOfCommand('evse/set_power_limit', 'home/h1/evse.wallbox', { power_limit_kw: 0 })).toBe('charging');

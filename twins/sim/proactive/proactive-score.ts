@@ -15,6 +15,9 @@
 // socPercent / readySocPercent): charging_ready_rate is the share that left with it, whoever charged them; and the
 // household's wallbox is metered from its `evse.power_changed` events, priced with the tariff:
 //   charging_kwh, charging_peak_kwh, charging_cost   what the car drew, in the peak, and what it cost
+// commands_failed counts the messages the home side sent for the household (the agent's, the people's app's:
+// `homeSenders`) that failed: under `local` the car is reachable only in near-field range, so an agent that tried
+// to reach it from afar would show here.
 // Only days from `fromDay` on are judged: the first weeks are for learning.
 import type { SimEvent } from '../../kernel/event-log';
 import { chargingCost, peakEnergyKwh, type Tariff } from './charging-plan';
@@ -46,6 +49,8 @@ export interface ProactiveScoreOptions {
   evse?: string | undefined;
   tariff?: Tariff | undefined;
   startOfDayMs?: number | undefined;
+  /** Addresses the household's home sends from (its gateway, its automation host): their failed messages are counted. */
+  homeSenders?: readonly string[] | undefined;
 }
 
 export interface ProactiveScore {
@@ -58,6 +63,7 @@ export interface ProactiveScore {
   questions: number;
   userInteractions: number;
   energyWastedKwh: number;
+  commandsFailed: number;
   /** Departures that said their charge, and those that left with the charge they were plugged in for. */
   departuresCharged: number;
   chargingReadyRate: number | undefined;
@@ -71,6 +77,7 @@ export class ProactiveScorer {
   private readonly truth: { t: number; need: Need }[] = [];
   private questions = 0;
   private interactions = 0;
+  private commandsFailed = 0;
   private departuresCharged = 0;
   private departuresReady = 0;
   private readonly meter = { t: 0, kw: 0, kwh: 0, peakKwh: 0, cost: 0, lastT: 0 };
@@ -82,6 +89,10 @@ export class ProactiveScorer {
     if (event.type === 'evse.power_changed' && event.source === this.o.evse && typeof event.data.deliveredPowerKw === 'number') {
       this.meterUntil(event.t);
       this.meter.kw = event.data.deliveredPowerKw;
+      return;
+    }
+    if (event.type === 'msg.failed') {
+      if (this.o.homeSenders?.includes(String(event.data.source)) === true && event.t >= this.o.fromDay * DAY_MS - (this.o.startOfDayMs ?? 0)) this.commandsFailed++;
       return;
     }
     const day = event.data.day;
@@ -147,7 +158,7 @@ export class ProactiveScorer {
     return {
       actions, needed, proactiveAccuracy: actions === 0 ? undefined : round(needed / actions),
       needs, covered: covered.size, taskCompletion: needs === 0 ? undefined : round(covered.size / needs),
-      questions: this.questions, userInteractions: this.interactions, energyWastedKwh: round(wasted),
+      questions: this.questions, userInteractions: this.interactions, energyWastedKwh: round(wasted), commandsFailed: this.commandsFailed,
       departuresCharged: this.departuresCharged, chargingReadyRate: this.departuresCharged === 0 ? undefined : round(this.departuresReady / this.departuresCharged),
       chargingKwh: metered ? round(this.meter.kwh) : undefined, chargingPeakKwh: metered ? round(this.meter.peakKwh) : undefined,
       chargingCost: metered ? round(this.meter.cost) : undefined,
@@ -164,7 +175,7 @@ const WASTE_KWH: Record<Need, number> = { departure: CABIN_HVAC_KW * CABIN_PRECO
 /** The metric names of a score, after its prefix (`agent.` or `baseline.`): the validator's catalogue reads these. */
 export const SCORE_METRICS = [
   'actions', 'actions_needed', 'needs', 'questions', 'user_interactions', 'energy_wasted_kwh', 'proactive_accuracy', 'task_completion',
-  'charging_ready_rate', 'charging_kwh', 'charging_peak_kwh', 'charging_cost',
+  'charging_ready_rate', 'charging_kwh', 'charging_peak_kwh', 'charging_cost', 'commands_failed',
 ] as const;
 type ScoreMetric = (typeof SCORE_METRICS)[number];
 
@@ -174,6 +185,7 @@ export function namedScore(prefix: string, s: ProactiveScore): Record<string, nu
     actions: s.actions, actions_needed: s.needed, needs: s.needs, questions: s.questions, user_interactions: s.userInteractions,
     energy_wasted_kwh: s.energyWastedKwh, proactive_accuracy: s.proactiveAccuracy, task_completion: s.taskCompletion,
     charging_ready_rate: s.chargingReadyRate, charging_kwh: s.chargingKwh, charging_peak_kwh: s.chargingPeakKwh, charging_cost: s.chargingCost,
+    commands_failed: s.commandsFailed,
   };
   const named: Record<string, number> = {};
   for (const name of SCORE_METRICS) if (values[name] !== undefined) named[`${prefix}.${name}`] = values[name];
