@@ -13,7 +13,7 @@ import { ProactiveScorer } from './proactive-score';
 
 const DARK_FROM = 17 * 60 + 30;
 
-function live(days: number, policy: AgentPolicy) {
+function live(days: number, policy: AgentPolicy, actAt?: number) {
   const { sim, apps } = homeWithCar('cloud-cloud', 4);
   const events: SimEvent[] = [];
   sim.kernel.events.onEvent((e) => {
@@ -29,6 +29,7 @@ function live(days: number, policy: AgentPolicy) {
   sim.use(household);
   const agent = new ProactiveAgent(sim, {
     vehicleId: 'car1', homeId: 'h1', userId: 'alice', policy, occupant: household, startWeekday: 0, holidays: [], tariff: DEFAULT_GRID, darkFromMin: DARK_FROM,
+    ...(actAt !== undefined ? { actAt } : {}),
   });
   sim.use(agent);
   sim.kernel.clock.runUntil(days * DAY_MS);
@@ -79,5 +80,19 @@ describe('the agent schedules charging', () => {
     expect(score.chargingPeakKwh).toBeGreaterThan(0);
     expect(score.chargingReadyRate).toBe(1); // charging at once is never late, only dear
     expect(events.filter((e) => e.type === 'user.interaction' && e.data.need === 'lighting').length).toBe(8);
+  });
+
+  it('unsure, it asks before moving the charge, and moves it only on a yes', () => {
+    const { events, score } = live(10, 'learning', 0.99);
+    const asked = events.filter((e) => e.type === 'agent.asked' && e.data.need === 'charging');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(String(asked[0]!.data.explanation)).toMatch(/charging from 21:00/);
+    // Every question is answered by a tap (counted), and each yes is a deferral that says it was asked.
+    const answers = events.filter((e) => e.type === 'user.interaction' && e.data.need === 'charging' && e.data.how === 'answered');
+    expect(answers.length).toBe(asked.length);
+    const deferred = events.filter((e) => e.type === 'agent.acted' && e.data.need === 'charging');
+    expect(deferred.length).toBe(answers.filter((e) => e.data.answer === 'yes').length);
+    for (const e of deferred) expect(String(e.data.explanation)).toMatch(/^asked, and the occupant said yes/);
+    expect(score.chargingReadyRate).toBe(1);
   });
 });
