@@ -36,11 +36,11 @@ export interface ChargingSchedulerOptions {
 
 export class ChargingScheduler {
   private plugMinute: number | undefined;
+  /** The home's wallbox, looked up once: every twin's events pass through onTwinEvent. */
+  private readonly evse: TwinActor | undefined;
 
-  constructor(private readonly sim: Simulation, private readonly o: ChargingSchedulerOptions) {}
-
-  private get evse(): TwinActor | undefined {
-    return this.sim.home(this.o.homeId).firstOfType('evse');
+  constructor(private readonly sim: Simulation, private readonly o: ChargingSchedulerOptions) {
+    this.evse = sim.home(o.homeId).firstOfType('evse');
   }
 
   onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
