@@ -92,6 +92,7 @@ describe('the agent schedules charging', () => {
     expect(answers.length).toBe(asked.length);
     const deferred = events.filter((e) => e.type === 'agent.acted' && e.data.need === 'charging');
     expect(deferred.length).toBe(answers.filter((e) => e.data.answer === 'yes').length);
+    expect(deferred.length).toBeGreaterThan(0); // she does leave the next morning: yes
     for (const e of deferred) expect(String(e.data.explanation)).toMatch(/^asked, and the occupant said yes/);
     expect(score.chargingReadyRate).toBe(1);
   });

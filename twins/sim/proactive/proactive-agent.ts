@@ -84,7 +84,7 @@ export class ProactiveAgent implements SimApp {
       vehicleId: options.vehicleId, homeId: options.homeId, party: this.party, tariff: options.tariff, startOfDayMs: this.startOfDayMs,
       learner: this.learner, learns: options.policy !== 'frozen', plans: options.policy === 'learning',
       nextDeparture: () => this.nextDeparture(),
-      decide: (day, confidence, explanation, act) => this.decide('charging', day, confidence, explanation, act),
+      decide: (day, confidence, explanation, act, withinMin) => this.decide('charging', day, confidence, explanation, act, withinMin),
     });
     this.planDay(0);
   }
