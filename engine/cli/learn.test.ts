@@ -29,6 +29,12 @@ describe('twinbench learn', () => {
     for (const e of events.filter((x) => x.type === 'household.arrived')) expect(days[e.data.day as number]!.arrival, `day ${e.data.day}`).toBe(e.data.minute);
     expect(days.filter((d) => d.departure === undefined).map((d) => d.day)).toEqual([3, 6, 9, 13, 16, 20, 23, 27]); // holidays, sick days, Sundays
     expect(learner.preferredTemperature()?.value).toBe(24);
+    // The light level switched on by hand, and the car's charging sessions from its battery's own reports.
+    expect(learner.preferredLighting()?.value).toBe('60');
+    const habit = learner.chargingHabit()!;
+    expect(habit.samples).toBeGreaterThanOrEqual(15);
+    expect(habit.plugInMinute).toBeGreaterThan(17 * 60);
+    expect(habit.energyKwh).toBeGreaterThan(0);
   });
 
   it('learns from a recorded run, writes a model, and the model starts a scene\'s agent', async () => {

@@ -174,6 +174,10 @@ function printResult(io: CliIo, r: RunResult): void {
     const figure = (key: string): string => (n[key] === undefined ? '—' : String(n[key]));
     io.out(`      agent: accuracy ${figure('agent.proactive_accuracy')}, task completion ${figure('agent.task_completion')}, ${figure('agent.user_interactions')} taps `
       + `(rules alone ${figure('baseline.user_interactions')}), ${figure('agent.energy_wasted_kwh')} kWh wasted, ${figure('agent.actions')} actions for ${figure('agent.needs')} needs`);
+    if (n['agent.charging_kwh'] !== undefined) {
+      io.out(`      charging: ready ${figure('agent.charging_ready_rate')} (rules ${figure('baseline.charging_ready_rate')}), cost ${figure('agent.charging_cost')} `
+        + `(rules ${figure('baseline.charging_cost')}), ${figure('agent.charging_peak_kwh')} of ${figure('agent.charging_kwh')} kWh in the peak (rules ${figure('baseline.charging_peak_kwh')})`);
+    }
   }
   if (r.abortedBy) io.out(`      aborted: ${r.abortedBy}`);
   if (r.noVerdict) io.out(`      ${NO_VERDICT_REASON}`);

@@ -149,17 +149,17 @@ export class AgentSession {
       off();
     }
     const topic = description.topic;
-    if (outcome?.ok === true) this.recordAction(topic, twin.address);
+    if (outcome?.ok === true) this.recordAction(topic, twin.address, data);
     if (outcome === undefined) return { ok: false, target: twin.address, topic, reason: `no answer from ${twin.address} within ${ANSWER_WAIT_MS / 1000} s of virtual time`, trace };
     return outcome.ok ? { ok: true, target: twin.address, topic, answer: outcome.answer, trace } : { ok: false, target: twin.address, topic, reason: outcome.reason, trace };
   }
 
   /**
-   * In a household scene, a command that prepares a departure or an arrival is an action of the agent's, judged by
+   * In a household scene, a command that prepares a departure, an arrival, a dark arrival's light or the car's charge is an action of the agent's, judged by
    * the same scorer as the built-in agent's (twins/sim/proactive/proactive-score.ts). Elsewhere nothing is added.
    */
-  private recordAction(topic: string, target: string): void {
-    const need = needOfCommand(topic, target);
+  private recordAction(topic: string, target: string, data: { [key: string]: Json }): void {
+    const need = needOfCommand(topic, target, data);
     const { sim, household } = this.run;
     if (need === undefined || household === undefined) return;
     sim.kernel.events.emit('agent.acted', this.agent, { need, day: dayOf(sim.now, sim.spec.startTimeOfDayMs ?? 0), topic, target });

@@ -1,6 +1,6 @@
 // Trains the routine learner (twins/sim/proactive/routine-learner.ts) from recorded runs: what `twinbench learn`
 // does. It reads only what a car and a home really report — the car's trips (its drive twin parked → driving and
-// back, with the position it parked at), the set-points the people chose by hand, the car's charging sessions —
+// back, with the position it parked at), the set-points and light levels the people chose by hand, the car's charging sessions —
 // never the scene's ground-truth events, so a model learnt from a recording is one a real agent could have learnt.
 import type { SimEvent } from '../../twins/kernel/event-log';
 import { RoutineLearner, type DayRecord, type RoutineModel } from '../../twins/sim/proactive/routine-learner';
@@ -57,8 +57,10 @@ export function learnFromRun(learner: RoutineLearner, events: Iterable<SimEvent>
         learner.observeCharging(minuteOf(charging.t, startOfDayMs), ((event.data.socPercent - charging.soc) / 100) * capacityKwh);
         charging = undefined;
       }
-    } else if (event.type === 'user.interaction' && typeof event.data.temperature === 'number') {
-      learner.observeSetpoint(event.data.temperature);
+    } else if (event.type === 'user.interaction') {
+      if (typeof event.data.temperature === 'number') learner.observeSetpoint(event.data.temperature);
+      // The brightness people switched the light on to, by hand.
+      if (typeof event.data.brightness === 'number') learner.observeLighting(String(event.data.brightness));
     }
   }
   // Every whole day of the run is a day seen, with or without a trip (a Sunday at home teaches as much as a Monday).

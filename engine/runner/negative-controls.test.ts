@@ -8,6 +8,9 @@ import { SecurityAgent, type Verdict } from '../../twins/security';
 import { GrantRegistry } from '../../twins/security/access-grants';
 import { VoiceAssistant } from '../../twins/sim/apps';
 import { DEFAULT_GRID } from '../../twins/sim/apps/grid';
+import { ChargingScheduler } from '../../twins/sim/proactive/agent-charging';
+import { ProactiveAgent } from '../../twins/sim/proactive/proactive-agent';
+import type { ChargingPlan } from '../../twins/sim/proactive/charging-plan';
 import { TwinActor } from '../../twins/sim/twin-actor';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { loadScenarioText } from '../scenario';
@@ -70,6 +73,25 @@ const forgetTheReserve = (): void => {
 /** The grant registry takes note of a revocation but revokes nothing. */
 const ignoreRevocations = (): void => {
   vi.spyOn(GrantRegistry.prototype, 'revoke').mockImplementation(() => []);
+};
+/** The agent defers the car's charging but gives the wallbox its power back twelve hours late: after the car has left. */
+const chargeTooLate = (): void => {
+  type Defer = (evse: TwinActor, plan: ChargingPlan, kw: number, confidence: number, explanation: string) => void;
+  const proto = ChargingScheduler.prototype as unknown as { defer: Defer };
+  const original = proto.defer;
+  vi.spyOn(proto, 'defer').mockImplementation(function (this: unknown, evse, plan, kw, confidence, explanation) {
+    original.call(this, evse, { ...plan, startAt: plan.startAt + 12 * 3_600_000 }, kw, confidence, explanation);
+  });
+};
+/** Preparing each arrival, the agent also preconditions the car — parked at work, beyond near-field range under local. */
+const preconditionTheCarAway = (): void => {
+  type Act = (need: string, confidence: number, explanation: string) => void;
+  const proto = ProactiveAgent.prototype as unknown as { act: Act };
+  const original = proto.act;
+  vi.spyOn(proto, 'act').mockImplementation(function (this: unknown, need, confidence, explanation) {
+    original.call(this, need, confidence, explanation);
+    if (need === 'arrival') original.call(this, 'departure', confidence, explanation);
+  });
 };
 const V2H_STEP = 'do: { v2h: { vehicle: "*", firstTripKm: "${firstTripKm}", reserveKwh: "${reserveKwh}", mode: "${mode}" } }';
 
@@ -165,10 +187,16 @@ const CONTROLS: Record<string, Control[]> = {
   ],
   // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
   // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.
+  // Charging: nobody moves the charge out of the evening peak, or the agent moves it past the departure.
   'proactive-weeks': [
-    { what: 'the agent acts every day at fixed times', set: { agent: 'always' }, mustFail: ['accurate', 'little-waste'] },
-    { what: 'the agent\'s learning is disabled', set: { agent: 'frozen' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
-    { what: 'no agent, the stage-2 rules alone', set: { agent: 'rules' }, mustFail: ['half-the-taps', 'most-tasks-done'] },
+    { what: 'the agent acts every day at fixed times', set: { agent: 'always' }, mustFail: ['accurate', 'little-waste', 'cheaper-charging', 'no-peak-charging'] },
+    { what: 'the agent\'s learning is disabled', set: { agent: 'frozen' }, mustFail: ['half-the-taps', 'most-tasks-done', 'cheaper-charging', 'no-peak-charging'] },
+    { what: 'no agent, the stage-2 rules alone', set: { agent: 'rules' }, mustFail: ['half-the-taps', 'most-tasks-done', 'cheaper-charging'] },
+    { what: 'the agent gives the wallbox its power back after the car has left', fault: chargeTooLate, mustFail: ['charged-by-departure'] },
+    {
+      what: 'under local, the agent commands the car while it is away at work',
+      mutate: [['architectures: [cloud-cloud, local]', 'architectures: [local]']], fault: preconditionTheCarAway, mustFail: ['agent-commands-delivered', 'accurate'],
+    },
   ],
   rainstorm: [{ what: 'a heatwave instead of the storm: nothing closes the window', mutate: [['kind: rainstorm', 'kind: heatwave']], mustFail: ['warning-on-panel', 'close-command-delivered', 'window-closed'] }],
   'v2h-tariff-peak': [

@@ -84,6 +84,10 @@ export function judge(run: ScenarioRun, baseline: BaselineRun | undefined, wallM
       Object.assign(metrics.named, namedScore('baseline', base));
       // The agent's taps as a share of the rules' taps: the issue's "at most half" is `agent.interaction_ratio ≤ 0.5`.
       if (base.userInteractions > 0) metrics.named['agent.interaction_ratio'] = Math.round((agent.userInteractions / base.userInteractions) * 1000) / 1000;
+      // What the agent's charging cost as a share of what the rules' charge-at-once cost for the same household.
+      if (agent.chargingCost !== undefined && base.chargingCost !== undefined && base.chargingCost > 0) {
+        metrics.named['agent.charging_cost_ratio'] = Math.round((agent.chargingCost / base.chargingCost) * 1000) / 1000;
+      }
     }
   }
   const expectations = run.expectations.evaluate(metrics.named);

@@ -54,7 +54,7 @@ export class ScenarioRun {
     const gridSpec = gridOf(scenario);
     this.apps = installStandardApps(this.sim, gridSpec ?? DEFAULT_GRID);
     this.grid = gridSpec ? new GridMonitor(this.sim, gridSpec) : undefined;
-    this.household = installHousehold(this.sim, scenario, options.agentOverride);
+    this.household = installHousehold(this.sim, scenario, this.apps.charging, options.agentOverride);
     // The attacker's wiretap must see the run from its first message, so it exists only when an attack is scripted.
     const attacks = scenario.steps.some((step) => step.actions.some((action) => action.type === 'attack'));
     this.actionContext = {

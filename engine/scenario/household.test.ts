@@ -31,8 +31,13 @@ describe('entities.household', () => {
     const { scenario } = loadScenarioText(scene(`    vehicle: car1\n${ROUTINE}`), 'weeks.yaml');
     expect(scenario.entities.household).toMatchObject({
       vehicle: 'car1', agent: 'learning', learnDays: 14, startsOn: 'monday', windowMin: 60, temperature: 24,
-      routine: { leave: 460, leaveWork: 1065, jitter: 600_000 }, holidays: [], sick: [], overtime: [],
+      routine: { leave: 460, leaveWork: 1065, jitter: 600_000 }, holidays: [], sick: [], overtime: [], lighting: 60,
     });
+    // No charger and no darkness unless the scene says so: the car is never plugged in, no light is needed.
+    expect(scenario.entities.household).not.toHaveProperty('chargeTo');
+    expect(scenario.entities.household).not.toHaveProperty('darkFrom');
+    const { scenario: evening } = loadScenarioText(scene(`    vehicle: car1\n    chargeTo: 80\n    darkFrom: "17:30"\n${ROUTINE}`), 'weeks.yaml');
+    expect(evening.entities.household).toMatchObject({ chargeTo: 80, darkFrom: 1050 });
   });
 
   it.each([
@@ -43,6 +48,9 @@ describe('entities.household', () => {
     ['no routine', '    vehicle: car1', /routine/],
     ['a car that does not exist', `    vehicle: car9\n${ROUTINE}`, /^9:14: entities.household.vehicle: unknown vehicle "car9" \(vehicles: car1, car2\)/],
     ['a car without a home', `    vehicle: car2\n${ROUTINE}`, /^9:14: entities.household.vehicle: vehicle "car2" has no home/],
+    ['a charge level above 100 %', `    vehicle: car1\n    chargeTo: 120\n${ROUTINE}`, /^10:\d+: .*chargeTo/],
+    ['a dark time that is not HH:MM', `    vehicle: car1\n    darkFrom: dusk\n${ROUTINE}`, /^10:\d+: .*invalid time of day "dusk"/],
+    ['a brightness of 0', `    vehicle: car1\n    lighting: 0\n${ROUTINE}`, /^10:\d+: .*lighting/],
     ['a user who does not exist', `    vehicle: car1\n    user: bob\n${ROUTINE}`, /^10:11: entities.household.user: unknown user "bob"/],
   ])('refuses %s at its line and column', (_what, household, message) => {
     const issues = issuesOf(scene(household));

@@ -34,7 +34,7 @@ export type EnergyMetricName = (typeof ENERGY_METRIC_NAMES)[number];
 
 /** A household scene's agent and rule-baseline scores (twins/sim/proactive), and the agent's taps over the rules'. */
 export const HOUSEHOLD_METRIC_NAMES: readonly string[] = [
-  ...['agent', 'baseline'].flatMap((prefix) => SCORE_METRICS.map((name) => `${prefix}.${name}`)), 'agent.interaction_ratio',
+  ...['agent', 'baseline'].flatMap((prefix) => SCORE_METRICS.map((name) => `${prefix}.${name}`)), 'agent.interaction_ratio', 'agent.charging_cost_ratio',
 ];
 
 export const MESSAGE_METRIC_NAMES: readonly string[] = [

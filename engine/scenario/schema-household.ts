@@ -23,6 +23,11 @@ export const HouseholdSchema = z
     learnDays: z.int().min(0).max(365).default(14).describe('Days the agent learns before it is judged; metrics count from this day on.'),
     windowMin: z.number().positive().max(720).default(60).describe('An action is needed when the departure or arrival it prepares comes within this many minutes.'),
     temperature: z.number().min(16).max(30).default(24).describe('The set-point the people choose by hand, °C.'),
+    chargeTo: z.number().min(10).max(100).optional().describe(
+      'Parked at home, the driver plugs the car into the wallbox, charging to this % (at once, unless someone schedules it), and unplugs it to leave; without it the car is never plugged in.',
+    ),
+    darkFrom: TimeOfDay.optional().describe('When it gets dark over these weeks: arriving later, the people switch the living-room light on (unless it is on already).'),
+    lighting: z.number().min(1).max(100).default(60).describe('The brightness (%) the people switch the light on to.'),
     routine: z
       .strictObject({
         leave: TimeOfDay.describe('Workdays: the car leaves home.'),

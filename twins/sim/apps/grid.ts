@@ -26,7 +26,7 @@ export function minuteOfDay(t: number, startTimeOfDayMs: number): number {
   return (((startTimeOfDayMs + t) % DAY_MS) + DAY_MS) % DAY_MS / 60_000;
 }
 
-export function inPeak(grid: GridSpec, minute: number): boolean {
+export function inPeak(grid: Pick<GridSpec, 'peakStartMin' | 'peakEndMin'>, minute: number): boolean {
   return grid.peakStartMin <= grid.peakEndMin
     ? minute >= grid.peakStartMin && minute < grid.peakEndMin
     : minute >= grid.peakStartMin || minute < grid.peakEndMin;

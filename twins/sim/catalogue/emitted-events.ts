@@ -191,10 +191,10 @@ const OTHER_EVENTS = (): EventCatalogue => ({
   'voice.refused': ['utterance', 'intent', 'reason'],
   'screen.tapped': ['control', 'room', 'temperature', 'mode'],
   // twins/sim/proactive: the household's ground truth and taps, a proactive agent's actions and questions
-  'household.departed': ['day', 'minute'],
-  'household.arrived': ['day', 'minute'],
-  'user.interaction': ['need', 'how', 'day', 'temperature', 'answer'],
-  'agent.acted': ['need', 'day', 'weekday', 'topic', 'target', 'confidence', 'explanation'],
+  'household.departed': ['day', 'minute', 'socPercent', 'readySocPercent'],
+  'household.arrived': ['day', 'minute', 'dark'],
+  'user.interaction': ['need', 'how', 'day', 'temperature', 'answer', 'brightness'],
+  'agent.acted': ['need', 'day', 'weekday', 'topic', 'target', 'confidence', 'explanation', 'startAt', 'readyAt', 'vehicle'],
   'agent.asked': ['need', 'day', 'confidence', 'explanation'],
 });
 

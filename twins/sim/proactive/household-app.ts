@@ -5,14 +5,34 @@
 // event: what the judge counts. Ground truth is `household.departed` / `household.arrived`, emitted when the car
 // really leaves and really gets home; the agent's predictions play no part in it. Questions an agent asks are
 // answered from the plan: yes when the event will happen within the answer window.
+// Two habits beyond comfort: parked at home, the driver plugs the car in (the wallbox charges at once unless
+// someone schedules it: the rules' behaviour) and unplugs it to leave; arriving after dark with the living-room
+// light off, they switch it on by hand. `household.departed` carries the charge the car left with, so the judge can
+// tell a car that was ready from one that was not.
 import { vehicleAddress } from '../../bus/addresses';
+import { stateOfChargeAt, type TractionBatteryContext } from '../../vehicle/battery-physics';
 import { placesOfKind } from '../../world';
 import type { SimApp, Simulation } from '../simulation';
 import type { VehicleFenceCrossing } from '../vehicle-twin';
 import { HOME_FENCE_PREFIX } from '../simulation';
 import { minuteOf, timeOf, type DayPlan, dayOf } from './household';
 
-export type Need = 'departure' | 'arrival';
+/** What an action prepares: the car for a departure (cabin), the home for an arrival (climate, lights), the charge. */
+export type Need = 'departure' | 'arrival' | 'charging' | 'lighting';
+
+/** The wallbox at home as the driver uses it (the charging app): plug in (charging to its default target), unplug. */
+export interface HomeCharger {
+  plugIn(vehicleId: string): void;
+  unplug(vehicleId: string): void;
+}
+
+export interface HouseholdHabits {
+  /** Plugs the car in when parked at home; the charge it expects to leave with, % (the charger's target). */
+  charger?: { app: HomeCharger; readySocPercent: number } | undefined;
+  /** Minutes after midnight it is dark (over these weeks), and the brightness (%) people switch the light on to. */
+  darkFromMin?: number | undefined;
+  lightingPct?: number | undefined;
+}
 
 /** What an agent may ask the occupant: "will you need this within the next `withinMin` minutes?". */
 export interface Occupant {
@@ -34,6 +54,7 @@ export class HouseholdApp implements SimApp, Occupant {
     private readonly homeId: string,
     private readonly plans: readonly DayPlan[],
     private readonly temperature: number,
+    private readonly habits: HouseholdHabits = {},
   ) {
     this.startOfDayMs = sim.spec.startTimeOfDayMs ?? 0;
     for (const plan of plans) {
@@ -54,8 +75,9 @@ export class HouseholdApp implements SimApp, Occupant {
     const now = this.sim.now;
     // An arrival is the drive home ending: it comes some minutes after leaving for home, so the question is
     // answered from the plan's leaving times, with the drive's length (bounded by the window) in mind.
-    const times = need === 'departure' ? this.leaves : this.comeBacks;
-    const yes = times.some((t) => t >= now - (need === 'arrival' ? 15 * 60_000 : 0) && t <= now + withinMin * 60_000);
+    const arriving = need === 'arrival' || need === 'lighting';
+    const times = arriving ? this.comeBacks : this.leaves;
+    const yes = times.some((t) => t >= now - (arriving ? 15 * 60_000 : 0) && t <= now + withinMin * 60_000);
     this.interaction(need, 'answered', { answer: yes ? 'yes' : 'no' });
     return yes;
   }
@@ -82,22 +104,46 @@ export class HouseholdApp implements SimApp, Occupant {
   private leave(plan: DayPlan): void {
     const vehicle = this.sim.vehicle(this.vehicleId);
     const place = plan.destination === 'shops' ? (placesOfKind(this.sim.city, 'poi')[0] ?? this.sim.placeFor('work', this.homeId)) : this.sim.placeFor('work', this.homeId);
-    this.emit('household.departed');
+    if (this.habits.charger !== undefined) {
+      this.habits.charger.app.unplug(this.vehicleId);
+      const ctx = vehicle.parts.battery.context as unknown as TractionBatteryContext;
+      this.emit('household.departed', { socPercent: round(stateOfChargeAt(ctx, this.sim.now)), readySocPercent: this.habits.charger.readySocPercent });
+    } else {
+      this.emit('household.departed');
+    }
     vehicle.driveTo(place);
     // Leaving home: the home's own rule switches the AC off (no tap; the home knows the house is empty).
     const climate = this.sim.home(this.homeId).firstOfType('climate');
     if (climate !== undefined && climate.context.hvacMode !== 'off') {
       this.sim.sendFromHome(this.sim.automationHost(this.homeId), climate.id, { capability: 'climate', name: 'turn_off', deviceId: climate.id.split('/').pop()!, attributes: {} }, 'command');
     }
+    const light = this.sim.home(this.homeId).firstOfType('light');
+    if (light !== undefined && light.state !== 'off') {
+      this.sim.sendFromHome(this.sim.automationHost(this.homeId), light.id, { capability: 'light', name: 'turn_off', deviceId: light.id.split('/').pop()!, attributes: {} }, 'command');
+    }
   }
 
   private comeBack(): void {
     const vehicle = this.sim.vehicle(this.vehicleId);
     vehicle.driveTo(this.sim.home(this.homeId).place, () => {
-      this.emit('household.arrived');
+      const dark = this.habits.darkFromMin !== undefined && minuteOf(this.sim.now, this.startOfDayMs) >= this.habits.darkFromMin;
+      this.emit('household.arrived', this.habits.darkFromMin !== undefined ? { dark } : {});
       // Parked at home, the driver switches the cabin climate off (a button in the car, not a message).
       vehicle.parts.hvac.send({ type: 'HVAC.TURN_OFF' });
+      if (dark) this.switchTheLightOn();
+      this.habits.charger?.app.plugIn(this.vehicleId);
     });
+  }
+
+  /** Home after dark: the living-room light on, by hand at the wall switch's app, unless someone already did. */
+  private switchTheLightOn(): void {
+    const light = this.sim.home(this.homeId).firstOfType('light');
+    if (light === undefined || light.state !== 'off') return;
+    const brightness = this.habits.lightingPct ?? 60;
+    this.sim.sendFromHome(this.sim.automationHost(this.homeId), light.id, {
+      capability: 'light', name: 'turn_on', deviceId: light.id.split('/').pop()!, attributes: { brightness_pct: brightness },
+    }, 'command');
+    this.interaction('lighting', 'by-hand', { brightness });
   }
 
   private homeIsConditioned(): boolean {
@@ -105,9 +151,9 @@ export class HouseholdApp implements SimApp, Occupant {
     return climate !== undefined && climate.context.hvacMode !== 'off';
   }
 
-  private emit(type: 'household.departed' | 'household.arrived'): void {
+  private emit(type: 'household.departed' | 'household.arrived', extra: { [key: string]: number | boolean } = {}): void {
     const t = this.sim.now;
-    this.sim.kernel.events.emit(type, vehicleAddress(this.vehicleId), { day: dayOf(t, this.startOfDayMs), minute: minuteOf(t, this.startOfDayMs) });
+    this.sim.kernel.events.emit(type, vehicleAddress(this.vehicleId), { day: dayOf(t, this.startOfDayMs), minute: minuteOf(t, this.startOfDayMs), ...extra });
   }
 
   private interaction(need: Need, how: 'by-hand' | 'rule-prompt' | 'answered', extra: { [key: string]: string | number }): void {
@@ -115,3 +161,5 @@ export class HouseholdApp implements SimApp, Occupant {
     this.sim.kernel.events.emit('user.interaction', `home/${this.homeId}`, { need, how, day: dayOf(t, this.startOfDayMs), ...extra });
   }
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

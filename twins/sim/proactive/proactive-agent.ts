@@ -1,7 +1,8 @@
 // The built-in routine-learning agent (issue #21 part 3): it watches the car come and go, learns the household's
 // routine (routine-learner.ts) and acts ahead of need — preconditions the cabin before the predicted departure,
-// precools (or preheats) the home before the predicted arrival — each action with its confidence and explanation
-// in an `agent.acted` event. Unsure, it asks the occupant (`agent.asked`) instead; below that it does nothing.
+// precools (or preheats) the home before the predicted arrival, lights it when that arrival is after dark, and
+// schedules the car's charging so it is charged by the predicted next departure in off-peak hours (agent-charging.ts)
+// — each action with its confidence and explanation in an `agent.acted` event. Unsure, it asks the occupant (`agent.asked`) instead; below that it does nothing.
 // It is an enrolled party (`party/routine-agent`, controller-parties.ts): its commands go over the bus under the
 // run's architecture like any controller's, so they are recorded and judged. No network, no model weights.
 //
@@ -12,6 +13,8 @@ import { enrolController } from '../controller-parties';
 import type { Intent } from '../ecosystem-codec';
 import type { SimApp, Simulation } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
+import { ChargingScheduler } from './agent-charging';
+import type { Tariff } from './charging-plan';
 import { dayOf, minuteOf, timeOf } from './household';
 import type { Need, Occupant } from './household-app';
 import { RoutineLearner, WEEKDAYS, clock, type DayRecord, type RoutineModel } from './routine-learner';
@@ -39,9 +42,16 @@ export interface ProactiveAgentOptions {
   windowMin?: number;
   /** A model trained beforehand (`twinbench learn`), to start from. */
   model?: RoutineModel | undefined;
+  /** The home's time-of-use tariff: with it, the agent schedules the car's charging into off-peak hours. */
+  tariff?: Tariff | undefined;
+  /** Minutes after midnight it gets dark (over the run): with it, the agent lights the home for a dark arrival. */
+  darkFromMin?: number | undefined;
 }
 
-const ALWAYS_AT: Record<Need, number> = { departure: 7 * 60 + 20, arrival: 17 * 60 + 30 };
+type Comfort = 'departure' | 'arrival' | 'lighting';
+const ALWAYS_AT: Record<Comfort, number> = { departure: 7 * 60 + 20, arrival: 17 * 60 + 30, lighting: 17 * 60 + 55 };
+/** Lights come on this long before the predicted arrival. */
+const LIGHTING_LEAD_MIN = 5;
 
 export class ProactiveAgent implements SimApp {
   readonly learner: RoutineLearner;
@@ -52,7 +62,10 @@ export class ProactiveAgent implements SimApp {
   private parkedAtHome = true;
   /** Needs already acted on today, so a catch-up does not repeat an action. */
   private actedToday = new Set<Need>();
-  private readonly o: Required<Omit<ProactiveAgentOptions, 'userId' | 'model'>> & Pick<ProactiveAgentOptions, 'userId'>;
+  /** The agent switched the light on today and has not switched it off again. */
+  private lighting = false;
+  private readonly o: Required<Omit<ProactiveAgentOptions, 'userId' | 'model' | 'tariff' | 'darkFromMin'>> & Pick<ProactiveAgentOptions, 'userId' | 'tariff' | 'darkFromMin'>;
+  private readonly charging: ChargingScheduler | undefined;
 
   constructor(private readonly sim: Simulation, options: ProactiveAgentOptions) {
     this.o = { actAt: 0.75, askAt: 0.4, departureLeadMin: 20, arrivalLeadMin: 30, windowMin: 60, ...options };
@@ -62,12 +75,22 @@ export class ProactiveAgent implements SimApp {
     this.today = this.record(0);
     sim.kernel.events.onEvent((event) => {
       // The user's own set-points, from the taps the home's app logs: the temperature to precool to.
-      if (event.type === 'user.interaction' && typeof event.data.temperature === 'number' && this.o.policy !== 'frozen') this.learner.observeSetpoint(event.data.temperature);
+      if (event.type !== 'user.interaction' || this.o.policy === 'frozen') return;
+      if (typeof event.data.temperature === 'number') this.learner.observeSetpoint(event.data.temperature);
+      // The brightness they switch the light on to, by hand: the level to light the home at.
+      if (typeof event.data.brightness === 'number') this.learner.observeLighting(String(event.data.brightness));
+    });
+    this.charging = options.tariff === undefined ? undefined : new ChargingScheduler(sim, {
+      vehicleId: options.vehicleId, homeId: options.homeId, party: this.party, tariff: options.tariff, startOfDayMs: this.startOfDayMs,
+      learner: this.learner, learns: options.policy !== 'frozen', plans: options.policy === 'learning',
+      nextDeparture: () => this.nextDeparture(),
+      decide: (day, confidence, explanation, act, withinMin) => this.decide('charging', day, confidence, explanation, act, withinMin),
     });
     this.planDay(0);
   }
 
   onTwinEvent(twin: TwinActor, event: EmittedEvent): void {
+    this.charging?.onTwinEvent(twin, event);
     if (twin.id !== `${vehicleAddress(this.o.vehicleId)}/drive`) return;
     const minute = minuteOf(this.sim.now, this.startOfDayMs);
     const homePlace = this.sim.home(this.o.homeId).place.id;
@@ -78,10 +101,35 @@ export class ProactiveAgent implements SimApp {
       if (toHome && !this.homeConditioned() && this.o.policy === 'learning') {
         this.act('arrival', 1, `the car is driving home (ETA ${Math.round(this.sim.vehicle(this.o.vehicleId).etaSeconds(this.sim.now) / 60)} min) and the home is not being prepared`);
       }
+      if (toHome && this.o.policy === 'learning') this.lightForTheCarSeen();
     } else if (event.type === 'trip.ended') {
       this.parkedAtHome = toHome;
       if (toHome) this.today.arrival = minute;
     }
+  }
+
+  /** Seen, not predicted: the car is driving home and will arrive after dark — light the home just before it does. */
+  private lightForTheCarSeen(): void {
+    const eta = this.sim.now + this.sim.vehicle(this.o.vehicleId).etaSeconds(this.sim.now) * 1000;
+    const etaMinute = minuteOf(eta, this.startOfDayMs);
+    if (this.o.darkFromMin === undefined || etaMinute < this.o.darkFromMin) return;
+    // (A light the prediction switched on and the window switched off again, the overtime evening, is lit again.)
+    this.sim.kernel.scheduler.scheduleAt(Math.max(this.sim.now, eta - LIGHTING_LEAD_MIN * 60_000), () => {
+      if (!this.parkedAtHome) this.act('lighting', 1, `the car is driving home, arriving at ${clock(etaMinute)}, after dark (${clock(this.o.darkFromMin!)})`);
+    }, 'agent:lighting-seen');
+  }
+
+  /** The first predicted departure after now, skipping the calendar's holidays (within a week). */
+  private nextDeparture(): { day: number; at: number; confidence: number; explanation: string } | undefined {
+    const today = dayOf(this.sim.now, this.startOfDayMs);
+    for (let day = today; day < today + 7; day++) {
+      if (this.o.holidays.includes(day)) continue;
+      const prediction = this.learner.predict((this.o.startWeekday + day) % 7, 'departure');
+      if (prediction === undefined) continue;
+      const at = timeOf(day, Math.round(prediction.minuteOfDay), this.startOfDayMs);
+      if (at > this.sim.now) return { day, at, confidence: prediction.confidence, explanation: prediction.explanation };
+    }
+    return undefined;
   }
 
   private homeConditioned(): boolean {
@@ -100,12 +148,16 @@ export class ProactiveAgent implements SimApp {
       if (this.o.policy === 'learning') this.learner.observeDay(this.today);
       this.today = this.record(day + 1);
       this.actedToday = new Set();
+      this.lighting = false;
       this.planDay(day + 1);
     }, 'agent:midnight');
     const weekday = (this.o.startWeekday + day) % 7;
-    for (const need of ['departure', 'arrival'] as const) {
-      const lead = need === 'departure' ? this.o.departureLeadMin : this.o.arrivalLeadMin;
-      const prediction = this.o.policy === 'always' ? undefined : this.learner.predict(weekday, need);
+    for (const need of ['departure', 'arrival', 'lighting'] as const) {
+      if (need === 'lighting' && this.o.darkFromMin === undefined) continue;
+      const lead = need === 'departure' ? this.o.departureLeadMin : need === 'arrival' ? this.o.arrivalLeadMin : LIGHTING_LEAD_MIN;
+      const prediction = this.o.policy === 'always' ? undefined : this.learner.predict(weekday, need === 'departure' ? 'departure' : 'arrival');
+      // Lights only for an arrival predicted after dark.
+      if (need === 'lighting' && prediction !== undefined && prediction.minuteOfDay < this.o.darkFromMin!) continue;
       const at = this.o.policy === 'always' ? ALWAYS_AT[need] : prediction === undefined ? undefined : prediction.minuteOfDay - lead;
       if (at === undefined) continue;
       const t = timeOf(day, Math.round(at), this.startOfDayMs);
@@ -117,29 +169,46 @@ export class ProactiveAgent implements SimApp {
     }
   }
 
-  private decide(need: Need, day: number, confidence: number, explanation: string): void {
+  /**
+   * Act at or above `actAt`, ask between `askAt` and it, else do nothing. `act` is the action (the comfort one for
+   * `need` by default); `withinMin` is the question's horizon ("within the next … minutes?").
+   */
+  private decide(need: Need, day: number, confidence: number, explanation: string, act?: (confidence: number, explanation: string) => void, withinMin?: number): void {
     if (this.o.holidays.includes(day)) return; // the calendar says nobody goes anywhere
-    if (need === 'arrival' && (this.parkedAtHome || this.actedToday.has('arrival'))) return; // the car never left, or already done
+    const arriving = need === 'arrival' || need === 'lighting';
+    if (arriving && (this.parkedAtHome || this.actedToday.has(need))) return; // the car never left, or already done
     if (need === 'departure' && !this.parkedAtHome) return;
-    if (confidence >= this.o.actAt) return this.act(need, confidence, explanation);
+    const doIt = act ?? ((c: number, e: string) => need !== 'charging' && this.act(need, c, e));
+    if (confidence >= this.o.actAt) return doIt(confidence, explanation);
     if (confidence < this.o.askAt) return;
-    const window = need === 'departure' ? this.o.departureLeadMin + 15 : this.o.arrivalLeadMin + 15;
+    const window = withinMin ?? (need === 'departure' ? this.o.departureLeadMin + 15 : need === 'arrival' ? this.o.arrivalLeadMin + 15 : LIGHTING_LEAD_MIN + 15);
     this.sim.kernel.events.emit('agent.asked', this.party, { need, day, confidence, explanation });
     if (this.o.userId !== undefined) {
       this.sim.sendFromHome(this.sim.automationHost(this.o.homeId), `phone/${this.o.userId}`, {
-        capability: 'notify', name: 'notify', deviceId: this.o.userId, attributes: { title: need === 'departure' ? 'Precondition the car?' : 'Cool the home for your arrival?', message: explanation, severity: 'info' },
+        capability: 'notify', name: 'notify', deviceId: this.o.userId, attributes: { title: QUESTIONS[need], message: explanation, severity: 'info' },
       }, 'command');
     }
-    if (this.o.occupant.answer(need, window)) this.act(need, confidence, `asked, and the occupant said yes (${explanation})`);
+    if (this.o.occupant.answer(need, window)) doIt(confidence, `asked, and the occupant said yes (${explanation})`);
   }
 
-  private act(need: Need, confidence: number, explanation: string): void {
+  private act(need: Comfort, confidence: number, explanation: string): void {
     this.actedToday.add(need);
     const temperature = this.learner.preferredTemperature()?.value ?? 24;
     const home = this.sim.home(this.o.homeId);
     let target: string;
     let intent: Intent;
-    if (need === 'departure') {
+    if (need === 'lighting') {
+      const light = home.firstOfType('light');
+      // Already lit (or its command on the way): nothing to do. Nor before it has seen the level people choose.
+      const level = this.learner.preferredLighting()?.value;
+      if (light === undefined || light.state !== 'off' || this.lighting || level === undefined) return;
+      this.lighting = true;
+      target = light.id;
+      const brightness = level !== undefined && /^\d+(\.\d+)?$/.test(level) ? Math.min(100, Number(level)) : undefined;
+      intent = { capability: 'light', name: 'turn_on', deviceId: light.id.split('/').pop()!, attributes: brightness !== undefined ? { brightness_pct: brightness } : { scene: level } };
+      this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, intent, 'command', { signer: this.party });
+      this.switchOffIfNobodyCame(target, { ...intent, name: 'turn_off', attributes: {} }, () => light.state !== 'off', () => (this.lighting = false));
+    } else if (need === 'departure') {
       target = vehicleAddress(this.o.vehicleId);
       intent = { capability: 'vehicle_climate', name: 'precondition', deviceId: `vehicle.${this.o.vehicleId}`, attributes: { temperature } };
       this.sim.sendFromHome(this.sim.automationHost(this.o.homeId), target, intent, 'command', { signer: this.party });
@@ -150,19 +219,27 @@ export class ProactiveAgent implements SimApp {
       const outdoor = climate.context.outdoorTemperature;
       intent = { capability: 'climate', name: 'set_temperature', deviceId: climate.id.split('/').pop()!, attributes: { temperature, hvac_mode: hvacModeFor(typeof outdoor === 'number' ? outdoor : undefined, temperature) } };
       this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, intent, 'command', { signer: this.party });
-      // Nobody came: stop cooling an empty home at the end of the window.
-      this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
-        if (!this.parkedAtHome && climate.context.hvacMode !== 'off') {
-          this.sim.sendFromHome(gatewayAddress(this.o.homeId), climate.id, { capability: 'climate', name: 'turn_off', deviceId: intent.deviceId, attributes: {} }, 'command', { signer: this.party });
-        }
-      }, 'agent:window');
+      this.switchOffIfNobodyCame(target, { capability: 'climate', name: 'turn_off', deviceId: intent.deviceId, attributes: {} }, () => climate.context.hvacMode !== 'off');
     }
     this.sim.kernel.events.emit('agent.acted', this.party, {
       need, day: dayOf(this.sim.now, this.startOfDayMs), weekday: WEEKDAYS[(this.o.startWeekday + dayOf(this.sim.now, this.startOfDayMs)) % 7]!,
       topic: `${intent.capability}/${intent.name}`, target, confidence, explanation,
     });
   }
+
+  /** Nobody came: stop cooling (or lighting) an empty home at the end of the window. */
+  private switchOffIfNobodyCame(target: string, off: Intent, stillOn: () => boolean, switchedOff?: () => void): void {
+    this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
+      if (this.parkedAtHome || !stillOn()) return;
+      this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, off, 'command', { signer: this.party });
+      switchedOff?.();
+    }, 'agent:window');
+  }
 }
+
+const QUESTIONS: Record<Need, string> = {
+  departure: 'Precondition the car?', arrival: 'Cool the home for your arrival?', lighting: 'Light the home for your arrival?', charging: 'Charge off-peak for your next trip?',
+};
 
 /** Precool on a day warmer than the set-point, preheat on a colder one (unknown weather: cool, the seed's summer case). */
 export function hvacModeFor(outdoorC: number | undefined, setpointC: number): 'cool' | 'heat' {

@@ -2,16 +2,24 @@
 // against the agent: an action nobody needed, a second action for one arrival, an action too early, another
 // party's action, and anything during the learning days.
 import { describe, expect, it } from 'vitest';
-import { CABIN_HVAC_KW, CABIN_PRECONDITION_H, HOME_AC_KW, ProactiveScorer, namedScore } from './proactive-score';
+import { DEFAULT_GRID } from '../apps/grid';
+import { DAY_MS } from './household';
+import { CABIN_HVAC_KW, CABIN_PRECONDITION_H, HOME_AC_KW, LIGHT_KW, ProactiveScorer, namedScore, needOfCommand } from './proactive-score';
 
 const MIN = 60_000;
-type E = { t: number; type: string; source: string; data: { [key: string]: string | number } };
+type E = { t: number; type: string; source: string; data: { [key: string]: string | number | boolean } };
 const acted = (t: number, need: string, day = 14, source = 'party/routine-agent'): E => ({ t, type: 'agent.acted', source, data: { need, day } });
 const truth = (t: number, type: 'household.departed' | 'household.arrived', day = 14): E => ({ t, type, source: 'vehicle/car1', data: { day } });
 const tap = (day = 14): E => ({ t: 0, type: 'user.interaction', source: 'home/h1', data: { need: 'arrival', how: 'by-hand', day } });
 
+const H = 60 * MIN;
+const DAY14 = 14 * DAY_MS;
+const departed = (t: number, socPercent: number, day = 14): E => ({ t, type: 'household.departed', source: 'vehicle/car1', data: { day, socPercent, readySocPercent: 80 } });
+const arrivedDark = (t: number, day = 14): E => ({ t, type: 'household.arrived', source: 'vehicle/car1', data: { day, dark: true } });
+const power = (t: number, kw: number, source = 'home/h1/evse.wallbox'): E => ({ t, type: 'evse.power_changed', source, data: { deliveredPowerKw: kw } });
+
 function score(events: E[], party?: string) {
-  const scorer = new ProactiveScorer({ fromDay: 14, windowMin: 60, party });
+  const scorer = new ProactiveScorer({ fromDay: 14, windowMin: 60, party, evse: 'home/h1/evse.wallbox', tariff: DEFAULT_GRID, startOfDayMs: 0 });
   for (const e of events) scorer.observe(e);
   return scorer.result();
 }
@@ -56,4 +64,62 @@ describe('ProactiveScorer', () => {
     expect(named['agent.user_interactions']).toBe(0);
     expect(score([acted(0, 'teleport'), { ...acted(0, 'departure'), data: { need: 'departure', day: 'x' } }]).actions).toBe(0);
   });
+
+  it('lights: needed for an arrival after dark, not for one in daylight; a light for nobody wastes its window', () => {
+    const s = score([acted(DAY14 + 17.9 * H, 'lighting'), arrivedDark(DAY14 + 18 * H), acted(DAY14 + 12 * H, 'lighting'), truth(DAY14 + 12.2 * H, 'household.arrived')]);
+    expect(s).toMatchObject({ actions: 2, needed: 1, needs: 3, covered: 1 }); // the dark arrival is two needs: climate and light
+    expect(s.energyWastedKwh).toBe(LIGHT_KW);
+  });
+
+  it('charging: a deferral is needed when the car leaves within two days; one before a week away is not', () => {
+    const s = score([
+      acted(DAY14 + 18 * H, 'charging'), departed(DAY14 + 31.6 * H, 80, 15), // the next morning
+      acted(DAY14 + 3 * DAY_MS, 'charging'), // and then nobody leaves for a week
+      departed(DAY14 + 10 * DAY_MS, 80, 24),
+    ]);
+    expect(s).toMatchObject({ actions: 2, needed: 1, energyWastedKwh: 0 }); // a deferred charge is kept, not wasted
+    // A charging action does not cover the departure's cabin need.
+    expect(s.covered).toBe(0);
+  });
+
+  it('ready rate: a car that leaves short of the charge it was plugged in for counts against it', () => {
+    const s = score([departed(DAY14 + 7 * H, 80), departed(DAY14 + DAY_MS + 7 * H, 79.6, 15), departed(DAY14 + 2 * DAY_MS + 7 * H, 71, 16)]);
+    expect(s.chargingReadyRate).toBe(0.667); // within half a point is ready; 71 % is not
+    expect(score([truth(DAY14, 'household.departed')]).chargingReadyRate).toBeUndefined(); // no charge said: nothing to judge
+  });
+
+  it('meters the wallbox from the judged days on, priced by the tariff, and no other wallbox', () => {
+    const s = score([
+      power(DAY14 - H, 7.2), power(DAY14 + H, 0), // 23:00–01:00: only the hour after midnight of day 14 counts
+      power(DAY14 + 18 * H, 7.2), power(DAY14 + 18.5 * H, 0), // half an hour in the peak
+      power(DAY14 + 20 * H, 3, 'home/h2/evse.wallbox'), power(DAY14 + 22 * H, 0, 'home/h2/evse.wallbox'),
+    ]);
+    expect(s.chargingKwh).toBe(10.8);
+    expect(s.chargingPeakKwh).toBe(3.6);
+    expect(s.chargingCost).toBe(round(7.2 * 0.4 + 3.6 * 1.2));
+    const named = namedScore('baseline', s);
+    expect(named).toMatchObject({ 'baseline.charging_kwh': 10.8, 'baseline.charging_peak_kwh': 3.6 });
+    // Without a wallbox to meter, no charging figures at all (not zeros).
+    const none = new ProactiveScorer({ fromDay: 0, windowMin: 60 }).result();
+    expect(namedScore('agent', none)).not.toHaveProperty('agent.charging_kwh');
+  });
+
+  it('counts the home side\'s failed commands from the judged days on, not the car\'s', () => {
+    const failed = (t: number, source: string): E => ({ t, type: 'msg.failed', source: 'bus', data: { source, failure: 'out-of-range' } });
+    const scorer = new ProactiveScorer({ fromDay: 14, windowMin: 60, homeSenders: ['home/h1/gateway'] });
+    for (const e of [failed(DAY14 - 1, 'home/h1/gateway'), failed(DAY14 + H, 'home/h1/gateway'), failed(DAY14 + H, 'vehicle/car1'), failed(DAY14 + H, 'home/h2/gateway')]) scorer.observe(e);
+    expect(scorer.result().commandsFailed).toBe(1);
+    expect(namedScore('agent', scorer.result())['agent.commands_failed']).toBe(1);
+  });
+
+  it('reads an external agent\'s commands as the needs they prepare', () => {
+    expect(needOfCommand('light/turn_on', 'home/h1/light.living_room')).toBe('lighting');
+    expect(needOfCommand('evse/set_power_limit', 'home/h1/evse.wallbox', { power_limit_kw: 0 })).toBe('charging');
+    // Giving the wallbox its power back is the end of a deferral, not a second action; a light off prepares nothing.
+    expect(needOfCommand('evse/set_power_limit', 'home/h1/evse.wallbox', { power_limit_kw: 7.2 })).toBeUndefined();
+    expect(needOfCommand('light/turn_off', 'home/h1/light.living_room')).toBeUndefined();
+    expect(needOfCommand('evse/set_power_limit', 'vehicle/car1', { power_limit_kw: 0 })).toBeUndefined();
+  });
 });
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
