@@ -36,7 +36,8 @@ describe('verifying a critical command', () => {
     expect(verdict.ok && verdict.grant?.scopes).toContain('home.lock:unlock');
     const paired = kernel.events.lines().map((l) => JSON.parse(l)).find((e) => e.type === 'security.paired');
     expect(paired.data).toMatchObject({ home: 'h1', vehicle: CAR, vin: VINS.car1 });
-    expect(paired.data.grants).toHaveLength(3);
+    // The car's grant is the home cloud's; the home cloud's and the gateway's are the vehicle cloud's.
+    expect(paired.data.grants.map((g: { issuer: string }) => g.issuer)).toEqual(['svc-home-cloud', 'svc-vehicle-cloud', 'svc-vehicle-cloud']);
   });
 
   it('refuses an unsigned command, a signature block without a signature, and a malformed one', () => {
@@ -108,21 +109,41 @@ describe('verifying a critical command', () => {
     const lapsed = security.issueLapsedGrant(CAR, HOME, 60_000);
     expect(refusal(security.verify(HOME, UNLOCK, seal(lapsed.id)))).toMatch(new RegExp(`^expired: access grant ${lapsed.id} expired at t=-60000 ms`));
     const disarm = { to: 'home/h1/alarm_control_panel.house', capability: 'alarm_control_panel', command: 'alarm_disarm', attributes: {} };
-    expect(refusal(security.verify(HOME, disarm, security.seal(car, disarm, { sender: car.id, grant: 'home-cloud/grant-1' })))).toMatch(/^unauthorized: access grant home-cloud\/grant-1 does not cover home.alarm_control_panel:alarm_disarm/);
+    expect(refusal(security.verify(HOME, disarm, security.seal(car, disarm, { sender: car.id, grant: 'home-cloud/grant-1' })))).toMatch(/^unauthorized: access grant home-cloud\/grant-1 does not cover home.alarm_control_panel:alarm_disarm \(scopes: home.lock:unlock, home.lock:lock, home.climate:\*/);
   });
 
   it('lets a car unlock only with a confirmation shown to it, once, while valid', () => {
     const { security, prompt, at } = world();
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK)))).toMatch(/^unauthorized: lock\/unlock from vehicle\/car1 needs the occupant's confirmation/);
-    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:9' })))).toMatch(/no confirmation prompt "doorbell:h1:9" was issued/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:9' })))).toMatch(/^unauthorized: no confirmation prompt "doorbell:h1:9" was issued/);
     prompt('doorbell:h1:2', STRANGER);
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:2' })))).toMatch(/was shown to vehicle\/car2, not vehicle\/car1/);
     prompt('doorbell:h1:3');
     expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:3' })))).toBe('accepted');
-    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:3' })))).toMatch(/has already authorised one lock\/unlock/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:3' })))).toMatch(/^unauthorized: .*has already authorised one lock\/unlock/);
     prompt('doorbell:h1:4');
     at(61_000);
-    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:4' })))).toMatch(/lapsed at t=60000 ms/);
+    expect(refusal(security.verify(HOME, UNLOCK, security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:4' })))).toMatch(/^unauthorized: .*lapsed at t=60000 ms/);
+  });
+
+  it('refuses a paired car presenting another paired car’s grant: a grant is bound to its subject', () => {
+    const { security } = world();
+    security.pair({ vehicle: STRANGER, homeId: 'h1', homeParties: [] });
+    const other = security.identities.of(STRANGER);
+    const climate = { to: 'home/h1/climate.living_room', capability: 'climate', command: 'turn_on', attributes: {} };
+    expect(refusal(security.verify(HOME, climate, security.authFor(STRANGER, climate)))).toBe('accepted');
+    const stolen = security.seal(other, climate, { sender: other.id, grant: 'home-cloud/grant-1' });
+    expect(security.verify(HOME, climate, stolen)).toEqual({
+      ok: false, reason: 'unauthorized', detail: `access grant home-cloud/grant-1 was not issued to ${VINS.car2} for home:h1`, stage: 'authorisation', sender: VINS.car2,
+    });
+  });
+
+  it("names the verifier's stage in its refusals", () => {
+    const { security, prompt, at } = world();
+    prompt();
+    const auth = security.authFor(CAR, UNLOCK, { confirmation: 'doorbell:h1:1' });
+    at(30_001);
+    expect(security.verify(HOME, UNLOCK, auth)).toMatchObject({ ok: false, reason: 'expired', stage: 'verification', sender: VINS.car1 });
   });
 
   it("accepts the home's own infrastructure without a grant or confirmation", () => {
