@@ -2,20 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarioFiles } from '../cli/list-command';
-import { ScenarioError, loadScenarioText, type ScenarioIssue } from '../scenario';
+import { loadScenarioText } from '../scenario';
+import { scenarioIssues } from '../scenario/test-support/issues';
 import { runScenario } from './run-scenario';
 
 const file = shippedScenarioFiles().find((f) => f.endsWith('/unified-account.yaml'))!;
 const text = readFileSync(file, 'utf8');
-
-function issuesOf(yaml: string): readonly ScenarioIssue[] {
-  try {
-    loadScenarioText(yaml, 'account.yaml');
-  } catch (err) {
-    return (err as ScenarioError).issues;
-  }
-  return [];
-}
 
 describe('unified account: hostile scenario input', () => {
   it.each([
@@ -27,7 +19,7 @@ describe('unified account: hostile scenario input', () => {
   ])('%s is refused before anything runs, at its line', (_what, [from, to], message) => {
     const changed = text.replace(from!, to!);
     expect(changed).not.toBe(text);
-    const issues = issuesOf(changed);
+    const issues = scenarioIssues(changed);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.map((i) => i.message).join('\n')).toMatch(message);
     expect(issues[0]!.line).toBeGreaterThan(1);

@@ -5,20 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { shippedScenarioFiles } from '../cli/list-command';
 import { jsonReport } from '../report/json-report';
 import { markdownReport } from '../report/markdown-report';
-import { ScenarioError, loadScenarioFile, loadScenarioText, type ScenarioIssue } from '../scenario';
+import { loadScenarioFile, loadScenarioText } from '../scenario';
+import { scenarioIssues } from '../scenario/test-support/issues';
 import { runScenario } from './run-scenario';
 
 const file = shippedScenarioFiles().find((f) => f.endsWith('/v2h-tariff-peak.yaml'))!;
 const text = readFileSync(file, 'utf8');
-
-function issuesOf(yaml: string): readonly ScenarioIssue[] {
-  try {
-    loadScenarioText(yaml, 'v2h.yaml');
-  } catch (err) {
-    return (err as ScenarioError).issues;
-  }
-  return [];
-}
 
 describe('v2h-tariff-peak, measured', () => {
   it('the counterfactual meter of the same run sees the homes\' whole peak load; V2H covers it', async () => {
@@ -55,7 +47,7 @@ describe('v2h hostile inputs', () => {
 
   it.each([['-1', /wallboxDischargeKw: expected a number > 0|too small/], ['"lots"', /wallboxDischargeKw: expected a number/], ['1e9', /wallboxDischargeKw/]])(
     'wallboxDischargeKw %s is refused at its line', (value, message) => {
-      const issues = issuesOf(text.replace('wallboxDischargeKw: 7.2', `wallboxDischargeKw: ${value}`));
+      const issues = scenarioIssues(text.replace('wallboxDischargeKw: 7.2', `wallboxDischargeKw: ${value}`));
       expect(issues).toHaveLength(1);
       expect(issues[0]!.line).toBe(21);
       expect(issues[0]!.message).toMatch(message);
@@ -63,7 +55,7 @@ describe('v2h hostile inputs', () => {
   );
 
   it('a v2h action with an unknown mode or a negative trip names the field', () => {
-    const bad = issuesOf(text.replace('mode: "${mode}"', 'mode: v2x').replace('firstTripKm: "${firstTripKm}"', 'firstTripKm: -5'));
+    const bad = scenarioIssues(text.replace('mode: "${mode}"', 'mode: v2x').replace('firstTripKm: "${firstTripKm}"', 'firstTripKm: -5'));
     expect(bad.map((i) => i.message)).toEqual(expect.arrayContaining([
       expect.stringMatching(/steps\[1\]\.do\.v2h\.mode: .*v2h.*v2g/), expect.stringMatching(/steps\[1\]\.do\.v2h\.firstTripKm/),
     ]));

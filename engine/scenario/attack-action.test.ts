@@ -1,7 +1,8 @@
 // The `attack` action: every mistake an author can make in one is refused at its line:column, with a message that
 // says what to write instead.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, loadScenarioText, type ScenarioIssue } from './index';
+import { loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const WORLD = `scenario: t
 duration: 1m
@@ -13,15 +14,7 @@ steps:
   - at: 1s
     do: `;
 
-function issuesOf(attack: string): string[] {
-  try {
-    loadScenarioText(`${WORLD}${attack}\nverdict: none\n`, 'attack.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i: ScenarioIssue) => `${i.line}:${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
+const issuesOf = (attack: string): string[] => issueLines(`${WORLD}${attack}\nverdict: none\n`);
 
 describe('the attack action', () => {
   it.each([

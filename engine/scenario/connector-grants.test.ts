@@ -1,7 +1,8 @@
 // Scopes a scenario grants Home Assistant and external parties (`connectors.haGrants`, `external.<party>.grants`):
 // a well-formed scope loads; anything else is refused at its line:column, saying how to write one.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, loadScenarioText, type ScenarioIssue } from './index';
+import { loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const BASE = `scenario: t
 duration: 1m
@@ -19,15 +20,7 @@ function load(connectors: string) {
   return loadScenarioText(`${BASE}${connectors}\n`, 'grants.yaml');
 }
 
-function issuesOf(connectors: string): string[] {
-  try {
-    load(connectors);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i: ScenarioIssue) => `${i.line}:${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
+const issuesOf = (connectors: string): string[] => issueLines(`${BASE}${connectors}\n`);
 
 describe('connector grants in a scenario', () => {
   it('takes home.* and vehicle.* scopes, with a command or a wildcard', () => {

@@ -3,20 +3,11 @@
 // its line:column and the reason; a flood ahead of a car that is parked fails its step with a message, not a trace.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runner/run-scenario';
-import { ScenarioError, loadScenarioText } from './index';
+import { loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const HEAD = 'scenario: t\nduration: 10m\nverdict: none\n';
 const WORLD = `${HEAD}entities:\n  users: [{ id: alice, home: h1, vehicle: car1 }]\n  homes: [{ id: h1 }]\n  vehicles: [{ id: car1, home: h1, owner: alice, at: work }]\n`;
-
-function issuesOf(yaml: string): string[] {
-  try {
-    loadScenarioText(yaml, 't.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i) => `${i.line}:${i.column} ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 const storm = (flood: string, kind = 'rainstorm'): string => `${WORLD}steps:\n  - at: 1m\n    do: { weather: { kind: ${kind}, flood: ${flood} } }\n`;
 
@@ -37,10 +28,10 @@ describe('environment and calendar input', () => {
     ['a leaving time that is not a time', `${HEAD}entities:\n  users: [{ id: alice, leavesWorkAt: "6pm" }]\n`, /invalid time of day "6pm"/],
     ['a home precool policy that does not exist', `${HEAD}entities:\n  homes: [{ id: h1, precool: always }]\n`, /precool: .*plan.*off/],
   ])('refuses %s, naming the place', (_name, yaml, message) => {
-    const issues = issuesOf(yaml);
+    const issues = issueLines(yaml);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.join('\n')).toMatch(message);
-    expect(issues[0]).toMatch(/^\d+:\d+ /);
+    expect(issues[0]).toMatch(/^\d+:\d+: /);
   });
 
   it('a flood centred off the map closes nothing, and says so (0 segments)', async () => {

@@ -1,7 +1,8 @@
 // The household block of a scenario (entities.household, scenarios/proactive-weeks.yaml): a sound one loads with
 // its defaults; a bad time, day, agent or reference is refused at its line and column, saying what to write.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, loadScenarioText, type ScenarioIssue } from './index';
+import { loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const scene = (household: string, vehicles = '[{ id: car1, home: h1 }, { id: car2 }]'): string => `scenario: t
 duration: 2d
@@ -13,16 +14,6 @@ entities:
   household:
 ${household}
 `;
-
-function issuesOf(text: string): string[] {
-  try {
-    loadScenarioText(text, 'weeks.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i: ScenarioIssue) => `${i.line}:${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 const ROUTINE = '    routine: { leave: "07:40", leaveWork: "17:45" }';
 
@@ -53,7 +44,7 @@ describe('entities.household', () => {
     ['a brightness of 0', `    vehicle: car1\n    lighting: 0\n${ROUTINE}`, /^10:\d+: .*lighting/],
     ['a user who does not exist', `    vehicle: car1\n    user: bob\n${ROUTINE}`, /^10:11: entities.household.user: unknown user "bob"/],
   ])('refuses %s at its line and column', (_what, household, message) => {
-    const issues = issuesOf(scene(household));
+    const issues = issueLines(scene(household));
     expect(issues.some((i) => message.test(i)), issues.join('\n')).toBe(true);
   });
 });

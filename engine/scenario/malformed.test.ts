@@ -2,6 +2,7 @@
 // line:column and a message that names it. The documents are tiny so the positions can be read off them.
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioText, type ScenarioIssue } from './index';
+import { scenarioIssues } from './test-support/issues';
 
 interface Case {
   name: string;
@@ -145,15 +146,7 @@ const cases: Case[] = [
 /** These cases are about other mistakes: a scenario that checks nothing says so at its end (lines stay put). */
 const asDemo = (yaml: string): string => (!/^scenario:/m.test(yaml) || /^(expect|failWhen|verdict):/m.test(yaml) ? yaml : `${yaml}${yaml.endsWith('\n') ? '' : '\n'}verdict: none\n`);
 
-function issuesOf(yaml: string, set?: Record<string, string>): ScenarioIssue[] {
-  try {
-    loadScenarioText(asDemo(yaml), 'bad.yaml', set ? { set } : {});
-  } catch (error) {
-    if (error instanceof ScenarioError) return [...error.issues];
-    throw error;
-  }
-  return [];
-}
+const issuesOf = (yaml: string, set?: Record<string, string>): ScenarioIssue[] => scenarioIssues(asDemo(yaml), 'bad.yaml', set ? { set } : {});
 
 describe('malformed scenarios', () => {
   it('has a table of at least 25 cases', () => {

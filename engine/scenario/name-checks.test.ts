@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_TYPES } from '../../twins/home/devices';
 import { deviceKindNames, phoneNames, vehiclePartNames, vssSignalPaths } from '../../twins/sim/catalogue';
 import { shippedScenarioFiles } from '../cli/list-command';
-import { ScenarioError, loadScenarioText, validateScenarioFiles } from './index';
+import { validateScenarioFiles } from './index';
 import { eventTypeNames, knownTopics } from './name-catalogue';
 import { checkEventMatcherNames } from './name-checks';
+import { issueLines } from './test-support/issues';
 import { sampleData } from './test-support/sample-data';
 
 const WORLD = `scenario: names
@@ -19,15 +20,7 @@ entities:
 `;
 
 /** Issues (`line:column: message`) of a scenario made of the world plus `tail`, which starts on line 7. */
-function issuesOf(tail: string): string[] {
-  try {
-    loadScenarioText(`${WORLD}${tail}`, 'names.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i) => `${i.line}:${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
+const issuesOf = (tail: string): string[] => issueLines(`${WORLD}${tail}`);
 
 const never = (event: string): string => `expect:\n  - never: { event: ${event} }\n`;
 const setState = (twin: string, event: string, data?: Record<string, unknown>): string =>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_TYPES } from '../../twins/home/devices';
 import { deviceKindNames, phoneNames, vehiclePartNames } from '../../twins/sim/catalogue';
 import { eventDataFields } from '../../twins/sim/catalogue/event-data';
-import { ScenarioError, loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const WORLD = `scenario: data
 duration: 1m
@@ -23,16 +23,8 @@ steps:
 const EXPECT = 'expect:\n  - never: { event: { type: lock.unlocked } }\n';
 
 /** Issues of a setState step; `data` is YAML written under the action (line 13 on). */
-function issuesOf(twin: string, event: string, data?: string): string[] {
-  const text = WORLD.replace('TWIN', twin).replace('EVENT', event) + (data === undefined ? '' : `        data: ${data}\n`) + EXPECT;
-  try {
-    loadScenarioText(text, 'data.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i) => `${i.line}:${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
+const issuesOf = (twin: string, event: string, data?: string): string[] =>
+  issueLines(WORLD.replace('TWIN', twin).replace('EVENT', event) + (data === undefined ? '' : `        data: ${data}\n`) + EXPECT);
 
 describe('setState data', () => {
   it('accepts the fields the event declares, optional ones omitted', () => {

@@ -2,21 +2,12 @@
 // the car assistant's command path (the device changes; a control the home lacks is refused with the reason).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runner/run-scenario';
-import { ScenarioError, loadScenarioText } from './index';
+import { loadScenarioText } from './index';
+import { issueLines } from './test-support/issues';
 
 const WORLD = 'scenario: t\nduration: 2m\narchitectures: direct\nentities:\n  users: [{ id: alice, home: h1, vehicle: car1 }]\n  homes: [{ id: h1 }]\n  vehicles: [{ id: car1, home: h1, owner: alice }]\n';
 const tapping = (tap: string, expect = '  - { id: on, state: { twin: h1/light.living_room, path: state, equals: "on" } }'): string =>
   `${WORLD}steps:\n  - { id: tap, at: 1s, do: { tap: ${tap} } }\nexpect:\n${expect}\n`;
-
-function issuesOf(yaml: string): string[] {
-  try {
-    loadScenarioText(yaml, 't.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map((i) => `${i.line}:${i.column} ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 describe('tap', () => {
   it.each([
@@ -26,9 +17,9 @@ describe('tap', () => {
     ['ac.set with nothing to set', '{ screen: vehicle/car1, control: ac.set }', /ac\.set needs a temperature or a mode/],
     ['a room the home model does not know', '{ screen: vehicle/car1, control: light.on, room: attic }', /room: /],
   ])('refuses %s, naming the place', (_name, tap, message) => {
-    const issues = issuesOf(tapping(tap));
+    const issues = issueLines(tapping(tap));
     expect(issues.join('\n')).toMatch(message);
-    expect(issues[0]).toMatch(/^\d+:\d+ /);
+    expect(issues[0]).toMatch(/^\d+:\d+: /);
   });
 
   it('turns the device on through the car, and refuses a control the home lacks with the reason', async () => {

@@ -142,11 +142,8 @@ export class CommandSecurity {
     const signer = this.agent(senderAddress);
     const domain = securityDomainOf(content.to);
     const grant = domain === undefined ? undefined : this.currentGrant(signer, domain);
-    return signer.sign(content, {
-      nonce: this.newNonce(senderAddress), ts: this.now,
-      ...(grant ? { grant: grant.id } : {}),
-      ...(options.confirmation !== undefined ? { confirmation: options.confirmation } : {}),
-    });
+    // sign() leaves out the fields that are undefined: a block carries only what it uses.
+    return signer.sign(content, { nonce: this.newNonce(senderAddress), ts: this.now, grant: grant?.id, confirmation: options.confirmation });
   }
 
   /**

@@ -45,4 +45,21 @@ describe('the portable Ed25519 (noble)', () => {
     seed.fill(0);
     expect(bytesToHex(keys.privateKey)).toBe(VECTORS[0]!.secret);
   });
+
+  it('refuses the universal forgery ZIP-215 would accept: the identity as key, R the identity and S = 0', () => {
+    // Under a small-order key the verification equation holds for every message; RFC 8032 strict verification
+    // (zip215: false) refuses the key whether it is encoded canonically (y = 1) or not (y = p + 1).
+    const forgery = new Uint8Array(64);
+    forgery[0] = 1;
+    const canonical = new Uint8Array(32);
+    canonical[0] = 1;
+    const nonCanonical = new Uint8Array(32).fill(0xff);
+    nonCanonical[0] = 0xee;
+    nonCanonical[31] = 0x7f;
+    for (const key of [canonical, nonCanonical]) expect(nobleEd25519.verify(key, new Uint8Array([1, 2, 3]), forgery), bytesToHex(key)).toBe(false);
+  });
+
+  it('names itself, so a run can say which Ed25519 signed', () => {
+    expect(nobleEd25519.name).toBe('noble-ed25519');
+  });
 });

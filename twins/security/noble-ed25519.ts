@@ -14,7 +14,8 @@ export const nobleEd25519: SignatureProvider = {
   sign: (privateKey, message) => ed25519.sign(message, privateKey),
   verify(publicKey, message, signature) {
     try {
-      // zip215: false is RFC 8032 / FIPS 186-5 verification, the rule OpenSSL (node:crypto) applies.
+      // zip215: false is RFC 8032 / FIPS 186-5 strict verification: canonical encodings only, and no small-order key
+      // (under which one forged signature passes for every message). Every key here is derived from a seed.
       return ed25519.verify(signature, message, publicKey, { zip215: false });
     } catch {
       return false; // a malformed key or signature is simply not a valid signature
