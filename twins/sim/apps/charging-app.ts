@@ -207,8 +207,9 @@ export class ChargingApp implements SimApp {
       t = end;
     }
     const need = active.reduce((sum, s) => sum + remaining.get(s)!, 0) * 1.03; // margin for rounding
+    // The level never exceeds the limit (the search's upper end), so level − base keeps below the limit too.
     const capacity = (level: number, slot: (typeof slots)[number]): number =>
-      slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw, limitKw - slot.base)) : 0;
+      slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw)) : 0;
     const energyAt = (level: number): number => slots.reduce((sum, slot) => sum + capacity(level, slot) * slot.hours, 0);
     let lo = 0;
     let hi = limitKw;

@@ -203,4 +203,19 @@ describe('a shortage', () => {
       w.charging.plugIn('ev3', 12);
     })).toEqual(['0 h2 7.1', '0 h2 7.2', '0 h1 5.8']);
   });
+
+  it('ranks requests by the energy asked for in kWh, not by the share of a pack or the charge reached', () => {
+    // ev1 (first in line: earliest departure) takes a whole wallbox. Then ev2 asks 12 kWh of a 75 kWh pack
+    // (16 %, from 10 % to 26 %), ev3 10 kWh of a 40 kWh pack (25 %, from 60 % to 85 %): ev2 asked for more energy,
+    // ev3 for a larger share of its pack and a higher charge. Until ev2 plugs in the night suffices: shared.
+    const w = chargingWorld({
+      homes: 3, startTimeOfDayMs: 5 * HOUR, grid: { transformerKva: 20 },
+      carSpecs: [{}, { socPercent: 10 }, { batteryKwh: 40, socPercent: 60 }],
+    });
+    w.charging.setStrategy('coordinated');
+    w.charging.plugIn('ev1', 12, 6 * 60 + 30);
+    w.charging.plugIn('ev3', 10);
+    w.charging.plugIn('ev2', 12);
+    expect(w.log()).toEqual(['0 h1 7.1', '0 h1 6.7', '0 h3 5.6', '0 h1 7.2', '0 h3 0', '0 h2 5.8']);
+  });
 });

@@ -53,6 +53,13 @@ describe('plugging in', () => {
     expect(run(11)).toEqual([7.2, 11, 7.2, 0]);
   });
 
+  it('reads the charge at the departure on a timer named for the car', () => {
+    const w = lateEvening();
+    const timers = vi.spyOn(w.sim.kernel.scheduler, 'scheduleAt');
+    w.charging.plugIn('ev1', 12, 0);
+    expect(timers.mock.calls.map(([at, , label]) => [at, label])).toContainEqual([HOUR, 'departure:ev1']);
+  });
+
   it('leaves by the grid deadline, or at its own departure, the next time that clock time comes round', () => {
     const at = (departureMin?: number): number => {
       const w = lateEvening();
@@ -134,8 +141,10 @@ describe('plugging in again and unplugging', () => {
     const w = lateEvening();
     w.charging.plugIn('ev1', 12);
     w.until(10);
+    expect(w.sim.vehicle('ev1').parts.battery.state).not.toBe('unplugged');
     w.charging.unplug('ev1');
     expect(w.sim.home('h1').firstOfType('evse')!.state).toBe('available');
+    expect(w.sim.vehicle('ev1').parts.battery.state).toBe('unplugged');
     expect(battery(w).chargingPowerKw).toBe(0);
     expect(w.charging.sessions.size).toBe(0);
     expect(w.charging.departures()).toEqual([]);
@@ -151,11 +160,16 @@ describe('plugging in again and unplugging', () => {
     w.charging.plugIn('ev1', 12);
     w.charging.plugIn('ev2', 12);
     w.charging.unplug('ev1');
+    const gone = vi.spyOn(w.sim.vehicle('ev1').parts.battery, 'send');
     const told = vi.spyOn(w.sim.vehicle('ev2').parts.battery, 'send');
     // (The wallbox itself went idle with the unplug: its change is told directly, as a second connector's would be.)
     const evse = w.sim.home('h1').firstOfType('evse')!;
     w.charging.onTwinEvent(evse, { type: 'evse.power_changed', entityId: 'evse.wallbox', at: 0, deliveredPowerKw: 3 });
     expect(told.mock.calls.map(([e]) => e)).toEqual([{ type: 'CHARGING.SET_POWER_LIMIT', chargerPowerLimitKw: 3 }]);
+    expect(gone).not.toHaveBeenCalled();
+    w.charging.unplug('ev2');
+    w.charging.onTwinEvent(evse, { type: 'evse.power_changed', entityId: 'evse.wallbox', at: 0, deliveredPowerKw: 2 });
+    expect(told).toHaveBeenCalledTimes(2); // the unplug's own CHARGING.UNPLUG, and nothing for the change
   });
 });
 
@@ -169,5 +183,20 @@ describe('events the app is told of', () => {
     w.charging.onTwinEvent(w.sim.vehicle('ev1').parts.battery, { type: 'charging.completed', vehicleId: 'ev1', at: 0 });
     expect(told).not.toHaveBeenCalled();
     expect(asked).not.toHaveBeenCalled();
+  });
+
+  it('asks the wallbox for no more power on a completed charge only, not on the car\'s other events', () => {
+    const w = lateEvening();
+    w.charging.plugIn('ev1', 12);
+    const asked = vi.spyOn(w.sim.home('h1').firstOfType('evse')!, 'send');
+    w.charging.onTwinEvent(w.sim.vehicle('ev1').parts.battery, { type: 'charging.started', vehicleId: 'ev1', at: 0 });
+    expect(asked).not.toHaveBeenCalled();
+    w.charging.onTwinEvent(w.sim.vehicle('ev1').parts.battery, { type: 'charging.completed', vehicleId: 'ev1', at: 0 });
+    expect(asked.mock.calls.map(([e]) => e)).toEqual([{ type: 'EVSE.EV_POWER_REQUEST', kw: 0 }]);
+  });
+
+  it('starts uncontrolled and serves a shortage in priority order unless told otherwise', () => {
+    const w = lateEvening();
+    expect([w.charging.strategy, w.charging.shortageRule]).toEqual(['uncontrolled', 'priority']);
   });
 });

@@ -6,6 +6,7 @@ import { ChargingApp } from '../apps/charging-app';
 import type { Intent } from '../ecosystem-codec';
 import { DEFAULT_GRID, type GridSpec } from '../apps/grid';
 import { Simulation } from '../simulation';
+import type { VehicleSpec } from '../spec';
 import { standardHomeDevices } from '../standard-home';
 
 export const HOUR = 3_600_000;
@@ -44,6 +45,8 @@ export interface ChargingWorldOptions {
   /** Time of day at t = 0 in ms (undefined: the spec leaves it out, i.e. midnight). */
   startTimeOfDayMs?: number;
   socPercent?: number;
+  /** Per car (by index), what differs from a 75 kWh pack at `socPercent`. */
+  carSpecs?: Partial<Pick<VehicleSpec, 'batteryKwh' | 'socPercent'>>[];
   grid?: Partial<GridSpec>;
 }
 
@@ -55,7 +58,7 @@ export function chargingWorld(o: ChargingWorldOptions = {}): ChargingWorld {
     map: { kind: 'generate', options: { homes: ids.length } },
     homes: ids.map((i) => ({ id: `h${i}`, devices: standardHomeDevices(), ...(o.brand === undefined ? {} : { brand: o.brand }) })),
     vehicles: Array.from({ length: o.cars ?? ids.length }, (_, i) => ({
-      id: `ev${i + 1}`, homeId: `h${(i % ids.length) + 1}`, at: 'home', socPercent: o.socPercent ?? 40,
+      id: `ev${i + 1}`, homeId: `h${(i % ids.length) + 1}`, at: 'home', socPercent: o.socPercent ?? 40, ...o.carSpecs?.[i],
     })),
   });
   const charging = new ChargingApp(sim, { ...DEFAULT_GRID, ...o.grid });
