@@ -101,10 +101,11 @@ export class ChargingApp implements SimApp {
     const departureAt = nextTimeOfDay(this.sim.now, this.sim.spec.startTimeOfDayMs ?? 0, departureMin ?? this.grid.deadlineMin);
     const requestedKwh = ((target - soc) / 100) * ctx.capacityKwh;
     const session: Session = { vehicleId, homeId, evse, targetSocPercent: target, limitKw, departureAt, requestedKwh, plugOrder: this.plugCount++ };
+    // A car plugged in again (always at its own home's wallbox) takes its previous session's place in both orders.
     const previous = this.sessions.get(vehicleId);
-    if (previous !== undefined) this.forgetAtEvse(previous, session);
     this.sessions.set(vehicleId, session);
-    if (previous === undefined || previous.evse !== evse) this.sessionsByEvse.set(evse, [...(this.sessionsByEvse.get(evse) ?? []), session]);
+    if (previous !== undefined) this.forgetAtEvse(previous, session);
+    else this.sessionsByEvse.set(evse, [...(this.sessionsByEvse.get(evse) ?? []), session]);
     // The charge it leaves with is read at the departure itself: charging on after it would flatter the report.
     this.sim.kernel.scheduler.scheduleAt(departureAt, () => {
       if (this.sessions.get(vehicleId) === session) this.departed.set(vehicleId, this.chargeAtDeparture(session));
@@ -122,14 +123,14 @@ export class ChargingApp implements SimApp {
   }
 
   /**
-   * Take a session off its wallbox's list, or put `replacement` in its place (a car plugged in again keeps its
-   * place in `sessions`, so it keeps its place here too: both orders are the order cars are told of a change).
+   * Take a session off its wallbox's list, or put `replacement` (the same car's, so the same wallbox) in its place:
+   * a car plugged in again keeps its place in `sessions`, so it keeps its place here too — both orders are the
+   * order cars are told of a change. Every session is on its wallbox's list from plug-in to unplug.
    */
   private forgetAtEvse(session: Session, replacement?: Session): void {
-    const list = this.sessionsByEvse.get(session.evse) ?? [];
+    const list = this.sessionsByEvse.get(session.evse)!;
     const i = list.indexOf(session);
-    if (i < 0) return;
-    if (replacement !== undefined && replacement.evse === session.evse) list[i] = replacement;
+    if (replacement !== undefined) list[i] = replacement;
     else list.splice(i, 1);
     if (list.length === 0) this.sessionsByEvse.delete(session.evse);
   }
@@ -184,9 +185,10 @@ export class ChargingApp implements SimApp {
     const now = this.sim.now;
     const startOfDay = this.sim.spec.startTimeOfDayMs ?? 0;
     const deadline = nextTimeOfDay(now, startOfDay, this.grid.deadlineMin);
-    // In the tariff peak (or past the deadline) the plan is no charging whatever the cars need: only limits still
-    // above zero change, so a plug-in in the evening peak costs no energy sums and no plan over the night.
-    if (now >= deadline || inPeak(this.grid, minuteOfDay((now + Math.min(deadline, now + this.untilNextSlot(now))) / 2, startOfDay))) {
+    // In the tariff peak the plan is no charging whatever the cars need: only limits still above zero change, so
+    // a plug-in in the evening peak costs no energy sums and no plan over the night. (The deadline is the next
+    // 07:00, always after now: there is always a first slot.)
+    if (inPeak(this.grid, minuteOfDay((now + Math.min(deadline, now + this.untilNextSlot(now))) / 2, startOfDay))) {
       this.stopAll();
       return;
     }
@@ -205,8 +207,9 @@ export class ChargingApp implements SimApp {
       t = end;
     }
     const need = active.reduce((sum, s) => sum + remaining.get(s)!, 0) * 1.03; // margin for rounding
+    // The level never exceeds the limit (the search's upper end), so level − base keeps below the limit too.
     const capacity = (level: number, slot: (typeof slots)[number]): number =>
-      slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw, limitKw - slot.base)) : 0;
+      slot.allowed ? Math.max(0, Math.min(level - slot.base, maxEvKw)) : 0;
     const energyAt = (level: number): number => slots.reduce((sum, slot) => sum + capacity(level, slot) * slot.hours, 0);
     let lo = 0;
     let hi = limitKw;
@@ -215,12 +218,13 @@ export class ChargingApp implements SimApp {
       if (energyAt(mid) >= need) hi = mid;
       else lo = mid;
     }
-    const [first, second] = slots;
-    let power = first === undefined ? 0 : capacity(hi, first);
+    const first = slots[0]!;
+    const second = slots[1];
+    let power = capacity(hi, first);
     // Within the lead time of the next slot, never exceed what that slot allows either.
-    if (first !== undefined && second !== undefined && first.hours * 3_600_000 <= LEAD_MS + 1) power = Math.min(power, capacity(hi, second));
+    if (second !== undefined && first.hours * 3_600_000 <= LEAD_MS + 1) power = Math.min(power, capacity(hi, second));
     // Short: even at the transformer limit the night cannot deliver every car's need.
-    if (this.shortageRule === 'priority' && first !== undefined && energyAt(hi) < need) this.allocateInOrder(active, remaining, power, first.hours);
+    if (this.shortageRule === 'priority' && energyAt(hi) < need) this.allocateInOrder(active, remaining, power, first.hours);
     else this.allocate(active, remaining, power);
   }
 
@@ -246,9 +250,9 @@ export class ChargingApp implements SimApp {
 
   /** Share the slot's power among cars in proportion to what they still need, each within its wallbox maximum. */
   private allocate(active: Session[], remaining: Map<Session, number>, powerKw: number): void {
-    const total = active.reduce((sum, s) => sum + remaining.get(s)!, 0);
+    const total = active.reduce((sum, s) => sum + remaining.get(s)!, 0); // above 0: every active car needs some
     for (const s of active) {
-      const share = total > 0 ? (powerKw * remaining.get(s)!) / total : 0;
+      const share = (powerKw * remaining.get(s)!) / total;
       const kw = Math.round(Math.min(Number(s.evse.context.maxPowerKw), share) * 10) / 10;
       if (Math.abs(kw - s.limitKw) < 0.05) continue;
       this.setLimit(s, kw);
