@@ -62,7 +62,8 @@ export async function bundledWorker(options: BundleOptions = {}): Promise<string
     write: false, metafile: true, logLevel: 'silent', plugins: [ownImportMeta],
   });
   const manifest: Manifest = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
+  // This file too: a change to how the bundle is built must rebuild it as surely as a change to a source.
+  for (const input of [...Object.keys(result.metafile.inputs), import.meta.filename]) {
     const file = path.resolve(input);
     const stat = statSync(file);
     manifest[file] = [stat.size, stat.mtimeMs];
