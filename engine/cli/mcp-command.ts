@@ -14,8 +14,8 @@ import { CliError, UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
 import { version } from './version';
 import { attachRunOutputs } from './run-outputs';
-import { parseArchitectures, parseSeed } from './run-options';
-import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
+import { parseSeed } from './run-options';
+import { loadScenarioOrIssues, RECORD_OPTIONS, type LoadedScenario, recordFlags, scenarioToRun } from './run-args';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/doorbell.yaml', import.meta.url));
 
@@ -25,13 +25,14 @@ const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/doorbell.yaml', 
  */
 export function loadScenario(file: string): ResolvedScenario {
   if (!/\.ya?ml$/i.test(file)) throw new CliError(`${file}: a scenario is a .yaml file`);
+  let loaded: LoadedScenario;
   try {
-    return loadRunnableScenario(file);
+    loaded = loadScenarioOrIssues(file);
   } catch (err) {
-    const issues = invalidScenarioIssues(err);
-    if (issues === undefined) throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`, 1, { cause: err });
-    throw new CliError(`${file} is not a valid scenario:\n${issues.map(formatIssue).join('\n')}`);
+    throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`, 1, { cause: err });
   }
+  if ('issues' in loaded) throw new CliError(`${file} is not a valid scenario:\n${loaded.issues.map(formatIssue).join('\n')}`);
+  return loaded.scenario;
 }
 
 export const mcpCommand = defineCommand(
@@ -50,27 +51,26 @@ export const mcpCommand = defineCommand(
       seed: { type: 'string', value: 'N', help: 'seed (default: the scenario\'s)' },
       http: { type: 'string', value: 'PORT', help: 'serve Streamable HTTP at http://127.0.0.1:PORT/mcp instead of stdio (0 = any free port)' },
       grant: { type: 'string', multiple: true, value: 'SCOPE', help: 'a scope granted to the agent beyond the non-critical ones, e.g. home.lock:unlock' },
-      record: { type: 'string', value: 'FILE.db', help: 'record into this SQLite database (default: runs.db in your data folder)' },
-      'no-record': { type: 'boolean', help: 'do not record' },
+      ...RECORD_OPTIONS,
     },
     footer: 'Tools: list_capabilities, invoke_capability, get_twin_state, advance_time, load_scenario, play, pause.\n' +
       'Resources: twin://<address> (twin state), vss://vehicle/<id> (VSS signals).',
   },
   async ({ values, positionals }, io) => {
-    if (values.record !== undefined && values['no-record']) throw new UsageError('--record and --no-record contradict each other; give one');
+    const record = recordFlags(values);
     const seed = parseSeed(values.seed);
     let port: number | undefined;
     if (values.http !== undefined) {
       if (!/^\d+$/.test(values.http) || Number(values.http) > 65535) throw new UsageError(`--http takes a port number 0–65535, got "${values.http}"`);
       port = Number(values.http);
     }
-    let scenario = loadScenario(positionals[0] ?? DEFAULT_SCENARIO);
-    if (seed !== undefined) scenario = { ...scenario, seed };
+    const loaded = loadScenario(positionals[0] ?? DEFAULT_SCENARIO);
     if (values.arch === 'all') throw new UsageError('--arch takes one architecture here, not all: an agent acts in one world at a time');
-    const architecture = parseArchitectures(values.arch, scenario.architectures)[0]!;
+    const { scenario, architectures } = scenarioToRun(loaded, seed, values.arch);
+    const architecture = architectures[0]!;
     // stdout is the protocol's: every line this command writes goes to stderr.
     const quiet: CliIo = { ...io, out: io.err };
-    const outputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'] }, quiet);
+    const outputs = await attachRunOutputs(record, quiet);
     const started = performance.now();
     let session: AgentSession;
     try {

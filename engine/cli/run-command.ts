@@ -10,16 +10,15 @@ import { runScenario } from '../runner/run-scenario';
 import { NO_VERDICT_REASON, verdictOf } from '../report/format';
 import type { RunVerdict } from '../../protocol/run-result';
 import { invalidScenarioJunitXml } from '../report/junit-invalid';
-import { UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
 import { prepareOutputFile } from './output-file';
 import { ocppOptionsOf, requireCsms } from './ocpp-flags';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
-import { checkReportPath, connectorOptions, parseArchitectures, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
+import { checkReportPath, connectorOptions, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
+import { loadScenarioOrIssues, RECORD_OPTIONS, recordFlags, scenarioToRun } from './run-args';
 import { progressReporter } from './run-progress';
 import { isSuite, suiteOptions } from './suite-options';
 import { runSuite } from '../suite/run-suite';
-import { invalidScenarioIssues, loadRunnableScenario } from './scenario-check';
 
 export const runCommand = defineCommand(
   {
@@ -40,8 +39,7 @@ export const runCommand = defineCommand(
       arch: { type: 'string', value: 'A|all', help: "cloud-cloud, direct, phone-proxy, local, or all (default: the scenario's list)" },
       set: { type: 'string', multiple: true, value: 'key=value', help: 'override a scenario parameter, type-checked against its declaration' },
       speed: { type: 'string', value: 'N|max', help: 'N× real time, or max (default): as fast as the simulation allows' },
-      record: { type: 'string', value: 'FILE.db', help: 'record into this SQLite database (default: runs.db in your data folder)' },
-      'no-record': { type: 'boolean', help: 'do not record' },
+      ...RECORD_OPTIONS,
       report: { type: 'string', value: 'FILE', help: 'write the evaluation report: .md, .html or .json (none for an invalid scenario)' },
       junit: { type: 'string', value: 'FILE.xml', help: 'write JUnit XML; an invalid scenario gives one failed test case listing its errors' },
       broker: {
@@ -70,7 +68,7 @@ export const runCommand = defineCommand(
   async ({ values, positionals }, io) => {
     const file = positionals[0]!;
     // Everything the command line alone can get wrong, before the scenario is even read.
-    if (values.record !== undefined && values['no-record']) throw new UsageError('--record and --no-record contradict each other; give one');
+    const record = recordFlags(values);
     const set = parseSet(values.set);
     if (isSuite(positionals, values)) {
       const options = suiteOptions(positionals, values, set);
@@ -85,21 +83,14 @@ export const runCommand = defineCommand(
     if (values.report !== undefined) prepareOutputFile('--report', values.report, 'report.html');
     if (values.junit !== undefined) prepareOutputFile('--junit', values.junit, 'junit.xml');
 
-    let scenario: ResolvedScenario;
-    try {
-      scenario = loadRunnableScenario(file, set);
-    } catch (err) {
-      const issues = invalidScenarioIssues(err);
-      if (issues === undefined) throw err;
-      return rejectInvalid(io, file, issues, values);
-    }
-    if (seed !== undefined) scenario = { ...scenario, seed };
-    const architectures = parseArchitectures(values.arch, scenario.architectures);
+    const loaded = loadScenarioOrIssues(file, set);
+    if ('issues' in loaded) return rejectInvalid(io, file, loaded.issues, values);
+    const { scenario, architectures } = scenarioToRun(loaded.scenario, seed, values.arch);
     const ocpp = ocppOptionsOf(values, scenario.connectors);
     requireCsms(scenario, ocpp);
     const simulatedOnly = connectorOptions(values, externals, scenario.connectors);
     const connectors = ocpp ? { ...simulatedOnly, externals: simulatedOnly?.externals ?? {}, ocpp } : simulatedOnly;
-    const outputs = await attachRunOutputs({ record: values.record, noRecord: values['no-record'], connectors }, io);
+    const outputs = await attachRunOutputs({ ...record, connectors }, io);
     // A Matter controller needs time to pair and to act: at max speed the run would be over before it could.
     const pace = values.speed === undefined && connectors?.matter !== undefined ? 1 : speed;
     const results = await runAll(scenario, architectures, pace, outputs, io);

@@ -5,12 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import { junitXml } from '../report';
-import { loadScenarioFile, ScenarioError } from '../scenario';
+import { loadScenarioFile, ScenarioError, type ResolvedScenario } from '../scenario';
 import { prepareRecording } from './suite-job';
 import { planSuite, shardOf, type Shard, type SuiteScene } from './suite-plan';
 import { runJobsOnWorkers, type JobOutcome } from './suite-pool';
 import { resultsOf, suiteReport, type SuiteReport } from './suite-report';
 import { suiteHtml, suiteMarkdown } from './suite-tables';
+import { workerEntry } from './worker-entry';
 
 export interface SuiteIo {
   out(text: string): void;
@@ -35,13 +36,17 @@ export interface SuiteOptions {
 export class SuiteOutputError extends Error {}
 
 export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<number> {
+  // The workers' bundle is checked (and rebuilt by esbuild, in its own process) while the scenes are validated here.
+  const entry = workerEntry();
   const scenes: SuiteScene[] = [];
+  const costs = new Map<string, number>();
   let invalid = 0;
   for (const file of options.files) {
     try {
       const { scenario } = loadScenarioFile(file, { set: options.set ?? {} });
       const architectures = options.architectures === undefined ? scenario.architectures : options.architectures === 'all' ? ARCHITECTURES : [options.architectures];
       scenes.push({ file, scenario: scenario.scenario, architectures, seed: scenario.seed });
+      costs.set(file, estimatedCost(scenario));
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       io.err(err.message);
@@ -63,6 +68,8 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
   }
   const outcomes = await runJobsOnWorkers(mine, {
     workers,
+    entry: await entry,
+    cost: (job) => costs.get(job.file) ?? 0,
     ...(options.set ? { set: options.set } : {}),
     ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
     onOutcome: (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
@@ -76,6 +83,16 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
   const failed = report.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
   io.out(failed === 0 ? `PASS  ${report.runs.length} run(s)` : `FAIL  ${failed} of ${report.runs.length} run(s) failed`);
   return report.passed ? 0 : 1;
+}
+
+/**
+ * A run's rough cost, only to hand out the longest runs first: simulated time × parties, twice for a scene judged
+ * against a baseline run of the same seed (a grid's uncontrolled charging, a household's rules alone).
+ */
+export function estimatedCost(scenario: ResolvedScenario): number {
+  const parties = scenario.entities.homes.length + scenario.entities.vehicles.length;
+  const runs = scenario.entities.grid !== undefined || scenario.entities.household !== undefined ? 2 : 1;
+  return scenario.duration * Math.max(1, parties) * runs;
 }
 
 function outcomeLine(outcome: JobOutcome, done: number, total: number): string {

@@ -4,7 +4,7 @@
 import { recordedOutcomeOf, Recorder } from '../recorder';
 import type { RunResult } from '../runner/result';
 import { runScenario } from '../runner/run-scenario';
-import { loadScenarioFile } from '../scenario';
+import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { SuiteJob } from './suite-plan';
 
 export interface SuiteJobOptions {
@@ -16,9 +16,26 @@ export interface SuiteJobOptions {
   label?: string;
 }
 
+/**
+ * Scenes this worker has parsed, by file and --set overrides: a suite runs each scene under many seeds, and parsing
+ * (YAML, schema, cross-checks, its map) costs up to a third of a short run. A run only reads its scenario (the
+ * seed is applied to a copy), so one parse serves every seed — the suite tests compare each run's eventHash with
+ * the same run alone to keep that true.
+ */
+const parsed = new Map<string, ResolvedScenario>();
+
+function parsedScenario(file: string, set: Record<string, string>): ResolvedScenario {
+  const key = JSON.stringify([file, set]);
+  let scenario = parsed.get(key);
+  if (scenario === undefined) {
+    scenario = loadScenarioFile(file, { set }).scenario;
+    parsed.set(key, scenario);
+  }
+  return scenario;
+}
+
 export async function runSuiteJob(job: SuiteJob, options: SuiteJobOptions, recorder?: Recorder): Promise<RunResult> {
-  const loaded = loadScenarioFile(job.file, { set: options.set ?? {} }).scenario;
-  const scenario = { ...loaded, seed: job.seed };
+  const scenario = { ...parsedScenario(job.file, options.set ?? {}), seed: job.seed };
   const recording = recorder?.startRun({ scenario: scenario.scenario, seed: scenario.seed, architecture: job.architecture, parameters: { ...scenario.parameterValues },
     ...(options.label !== undefined ? { label: options.label } : {}),
   });

@@ -1,29 +1,32 @@
-// Runs a suite's jobs on N worker processes (one simulation thread each, so N cores), handing each idle worker the
-// next job. Results come back in plan order whatever order the workers finish in. A worker that dies (out of
+// Runs a suite's jobs on N worker processes (one simulation thread each, so N cores), started once and reused for
+// every job, handing each idle worker the next job, costliest first. Results come back in plan order whatever order the workers finish in. A worker that dies (out of
 // memory, a native crash) fails only the job it held; a fresh worker takes over the rest.
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { RunResult } from '../runner/result';
 import type { SuiteJobOptions } from './suite-job';
 import type { WorkerReply, WorkerRequest } from './suite-messages';
 import type { SuiteJob } from './suite-plan';
+import { TSX_ENTRY, type WorkerEntry } from './worker-entry';
 
 export type JobOutcome = { job: SuiteJob; result: RunResult } | { job: SuiteJob; error: string };
 
 export interface PoolOptions extends SuiteJobOptions {
   workers: number;
+  /** How a worker process starts (default: suite-worker.ts through tsx); see worker-entry.ts. */
+  entry?: WorkerEntry;
+  /**
+   * A job's estimated cost: the costliest are handed out first, so the suite does not end with one worker still on
+   * a long run while the others idle. Ties (and no estimate) keep the plan's order.
+   */
+  cost?: (job: SuiteJob) => number;
   /** Called as each job ends, in the order they end (progress lines). */
   onOutcome?: (outcome: JobOutcome, done: number, total: number) => void;
 }
 
-const WORKER_FILE = path.join(import.meta.dirname, 'suite-worker.ts');
-// The same young generation as the CLI (bin/twinbench.mjs), and tsx to run the TypeScript worker.
-const WORKER_EXEC_ARGV = ['--max-semi-space-size=64', '--import', 'tsx'];
-
 export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions): Promise<JobOutcome[]> {
   const outcomes = new Map<number, JobOutcome>();
-  const queue = [...jobs];
-  const { workers: wanted, onOutcome, ...jobOptions } = options;
+  const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, ...jobOptions } = options;
+  const queue = cost === undefined ? [...jobs] : longestFirst(jobs, cost);
   const workerCount = Math.max(1, Math.min(wanted, jobs.length));
   let live = 0;
   return new Promise((resolve) => {
@@ -34,7 +37,7 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
     };
     const start = (): void => {
       live++;
-      const child = fork(WORKER_FILE, [], { execArgv: WORKER_EXEC_ARGV, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child = fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
       let held: SuiteJob | undefined;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -65,6 +68,12 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
     };
     for (let i = 0; i < workerCount; i++) start();
   });
+}
+
+/** The jobs by descending cost, plan order among equals (Array.prototype.sort is stable). */
+export function longestFirst(jobs: readonly SuiteJob[], cost: (job: SuiteJob) => number): SuiteJob[] {
+  const costs = new Map(jobs.map((job) => [job, cost(job)]));
+  return [...jobs].sort((a, b) => costs.get(b)! - costs.get(a)!);
 }
 
 function send(child: ChildProcess, message: WorkerRequest): void {
