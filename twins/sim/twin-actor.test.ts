@@ -1,11 +1,10 @@
 // A twin starts its XState actor on first use when starting it would do nothing; until then its state, context
 // and view answer from the initial snapshot, and nothing in the event stream tells the two kinds of twin apart.
-import { assign, emit, fromCallback, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../kernel';
 import { lockMachine } from '../home/lock.machine';
-import { TwinActor, startsQuietly } from './twin-actor';
-import { createActor } from 'xstate';
+import { TwinActor } from './twin-actor';
 
 const kernel = () => createKernel({ seed: 1 });
 
@@ -76,21 +75,5 @@ describe('a twin made on first use', () => {
     expect(twin.isStarted).toBe(true);
     k.clock.runUntil(3_000);
     expect(twin.state).toBe('done');
-  });
-});
-
-describe('startsQuietly', () => {
-  it('is true only for an active snapshot with no deferred entry action and no child', () => {
-    expect(startsQuietly(createActor(counter, { input: { count: 0 } }))).toBe(true);
-    const withEntry = setup({ actions: { note: () => undefined } }).createMachine({ entry: 'note' });
-    expect(startsQuietly(createActor(withEntry))).toBe(false);
-    const withChild = setup({ actors: { ticker: fromCallback(() => undefined) } }).createMachine({ invoke: { src: 'ticker' } });
-    expect(startsQuietly(createActor(withChild))).toBe(false);
-    const broken = setup({ types: { context: {} as { x: number } } }).createMachine({
-      context: () => {
-        throw new Error('no context');
-      },
-    });
-    expect(startsQuietly(createActor(broken))).toBe(false);
   });
 });

@@ -5,13 +5,14 @@
 // The actor itself is made on first use. A city of 10,000 homes has 280,000 twins and a day touches about a third
 // of them; an XState actor costs several kilobytes (its system, scope and mailbox closures), its initial snapshot a
 // few hundred bytes. So a twin whose start does nothing — no entry action left to run, no delayed event to
-// schedule, no child to start (see startsQuietly) — keeps the initial snapshot's state and context only, and starts
+// schedule, no child to start (see quiet-start.ts) — keeps the initial snapshot's state and context only, and starts
 // its actor when something is sent to it or someone asks for the actor: starting it then is invisible, since it
 // would have done nothing when the twin was made. A twin whose start does something starts at once, as before.
-import { createActor, type Actor, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import type { Kernel } from '../kernel';
 import { Emitter } from '../kernel/emitter';
 import type { Json } from '../kernel/types';
+import { planStart } from './quiet-start';
 import { stateValueString, toJson } from './to-json';
 
 export interface EmittedEvent {
@@ -40,15 +41,15 @@ export class TwinActor {
     input: unknown,
     private readonly kernel: Kernel,
   ) {
-    // Creating an actor computes its initial snapshot and runs nothing: its entry effects wait for start().
-    const actor = createActor(machine, { input, clock: kernel.clock.xstateClock, id });
-    if (startsQuietly(actor)) {
+    const plan = planStart(machine, input, { id, clock: kernel.clock.xstateClock });
+    if ('quiet' in plan) {
       this.#pending = { machine, input };
+      this.reportChange(plan.quiet.value, plan.quiet.context, true);
     } else {
-      this.#actor = this.start(actor);
+      this.#actor = this.start(plan.actor);
+      const initial = this.#actor.getSnapshot();
+      this.reportChange(initial.value, initial.context as Record<string, unknown>, true);
     }
-    const initial = actor.getSnapshot();
-    this.reportChange(initial.value, initial.context as Record<string, unknown>, true);
   }
 
   /** The XState actor, started on first use (see the file's header). */
@@ -139,17 +140,6 @@ export class TwinActor {
     this.started = true;
     return actor;
   }
-}
-
-/**
- * True when starting `actor` would change nothing: its initial snapshot is active, it invoked or spawned no child,
- * and no entry action (an emit, a delayed event, a custom action) waits for start. XState keeps the latter in the
- * actor's `_deferred` list; should a release rename it, every twin starts at once, as it always did.
- */
-export function startsQuietly(actor: AnyActorRef): boolean {
-  const snapshot = actor.getSnapshot() as { status?: string; children?: Record<string, unknown> };
-  const deferred = (actor as unknown as { _deferred?: unknown })._deferred;
-  return snapshot.status === 'active' && Array.isArray(deferred) && deferred.length === 0 && Object.keys(snapshot.children ?? {}).length === 0;
 }
 
 function omitType(event: EmittedEvent): Record<string, unknown> {
