@@ -11,7 +11,7 @@ export interface QuietStart {
 
 export type StartPlan = { quiet: QuietStart } | { actor: Actor<AnyStateMachine> };
 
-/** Beyond this many distinct inputs a machine's inputs are per twin (a car's id in each): no more are remembered. */
+/** Beyond this many distinct inputs a machine's inputs are per twin (a car's id in each): none is looked up any more. */
 export const MAX_REMEMBERED_INPUTS = 64;
 const remembered = new WeakMap<AnyStateMachine, Map<string, QuietStart>>();
 
@@ -21,8 +21,10 @@ const remembered = new WeakMap<AnyStateMachine, Map<string, QuietStart>>();
  * alone (no machine of twins/ reads `self` or spawns in its context factory; quiet-start.test.ts checks them).
  */
 export function planStart(machine: AnyStateMachine, input: unknown, options: { id: string; clock: unknown }): StartPlan {
-  const key = plainJsonKey(input);
-  const known = key === undefined ? undefined : remembered.get(machine)?.get(key);
+  // Once a machine has had many inputs they are per twin: its twins no longer pay for a key nobody will match.
+  const inputs = remembered.get(machine);
+  const key = inputs !== undefined && inputs.size >= MAX_REMEMBERED_INPUTS ? undefined : plainJsonKey(input);
+  const known = key === undefined ? undefined : inputs?.get(key);
   if (known !== undefined) return { quiet: known };
   // Creating an actor computes its initial snapshot and runs nothing: its entry effects wait for start().
   const actor = createActor(machine, { input, ...options } as Parameters<typeof createActor>[1]);
@@ -30,9 +32,8 @@ export function planStart(machine: AnyStateMachine, input: unknown, options: { i
   const snapshot = actor.getSnapshot() as { value: unknown; context: Record<string, unknown> };
   const quiet = { value: snapshot.value, context: snapshot.context };
   if (key !== undefined) {
-    let inputs = remembered.get(machine);
-    if (inputs === undefined) remembered.set(machine, (inputs = new Map()));
-    if (inputs.size < MAX_REMEMBERED_INPUTS) inputs.set(key, quiet);
+    if (inputs === undefined) remembered.set(machine, new Map([[key, quiet]]));
+    else inputs.set(key, quiet);
   }
   return { quiet };
 }
