@@ -40,6 +40,24 @@ describe('verifying a critical command', () => {
     expect(paired.data.grants.map((g: { issuer: string }) => g.issuer)).toEqual(['svc-home-cloud', 'svc-vehicle-cloud', 'svc-vehicle-cloud']);
   });
 
+  it('derives no key pair at pairing: a key is derived when its owner first signs or a checker first verifies with it', () => {
+    const derived: string[] = [];
+    const counting = { ...nobleEd25519, generateKeyPair: (seed: Uint8Array) => (derived.push('key'), nobleEd25519.generateKeyPair(seed)) };
+    const kernel = createKernel({ seed: 11 });
+    const security = new CommandSecurity({ kernel, provider: counting, vinOf: (id) => VINS[id] });
+    security.addAuthority(HOME, 'home-cloud');
+    security.addAuthority(HOME, 'home/h1/gateway');
+    security.pair({ vehicle: CAR, homeId: 'h1', homeParties: ['home-cloud', 'home/h1/gateway'] });
+    expect(derived).toHaveLength(0);
+    const auth = security.authFor(CAR, { ...UNLOCK, command: 'lock' });
+    expect(derived).toHaveLength(1); // the car's own key, to sign
+    expect(refusal(security.verify(HOME, { ...UNLOCK, command: 'lock' }, auth))).toBe('accepted');
+    expect(derived).toHaveLength(1); // the checkers read the same identity's public key
+    // A lazily read key is still the signer's: another party's signature under the car's name is refused.
+    const forged = security.seal(security.identities.of('attacker/1'), { ...UNLOCK, command: 'lock' }, { sender: auth.sender, grant: auth.grant! });
+    expect(refusal(security.verify(HOME, { ...UNLOCK, command: 'lock' }, forged))).toMatch(/^forged/);
+  });
+
   it('refuses an unsigned command, a signature block without a signature, and a malformed one', () => {
     const { security } = world();
     expect(refusal(security.verify(HOME, UNLOCK, undefined))).toMatch(/^unsigned: .*no signature block/);

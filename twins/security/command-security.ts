@@ -213,9 +213,9 @@ export class CommandSecurity {
   private admit(domain: string, address: string, role: 'authority' | 'paired'): void {
     const checkers = this.checkersOf(domain);
     if (checkers === undefined) throw new Error(`${domain} is not a security domain: write home:<id> or vehicle:<id>`);
+    // The identity is the card it shows: its public key is derived when a checker first needs it (trust-registry.ts).
     const identity = this.identities.of(address);
-    const card = { id: identity.id, address: identity.address, publicKey: identity.publicKey };
-    for (const checker of new Set([checkers.verifier, checkers.authoriser])) this.agent(checker).trust.add(domain, card, role, this.now);
+    for (const checker of new Set([checkers.verifier, checkers.authoriser])) this.agent(checker).trust.add(domain, identity, role, this.now);
   }
 
   private enrolQuietly(party: string, domain: string, scopes: readonly string[]): AccessGrant {
