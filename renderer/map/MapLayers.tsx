@@ -6,7 +6,7 @@
 // under the cars every frame was tried too: the copy alone cost SwiftShader 5 ms a frame, while the browser
 // composites the two canvases on its compositor thread, off the path of the page's frame.
 import { Canvas } from '@react-three/fiber';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useAppState, useModel } from '../app/ModelContext';
 import { PerspectiveCamera } from 'three';
 import type { SessionInfo } from '../../protocol';
@@ -28,7 +28,9 @@ import { Vehicles } from './Vehicles';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
 
-export function MapLayers({ session, software }: { session: SessionInfo; software: boolean }) {
+// Memoised: the panel re-renders whenever a home's light changes (its title counts the lit homes), and re-rendering
+// this re-renders every canvas's scene graph — a thousand-car city's lights change several times a second.
+export const MapLayers = memo(function MapLayers({ session, software }: { session: SessionInfo; software: boolean }) {
   // The element both canvases take pointer events from (and the orbit camera listens on), once it exists.
   const [layers, setLayers] = useState<HTMLDivElement | null>(null);
   const camera = useMemo(() => new PerspectiveCamera(45, 1, 1, 100_000), []);
@@ -99,7 +101,7 @@ export function MapLayers({ session, software }: { session: SessionInfo; softwar
       )}
     </div>
   );
-}
+});
 
 /** What the story's layers mean, over the map's corner (the panel's header keeps the city's own legend). */
 function LayersLegend({ architecture }: { architecture: SessionInfo['architecture'] }) {

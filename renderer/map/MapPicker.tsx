@@ -2,6 +2,7 @@
 // of the scene, grouped. Choosing one does what clicking it on the map does — a home opens its front-door lock in the
 // inspector, a car its drive — and brings the camera over it; a place, which has no twin, brings the camera there.
 import { invalidate } from '@react-three/fiber';
+import { memo } from 'react';
 import type { SessionInfo } from '../../protocol';
 import { useAppState, useModel } from '../app/ModelContext';
 import type { AppModel } from '../state/app-model';
@@ -44,7 +45,8 @@ export function pick(model: AppModel, session: SessionInfo, value: string): bool
   return true;
 }
 
-export function MapPicker({ session }: { session: SessionInfo }) {
+// Memoised: the panel's title re-renders it whenever a home's light changes, and a 1,000-home city lists 2,000 options.
+export const MapPicker = memo(function MapPicker({ session }: { session: SessionInfo }) {
   const model = useModel();
   const value = useAppState((s) => pickedValue(s.selectedTwin));
   const places = session.map.places.filter((p) => p.kind === 'workplace' || p.kind === 'charger');
@@ -57,4 +59,4 @@ export function MapPicker({ session }: { session: SessionInfo }) {
       {places.length > 0 && <optgroup label="Places">{places.map((p) => <option key={p.id} value={`place:${p.id}`}>{p.name} ({p.kind})</option>)}</optgroup>}
     </select>
   );
-}
+});
