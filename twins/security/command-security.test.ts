@@ -302,5 +302,6 @@ describe('a family member’s command from the car (unified account)', () => {
     expect(security.revokeMember(ALICE, HOME).map((g) => g.id)).toEqual([grant.id]);
     expect(security.authoriseMember(HOME, ALICE, CLIMATE)).toMatchObject({ reason: 'revoked', detail: `${ALICE}'s access grant ${grant.id} in home:h1 was revoked at t=5000 ms` });
     expect(security.revokeMember(ALICE, HOME)).toEqual([]);
+    expect(security.revokeMember('member-mallory', HOME)).toEqual([]); // never granted: nothing to take back, no failure
   });
 });

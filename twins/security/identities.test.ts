@@ -3,7 +3,8 @@ import { SeededRandom } from '../kernel';
 import { canonicalJson } from '../kernel/canonical-json';
 import { isValidVin } from '../vehicle/vin';
 import { toJson } from '../sim/to-json';
-import { IdentityRegistry, keySeedFrom, keyStreamName } from './identities';
+import type { RandomSource, RandomStream } from '../kernel/types';
+import { IdentityRegistry, keySeedFrom, keyStreamName, partyAddress } from './identities';
 import { nobleEd25519 } from './noble-ed25519';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
@@ -51,5 +52,27 @@ describe('identities', () => {
       expect(text).not.toContain(privateHex);
     }
     expect(JSON.parse(JSON.stringify(lock))).toEqual({ address: 'home/h1/lock.front_door', id: lock.id });
+  });
+
+  it('never give two parties one identifier, even when their MACs clash: the second draws again', () => {
+    // Every stream yields six 0s, then six 1s…: the first MAC of every device is 02:00:00:00:00:00.
+    const clashing = (): RandomStream => {
+      let n = 0;
+      return { int: () => Math.floor(n++ / 6), next: () => 0, normal: () => 0, chance: () => false, pick: (items) => items[0]! };
+    };
+    const random: RandomSource = { seed: 0, stream: () => clashing() };
+    const ids = new IdentityRegistry({ random, provider: nobleEd25519, vinOf: () => undefined });
+    expect([ids.of('home/h1/lock.front_door').id, ids.of('home/h2/lock.front_door').id]).toEqual(['dev-02:00:00:00:00:00', 'dev-02:01:01:01:01:01']);
+    expect(ids.byId('dev-02:01:01:01:01:01')?.address).toBe('home/h2/lock.front_door');
+    expect(ids.byId('dev-02:02:02:02:02:02')).toBeUndefined();
+  });
+
+  it('name an enrolled controller by its party address, and list every identity in the order it was made', () => {
+    const ids = registry();
+    expect(partyAddress('ha-controller')).toBe('party/ha-controller');
+    expect(ids.of(partyAddress('ha-controller')).id).toBe('party-ha-controller');
+    ids.of('home-cloud');
+    expect(ids.all().map((i) => i.address)).toEqual(['party/ha-controller', 'home-cloud']);
+    expect(ids.provider).toBe(nobleEd25519);
   });
 });
