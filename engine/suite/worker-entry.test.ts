@@ -52,6 +52,18 @@ describe('bundledWorker', () => {
     expect(runNode(bundle)).toBe('edited');
   });
 
+  it('rebuilds over a manifest that is garbage, or names an input that is gone', async () => {
+    const app = fixture('manifest', { 'main.ts': "import { n } from './n';\nconsole.log(n);\n", 'n.ts': 'export const n = 1;\n' });
+    const cache = path.join(dir, 'cache-manifest');
+    const bundle = await bundledWorker({ source: path.join(app, 'main.ts'), cacheDir: cache });
+    const manifest = path.join(path.dirname(bundle), 'inputs.json');
+    writeFileSync(manifest, '{"not": "a manifest"');
+    expect(runNode(await bundledWorker({ source: path.join(app, 'main.ts'), cacheDir: cache }))).toBe('1');
+    writeFileSync(manifest, JSON.stringify({ [path.join(app, 'gone.ts')]: [1, 1] }));
+    writeFileSync(path.join(app, 'n.ts'), 'export const n = 2;\n');
+    expect(runNode(await bundledWorker({ source: path.join(app, 'main.ts'), cacheDir: cache }))).toBe('2');
+  });
+
   it('fails on a source esbuild cannot parse, so the caller falls back', async () => {
     const broken = fixture('broken', { 'main.ts': 'export const = ;\n' });
     await expect(bundledWorker({ source: path.join(broken, 'main.ts'), cacheDir })).rejects.toThrow();
