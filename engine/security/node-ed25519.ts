@@ -3,9 +3,11 @@
 // host-event-log.ts. Keys come from the simulation as raw 32-byte private keys (RFC 8032 seeds) and go to node:crypto
 // as JWK (RFC 8037 OKP): OpenSSL 3 imports a raw key about ten times faster than it decodes the same key wrapped in
 // PKCS#8 or SPKI DER (its DER decoders are generic), and a 10,000-home city imports tens of thousands of keys.
-// Same keys and signatures as noble, byte for byte (tested).
+// Same keys and signatures as noble, byte for byte, and the same refusal of small-order and
+// non-canonical keys (strict-public-key.ts) (tested).
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { KeyPair, SignatureProvider } from '../../twins/security';
+import { isStrictPublicKey } from './strict-public-key';
 
 const base64url = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 
@@ -30,7 +32,7 @@ export function nodeEd25519(): SignatureProvider {
     let key = publicKeys.get(id);
     if (key === undefined) {
       try {
-        key = publicKey.length === 32 ? createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey) }, format: 'jwk' }) : null;
+        key = isStrictPublicKey(publicKey) ? createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey) }, format: 'jwk' }) : null;
       } catch {
         key = null; // not a point on the curve: no signature verifies under it
       }
