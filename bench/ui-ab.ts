@@ -3,8 +3,7 @@
 // build B, alternating A B A B … so a machine whose load drifts weighs on both alike. Prints each round's frame
 // figures, the map's own frames per second and the Chromium processes' CPU per drawn map frame, then the medians.
 // `node --import tsx bench/ui-ab.ts <dirA> <dirB> [rounds] [city|flow]`; each dir a `vite build` output (dist/renderer).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright';
@@ -14,12 +13,27 @@ import { sendRoundTrips, writeCityScenario } from './ui-scenes';
 
 const MEASURE_MS = 5_000;
 
-/** CPU ticks (user + system, jiffies) of every Chromium process, by its --type. */
+/** CPU ticks (user + system, jiffies) of the Chromium processes this process launched, by their --type. */
 function chromiumTicks(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const pid of execFileSync('pgrep', ['-f', 'chromium'], { encoding: 'utf8' }).trim().split('\n')) {
+  // Only this process's own browsers (its descendants): other Chromiums on a shared machine must not count.
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      parentOf.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
+    } catch { /* gone meanwhile */ }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const out = new Map<string, number>();
+  for (const pid of parentOf.keys()) {
+    if (!ours(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium')) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       out.set(type, (out.get(type) ?? 0) + Number(stat[11]) + Number(stat[12]));
     } catch { /* gone meanwhile */ }
@@ -43,7 +57,7 @@ interface Round { frames: FrameStats; mapFps: number; rendererMsPerFrame: number
 async function load(page: Page, file: string): Promise<void> {
   await page.getByTestId('scenario-select').selectOption(file);
   await page.getByTestId('hands-on').setChecked(false);
-  await page.getByTestId('load').click();
+  await page.getByTestId('load').click({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid=run-state]')?.textContent === 'ready', undefined, { timeout: 120_000 });
 }
 
@@ -54,6 +68,7 @@ async function round(staticDir: string, scene: string): Promise<Round> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.setDefaultTimeout(120_000);
     await page.goto(server.url);
     await page.getByTestId('scenario-select').locator('option', { hasText: 'UI benchmark' }).waitFor({ state: 'attached', timeout: 60_000 });
     let stop: () => void;
@@ -94,13 +109,19 @@ if (dirA === undefined || dirB === undefined) throw new Error('usage: bench/ui-a
 const results: Record<'A' | 'B', Round[]> = { A: [], B: [] };
 for (let i = 0; i < Number(roundsArg ?? 3); i++) {
   for (const [name, dir] of [['A', dirA], ['B', dirB]] as const) {
-    const r = await round(dir, scene);
+    // On a machine loaded enough that a click times out, a round is skipped, not the whole comparison.
+    const r = await round(dir, scene).catch((err: Error) => {
+      console.log(`${name} round failed: ${err.message.split('\n')[0]}`);
+      return undefined;
+    });
+    if (r === undefined) continue;
     results[name].push(r);
     console.log(`${name} ${describeFrames(r.frames)}; map ${r.mapFps.toFixed(1)} frames/s; CPU per page frame: renderer ${r.rendererMsPerFrame.toFixed(1)} ms, gpu ${r.gpuMsPerFrame.toFixed(1)} ms`);
   }
 }
 for (const name of ['A', 'B'] as const) {
   const rs = results[name];
+  if (rs.length === 0) continue;
   console.log(`${name} median: fps ${median(rs.map((r) => r.frames.fps)).toFixed(1)}, p50 ${median(rs.map((r) => r.frames.p50)).toFixed(1)} ms, p95 ${median(rs.map((r) => r.frames.p95)).toFixed(1)} ms, ` +
     `map ${median(rs.map((r) => r.mapFps)).toFixed(1)} frames/s, renderer ${median(rs.map((r) => r.rendererMsPerFrame)).toFixed(1)} ms/frame, gpu ${median(rs.map((r) => r.gpuMsPerFrame)).toFixed(1)} ms/frame`);
 }

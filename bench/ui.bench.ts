@@ -46,7 +46,8 @@ function ensureRendererBuilt(): void {
 async function loadInPage(page: Page, file: string): Promise<void> {
   await page.getByTestId('scenario-select').selectOption(file);
   await page.getByTestId('hands-on').setChecked(false);
-  await page.getByTestId('load').click();
+  // Generous: on a machine shared with other work (load average 15+) the click alone took over 30 s.
+  await page.getByTestId('load').click({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid=run-state]')?.textContent === 'ready', undefined, { timeout: 120_000 });
 }
 

@@ -58,7 +58,7 @@ export const MapLayers = memo(function MapLayers({ session, software }: { sessio
         onCreated={() => setCarsReady(true)}>
         <RedrawOnChange />
         {/* Message arcs and pulses move every frame while they last, as the cars do: they ride on the cars' canvas. */}
-        <MessageArcs session={session} unit={unit} />
+        <MessageArcs session={session} unit={unit} thin={software} />
         <Pulses placer={placer} unit={unit} icons={pulseIcons} />
         <Vehicles capacity={session.vehicles.length} unit={unit} />
         <OrbitCamera bounds={map.bounds} element={layers} />

@@ -1,10 +1,11 @@
 // An arc between a car and its home for every message in flight between them (map-events.ts), coloured by the
 // run's architecture, with a dot moving along it as the message crosses its hops in virtual time. One wide-line
 // geometry (as the routes') and one point geometry for all arcs, sized once (MAX_FLIGHTS): the frame loop rewrites
-// them in place.
+// them in place. On a CPU renderer the arcs are plain one-pixel lines read from the same arrays: each wide segment is a
+// quad whose vertex shader SwiftShader runs on the CPU, and a busy run keeps MAX_FLIGHTS × PIECES of them in the air.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage } from 'three';
+import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, LineBasicMaterial, LineSegments } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
@@ -33,7 +34,7 @@ export function makePlacer(session: SessionInfo, vehicleAt: (id: string) => [num
   return (end) => ('vehicle' in end ? vehicleAt(end.vehicle) : homes.get(end.home));
 }
 
-export function MessageArcs({ session, unit }: { session: SessionInfo; unit: number }) {
+export function MessageArcs({ session, unit, thin = false }: { session: SessionInfo; unit: number; thin?: boolean }) {
   const model = useModel();
   const invalidate = useThree((s) => s.invalidate);
   const drawn = useMemo(() => {
@@ -47,11 +48,22 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
     dots.setAttribute('position', new BufferAttribute(new Float32Array(MAX_FLIGHTS * 3), 3).setUsage(DynamicDrawUsage));
     dots.setAttribute('color', new BufferAttribute(new Float32Array(MAX_FLIGHTS * 3), 3).setUsage(DynamicDrawUsage));
     dots.setDrawRange(0, 0);
-    return { lines, line, dots, count: 0, snapshotT: 0, snapshotAt: 0 };
+    // The plain lines read the wide lines' own arrays: a segment's xyz xyz is two vertices of GL_LINES.
+    const arrays = segmentArrays(lines);
+    const plainGeometry = new BufferGeometry();
+    plainGeometry.setAttribute('position', new BufferAttribute(arrays.positions.array as Float32Array, 3));
+    plainGeometry.setAttribute('color', new BufferAttribute(arrays.colours.array as Float32Array, 3));
+    plainGeometry.setDrawRange(0, 0);
+    const plain = new LineSegments(plainGeometry, new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.85, depthWrite: false }));
+    plain.frustumCulled = false;
+    plain.renderOrder = 5;
+    return { lines, line, plain, dots, count: 0, snapshotT: 0, snapshotAt: 0 };
   }, []);
   useLayoutEffect(() => () => {
     drawn.lines.dispose();
     drawn.line.material.dispose();
+    drawn.plain.geometry.dispose();
+    drawn.plain.material.dispose();
     drawn.dots.dispose();
   }, [drawn]);
   // A batch of messages is a reason to draw: the map's canvas renders on demand.
@@ -68,9 +80,11 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
     drawn.line.material.resolution.set(size.width, size.height);
     const stats = model.renderStats.layers;
     const on = model.store.get().storyLayers;
-    drawn.line.visible = on;
+    drawn.line.visible = on && !thin;
+    drawn.plain.visible = on && thin;
     if (!on) {
       drawn.lines.instanceCount = 0;
+      drawn.plain.geometry.setDrawRange(0, 0);
       drawn.dots.setDrawRange(0, 0);
       drawn.count = stats.arcs = 0;
       return;
@@ -130,8 +144,11 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
     stats.arcs = n;
     if (n > 0) model.renderStats.arcFrames++;
     drawn.lines.instanceCount = n * PIECES;
+    drawn.plain.geometry.setDrawRange(0, n * PIECES * 2);
     drawn.dots.setDrawRange(0, n);
-    line.needsUpdate = lineColour.needsUpdate = dot.needsUpdate = dotColour.needsUpdate = true;
+    if (thin) drawn.plain.geometry.getAttribute('position').needsUpdate = drawn.plain.geometry.getAttribute('color').needsUpdate = true;
+    else line.needsUpdate = lineColour.needsUpdate = true;
+    dot.needsUpdate = dotColour.needsUpdate = true;
     // The dots move while anything is in flight: ask for the next frame.
     if (n > 0) invalidate();
   });
@@ -139,6 +156,7 @@ export function MessageArcs({ session, unit }: { session: SessionInfo; unit: num
   return (
     <group>
       <primitive object={drawn.line} />
+      <primitive object={drawn.plain} />
       <points geometry={drawn.dots} frustumCulled={false}>
         <pointsMaterial vertexColors size={9} sizeAttenuation={false} depthWrite={false} />
       </points>
