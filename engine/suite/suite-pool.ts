@@ -23,11 +23,21 @@ export interface PoolOptions extends SuiteJobOptions {
   onOutcome?: (outcome: JobOutcome, done: number, total: number) => void;
 }
 
+/**
+ * One worker alone keeps V8's helper threads (parallel scavenges, concurrent marking and compiling): on 2 cores they
+ * give it ~1.3 cores. With several workers every core already runs a worker, and the helpers only compete with them:
+ * `--single-threaded` made 16 runs on 2 workers 14 % faster (5.1 → 4.4 s, same bench run) and one worker 27 % slower.
+ */
+export function workerArgs(execArgv: readonly string[], workerCount: number): string[] {
+  return workerCount > 1 ? [...execArgv, '--single-threaded'] : [...execArgv];
+}
+
 export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions): Promise<JobOutcome[]> {
   const outcomes = new Map<number, JobOutcome>();
   const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, ...jobOptions } = options;
   const queue = cost === undefined ? [...jobs] : longestFirst(jobs, cost);
   const workerCount = Math.max(1, Math.min(wanted, jobs.length));
+  const execArgv = workerArgs(entry.execArgv, workerCount);
   let live = 0;
   return new Promise((resolve) => {
     if (jobs.length === 0) return resolve([]);
@@ -37,7 +47,7 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
     };
     const start = (): void => {
       live++;
-      const child = fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child = fork(entry.file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
       let held: SuiteJob | undefined;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {

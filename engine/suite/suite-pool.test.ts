@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { workerArgs } from './suite-pool';
+
+describe('worker process flags', () => {
+  it('a lone worker keeps V8 helper threads; several run single-threaded, one per core', () => {
+    expect(workerArgs(['--max-semi-space-size=64'], 1)).toEqual(['--max-semi-space-size=64']);
+    expect(workerArgs(['--max-semi-space-size=64'], 2)).toEqual(['--max-semi-space-size=64', '--single-threaded']);
+    expect(workerArgs([], 8)).toEqual(['--single-threaded']);
+  });
+
+  it('does not change the entry it was given', () => {
+    const base = ['--import', 'tsx'];
+    workerArgs(base, 2);
+    expect(base).toEqual(['--import', 'tsx']);
+  });
+});
