@@ -7,11 +7,13 @@ import type { Envelope, MessageKind } from '../bus/envelope';
 import { createBrandReader } from '../gateways/brand-translation';
 import { createGatewayFleet, type GatewayFleet } from '../gateways/gateway-fleet';
 import { screenMachine } from '../home/screen.machine';
-import { createKernel, type Kernel, type SimEventListener, type StreamHasher, type Utf8Decoder } from '../kernel';
+import { createKernel, type Kernel } from '../kernel';
 import type { Json } from '../kernel/types';
-import { CommandSecurity, defaultCheckersOf, nobleEd25519, type SignatureProvider } from '../security';
+import { CommandSecurity, defaultCheckersOf, nobleEd25519 } from '../security';
 import { generateVin } from '../vehicle/vin';
-import { edgesInCell, findPlace, generateCity, loadGeoJsonMap, placesOfKind, type CityMap, type FloodCell, type Geofence, type Place } from '../world';
+import { edgesInCell, findPlace, placesOfKind, type CityMap, type FloodCell, type Geofence, type Place } from '../world';
+import { FenceBook } from './fence-book';
+import { buildCity, placeFor as placeOnMap } from './places';
 import { buildTopology } from './topology';
 import { SimFlows } from './flows';
 import { CommandGuard } from './command-guard';
@@ -19,47 +21,13 @@ import { applyDeviceCommand } from './device-commands';
 import { carPayload, carResponsePayload, decodeIntent, homePayload, type Intent } from './ecosystem-codec';
 import { HomeTwin } from './home-twin';
 import type { SimulationSpec, UserSpec } from './spec';
-import { TwinActor, type EmittedEvent } from './twin-actor';
+import { TwinActor } from './twin-actor';
 import { VehicleTwin, type EtaUpdate, type VehicleFenceCrossing, type VehicleWorld } from './vehicle-twin';
 
-/** Scenario behaviour plugged into the world: the home's automations, the car's apps, the phone. */
-export interface SimApp {
-  /** A message arrived at `address` (a cloud, a gateway, a vehicle or a phone). Return true when handled. */
-  onMessage?(address: string, envelope: Envelope, intent: Intent | undefined): boolean;
-  /** A twin emitted a domain event (doorbell pressed, prompt answered, alarm raised …). */
-  onTwinEvent?(twin: TwinActor, event: EmittedEvent): void;
-  onGeofence?(crossing: VehicleFenceCrossing): void;
-  /** A car's arrival prediction changed (departure, arrival lead, reroute, arrival): see twins/world/eta.ts. */
-  onEta?(update: EtaUpdate): void;
-}
-
-export interface MessageOptions {
-  timeoutMs?: number;
-  onResponse?(response: Envelope, intent: Intent | undefined): void;
-  onFailure?(reason: string, envelope: Envelope): void;
-  causedBy?: Envelope;
-  /** Prompt the occupant confirmed, named in a critical command's signature block (the doorbell's unlock). */
-  confirmation?: string;
-  /**
-   * The party whose key signs a critical command, when it is not the bus address the message leaves from: Home
-   * Assistant's commands enter at the home gateway but are signed as `party/ha-controller`, under its own grant.
-   */
-  signer?: string;
-  /** The family member a car's command is for (unified account): the home checks that member's own grant. */
-  member?: string;
-}
-
-export interface SimulationOptions {
-  hasher?: StreamHasher;
-  /** The host's UTF-8 decoder for the lines listeners get (see EventLogOptions). */
-  decodeUtf8?: Utf8Decoder;
-  listeners?: readonly SimEventListener[];
-  /** Ed25519 for signed critical commands; the portable @noble/curves one by default, node:crypto in the engine. */
-  signatures?: SignatureProvider;
-}
+import type { MessageOptions, SimApp, SimulationOptions } from './simulation-contract';
+export type { MessageOptions, SimApp, SimulationOptions } from './simulation-contract';
 
 export const HOME_FENCE_PREFIX = 'home:';
-const ALL_VEHICLES = '*';
 
 export class Simulation {
   readonly kernel: Kernel;
@@ -76,10 +44,8 @@ export class Simulation {
   /** Identities, keys, pairings, access grants and confirmations: who may send critical commands to whom. */
   readonly security: CommandSecurity;
   private readonly guard: CommandGuard;
-  /** Geofences by the vehicle that watches them; fences under ALL_VEHICLES concern every car. */
-  private readonly fencesByVehicle = new Map<string, Geofence[]>();
+  private readonly fences = new FenceBook();
   private readonly apps: SimApp[] = [];
-  private readonly homeFences = new Map<string, Geofence>();
   /** Road segments (edge ids) closed by flooding; cars route around them. */
   private readonly flooded = new Set<string>();
   private readonly readBrand: ReturnType<typeof createBrandReader>;
@@ -88,7 +54,7 @@ export class Simulation {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
     // Listeners (a recorder) must see the stream from its first event — the twins' creation below.
     for (const listener of options.listeners ?? []) this.kernel.events.onEvent(listener);
-    this.city = buildCity(this, spec);
+    this.city = buildCity(this.kernel, spec);
     this.gateways = createGatewayFleet({
       kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id,
       ...(spec.brands !== undefined ? { brands: spec.brands } : {}), ...(spec.hubAdapters !== undefined ? { hubAdapters: spec.hubAdapters } : {}),
@@ -121,7 +87,7 @@ export class Simulation {
       if (place === undefined) throw new Error(`home ${home.id}: the map has only ${homePlaces.length} home places`);
       const twin = new HomeTwin(home, place, this.kernel, spec.startTimeOfDayMs ?? 0);
       this.homes.set(home.id, twin);
-      this.homeFences.set(home.id, { id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
+      this.fences.setHomeFence(home.id, { id: `${HOME_FENCE_PREFIX}${home.id}`, center: { x: place.x, y: place.y }, radiusM: spec.homeGeofenceRadiusM ?? 1000 });
       for (const device of twin.devices.values()) this.adopt(device);
       // The home's own infrastructure is trusted in its domain; paired cars are admitted below.
       this.security.addAuthority(`home:${home.id}`, this.homeCloudOf(home.id));
@@ -172,17 +138,13 @@ export class Simulation {
    * Watch a geofence for one vehicle (or every vehicle). A car only ever checks its own fences — its home's and
    * those a scenario names it in — which keeps a 1,000-car city linear: strangers' home fences are not its concern.
    */
-  addFence(fence: Geofence, vehicleId: string = ALL_VEHICLES): void {
-    const list = this.fencesByVehicle.get(vehicleId) ?? [];
-    list.push(fence);
-    this.fencesByVehicle.set(vehicleId, list);
+  addFence(fence: Geofence, vehicleId?: string): void {
+    this.fences.add(fence, vehicleId);
   }
 
   /** The fences a vehicle's trips are checked against: its home's, its own and the ones for every car. */
   fencesFor(vehicleId: string): Geofence[] {
-    const home = this.vehicles.get(vehicleId)?.spec.homeId;
-    const homeFence = home === undefined ? undefined : this.homeFences.get(home);
-    return [...(homeFence ? [homeFence] : []), ...(this.fencesByVehicle.get(vehicleId) ?? []), ...(this.fencesByVehicle.get(ALL_VEHICLES) ?? [])];
+    return this.fences.for(vehicleId, this.vehicles.get(vehicleId)?.spec.homeId);
   }
 
   use(app: SimApp): this {
@@ -346,32 +308,11 @@ export class Simulation {
 
   /** `home`, `work` or a place id; `home` is the vehicle's home place, `work` the workplace across town from it. */
   placeFor(where: string, homeId?: string): Place {
-    if (where === 'home') {
-      if (homeId === undefined) throw new Error('"home" needs the vehicle to have a home');
-      return this.home(homeId).place;
-    }
-    if (where === 'work') {
-      // The commute's workplace is the one across town from home (the farthest), so the drive crosses the
-      // home geofence and the city; without a home, the first workplace.
-      const workplaces = placesOfKind(this.city, 'workplace');
-      if (workplaces.length === 0) throw new Error(`map "${this.city.name}" has no workplace`);
-      if (homeId === undefined) return workplaces[0]!;
-      const home = this.home(homeId).place;
-      return workplaces.reduce((far, w) => (Math.hypot(w.x - home.x, w.y - home.y) > Math.hypot(far.x - home.x, far.y - home.y) ? w : far));
-    }
-    return findPlace(this.city, where);
+    const named = where === 'home' || where === 'work';
+    return placeOnMap(this.city, where, named && homeId !== undefined ? this.home(homeId).place : undefined);
   }
 
   private startPlaceOf(at: string | undefined, homeId: string | undefined): Place {
     return this.placeFor(at ?? (homeId ? 'home' : 'work'), homeId);
   }
-}
-
-function buildCity(sim: Simulation, spec: SimulationSpec): CityMap {
-  const map = spec.map;
-  if (map.kind === 'city') return map.city;
-  if (map.kind === 'geojson') return loadGeoJsonMap(map.text, map.fileName);
-  const homes = Math.max(spec.homes.length, map.options.homes ?? 0);
-  const side = Math.max(16, Math.ceil(Math.sqrt(homes / 6)) + 4); // a few km across: commutes cross the home geofence
-  return generateCity(sim.kernel.random.stream('city'), { blocksX: side, blocksY: side, workplaces: 3, chargers: 4, ...map.options, homes });
 }
