@@ -3,43 +3,16 @@
 // build B, alternating A B A B … so a machine whose load drifts weighs on both alike. Prints each round's frame
 // figures, the map's own frames per second and the Chromium processes' CPU per drawn map frame, then the medians.
 // `node --import tsx bench/ui-ab.ts <dirA> <dirB> [rounds] [city|flow]`; each dir a `vite build` output (dist/renderer).
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
+import { chromiumTicks } from './chromium-ticks';
 import { describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
 import { sendRoundTrips, writeCityScenario } from './ui-scenes';
 
 const MEASURE_MS = 5_000;
-
-/** CPU ticks (user + system, jiffies) of the Chromium processes this process launched, by their --type. */
-function chromiumTicks(): Map<string, number> {
-  // Only this process's own browsers (its descendants): other Chromiums on a shared machine must not count.
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      parentOf.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
-    } catch { /* gone meanwhile */ }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  const out = new Map<string, number>();
-  for (const pid of parentOf.keys()) {
-    if (!ours(pid)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
-      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(type, (out.get(type) ?? 0) + Number(stat[11]) + Number(stat[12]));
-    } catch { /* gone meanwhile */ }
-  }
-  return out;
-}
 
 function every50ms(server: RunningServer, perTick: number, advanceMs?: number): () => void {
   const run = server.engine.session.run!;

@@ -4,11 +4,12 @@
 // the most self time and the per-process CPU split, and writes the .cpuprofile files (open them in Chrome DevTools).
 // A tool for finding what to optimise, not a benchmark: `node --import tsx bench/ui-profile.ts [city|flow|attrib] [outDir]`
 // (attrib: the city's frame rate with panels hidden in turn, to see which part of the page costs the frames).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
+import { chromiumTicks } from './chromium-ticks';
 import { describeFrames, frameDeltas, summarise } from './ui-frames';
 import { sendRoundTrips, writeCityScenario } from './ui-scenes';
 
@@ -30,34 +31,6 @@ function topSelf(profile: CpuProfile, n: number): string[] {
   const total = profile.endTime - profile.startTime;
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
     .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
-}
-
-/** CPU ticks (user + system, in jiffies) of the Chromium processes this process launched, by their --type. */
-function chromiumTicks(): Map<string, number> {
-  // Only this process's own browsers (its descendants): other Chromiums on a shared machine must not count.
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      parentOf.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
-    } catch { /* gone meanwhile */ }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  const out = new Map<string, number>();
-  for (const pid of parentOf.keys()) {
-    if (!ours(pid)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
-      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(type, (out.get(type) ?? 0) + Number(stat[11]) + Number(stat[12]));
-    } catch { /* gone meanwhile */ }
-  }
-  return out;
 }
 
 async function profileWindow(page: Page, cdp: CDPSession, name: string, outDir: string): Promise<void> {

@@ -7,7 +7,7 @@
 
 /** y coordinates (little-endian, sign bit clear) of the small-order points: 1 and p − 1 (orders 1 and 2), 0 (order 4)
  *  and the two of order 8. Each x sign gives a point; the sign bit is masked off before comparing. */
-const SMALL_ORDER_Y = [
+export const SMALL_ORDER_Y: readonly string[] = [
   '0100000000000000000000000000000000000000000000000000000000000000',
   'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   '0000000000000000000000000000000000000000000000000000000000000000',
