@@ -10,19 +10,12 @@ import { chromium, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import { chromiumTicks } from './chromium-ticks';
 import { describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
-import { sendRoundTrips, writeCityScenario } from './ui-scenes';
+import { sendRoundTripsEvery50ms, writeCityScenario } from './ui-scenes';
 
 const MEASURE_MS = 5_000;
 
 function every50ms(server: RunningServer, perTick: number, advanceMs?: number): () => void {
-  const run = server.engine.session.run!;
-  let started = 0;
-  const timer = setInterval(() => {
-    sendRoundTrips(run, perTick, started);
-    started += perTick;
-    if (advanceMs !== undefined) run.sim.kernel.clock.runUntil(run.sim.now + advanceMs);
-  }, 50);
-  return () => clearInterval(timer);
+  return sendRoundTripsEvery50ms(server.engine.session.run!, perTick, advanceMs);
 }
 
 interface Round { frames: FrameStats; mapFps: number; rendererMsPerFrame: number; gpuMsPerFrame: number }

@@ -53,3 +53,20 @@ export function sendRoundTrips(run: ScenarioRun, count: number, from: number): v
     sim.sendFromCar(vehicle.id, `home/${homeId}/${device}`, intent, 'command');
   }
 }
+
+/**
+ * Start `perTick` car–home round trips every 50 ms (the UI bench's tick), advancing the virtual clock by `advanceMs`
+ * each tick when given (else the session's pacer runs the clock as in any live run). Returns the stop function.
+ */
+/** The UI bench's feeding tick. */
+export const TICK_MS = 50;
+
+export function sendRoundTripsEvery50ms(run: ScenarioRun, perTick: number, advanceMs?: number): () => void {
+  let started = 0;
+  const timer = setInterval(() => {
+    sendRoundTrips(run, perTick, started);
+    started += perTick;
+    if (advanceMs !== undefined) run.sim.kernel.clock.runUntil(run.sim.now + advanceMs);
+  }, TICK_MS);
+  return () => clearInterval(timer);
+}

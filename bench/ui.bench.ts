@@ -13,7 +13,7 @@ import { chromium, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import type { BenchResult } from './bench-result';
 import { LONG_FRAME_MS, TARGET_P95_MS, describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
-import { sendRoundTrips, writeCityScenario } from './ui-scenes';
+import { sendRoundTripsEvery50ms, TICK_MS, writeCityScenario } from './ui-scenes';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEASURE_MS = 5_000;
@@ -27,7 +27,6 @@ const ROUND_TRIPS_PER_SECOND = 2_500;
  */
 const FILL_PER_TICK = 500;
 const FILL_ADVANCE_MS = 2_000;
-const TICK_MS = 50;
 /** Car–home round trips started every tick while the map is measured, so its message arcs are drawn too. */
 const ARC_ROUND_TRIPS_PER_TICK = 10;
 
@@ -81,21 +80,16 @@ interface Feed {
  */
 function feed(server: RunningServer, perTick: number, advanceMs?: number): Feed {
   const run = server.engine.session.run!;
-  let started = 0;
   let messages = 0;
   let updates = 0;
   const off = run.sim.bus.onEnvelope((phase) => {
     updates++;
     if (phase === 'sent') messages++;
   });
-  const timer = setInterval(() => {
-    sendRoundTrips(run, perTick, started);
-    started += perTick;
-    if (advanceMs !== undefined) run.sim.kernel.clock.runUntil(run.sim.now + advanceMs);
-  }, TICK_MS);
+  const stopFeeding = sendRoundTripsEvery50ms(run, perTick, advanceMs);
   return {
     stop: () => {
-      clearInterval(timer);
+      stopFeeding();
       off();
     },
     messages: () => messages,
