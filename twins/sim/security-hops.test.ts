@@ -64,14 +64,7 @@ describe('checks at the hop that owns them', () => {
   });
 
   it('a stale nonce passes the home cloud and is refused by the gateway at its hop, as replayed', () => {
-    const { sim } = homeWithCar('cloud-cloud');
-    const attacker = new Attacker(sim);
-    sim.kernel.clock.runUntil(1_000);
-    sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
-    sim.kernel.clock.runUntil(5_000);
-    sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
-    sim.kernel.clock.runUntil(10_000);
-    sim.home('h1').device('lock.front_door').send({ type: 'DOOR.LOCK' });
+    const { sim, attacker } = confirmedUnlockThenLocked();
     const before = lines(sim).length;
     const replay = attacker.launch({ kind: 'replay-last-unlock', vehicleId: 'car1' });
     sim.kernel.clock.runUntil(20_000);
@@ -88,14 +81,7 @@ describe('checks at the hop that owns them', () => {
 
   it('without the gateway’s own check the replay opens the door: no other hop stops it', () => {
     vi.spyOn(SecurityAgent.prototype, 'verify').mockImplementation(() => ({ ok: true, sender: { id: 'x', address: 'x', role: 'paired', since: 0, publicKey: new Uint8Array() }, grant: undefined }));
-    const { sim } = homeWithCar('cloud-cloud');
-    const attacker = new Attacker(sim);
-    sim.kernel.clock.runUntil(1_000);
-    sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
-    sim.kernel.clock.runUntil(5_000);
-    sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
-    sim.kernel.clock.runUntil(10_000);
-    sim.home('h1').device('lock.front_door').send({ type: 'DOOR.LOCK' });
+    const { sim, attacker } = confirmedUnlockThenLocked();
     attacker.launch({ kind: 'replay-last-unlock', vehicleId: 'car1' });
     sim.kernel.clock.runUntil(20_000);
     expect(sim.home('h1').device('lock.front_door').state).toBe('unlocked');
@@ -146,3 +132,16 @@ describe('the occupant’s confirmation travels as a message', () => {
     expect(sim.security.agent('home-cloud').confirmations.check('doorbell:h1:7', { domain: 'home:h1', requester: 'vehicle/car1', command: 'lock/unlock', now: sim.now }, false)).toMatchObject({ ok: false });
   });
 });
+
+/** Doorbell, the driver confirms, the door opens on the signed unlock and is locked again: a command to replay. */
+function confirmedUnlockThenLocked() {
+  const { sim } = homeWithCar('cloud-cloud');
+  const attacker = new Attacker(sim);
+  sim.kernel.clock.runUntil(1_000);
+  sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
+  sim.kernel.clock.runUntil(5_000);
+  sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
+  sim.kernel.clock.runUntil(10_000);
+  sim.home('h1').device('lock.front_door').send({ type: 'DOOR.LOCK' });
+  return { sim, attacker };
+}
