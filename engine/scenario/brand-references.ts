@@ -3,18 +3,15 @@
 // pair metric is spelled as the catalogue says (pair.<car brand>.<home brand>.<figure>), so a misspelling is
 // refused before the run instead of failing as "nothing measured".
 import { pathLabel, type PathProblem } from './issues';
+import { asArray, asObject, type Json } from './lenient-json';
 import { FAILURE_REASONS, PAIR_FIGURES } from './schema-brands';
 import { nearestNames } from './suggest';
 import type { Path } from './yaml-source';
 
-type Json = Record<string, unknown>;
 const didYouMean = (name: string, known: readonly string[]): string => {
   const near = nearestNames(name, known);
   return near.length === 0 ? '' : `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
 };
-const asObject = (value: unknown): Json | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export function brandProblems(root: Json): PathProblem[] {
   const problems: PathProblem[] = [];

@@ -6,6 +6,7 @@
 import type { FailureCode } from '../../twins/bus/envelope';
 import { SCORE_METRICS } from '../../twins/sim/proactive/proactive-score';
 import { pathLabel, type PathProblem } from './issues';
+import { asArray, asObject } from './lenient-json';
 import { show } from './schema-kit';
 import { suggestion } from './suggest';
 import type { Path } from './yaml-source';
@@ -44,9 +45,6 @@ export const MESSAGE_METRIC_NAMES: readonly string[] = [
   ...FAILURE_CODES.map((code) => `failures.${code}`),
 ];
 
-type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined);
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Ids of the flows a scenario document starts (`stream` and `transfer` actions), with a call's return stream. */
 export function declaredFlowIds(document: unknown): string[] {

@@ -4,6 +4,7 @@
 // fail — or an action silently do nothing; here it is an error at its line:column with the nearest valid names.
 // Runs on the document as written (like the cross-checks), so it reads every value defensively.
 import { pathLabel, type PathProblem } from './issues';
+import { asArray, asObject, type Json } from './lenient-json';
 import {
   acceptedEventsOf,
   capabilityOfTopic,
@@ -22,10 +23,6 @@ import { suggestion } from './suggest';
 import { parseTwinRef } from './twin-refs';
 import type { Path } from './yaml-source';
 
-type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A path as a message shows it: a hostile 10 kB key is cut short there (the position still finds it). */
 const shortLabel = (path: Path): string => pathLabel(path.map((part) => (typeof part === 'string' && part.length > 40 ? `${part.slice(0, 37)}...` : part)));
