@@ -10,25 +10,10 @@ import { scenarioNameProblems } from './name-checks';
 import { verdictProblems } from './verdict';
 import { ScenarioError, problemsFromZod, scenarioErrorMap, type PathProblem, type ScenarioIssue } from './issues';
 import { SCENARIO_LIMITS, formatLimit } from './limits';
-import {
-  ParameterDeclarationSchema,
-  ParametersSchema,
-  resolveParameterValues,
-  type ParameterDeclaration,
-  type ParameterValue,
-} from './parameters';
-import { PARAMETER_NAME_PATTERN, decodePlaceholders, placeholdersIn, substitutePlaceholders } from './placeholders';
+import { readSubstituted } from './parameter-substitution';
+import type { ParameterValue } from './parameters';
 import { ScenarioSchema, type ScenarioDocument } from './schema';
-import {
-  SourceIndex,
-  parseYamlSource,
-  readNode,
-  topLevelNode,
-  type ParsedSource,
-  type Path,
-  type ReadOptions,
-  type SourceProblem,
-} from './yaml-source';
+import { SourceIndex, parseYamlSource } from './yaml-source';
 
 export interface LoadOptions {
   /** `--set name=value` overrides, as typed on the command line. */
@@ -52,37 +37,6 @@ export interface LoadedScenario {
 
 type Analysis = { scenario: ResolvedScenario; issues: [] } | { scenario: undefined; issues: ScenarioIssue[] };
 
-/** Declarations as written: a scalar cannot use `${…}` inside the `parameters` section itself. */
-const literalScalars: ReadOptions['onScalar'] = (value, { node }, report) => {
-  if (typeof value !== 'string' || decodePlaceholders(value) === value) return value;
-  report({ offset: node.range?.[0] ?? 0, message: 'a parameter declaration cannot use ${…} (parameters cannot refer to each other)' });
-  return decodePlaceholders(value);
-};
-
-/**
- * Valid declarations, plus a stand-in value for each broken one (its default when it has a usable one):
- * the broken declaration is reported once, where it is, and its uses do not cascade into more errors.
- */
-function declarationsOf(parameters: unknown): {
-  declarations: Map<string, ParameterDeclaration>;
-  fallbacks: Map<string, ParameterValue | undefined>;
-} {
-  const declarations = new Map<string, ParameterDeclaration>();
-  const fallbacks = new Map<string, ParameterValue | undefined>();
-  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) return { declarations, fallbacks };
-  for (const [name, declaration] of Object.entries(parameters)) {
-    const parsed = ParameterDeclarationSchema.safeParse(declaration);
-    if (parsed.success && PARAMETER_NAME_PATTERN.test(name)) {
-      declarations.set(name, parsed.data);
-      continue;
-    }
-    const fallback = (declaration as { default?: unknown } | null)?.default;
-    const usable = typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean';
-    fallbacks.set(name, usable ? fallback : undefined);
-  }
-  return { declarations, fallbacks };
-}
-
 function analyse(text: string, fileName: string, options: LoadOptions): Analysis {
   if (text.length > SCENARIO_LIMITS.fileBytes) return { scenario: undefined, issues: [tooLarge(fileName, text.length, 'characters')] };
   const setProblem = checkSetSize(options.set ?? {});
@@ -97,55 +51,27 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
     return { scenario: undefined, issues: [located(0, 'the file is empty: a scenario needs at least `scenario:` and `duration:`')] };
   }
 
-  const offsetProblems: SourceProblem[] = [];
-  const pathProblems: PathProblem[] = [];
+  // Parameter declarations and `--set` → the document with `${…}` substituted (parameter-substitution.ts).
+  const document = readSubstituted(source, index, options.set ?? {});
+  const pathProblems: PathProblem[] = [...document.pathProblems];
 
-  // Parameters first: their values must be known before the rest of the document is read.
-  const declared = readNode(source, topLevelNode(source, 'parameters') ?? null, ['parameters'], index, { onScalar: literalScalars });
-  const parametersResult = ParametersSchema.safeParse(declared.value ?? {}, { reportInput: true, error: scenarioErrorMap });
-  if (!parametersResult.success) pathProblems.push(...problemsFromZod(parametersResult.error.issues, ['parameters']));
-  const { declarations, fallbacks } = declarationsOf(declared.value);
-  const { values, problems: setProblems } = resolveParameterValues(declarations, options.set ?? {});
-  // A `--set` of a parameter whose declaration is broken adds nothing to the error already reported there.
-  for (const problem of setProblems.filter((candidate) => !fallbacks.has(candidate.name))) {
-    const path = problem.parameter === undefined ? ['parameters'] : ['parameters', problem.parameter];
-    pathProblems.push({ path, at: 'key', message: problem.message });
-  }
-
-  // Values whose placeholder could not be resolved were reported where the placeholder is; the schema's
-  // complaint about the leftover `${…}` text would only repeat it.
-  const unresolved = new Set<string>();
-  const origins = new Map<string, string>();
-  const substitute = substitution(source, values, fallbacks, {
-    markUnresolved: (path) => unresolved.add(JSON.stringify(path)),
-    markParameter: (path, name) => origins.set(JSON.stringify(path), name),
-  });
-  const read = readNode(source, source.doc.contents, [], index, {
-    onScalar: (value, context, report) =>
-      context.path[0] === 'parameters' ? literalScalars(value, context, report) : substitute(value, context, report),
-  });
-  offsetProblems.push(...read.problems);
-
-  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
+  if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
     return { scenario: undefined, issues: [located(0, 'a scenario is a YAML map of keys such as `scenario:`, `duration:`, `steps:`')] };
   }
-  const parsed = ScenarioSchema.safeParse(read.value, { reportInput: true, error: scenarioErrorMap });
-  const documentProblems = [
-    ...(parsed.success ? [] : problemsFromZod(parsed.error.issues)),
-    ...crossCheckScenario(read.value),
-    ...scenarioNameProblems(read.value),
-    ...metricNameProblems(read.value),
-    ...verdictProblems(read.value),
-  ];
+  const parsed = ScenarioSchema.safeParse(document.value, { reportInput: true, error: scenarioErrorMap });
   pathProblems.push(
-    ...documentProblems
-      .filter((problem) => !isWithinAny(problem.path, unresolved))
-      .map((problem) => withParameterOrigin(problem, origins, options.set ?? {})),
+    ...document.attributed([
+      ...(parsed.success ? [] : problemsFromZod(parsed.error.issues)),
+      ...crossCheckScenario(document.value),
+      ...scenarioNameProblems(document.value),
+      ...metricNameProblems(document.value),
+      ...verdictProblems(document.value),
+    ]),
   );
-  pathProblems.push(...missingFiles(read.value, fileName, options.checkFiles ?? false));
+  pathProblems.push(...missingFiles(document.value, fileName, options.checkFiles ?? false));
 
   const issues = capped(dedupeAndSort([
-    ...offsetProblems.map((problem) => located(problem.offset, problem.message)),
+    ...document.offsetProblems.map((problem) => located(problem.offset, problem.message)),
     ...pathProblems.map((problem) => located(index.offsetOf(problem.path, problem.at), problem.message)),
   ]));
   if (issues.length > 0 || !parsed.success) return { scenario: undefined, issues };
@@ -155,69 +81,10 @@ function analyse(text: string, fileName: string, options: LoadOptions): Analysis
     scenario: {
       ...scenario,
       map: scenario.map.kind === 'geojson' ? { ...scenario.map, path: resolve(dirname(fileName), scenario.map.path) } : scenario.map,
-      parameterValues: Object.fromEntries([...declarations.keys()].map((name) => [name, values.get(name)!])),
+      parameterValues: Object.fromEntries([...document.declarations.keys()].map((name) => [name, document.values.get(name)!])),
       sourceFile: resolve(fileName),
     },
     issues: [],
-  };
-}
-
-/** True when the path or one of its ancestors is in `paths` (keys as JSON): linear in the path, not in the set. */
-function isWithinAny(path: Path, paths: ReadonlySet<string>): boolean {
-  if (paths.size === 0) return false;
-  for (let length = 0; length <= path.length; length++) if (paths.has(JSON.stringify(path.slice(0, length)))) return true;
-  return false;
-}
-
-/** A value that came whole from a parameter names it, and the `--set` that gave it: that is what to change. */
-function withParameterOrigin(problem: PathProblem, origins: ReadonlyMap<string, string>, set: Readonly<Record<string, string>>): PathProblem {
-  const name = origins.get(JSON.stringify(problem.path));
-  if (name === undefined) return problem;
-  const from = set[name] !== undefined ? `, from --set ${name}=${set[name]}` : '';
-  return { ...problem, message: `${problem.message} (the value of parameter "${name}"${from})` };
-}
-
-/** `${name}` → value, reporting unknown names at their own line:column. */
-function substitution(
-  source: ParsedSource,
-  values: Map<string, ParameterValue>,
-  fallbacks: Map<string, ParameterValue | undefined>,
-  marks: { markUnresolved: (path: Path) => void; markParameter: (path: Path, name: string) => void },
-): ReadOptions['onScalar'] {
-  const { markUnresolved, markParameter } = marks;
-  const known = [...values.keys()];
-  // `${x}` is four characters and x's value may be a thousand: without a budget, a 1 MiB file could grow a
-  // thousandfold once substituted.
-  let added = 0;
-  let overBudget = false;
-  return (value, { node, path }, report) => {
-    if (typeof value !== 'string') return value;
-    if (overBudget) return value;
-    const [start, end] = node.range ?? [0, 0];
-    for (const use of placeholdersIn(source.encoded, start, end)) {
-      const invalidName = !PARAMETER_NAME_PATTERN.test(use.name);
-      const unknown = !invalidName && !values.has(use.name) && !fallbacks.has(use.name);
-      if (invalidName) {
-        report({ offset: use.offset, message: `invalid parameter reference \${${use.name}}: a name is letters, digits and "_"` });
-      } else if (unknown) {
-        report({
-          offset: use.offset,
-          message: `unknown parameter "${use.name}" (${known.length ? `declared: ${known.join(', ')}` : 'declare it under `parameters:`'})`,
-        });
-      }
-      // A broken declaration was reported where it is; what its stand-in value does downstream is noise.
-      if (invalidName || unknown || fallbacks.has(use.name)) markUnresolved(path);
-      else markParameter(path, use.name);
-    }
-    const substituted = substitutePlaceholders(value, (name) => values.get(name) ?? fallbacks.get(name)).value;
-    if (typeof substituted === 'string') added += Math.max(0, substituted.length - value.length);
-    if (added > SCENARIO_LIMITS.substitutedChars) {
-      overBudget = true;
-      markUnresolved([]);
-      report({ offset: start, message: `parameter substitution adds more than ${formatLimit(SCENARIO_LIMITS.substitutedChars)} characters; use shorter values or fewer \${…}` });
-      return value;
-    }
-    return substituted;
   };
 }
 
