@@ -5,7 +5,8 @@
 import { pathLabel, type PathProblem } from './issues';
 import { asArray, asObject, asString, type Json } from './lenient-json';
 import { SCENARIO_LIMITS } from './limits';
-import { STANDARD_HOME_DEVICES, expandedHomeIds, expandedVehicleIds } from './schema-entities';
+import { STANDARD_HOME_DEVICES } from './schema-devices';
+import { expandedHomeIds, expandedVehicleIds } from './schema-entities';
 import { RESERVED_IDS, parseTwinRef, type TwinRef } from './twin-refs';
 import type { Path } from './yaml-source';
 

@@ -1,55 +1,13 @@
-// Who and what is in the scene: users, homes with their devices, vehicles, initial gateway states, the grid
-// feeding the homes, link-model overrides and the map. Device vocabulary follows Home Assistant / Matter
-// (`climate`, `light`, `cover`, `binary_sensor` with `device_class`…), as the home twins do.
-import { STANDARD_HOME } from '../../twins/sim/standard-home';
+// Who is in the scene: users, homes, vehicles (with `count` expanding one entry into many), initial gateway
+// states, the grid feeding the homes, the household and family accounts. A home's devices are in
+// schema-devices.ts; link-model overrides (schema-links.ts) and the map (schema-map.ts) are not entities.
 import { z } from 'zod';
-import { Bitrate } from './quantities';
-import { Duration, Id, JsonRecord, TimeOfDay, exactlyOne } from './schema-kit';
+import { Id, TimeOfDay } from './schema-kit';
+import { DeviceSchema, standardDevices, type Device } from './schema-devices';
 import { SCENARIO_LIMITS as LIMITS, formatLimit } from './limits';
 import { BrandAssignmentSchema, brandAt } from './schema-brands';
 import { BRAND_CLOUD_SOURCE, CLOUD_IDS, ID_SOURCE } from './twin-refs';
 import { HouseholdSchema } from './schema-household';
-
-/** The device machines of twins/home (`deviceMachines`); a test keeps the two lists equal. */
-export const DEVICE_TYPES = [
-  'climate', 'light', 'cover', 'fan', 'lock', 'binary_sensor', 'camera', 'media_player', 'storage', 'evse', 'screen', 'alarm_control_panel', 'vacuum',
-] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
-
-const DeviceSchema = z
-  .strictObject({
-    type: z.enum(DEVICE_TYPES).describe('Home Assistant domain of the device.'),
-    id: z
-      .string()
-      .regex(/^[a-z0-9_]+$/, { error: 'a device id is a Home Assistant object_id: lower case, digits and "_"' })
-      .describe('object_id: the entity id is `<type>.<id>`, e.g. lock.front_door.'),
-    name: z.string().optional().describe('Friendly name.'),
-    device_class: z
-      .enum(['moisture', 'smoke', 'gas', 'door', 'window', 'motion', 'occupancy'])
-      .optional()
-      .describe('binary_sensor only: what it senses.'),
-    initial: JsonRecord.optional().describe('Initial attributes, e.g. { hvac_mode: cool, target_temperature: 24 }.'),
-  })
-  .refine((device) => device.device_class === undefined || device.type === 'binary_sensor', {
-    error: 'device_class applies to binary_sensor devices only',
-    path: ['device_class'],
-  })
-  .transform((device) => ({ ...device, entityId: `${device.type}.${device.id}` }))
-  .meta({ id: 'Device', description: 'A home device twin.' });
-export type Device = z.output<typeof DeviceSchema>;
-
-type DeviceSpec = Omit<Device, 'entityId' | 'name' | 'initial'>;
-const device = (type: DeviceType, id: string, device_class?: Device['device_class']): DeviceSpec =>
-  device_class ? { type, id, device_class } : { type, id };
-
-/** `devices: standard`: the home of the seed's scenes (§2.2) — climate, lights, curtains, purifier, lock… */
-export const STANDARD_HOME_DEVICES: readonly DeviceSpec[] = STANDARD_HOME.map((d) =>
-  device(d.type as DeviceType, d.id, d.deviceClass as Device['device_class']),
-);
-
-export function standardDevices(): Device[] {
-  return STANDARD_HOME_DEVICES.map((spec) => ({ ...spec, entityId: `${spec.type}.${spec.id}` }));
-}
 
 export const HVAC_MODES = ['off', 'heat', 'cool', 'heat_cool', 'auto', 'dry', 'fan_only'] as const;
 
@@ -278,52 +236,3 @@ export const EntitiesSchema = z
   .prefault({})
   .describe('Users, homes, vehicles, gateways, grid and household.');
 
-/** Link models of twins/bus (`DEFAULT_LINK_MODELS`) that a scenario may tune; a test keeps the lists equal. */
-export const LINK_IDS = ['cellular', 'phone-cellular', 'internet', 'home-broadband', 'lan', 'projection', 'near-field'] as const;
-export type LinkId = (typeof LINK_IDS)[number];
-
-const LinkOverride = z
-  .strictObject({
-    medianMs: z.number().nonnegative().optional().describe('Median one-way latency, ms.'),
-    sigma: z.number().nonnegative().optional().describe('Log-normal shape of the latency.'),
-    jitterMs: z.number().nonnegative().optional(),
-    loss: z.number().min(0).max(1).optional().describe('Probability a transmission is lost.'),
-    maxAttempts: z.int().min(1).max(LIMITS.linkAttempts).optional().describe('Transmissions before giving up (YD/T 4170 retransmission).'),
-    ackTimeout: Duration.optional().describe('Wait for an acknowledgement before retransmitting.'),
-    up: Bitrate.optional().describe('Uplink capacity streams and transfers share (from the car, phone or home towards the network).'),
-    down: Bitrate.optional().describe('Downlink capacity streams and transfers share.'),
-  })
-  .meta({ id: 'LinkOverride', description: 'Overrides of a link model; unset fields keep the defaults.' });
-
-export const LinksSchema = z
-  .strictObject(
-    Object.fromEntries(LINK_IDS.map((id) => [id, LinkOverride.optional()])) as Record<LinkId, z.ZodOptional<typeof LinkOverride>>,
-  )
-  .prefault({})
-  .describe('Overrides of the link models, by link id.');
-
-const MapGenerate = z
-  .strictObject({
-    blocks: z.int().min(1).max(LIMITS.mapBlocks).default(16).describe('City blocks along each side of the grid (16 × 250 m: a 4 km town, so commutes cross the home geofence).'),
-    blockSizeM: z.number().positive().default(250).describe('Side of a block, metres.'),
-    homes: z.int().min(0).max(LIMITS.mapPlaces).optional().describe('Home plots; at least the number of homes declared (the default).'),
-    workplaces: z.int().min(0).max(LIMITS.mapPlaces).default(2),
-    chargers: z.int().min(0).max(LIMITS.mapPlaces).default(2).describe('Public chargers.'),
-  })
-  .describe('Generate a city from the seed.');
-
-export type MapSpec =
-  | ({ kind: 'generate' } & z.output<typeof MapGenerate>)
-  | { kind: 'geojson'; path: string };
-
-export const MapSchema = exactlyOne(
-  z.strictObject({
-    generate: MapGenerate.optional(),
-    geojson: z.string().min(1).optional().describe('GeoJSON map file, relative to the scenario file.'),
-  }),
-  { keys: ['generate', 'geojson'], noun: 'map source' },
-)
-  .meta({ minProperties: 1, maxProperties: 1 })
-  .prefault({ generate: {} })
-  .transform((map): MapSpec => (map.geojson !== undefined ? { kind: 'geojson', path: map.geojson } : { kind: 'generate', ...map.generate! }))
-  .describe('The map: generated from the seed, or loaded from GeoJSON.');

@@ -3,7 +3,7 @@
 // be is the bus's business (its path under each architecture); the schema checks the shapes and the units.
 import { z } from 'zod';
 import { Bitrate, Size } from './quantities';
-import { LINK_IDS } from './schema-entities';
+import { LINK_IDS } from './schema-links';
 import { Duration, Id, TwinRef } from './schema-kit';
 
 export const StreamAction = z

@@ -6,7 +6,7 @@ import { formatDuration, parseDuration } from './durations';
 import { article } from './issues';
 import { asArray, asObject, asString, type Json } from './lenient-json';
 import { ACTION_KINDS } from './schema-actions';
-import { LINK_IDS } from './schema-entities';
+import { LINK_IDS } from './schema-links';
 import { derivedId } from './schema-steps';
 import { isGatewayRef, parseTwinRef } from './twin-refs';
 import { attackProblems } from './attack-references';
