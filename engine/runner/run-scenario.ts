@@ -31,13 +31,21 @@ export interface RunOptions {
 
 export async function runScenario(scenario: ResolvedScenario, architecture: Architecture, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
-  const baseline = scenario.entities.grid !== undefined ? runBaseline(scenario, architecture)
-    : scenario.entities.household !== undefined ? runHouseholdBaseline(scenario, architecture) : undefined;
+  const baseline = runBaselineOf(scenario, architecture);
   const run = new ScenarioRun(scenario, architecture, { listeners: options.listeners ?? [] });
   await options.onStart?.(run);
   if (options.drive) await options.drive(run);
   else run.runToEnd();
   return judge(run, baseline, performance.now() - started);
+}
+
+/**
+ * What a run of `scenario` is judged against, run with the same seed: uncontrolled charging for a grid
+ * scene, the rule-only household for a household scene, nothing otherwise. The live session judges by it too.
+ */
+export function runBaselineOf(scenario: ResolvedScenario, architecture: Architecture): BaselineRun | undefined {
+  if (scenario.entities.grid !== undefined) return runBaseline(scenario, architecture);
+  return scenario.entities.household !== undefined ? runHouseholdBaseline(scenario, architecture) : undefined;
 }
 
 /**

@@ -1,35 +1,29 @@
-// The live-session controller behind the app: it owns one ScenarioRun and the Pacer that paces its virtual
-// clock, answers the protocol's commands, and publishes what the renderer shows — snapshots ~10×/s, message
-// batches every 50 ms, verdicts as they settle and the final RunResult (with the report's SVG charts). Every run
-// is recorded, from its first event to its verdict, into the same database as the CLI's runs.
+// The live-session controller behind the app: it decides which run is loaded (a LiveRun, live-run.ts: the
+// ScenarioRun, the Pacer that paces its virtual clock and what watches it), answers the protocol's commands, and
+// publishes what the renderer shows — snapshots ~10×/s, message batches every 50 ms, verdicts as they settle and
+// the final RunResult with the report's SVG charts (final-verdict.ts). Every run is recorded, from its first
+// event to its verdict, into the same database as the CLI's runs.
 import type {
-  Architecture, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineEvents, EventName, LoadScenarioRequest, RunState, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
-  VehicleRoute,
-  TwinEvent, TwinTransitions, TwinView, Verdict,
+  AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineEvents, EventName, LoadScenarioRequest, RunStatus, SendTwinEventResult, SessionInfo, Snapshot, Speed,
+  VehicleRoute, TwinEvent, TwinTransitions, TwinView, Verdict,
 } from '../../protocol';
 import { ARCHITECTURES } from '../../twins/bus/envelope';
-import { Pacer, type WallClock } from '../../twins/kernel';
+import type { WallClock } from '../../twins/kernel';
 import type { Json } from '../../twins/kernel/types';
 import { defaultRecordingFile } from '../cli/data-dir';
-import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
 import { nodeWallClock } from '../runner/drive';
-import type { RunResult } from '../runner/result';
-import { judge, runHouseholdBaseline } from '../runner/run-scenario';
-import { ScenarioRun } from '../runner/scenario-run';
+import { judge, runBaselineOf } from '../runner/run-scenario';
+import type { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import type { Connectors } from '../connectors';
 import { AppRecorder } from './app-recorder';
-import { ExpectationWatch } from './expectation-watch';
 import { sendDeviceCommand } from './device-command';
-import { gridLive } from './grid-view';
+import { FinishedRuns, finalVerdict } from './final-verdict';
 import { handsOnScenario } from './hands-on';
-import { LiveEndpoints, environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
-import { MessageBatcher } from './message-batcher';
+import { environmentBrokerPassword, type BrokerPasswordResolver } from './live-connectors';
+import { LiveRun } from './live-run';
 import { ScenarioCatalogue } from './scenario-catalogue';
-import { sessionInfoOf } from './session-info';
 import { vehicleRoutes } from './household-view';
-import { buildSnapshot } from './snapshot';
-import { TwinTransitionLog } from './twin-transitions';
 import { twinAt, twinView } from './twin-view';
 
 export type Publish = <E extends EventName>(event: E, payload: EngineEvents[E]) => void;
@@ -47,39 +41,17 @@ export interface LiveSessionOptions {
   brokerPassword?: BrokerPasswordResolver;
 }
 
-interface Current {
-  run: ScenarioRun;
-  pacer: Pacer;
-  batcher: MessageBatcher;
-  /** The watched twins' state changes, pushed with the message batches (the state-chart view's log). */
-  transitions: TwinTransitionLog;
-  watch: ExpectationWatch;
-  info: SessionInfo;
-  firedSteps: { id: string; t: number }[];
-  /** Every verdict published for this run, so a page that re-attaches shows them too. */
-  verdicts: Verdict[];
-  state: RunState;
-  speed: Speed;
-  note?: string;
-  loadedAtWall: number;
-  lastSnapshotT: number;
-  dirty: boolean;
-  offEvents: () => void;
-  /** The scenario's real endpoints (live-connectors.ts): the clock waits while they attach and while a wire is held. */
-  endpoints?: LiveEndpoints;
-}
-
 /** Who did what a person does at the device from the app (the inspector's form, a screen's buttons). */
 export const IN_PERSON = 'in-person';
 
 export class LiveSession {
   readonly catalogue: ScenarioCatalogue;
   private readonly wall: WallClock;
-  private current: Current | undefined;
+  private current: LiveRun | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private ticks = 0;
   /** Finished runs per scenario and architecture, for the latency histogram across architectures. */
-  private readonly results = new Map<string, Map<Architecture, RunResult>>();
+  private readonly finished = new FinishedRuns();
   readonly recorder: AppRecorder;
 
   constructor(private readonly publish: Publish, private readonly options: LiveSessionOptions = {}) {
@@ -108,33 +80,20 @@ export class LiveSession {
 
     // The recorder listens before the world is built, so the recording starts with twin.created and sim.started.
     const listeners = this.recorder.start(scenario, request.architecture);
-    const run = new ScenarioRun(scenario, request.architecture, { listeners });
-    const firedSteps: { id: string; t: number }[] = [];
-    const current: Current = {
-      run,
-      pacer: new Pacer(run.sim.kernel.clock, this.wall, {
-        endTime: run.endTime, onEnd: () => this.finish(current),
-        canStep: () => current.endpoints?.holdsClock !== true,
-      }),
-      batcher: new MessageBatcher(run.sim.bus),
-      transitions: new TwinTransitionLog(),
-      watch: new ExpectationWatch(run, (outcome, t) => this.publishVerdict(current, { kind: 'expectation', t, outcome })),
-      info: sessionInfoOf(run, request.file, handsOn, originalSteps),
-      firedSteps, verdicts: [], state: 'ready', speed: 1, loadedAtWall: this.wall.now(), lastSnapshotT: -1, dirty: true,
-      offEvents: run.sim.kernel.events.onEvent((event) => {
-        current.transitions.observe(event);
-        if (event.type === 'step.fired' && event.source === 'scenario') firedSteps.push({ id: String(event.data.step), t: event.t });
-        // failWhen ends a paced run too; finish outside the event's own call stack.
-        if (run.abortedBy !== undefined && current.state !== 'finished') {
-          current.pacer.pause();
-          queueMicrotask(() => this.finish(current));
-        }
-      }),
-    };
+    const current: LiveRun = new LiveRun(
+      {
+        scenario, architecture: request.architecture, listeners, wall: this.wall, brokerPassword: this.options.brokerPassword ?? environmentBrokerPassword,
+        file: request.file, handsOn, originalSteps,
+      },
+      {
+        onEnd: () => this.finish(current),
+        onSettled: (verdict) => this.publishVerdict(current, verdict),
+        onEndpointsChanged: () => {
+          if (this.current === current) this.publishState();
+        },
+      },
+    );
     this.current = current;
-    current.endpoints = new LiveEndpoints(run.sim, scenario.connectors, this.options.brokerPassword ?? environmentBrokerPassword, () => {
-      if (this.current === current) this.publishState();
-    });
     this.timer = setInterval(() => this.tick(), this.options.batchMs ?? 50);
     this.publishState();
     this.publishSnapshot();
@@ -209,10 +168,7 @@ export class LiveSession {
   }
 
   snapshot(): Snapshot | null {
-    const c = this.current;
-    if (c === undefined) return null;
-    const snapshot = buildSnapshot(c.run.sim, c.info.screens, c.firedSteps, c.batcher.total);
-    return c.run.grid ? { ...snapshot, grid: gridLive(c.run.grid) } : snapshot;
+    return this.current?.snapshot() ?? null;
   }
 
   /** Every driving car's current trip, for the map's route layer. */
@@ -231,23 +187,17 @@ export class LiveSession {
   }
 
   status(): RunStatus {
-    const c = this.current;
-    if (c === undefined) return { state: 'empty', speed: 1, t: 0, endTime: 0 };
-    const note = c.note ?? c.endpoints?.note;
-    return {
-      state: c.state, speed: c.speed, t: c.run.sim.now, endTime: c.run.endTime, scenario: c.info.scenario, architecture: c.info.architecture,
-      ...(note !== undefined ? { note } : {}),
-    };
+    return this.current?.status() ?? { state: 'empty', speed: 1, t: 0, endTime: 0 };
   }
 
   /** The current run's real endpoints, once attached. */
   get connectors(): Connectors | undefined {
-    return this.current?.endpoints?.connectors;
+    return this.current?.endpoints.connectors;
   }
 
   /** Resolves once the current run's endpoints are attached or have failed (at once when it has none). */
   async connected(): Promise<void> {
-    await this.current?.endpoints?.ready;
+    await this.current?.endpoints.ready;
   }
 
   /** The scenario's current run, for hosts that attach more (tests, a recorder). */
@@ -265,7 +215,7 @@ export class LiveSession {
     this.recorder.close();
   }
 
-  private require(): Current {
+  private require(): LiveRun {
     if (this.current === undefined) throw new Error('no scenario loaded: call loadScenario first');
     return this.current;
   }
@@ -276,11 +226,7 @@ export class LiveSession {
     this.timer = undefined;
     if (c === undefined) return;
     if (c.state !== 'finished') this.recorder.interrupt();
-    c.pacer.pause();
-    c.offEvents();
-    c.watch.dispose();
-    c.batcher.dispose();
-    c.endpoints?.close();
+    c.dispose();
     this.current = undefined;
   }
 
@@ -294,7 +240,7 @@ export class LiveSession {
     }
   }
 
-  private flushMessages(c: Current): void {
+  private flushMessages(c: LiveRun): void {
     const batch = c.batcher.flush();
     if (batch) this.publish('messages', batch);
     for (const transitions of c.transitions.flush()) this.publish('twinTransitions', transitions);
@@ -309,7 +255,7 @@ export class LiveSession {
     this.publish('snapshot', snapshot);
   }
 
-  private publishVerdict(c: Current, verdict: Verdict): void {
+  private publishVerdict(c: LiveRun, verdict: Verdict): void {
     c.verdicts.push(verdict);
     this.publish('verdict', verdict);
   }
@@ -320,31 +266,19 @@ export class LiveSession {
     return status;
   }
 
-  private finish(c: Current): void {
+  private finish(c: LiveRun): void {
     if (c.state === 'finished' || this.current !== c) return;
     c.state = 'finished';
     c.pacer.pause();
     if (c.run.abortedBy !== undefined) c.note = c.run.abortedBy;
-    c.endpoints?.close(); // the run is over for the outside world too
+    c.endpoints.close(); // the run is over for the outside world too
     this.flushMessages(c);
     c.watch.checkTime();
-    // A grid scene is judged against uncontrolled charging of the same evening (same seed), as runScenario does.
-    // A household scene is judged against the rule-only household of the same seed.
-    const baseline = c.run.grid ? new ScenarioRun(c.run.scenario, c.run.architecture, { chargingOverride: 'uncontrolled' }) : undefined;
-    baseline?.runToEnd();
-    const householdBaseline = c.run.household ? runHouseholdBaseline(c.run.scenario, c.run.architecture) : undefined;
-    const result = judge(c.run, baseline ?? householdBaseline, this.wall.now() - c.loadedAtWall);
+    // Judged as runScenario judges: a grid scene against uncontrolled charging of the same evening (same seed), a
+    // household scene against the rule-only household of the same seed.
+    const result = judge(c.run, runBaselineOf(c.run.scenario, c.run.architecture), this.wall.now() - c.loadedAtWall);
     this.recorder.finish(result);
-    const byArchitecture = this.results.get(result.scenario) ?? new Map<Architecture, RunResult>();
-    byArchitecture.set(result.architecture, result);
-    this.results.set(result.scenario, byArchitecture);
-    const runs = ARCHITECTURES.flatMap((a) => (byArchitecture.has(a) ? [byArchitecture.get(a)!] : []));
-    const loadCurveSvg = runLoadCurveSvg([result], [result.architecture]);
-    this.publishVerdict(c, {
-      kind: 'final',
-      result,
-      charts: { latencySvg: runLatencyHistogramSvg(runs, runs.map((r) => r.architecture)), ...(loadCurveSvg !== undefined ? { loadCurveSvg } : {}) },
-    });
+    this.publishVerdict(c, finalVerdict(result, this.finished.add(result)));
     this.publishSnapshot();
     this.publishState();
   }

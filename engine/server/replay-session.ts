@@ -7,7 +7,7 @@ import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, Ses
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Replay } from '../recorder';
-import { runLatencyHistogramSvg, runLoadCurveSvg } from '../report/svg-charts';
+import { finalVerdict } from './final-verdict';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import { routeVersion, vehicleRoutes } from './household-view';
@@ -276,10 +276,6 @@ export class ReplaySession {
 
   private finalVerdict(c: Open): Verdict | undefined {
     const result = this.runs.recordedResult(c.replay, { file: c.info.file, title: c.info.title, expectations: c.info.expectations }, c.endTime);
-    if (result === undefined) return undefined;
-    const loadCurveSvg = runLoadCurveSvg([result], [result.architecture]);
-    return {
-      kind: 'final', result, charts: { latencySvg: runLatencyHistogramSvg([result], [result.architecture]), ...(loadCurveSvg !== undefined ? { loadCurveSvg } : {}) },
-    };
+    return result === undefined ? undefined : finalVerdict(result);
   }
 }
