@@ -3,6 +3,7 @@
 // late) and sick days (the car stays home). The plan is fixed before the run from the seed, so two agents judged on
 // the same seed meet the same days; the agent never reads it, it only sees the car come and go.
 import type { RandomStream } from '../../kernel/types';
+import { minuteOfDay } from '../apps/grid';
 
 export interface HouseholdRoutine {
   /** Monday–Friday: minutes after midnight the car leaves home, and leaves work for home. */
@@ -61,7 +62,7 @@ export const DAY_MS = 86_400_000;
 
 /** The day (0 = the run's first) of virtual time `t`, when the run starts `startOfDayMs` after midnight. */
 export const dayOf = (t: number, startOfDayMs: number): number => Math.floor((t + startOfDayMs) / DAY_MS);
-/** Minutes after midnight of virtual time `t`. */
-export const minuteOf = (t: number, startOfDayMs: number): number => Math.floor(((t + startOfDayMs) % DAY_MS) / 60_000);
+/** Whole minutes after midnight of virtual time `t` (the grid's minuteOfDay, which keeps the fraction, floored). */
+export const minuteOf = (t: number, startOfDayMs: number): number => Math.floor(minuteOfDay(t, startOfDayMs));
 /** Virtual time of `minute` on `day`. */
 export const timeOf = (day: number, minute: number, startOfDayMs: number): number => day * DAY_MS + minute * 60_000 - startOfDayMs;
