@@ -3,11 +3,12 @@
 // come from the recorded events. Car positions do not — the events hold a car's position only when a trip starts,
 // crosses a geofence or ends — so the world is rebuilt from the run's scenario, seed, parameters and architecture
 // and its clock stepped alongside the replay (deterministic: same seed, same trips). Seeking back starts both over.
-import type { AttachedSession, EngineEvents, EventName, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinTransitions, TwinView, VehicleRoute, Verdict } from '../../protocol';
+import type { AttachedSession, RunState, RunStatus, SessionInfo, Snapshot, Speed, TwinTransitions, TwinView, VehicleRoute, Verdict } from '../../protocol';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import type { SimEvent } from '../../twins/kernel/event-log';
 import type { Replay } from '../recorder';
 import { finalVerdict } from './final-verdict';
+import type { Publish } from './live-session';
 import { ScenarioRun } from '../runner/scenario-run';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario';
 import { routeVersion, vehicleRoutes } from './household-view';
@@ -17,8 +18,6 @@ import type { RecordedRunsFile } from './recorded-runs';
 import type { ScenarioCatalogue } from './scenario-catalogue';
 import { sessionInfoOf } from './session-info';
 import { timeOfDay, vehicleTuples } from './snapshot';
-
-export type Publish = <E extends EventName>(event: E, payload: EngineEvents[E]) => void;
 
 /** Events folded per tick at `max`: fast, but the views still see the run go by. */
 const MAX_EVENTS_PER_TICK = 5000;
