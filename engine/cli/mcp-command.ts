@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createAgentServer } from '../mcp/agent-server';
 import { AgentSession } from '../mcp/agent-session';
 import { startAgentHttp } from '../mcp/agent-http';
-import { judge, runHouseholdBaseline } from '../runner/run-scenario';
+import { judgeDrivenRun } from '../runner/run-scenario';
 import { formatIssue, type ResolvedScenario } from '../scenario';
 import { CliError, UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
@@ -77,8 +77,8 @@ export const mcpCommand = defineCommand(
       session = new AgentSession(scenario, architecture, {
         grants: values.grant ?? [],
         listenersFor: (s, a) => outputs.listenersFor(s, a),
-        // A household scene's agent is judged beside the rule-only household of the same seed, as `run` does.
-        onRunEnd: (run) => outputs.onFinish(judge(run, run.household ? runHouseholdBaseline(run.scenario, run.architecture) : undefined, performance.now() - started)),
+        // Judged beside the same baseline as `run` (a grid scene's uncontrolled charging, a household's rules).
+        onRunEnd: (run) => outputs.onFinish(judgeDrivenRun(run, performance.now() - started)),
       });
     } catch (err) {
       await outputs.close();

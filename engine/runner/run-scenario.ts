@@ -49,6 +49,14 @@ export function runBaselineOf(scenario: ResolvedScenario, architecture: Architec
 }
 
 /**
+ * Judges a run someone else drove (an agent over MCP) as `runScenario` judges its own: beside its baseline, run now
+ * with the same seed — uncontrolled charging for a grid scene, the rule-only household for a household scene.
+ */
+export function judgeDrivenRun(run: ScenarioRun, wallMs: number): RunResult {
+  return judge(run, runBaselineOf(run.scenario, run.architecture), wallMs);
+}
+
+/**
  * The uncontrolled run, reduced to its grid figures: its world (every twin of every home and car) is dropped
  * before the scenario's own run builds another, so a large neighbourhood is in memory once, not twice.
  */
