@@ -12,3 +12,6 @@ export interface BenchResult {
   ratio?: number;
   note?: string;
 }
+
+/** The V8 heap flags a benchmark's child process inherits from this one (`npm run bench` passes the CLI's). */
+export const isHeapFlag = (arg: string): boolean => arg.startsWith('--max-semi-space-size') || arg === '--no-allocation-site-pretenuring';

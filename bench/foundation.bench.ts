@@ -5,7 +5,7 @@
 import { createActor, setup } from 'xstate';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './bench-result';
+import { isHeapFlag, type BenchResult } from './bench-result';
 import type { Architecture } from '../twins/bus/envelope';
 import type { BusMeasurement } from './bus-throughput';
 import { buildNeighbourhood, DAY_MS, scheduleDay } from './neighbourhood-day';
@@ -46,7 +46,7 @@ const BUS_LOADS: readonly { architecture: Architecture; perMs: number }[] = [
 function isolatedBus(architecture: Architecture, perMs: number): BusMeasurement {
   const script = fileURLToPath(new URL('./bus-throughput.ts', import.meta.url));
   const args = [
-    ...process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')), '--import', 'tsx', script,
+    ...process.execArgv.filter(isHeapFlag), '--import', 'tsx', script,
     architecture, String(perMs), String(BUS_PAIRS), String(BUS_ROUND_TRIPS),
   ];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8' });

@@ -5,12 +5,12 @@
 // (process.cpuUsage) is printed beside wall time, and the ratios are of CPU time, which other load disturbs less.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './bench-result';
+import { isHeapFlag, type BenchResult } from './bench-result';
 import type { ScaleMeasurement } from './scale-run';
 
 function measure(...args: string[]): ScaleMeasurement {
   const script = fileURLToPath(new URL('./scale-run.ts', import.meta.url));
-  const flags = [...process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')), '--max-old-space-size=6144'];
+  const flags = [...process.execArgv.filter(isHeapFlag), '--max-old-space-size=6144'];
   const child = spawnSync(process.execPath, [...flags, '--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`scale benchmark (${args.join(' ')}) failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleMeasurement;

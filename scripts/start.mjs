@@ -71,10 +71,10 @@ async function main() {
   if (electron !== undefined) {
     if (isStale(ELECTRON_OUT, ELECTRON_IN)) await buildElectron();
     // The engine runs in Electron's main process; V8 flags reach it only on the command line (see bin/twinbench.mjs).
-    return run(electron, ['--js-flags=--max-semi-space-size=64', ELECTRON_OUT[0]]);
+    return run(electron, ['--js-flags=--max-semi-space-size=64 --no-allocation-site-pretenuring', ELECTRON_OUT[0]]);
   }
   if (!values.browser) console.log("Electron's binary is not installed on this machine (`npm run electron:fetch` gets it where the network allows) — starting browser mode");
-  run(process.execPath, ['--max-semi-space-size=64', at('bin/twinbench.mjs'), 'serve', ...(values.port ? ['--port', values.port] : [])]);
+  run(process.execPath, ['--max-semi-space-size=64', '--no-allocation-site-pretenuring', at('bin/twinbench.mjs'), 'serve', ...(values.port ? ['--port', values.port] : [])]);
 }
 
 main().catch((err) => {

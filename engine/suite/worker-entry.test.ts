@@ -1,7 +1,7 @@
 // The suite's worker bundle: built once and reused, rebuilt after an edit, each module keeping its own
 // import.meta.url, and the tsx workers as the fallback whenever the bundle cannot be had.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,15 @@ describe('workerEntry', () => {
     expect(entry.kind).toBe('bundle');
     expect(entry.execArgv).not.toContain('tsx');
     expect(entry.file.endsWith('.mjs')).toBe(true);
+  });
+
+  it("runs workers with the CLI's V8 heap flags, bundled or not (bin/twinbench.mjs says why they matter)", async () => {
+    const shebang = readFileSync(path.join(import.meta.dirname, '../../bin/twinbench.mjs'), 'utf8').split('\n')[0]!;
+    const cliFlags = shebang.split(' ').filter((word) => word.startsWith('--'));
+    expect(cliFlags).toEqual(expect.arrayContaining(['--max-semi-space-size=64', '--no-allocation-site-pretenuring']));
+    const entry = await workerEntry({ cacheDir: path.join(dir, 'real') });
+    expect(entry.execArgv).toEqual(cliFlags);
+    expect(TSX_ENTRY.execArgv).toEqual([...cliFlags, '--import', 'tsx']);
   });
 
   it('falls back to tsx when the bundle cannot be built', async () => {

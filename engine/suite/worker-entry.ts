@@ -22,8 +22,8 @@ export interface WorkerEntry {
 
 const WORKER_SOURCE = path.join(import.meta.dirname, 'suite-worker.ts');
 const REPO = path.resolve(import.meta.dirname, '../..');
-// The same young generation as the CLI (bin/twinbench.mjs).
-const NODE_ARGS = ['--max-semi-space-size=64'];
+// The same V8 heap flags as the CLI (bin/twinbench.mjs says why).
+const NODE_ARGS = ['--max-semi-space-size=64', '--no-allocation-site-pretenuring'];
 
 export const TSX_ENTRY: WorkerEntry = { file: WORKER_SOURCE, execArgv: [...NODE_ARGS, '--import', 'tsx'], kind: 'tsx' };
 
