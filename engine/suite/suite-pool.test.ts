@@ -8,6 +8,11 @@ describe('worker process flags', () => {
     expect(workerArgs([], 8)).toEqual(['--single-threaded']);
   });
 
+  it('can be told otherwise either way (the bench checks that one worker is fastest with its helpers)', () => {
+    expect(workerArgs([], 1, true)).toEqual(['--single-threaded']);
+    expect(workerArgs([], 2, false)).toEqual([]);
+  });
+
   it('does not change the entry it was given', () => {
     const base = ['--import', 'tsx'];
     workerArgs(base, 2);

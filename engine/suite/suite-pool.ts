@@ -8,7 +8,12 @@ import type { WorkerReply, WorkerRequest } from './suite-messages';
 import type { SuiteJob } from './suite-plan';
 import { TSX_ENTRY, type WorkerEntry } from './worker-entry';
 
-export type JobOutcome = { job: SuiteJob; result: RunResult } | { job: SuiteJob; error: string };
+/**
+ * `worker`: which worker process ran the job (1…N in start order; a worker started in place of one that died takes
+ * the next number). `cpuMs`: that process's CPU time for the job. Together they show a worker's warm-up — its first
+ * runs cost several times its later ones — which every worker pays once, and so what a second worker can win.
+ */
+export type JobOutcome = { job: SuiteJob; result: RunResult; worker?: number; cpuMs?: number } | { job: SuiteJob; error: string };
 
 export interface PoolOptions extends SuiteJobOptions {
   workers: number;
@@ -19,6 +24,8 @@ export interface PoolOptions extends SuiteJobOptions {
    * a long run while the others idle. Ties (and no estimate) keep the plan's order.
    */
   cost?: (job: SuiteJob) => number;
+  /** Run the workers without V8's helper threads; default: only when several workers share the cores (workerArgs). */
+  singleThreaded?: boolean;
   /** Called as each job ends, in the order they end (progress lines). */
   onOutcome?: (outcome: JobOutcome, done: number, total: number) => void;
 }
@@ -28,16 +35,17 @@ export interface PoolOptions extends SuiteJobOptions {
  * give it ~1.3 cores. With several workers every core already runs a worker, and the helpers only compete with them:
  * `--single-threaded` made 16 runs on 2 workers 14 % faster (5.1 → 4.4 s, same bench run) and one worker 27 % slower.
  */
-export function workerArgs(execArgv: readonly string[], workerCount: number): string[] {
-  return workerCount > 1 ? [...execArgv, '--single-threaded'] : [...execArgv];
+export function workerArgs(execArgv: readonly string[], workerCount: number, singleThreaded = workerCount > 1): string[] {
+  return singleThreaded ? [...execArgv, '--single-threaded'] : [...execArgv];
 }
 
 export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions): Promise<JobOutcome[]> {
   const outcomes = new Map<number, JobOutcome>();
-  const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, ...jobOptions } = options;
+  const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, singleThreaded, ...jobOptions } = options;
   const queue = cost === undefined ? [...jobs] : longestFirst(jobs, cost);
   const workerCount = Math.max(1, Math.min(wanted, jobs.length));
-  const execArgv = workerArgs(entry.execArgv, workerCount);
+  const execArgv = workerArgs(entry.execArgv, workerCount, singleThreaded);
+  let started = 0;
   let live = 0;
   return new Promise((resolve) => {
     if (jobs.length === 0) return resolve([]);
@@ -47,6 +55,7 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
     };
     const start = (): void => {
       live++;
+      const worker = ++started;
       const child = fork(entry.file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
       let held: SuiteJob | undefined;
       let stderr = '';
@@ -60,7 +69,7 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
       };
       child.on('message', (reply: WorkerReply) => {
         if (held === undefined || reply.index !== held.index) return;
-        finish(reply.type === 'result' ? { job: held, result: reply.result } : { job: held, error: reply.message });
+        finish(reply.type === 'result' ? { job: held, result: reply.result, worker, cpuMs: reply.cpuMs } : { job: held, error: reply.message });
         next();
       });
       child.on('exit', (code, signal) => {
