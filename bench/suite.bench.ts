@@ -34,11 +34,11 @@ function childrenCpuSeconds(): number | undefined {
 
 interface Timed { seconds: number; workerCpu: number | undefined; hashes: string[]; runs: SuiteRun[] }
 
-async function timeSuite(suite: Suite, workers: number, dir: string, singleThreaded?: boolean): Promise<Timed> {
+async function timeSuite(suite: Suite, workers: number, dir: string, sharedCores?: boolean): Promise<Timed> {
   const report = path.join(dir, `suite-${workers}.json`);
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  await runSuite({ files: suite.files, architectures: 'cloud-cloud', seeds: suite.seeds, set: suite.set, workers, report, ...(singleThreaded !== undefined ? { singleThreaded } : {}) }, { out: () => {}, err: () => {} });
+  await runSuite({ files: suite.files, architectures: 'cloud-cloud', seeds: suite.seeds, set: suite.set, workers, report, ...(sharedCores !== undefined ? { sharedCores } : {}) }, { out: () => {}, err: () => {} });
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = childrenCpuSeconds();
   const written = readSuiteReport(report);
@@ -68,10 +68,10 @@ async function speedUp(suite: Suite, label: string, dir: string, entryKind: stri
       note: 'what the second worker adds (its start-up, its own JIT warm-up); a wall/CPU ratio well above 1 on one worker means other processes took the CPU',
     }] : []),
     ...(oneSingle ? [{
-      name: `${label}: one worker's best configuration (wall time with V8's helper threads ${one.seconds.toFixed(1)} s, without ${oneSingle.seconds.toFixed(1)} s)`,
+      name: `${label}: one worker's best configuration (wall time with its default flags ${one.seconds.toFixed(1)} s, with the flags of workers sharing the cores ${oneSingle.seconds.toFixed(1)} s)`,
       value: oneSingle.seconds, unit: 's', baseline: one.seconds, ratio: oneSingle.seconds / one.seconds,
-      note: oneSingle.seconds >= one.seconds ? 'the 1-worker baseline is its best configuration (helper threads on), as twinbench run uses it'
-        : 'WARNING: one worker was faster single-threaded in this run; the ratio above is against a slower baseline',
+      note: oneSingle.seconds >= one.seconds ? 'the 1-worker baseline is its best configuration (V8 helper threads on), as twinbench run uses it'
+        : 'WARNING: one worker was faster with the shared-core flags in this run; the ratio above is against a slower baseline',
     }] : []),
     ...(explain ? warmUp(one, two) : []),
   ];
