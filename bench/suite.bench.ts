@@ -81,7 +81,8 @@ async function speedUp(suite: Suite, label: string, dir: string, entryKind: stri
  * Each worker's runs of the 2-worker suite: its CPU for all of them, its first run, the median of its later runs,
  * and the warm-up (its CPU beyond what its runs would cost at the later runs' pace). On two cores a single-threaded
  * worker cannot finish sooner than its own CPU time, so one worker's wall time over the busier worker's CPU is the
- * most two workers can win — whatever the parent, the scheduling or the IPC do.
+ * most two workers can win — whatever the parent, the scheduling or the IPC do. (The QA suite's runs have one cost
+ * estimate, so each worker took its runs in plan order: its first in the report is the first it ran.)
  */
 function warmUp(one: Timed, two: Timed): BenchResult[] {
   const byWorker = new Map<number, number[]>();
