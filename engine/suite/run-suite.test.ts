@@ -35,6 +35,9 @@ describe('runSuite', () => {
     const written = JSON.parse(readFileSync(report, 'utf8')) as SuiteReport;
     expect(written.runs.map((r) => r.seed)).toEqual([1, 2, 3]);
     for (const run of written.runs) expect(run.eventHash).toBe(await aloneHash(run.seed));
+    // Which worker ran each run, and its CPU for it: both workers took a first job, and every run cost some CPU.
+    expect(new Set(written.runs.map((r) => r.worker))).toEqual(new Set([1, 2]));
+    for (const run of written.runs) expect(run.cpuMs).toBeGreaterThan(0);
     expect(written.groups).toHaveLength(1);
     expect(written.groups[0]).toMatchObject({ scenario: 'doorbell', architecture: 'direct', runs: 3, passed: 3, passRate: 1 });
     expect(written.groups[0]!.e2e.count).toBe(written.runs.reduce((n, r) => n + r.result!.metrics.e2eSamples.length, 0));
@@ -69,9 +72,13 @@ describe('runSuite', () => {
     copyFileSync(DOORBELL, file);
     const io = capture();
     // Valid when the suite is planned, gone when its worker loads it.
-    const suite = runSuite({ files: [file], architectures: 'direct', seeds: [1], workers: 1 }, { out: (t) => { if (t.startsWith('suite:')) rmSync(file); io.out(t); }, err: io.err });
+    const report = path.join(dir, 'vanishing.json');
+    const suite = runSuite({ files: [file], architectures: 'direct', seeds: [1], workers: 1, report }, { out: (t) => { if (t.startsWith('suite:')) rmSync(file); io.out(t); }, err: io.err });
     expect(await suite).toBe(1);
     expect(io.lines.join('\n')).toMatch(/ERROR \[1\/1\] doorbell \[direct\] seed=1: .*vanishing\.yaml/);
+    const [run] = readSuiteReport(report).runs;
+    expect(run).toMatchObject({ verdict: 'error' }); // no result, so no CPU figure either
+    expect(run!.cpuMs).toBeUndefined();
   });
 
   it('validates every file before running any, listing each invalid one', async () => {

@@ -5,4 +5,5 @@ import type { SuiteJob } from './suite-plan';
 
 export type WorkerRequest = { type: 'job'; job: SuiteJob; options: SuiteJobOptions } | { type: 'stop' };
 
-export type WorkerReply = { type: 'result'; index: number; result: RunResult } | { type: 'error'; index: number; message: string };
+/** `cpuMs`: the worker process's CPU time for the job, all its threads (V8's GC and compiler helpers included). */
+export type WorkerReply = { type: 'result'; index: number; result: RunResult; cpuMs: number } | { type: 'error'; index: number; message: string };

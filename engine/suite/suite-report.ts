@@ -18,6 +18,9 @@ export interface SuiteRun extends SuiteJob {
   eventHash?: string;
   /** The whole result, so merged shards can still write every report format. */
   result?: RunResult;
+  /** Which worker process ran it and that process's CPU time for it, ms (see JobOutcome): a worker's warm-up shows. */
+  worker?: number;
+  cpuMs?: number;
 }
 
 export interface SuiteGroup {
@@ -49,7 +52,8 @@ export interface SuiteReport {
 
 export function suiteReport(outcomes: readonly JobOutcome[], planned: number, shard: Shard): SuiteReport {
   const runs = outcomes.map((o): SuiteRun => ('result' in o
-    ? { ...o.job, passed: o.result.passed, verdict: o.result.noVerdict ? 'none' : o.result.passed ? 'pass' : 'fail', eventHash: o.result.eventHash, result: o.result }
+    ? { ...o.job, passed: o.result.passed, verdict: o.result.noVerdict ? 'none' : o.result.passed ? 'pass' : 'fail', eventHash: o.result.eventHash, result: o.result,
+      ...(o.worker !== undefined ? { worker: o.worker } : {}), ...(o.cpuMs !== undefined ? { cpuMs: o.cpuMs } : {}) }
     : { ...o.job, passed: false, verdict: 'error', error: o.error }));
   return assemble(runs, planned, [shard]);
 }

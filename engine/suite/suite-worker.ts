@@ -20,8 +20,10 @@ function recorderFor(options: SuiteJobOptions): Recorder | undefined {
 
 async function perform(job: SuiteJob, options: SuiteJobOptions): Promise<WorkerReply> {
   try {
+    const cpu = process.cpuUsage();
     const result = await runSuiteJob(job, options, recorderFor(options));
-    return { type: 'result', index: job.index, result };
+    const spent = process.cpuUsage(cpu);
+    return { type: 'result', index: job.index, result, cpuMs: Math.round((spent.user + spent.system) / 1000) };
   } catch (err) {
     return { type: 'error', index: job.index, message: err instanceof Error ? err.message : String(err) };
   }
