@@ -5,6 +5,7 @@ import type {
   ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
+import { LiveLatencyTracker } from '../views/charts/live-latency';
 import { MapEvents } from './map-events';
 import { MessageLog } from './message-log';
 import { Store } from './store';
@@ -65,6 +66,8 @@ export class AppModel {
     comparison: null,
   });
   readonly messages = new MessageLog();
+  /** The run's end-to-end latency, kept up per message as the log takes it in (the live latency chart reads it). */
+  readonly latency = new LiveLatencyTracker();
   /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
   readonly mapEvents = new MapEvents();
   /** The watched twin's state changes as the engine pushes them (the state-chart view's log). */
@@ -90,6 +93,7 @@ export class AppModel {
   } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0, layers: emptyLayerStats(), arcFrames: 0 };
 
   constructor(readonly api: EngineApi) {
+    this.messages.observe(this.latency);
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
     api.onMessages((batch) => {
       this.messages.apply(batch);

@@ -12,6 +12,16 @@ const EVICT_CHUNK = 5_000;
 /** The change journal keeps at most this many entries; a reader further behind rescans (see changesSince). */
 const JOURNAL_MAX = 20_000;
 
+/**
+ * Told of every message as the log takes it in, with what the log held for it before (undefined: new), so a figure
+ * over the run (live latency, counts) can be kept up in O(1) per message instead of re-derived from the log.
+ */
+export interface MessageLogObserver {
+  upsert(next: Envelope, previous: Envelope | undefined): void;
+  /** The log started over (a new run): forget everything. */
+  reset(): void;
+}
+
 export class MessageLog {
   /** entries[head] is the oldest kept message; evicted slots before it are cleared and compacted away lazily. */
   private entries: (Envelope | undefined)[] = [];
@@ -31,6 +41,12 @@ export class MessageLog {
   version = 0;
   total = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly observers: MessageLogObserver[] = [];
+
+  /** Feeds `observer` every message from now on (call before the first batch to see them all). */
+  observe(observer: MessageLogObserver): void {
+    this.observers.push(observer);
+  }
 
   apply(batch: MessageBatch): void {
     if (batch.reset) this.reset();
@@ -44,11 +60,14 @@ export class MessageLog {
         this.seqOf.set(envelope.id, next);
         this.entries.push(envelope);
         this.addToTrace(envelope.traceId, next);
+        for (const o of this.observers) o.upsert(envelope, undefined);
       } else {
         const slot = this.head + seq - this.base;
-        this.failedCount -= Number(this.entries[slot]!.status === 'failed');
+        const previous = this.entries[slot]!;
+        this.failedCount -= Number(previous.status === 'failed');
         this.entries[slot] = envelope;
         this.journal.push(seq);
+        for (const o of this.observers) o.upsert(envelope, previous);
       }
       this.failedCount += Number(envelope.status === 'failed');
     }
@@ -178,6 +197,7 @@ export class MessageLog {
     this.failedCount = 0;
     this.total = 0;
     this.epochCount++;
+    for (const o of this.observers) o.reset();
   }
 
   private changed(): void {
