@@ -4,7 +4,7 @@
 // second, nothing here may walk or copy the whole log per batch, nor allocate more than a map entry per message
 // (a trace of one message — most telemetry — is a number, not a set). Rows are addressed by a sequence number that
 // never shifts (`firstSeq` moves when old ones are dropped), so views can keep indexes across evictions.
-import type { Envelope, MessageBatch } from '../../protocol';
+import { applyUpdate, type Envelope, type MessageBatch } from '../../protocol';
 
 export const MAX_MESSAGES = 100_000;
 /** Old messages are dropped in chunks of this many, so the rows under a user who scrolled up jump rarely. */
@@ -48,11 +48,17 @@ export class MessageLog {
     this.observers.push(observer);
   }
 
-  apply(batch: MessageBatch): void {
+  /**
+   * Takes in a batch: whole envelopes upserted by id, then updates merged into the copies held (an update for a
+   * message not held — never received, or dropped as old — is skipped). Returns the envelopes as now held, in the
+   * order taken in, for readers of the same batch (the map's layers).
+   */
+  apply(batch: MessageBatch): Envelope[] {
     if (batch.reset) this.reset();
     // Rows are in send order (issue 18): a batch lists messages by when they last changed, so new ones are taken
     // by send time. Across batches the engine's first sight of a message is its send, so appending keeps the order.
     const ordered = batch.envelopes.length > 1 ? [...batch.envelopes].sort((a, b) => a.createdAt - b.createdAt) : batch.envelopes;
+    const taken: Envelope[] = [];
     for (const envelope of ordered) {
       const seq = this.seqOf.get(envelope.id);
       if (seq === undefined) {
@@ -60,16 +66,18 @@ export class MessageLog {
         this.seqOf.set(envelope.id, next);
         this.entries.push(envelope);
         this.addToTrace(envelope.traceId, next);
+        this.failedCount += Number(envelope.status === 'failed');
         for (const o of this.observers) o.upsert(envelope, undefined);
-      } else {
-        const slot = this.head + seq - this.base;
-        const previous = this.entries[slot]!;
-        this.failedCount -= Number(previous.status === 'failed');
-        this.entries[slot] = envelope;
-        this.journal.push(seq);
-        for (const o of this.observers) o.upsert(envelope, previous);
-      }
-      this.failedCount += Number(envelope.status === 'failed');
+      } else this.replace(seq, envelope);
+      taken.push(envelope);
+    }
+    for (const update of batch.updates ?? []) {
+      const seq = this.seqOf.get(update.id);
+      if (seq === undefined) continue;
+      const envelope = applyUpdate(this.entries[this.head + seq - this.base]!, update);
+      if (envelope === undefined) continue;
+      this.replace(seq, envelope);
+      taken.push(envelope);
     }
     if (this.size > MAX_MESSAGES + EVICT_CHUNK) this.evict(this.size - MAX_MESSAGES);
     if (this.journal.length > JOURNAL_MAX) {
@@ -79,6 +87,17 @@ export class MessageLog {
     }
     this.total = batch.total;
     this.changed();
+    return taken;
+  }
+
+  /** A held message's new state. */
+  private replace(seq: number, envelope: Envelope): void {
+    const slot = this.head + seq - this.base;
+    const previous = this.entries[slot]!;
+    this.failedCount += Number(envelope.status === 'failed') - Number(previous.status === 'failed');
+    this.entries[slot] = envelope;
+    this.journal.push(seq);
+    for (const o of this.observers) o.upsert(envelope, previous);
   }
 
   clear(): void {
