@@ -5,7 +5,7 @@ import type { Envelope } from '../../protocol';
 import type { Hop } from '../../twins/bus/envelope';
 import type { MessageBus } from '../../twins/bus';
 import type { EnvelopeListener } from '../../twins/bus/bus-types';
-import { MAX_ENVELOPES_PER_BATCH, MessageBatcher } from './message-batcher';
+import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH, MessageBatcher } from './message-batcher';
 import { messageStates } from './test-support/recorder';
 
 /** A bus that only tells listeners what the test does to its envelopes (mutated in place, as the real bus does). */
@@ -129,5 +129,17 @@ describe('message batcher', () => {
       for (const e of [...(batch?.envelopes ?? []), ...(batch?.updates ?? [])]) expect(held.get(e.id)).toEqual(live[Number(e.id.slice(2)) - 1]);
     }
     expect(batches.some((b) => (b.updates?.length ?? 0) > 0 && b.envelopes.length > 0)).toBe(true);
+  });
+
+  it('gives a page that attaches the newest messages whole, oldest first, as they are now', () => {
+    const bus = new FakeBus();
+    const batcher = new MessageBatcher(bus.asBus);
+    const sent = Array.from({ length: MAX_ENVELOPES_ON_ATTACH + 5 }, (_, i) => bus.send(i + 1, 2));
+    bus.advance(sent.at(-1)!); // a change is not a new message: it neither adds nor moves one
+    const attached = batcher.attached();
+    expect(attached).toMatchObject({ total: MAX_ENVELOPES_ON_ATTACH + 5, reset: true });
+    expect(attached.envelopes.map((e) => e.id)).toEqual(sent.slice(5).map((e) => e.id));
+    expect(attached.envelopes.at(-1)).toEqual(sent.at(-1));
+    expect(attached.envelopes.at(-1)).not.toBe(sent.at(-1)); // a copy: the bus goes on changing its own
   });
 });
