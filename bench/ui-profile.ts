@@ -2,8 +2,9 @@
 // layers, then the 100k-message flow view) and, while each plays, records a Chrome CPU profile of the page's main
 // thread and the CPU time of every Chromium process and of the engine's own Node process. Prints the functions with
 // the most self time and the per-process CPU split, and writes the .cpuprofile files (open them in Chrome DevTools).
-// A tool for finding what to optimise, not a benchmark: `node --import tsx bench/ui-profile.ts [city|flow|attrib] [outDir]`
-// (attrib: the city's frame rate with panels hidden in turn, to see which part of the page costs the frames).
+// A tool for finding what to optimise, not a benchmark: `node --import tsx bench/ui-profile.ts [city|flow|attrib|flow-attrib] [outDir]`
+// (attrib, flow-attrib: the city's or the flow scene's frame rate with parts of the page hidden in turn, to see which
+// part of the page costs the frames).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,23 @@ async function traceWindow(page: Page, cdp: CDPSession, name: string, outDir: st
   for (const [k, us] of [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 
+/** The frame rate with parts of the page hidden (display: none) in turn, each for 4 s, with the renderer's CPU. */
+async function attribute(page: Page, variants: [label: string, css: string][]): Promise<void> {
+  for (const [label, css] of variants) {
+    await page.evaluate((text) => {
+      let el = document.getElementById('attrib-css');
+      if (el === null) { el = document.createElement('style'); el.id = 'attrib-css'; document.head.append(el); }
+      el.textContent = text;
+    }, css);
+    await page.waitForTimeout(800);
+    const ticks0 = chromiumTicks();
+    const frames = summarise(await frameDeltas(page, 4_000));
+    const ticks1 = chromiumTicks();
+    const cpu = ['renderer', 'gpu-process'].map((t) => `${t} ${(((ticks1.get(t)! - ticks0.get(t)!) * 10) / 4_000 * 100).toFixed(0)} %`);
+    console.log(`${label.padEnd(28)} ${describeFrames(frames)}; ${cpu.join(', ')}`);
+  }
+}
+
 async function load(page: Page, file: string): Promise<void> {
   await page.getByTestId('scenario-select').selectOption(file);
   await page.getByTestId('hands-on').setChecked(false);
@@ -116,26 +134,13 @@ try {
     await page.waitForFunction(() => (window as unknown as { __twinbench: { instanceCount: number } }).__twinbench.instanceCount >= 1000, undefined, { timeout: 60_000 });
     const stop = every50ms(server, 10);
     await page.waitForTimeout(2_000);
-    const variants: [string, string][] = [
+    await attribute(page, [
       ['as is', ''],
       ['no DOM panels but the map', '[data-testid=message-flow],[data-testid=charts],[data-testid=device-screens],[data-testid=scenario-panel],[data-testid=twin-inspector],[data-testid=recordings-panel]{display:none!important}'],
       ['no map', '[data-testid=map-canvas]{display:none!important}'],
       ['no map, no panels', '[data-testid=map-canvas],[data-testid=message-flow],[data-testid=charts],[data-testid=device-screens],[data-testid=scenario-panel],[data-testid=twin-inspector],[data-testid=recordings-panel]{display:none!important}'],
       ['as is (again)', ''],
-    ];
-    for (const [label, css] of variants) {
-      await page.evaluate((text) => {
-        let el = document.getElementById('attrib-css');
-        if (el === null) { el = document.createElement('style'); el.id = 'attrib-css'; document.head.append(el); }
-        el.textContent = text;
-      }, css);
-      await page.waitForTimeout(800);
-      const ticks0 = chromiumTicks();
-      const frames = summarise(await frameDeltas(page, 4_000));
-      const ticks1 = chromiumTicks();
-      const cpu = ['renderer', 'gpu-process'].map((t) => `${t} ${(((ticks1.get(t)! - ticks0.get(t)!) * 10) / 4_000 * 100).toFixed(0)} %`);
-      console.log(`${label.padEnd(28)} ${describeFrames(frames)}; ${cpu.join(', ')}`);
-    }
+    ]);
     stop();
   } else if (which === 'city') {
     await load(page, cityFile);
@@ -167,7 +172,18 @@ try {
     await server.engine.invoke('play', { speed: 1 });
     const stop = every50ms(server, 125);
     await page.waitForTimeout(1_000);
-    await profileWindow(page, cdp, 'flow', outDir);
+    if (which === 'flow-attrib') {
+      // Which part of the page costs the flow scene's frames: the map (drawing the message arcs), the message
+      // flow view, the charts — each hidden in turn, A/B/A.
+      await attribute(page, [
+        ['as is', ''],
+        ['no map', '[data-testid=map-canvas]{display:none!important}'],
+        ['no message flow', '[data-testid=message-flow]{display:none!important}'],
+        ['no charts', '[data-testid=charts]{display:none!important}'],
+        ['no map, no flow, no charts', '[data-testid=map-canvas],[data-testid=message-flow],[data-testid=charts]{display:none!important}'],
+        ['as is (again)', ''],
+      ]);
+    } else await profileWindow(page, cdp, 'flow', outDir);
     stop();
   }
   console.log(`\nprofiles in ${outDir}`);

@@ -3,3 +3,4 @@ export * from './api';
 export * from './channels';
 export type * from './wire';
 export * from './limits';
+export * from './envelope-update';

@@ -180,12 +180,32 @@ export type Verdict =
   | { kind: 'final'; result: RunResult; charts: { latencySvg: string; loadCurveSvg?: string } };
 
 export interface MessageBatch {
-  /** New or changed envelopes since the last batch (latest state wins; the renderer upserts by id). */
+  /** New or changed envelopes since the last batch, whole (latest state wins; the renderer upserts by id). */
   envelopes: Envelope[];
+  /**
+   * Changes to messages an earlier batch carried whole: only what a message changes on its way (its outcome and
+   * its hops from the one that was under way). A live run's message changes at every hop, and sending it whole each
+   * time was most of the bytes a page parsed. An update for a message the receiver does not hold is dropped.
+   */
+  updates?: EnvelopeUpdate[];
   /** Messages sent so far in this run. */
   total: number;
   /** True for the first batch of a new run: drop what you had. */
   reset: boolean;
+}
+
+/**
+ * A message's state now, given the state an earlier batch carried: hops before `hopsFrom` were final then (only the
+ * last hop of a message is ever under way) and are unchanged; `hops` replaces the rest. Merge with applyUpdate.
+ */
+export interface EnvelopeUpdate {
+  id: string;
+  status: Envelope['status'];
+  completedAt?: number;
+  error?: string;
+  failure?: Envelope['failure'];
+  hopsFrom: number;
+  hops: Envelope['hops'];
 }
 
 /** A one-click device control: a home-cloud command (`turn_on`, `unlock`, `set_temperature` …) to a home device. */

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope, Verdict } from '../../protocol';
 import { LiveSession } from './live-session';
-import { PublishedEvents } from './test-support/recorder';
+import { messageStates, PublishedEvents } from './test-support/recorder';
 
 let session: LiveSession | undefined;
 afterEach(() => session?.dispose());
@@ -64,7 +64,7 @@ describe('LiveSession', () => {
 
     const batches = out.all('messages');
     expect(batches[0]?.reset).toBe(true);
-    const unlock = batches.flatMap((b) => b.envelopes).filter((e: Envelope) => e.topic === 'lock/unlock' && e.kind === 'command' && e.status === 'delivered').at(-1);
+    const unlock = messageStates(batches).filter((e: Envelope) => e.topic === 'lock/unlock' && e.kind === 'command' && e.status === 'delivered').at(-1);
     expect(unlock?.source).toBe('vehicle/car1');
     expect(unlock!.completedAt! - unlock!.createdAt).toBeGreaterThan(0);
   });

@@ -27,6 +27,11 @@ describe('forRenderer', () => {
     expect(maskedView.signals).toEqual({ 'Vehicle.CurrentLocation.Latitude': 31.23, 'Vehicle.Speed': 12.345 });
   });
 
+  it('coarsens the hops an update carries too (a gateway\'s translated payload is as precise as the original)', () => {
+    const update = { envelopes: [], updates: [{ id: 'm-1', status: 'delivered', hopsFrom: 1, hops: [{ index: 1, payload: { params: { lat: 31.230416, lon: 121.473701 } } }] }], total: 1, reset: false } as unknown as MessageBatch;
+    expect(forRenderer(update, false).updates![0]!.hops[0]!.payload).toEqual({ params: { lat: 31.23, lon: 121.47 } });
+  });
+
   it('sends precise locations once the user opts in', () => {
     expect(forRenderer(batch, true).envelopes[0]!.payload).toEqual({ attributes: { latitude: 31.230416, longitude: 121.473701 } });
     expect(forRenderer(view, true)).toBe(view);

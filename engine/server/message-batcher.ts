@@ -1,7 +1,9 @@
 // Collects the envelopes that changed since the last flush (sent, a hop delivered, completed, failed) so the
 // renderer gets one frame every ~50 ms instead of one per hop. Envelopes are mutated in place by the bus, so
-// a flush copies each one's state as of the flush; the renderer upserts them by id.
-import type { MessageBatch } from '../../protocol';
+// a flush copies each one's state as of the flush; the renderer upserts them by id. A message already sent goes
+// out again as an update (its outcome and the hops since the last final one), not whole: at 5k messages a second,
+// each changing at every hop, whole envelopes were ~1 MB a batch for the page to parse on its main thread.
+import { envelopeUpdate, finalHops, type EnvelopeUpdate, type MessageBatch } from '../../protocol';
 import type { Envelope } from '../../twins/bus/envelope';
 import type { MessageBus } from '../../twins/bus';
 
@@ -9,25 +11,38 @@ import type { MessageBus } from '../../twins/bus';
 export const MAX_ENVELOPES_PER_BATCH = 2000;
 /** A page that re-attaches (a reload) gets at most this many of the newest messages back. */
 export const MAX_ENVELOPES_ON_ATTACH = 20_000;
+/**
+ * Update bases kept at most: a message whose last change a full batch cut off never comes back to leave, so the
+ * oldest are forgotten past this (such a message, if it changes after all, goes out whole: correct, only larger).
+ */
+const MAX_IN_FLIGHT_BASES = 50_000;
 
 export class MessageBatcher {
   private readonly changed = new Map<string, Envelope>();
   private readonly seen = new Set<string>();
-  /** The newest messages by id, oldest first, for a page that re-attaches to the run (`attached`). */
-  private readonly recent = new Map<string, Envelope>();
+  /**
+   * The newest messages, for a page that re-attaches to the run (`attached`): a ring, recent[(recentStart + i) % cap]
+   * the i-th oldest. Not a Map trimmed at its front: V8 leaves a deleted entry's slot in place until the table is
+   * rebuilt, and finding the first live key walked all of them — ~11 µs a message, 5 % of the engine at 5k a second.
+   */
+  private recent: Envelope[] = [];
+  private recentStart = 0;
+  /**
+   * Messages sent (whole or as an update) while still in flight, with how many of their hops were final then: the
+   * base of their next update. A message not here goes out whole (never sent, or sent complete — it will not change).
+   */
+  private readonly sentInFlight = new Map<string, number>();
   private reset = true;
   private readonly off: () => void;
 
   constructor(bus: MessageBus) {
     this.off = bus.onEnvelope((_phase, envelope) => {
+      const known = this.seen.size;
       this.seen.add(envelope.id);
       // Re-inserting moves the id to the end, so a cut keeps the most recently changed.
       this.changed.delete(envelope.id);
       this.changed.set(envelope.id, envelope);
-      if (!this.recent.has(envelope.id)) {
-        this.recent.set(envelope.id, envelope);
-        if (this.recent.size > MAX_ENVELOPES_ON_ATTACH) this.recent.delete(this.recent.keys().next().value!);
-      }
+      if (this.seen.size > known) this.remember(envelope);
     });
   }
 
@@ -43,21 +58,45 @@ export class MessageBatcher {
   flush(): MessageBatch | undefined {
     if (!this.hasPending) return undefined;
     const all = [...this.changed.values()];
-    const envelopes = all.slice(Math.max(0, all.length - MAX_ENVELOPES_PER_BATCH)).map((e) => structuredClone(e));
+    const envelopes: Envelope[] = [];
+    const updates: EnvelopeUpdate[] = [];
+    for (const e of all.slice(Math.max(0, all.length - MAX_ENVELOPES_PER_BATCH))) {
+      const base = this.reset ? undefined : this.sentInFlight.get(e.id);
+      if (base === undefined) envelopes.push(structuredClone(e));
+      else {
+        const update = envelopeUpdate(e, base);
+        update.hops = structuredClone(update.hops);
+        updates.push(update);
+      }
+      if (e.status === 'in-flight') this.sentInFlight.set(e.id, finalHops(e));
+      else this.sentInFlight.delete(e.id);
+    }
+    if (this.sentInFlight.size > MAX_IN_FLIGHT_BASES) this.sentInFlight.delete(this.sentInFlight.keys().next().value!);
     this.changed.clear();
-    const batch = { envelopes, total: this.seen.size, reset: this.reset };
+    const batch: MessageBatch = { envelopes, total: this.seen.size, reset: this.reset };
+    if (updates.length > 0) batch.updates = updates;
     this.reset = false;
     return batch;
   }
 
   /** Everything a newly attached page needs (newest MAX_ENVELOPES_ON_ATTACH), as one batch that resets its log. */
   attached(): MessageBatch {
-    return { envelopes: [...this.recent.values()].map((e) => structuredClone(e)), total: this.seen.size, reset: true };
+    const oldestFirst = [...this.recent.slice(this.recentStart), ...this.recent.slice(0, this.recentStart)];
+    return { envelopes: oldestFirst.map((e) => structuredClone(e)), total: this.seen.size, reset: true };
+  }
+
+  private remember(envelope: Envelope): void {
+    if (this.recent.length < MAX_ENVELOPES_ON_ATTACH) this.recent.push(envelope);
+    else {
+      this.recent[this.recentStart] = envelope;
+      this.recentStart = (this.recentStart + 1) % MAX_ENVELOPES_ON_ATTACH;
+    }
   }
 
   dispose(): void {
     this.off();
     this.changed.clear();
-    this.recent.clear();
+    this.recent = [];
+    this.sentInFlight.clear();
   }
 }

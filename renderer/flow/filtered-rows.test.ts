@@ -36,7 +36,7 @@ describe('FilteredRows', () => {
     const rows = new FilteredRows(log);
     const events = { ...NO_FILTER, kind: 'event' as const };
     let next = 0;
-    const batch = (n: number): void => log.apply({ envelopes: Array.from({ length: n }, () => envelope(next++)), total: next, reset: next === n });
+    const batch = (n: number): void => void log.apply({ envelopes: Array.from({ length: n }, () => envelope(next++)), total: next, reset: next === n });
     batch(2_000);
     expect(rows.rows(events).length).toBe(1_000);
     while (next < MAX_MESSAGES + 20_000) batch(2_000);
@@ -68,7 +68,7 @@ describe('FilteredRows', () => {
   it('keeps each trace\'s messages in order as old ones are dropped', () => {
     const log = new MessageLog();
     let next = 0;
-    const batch = (n: number): void => log.apply({ envelopes: Array.from({ length: n }, () => envelope(next++)), total: next, reset: next === n });
+    const batch = (n: number): void => void log.apply({ envelopes: Array.from({ length: n }, () => envelope(next++)), total: next, reset: next === n });
     while (next < MAX_MESSAGES + 12_000) batch(2_000);
     const trace = log.trace('t-1');
     expect(trace.length).toBe(log.all().filter((m) => m.traceId === 't-1').length);

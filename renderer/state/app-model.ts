@@ -2,9 +2,10 @@
 // messages, verdicts) into stores the panels read, and turns the user's clicks into protocol commands. It keeps
 // no rules of the simulation — every decision is the engine's; this only remembers and forwards.
 import type {
-  ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
+  ArchitectureComparison, AttachedSession, DeviceCommandRequest, DeviceCommandSent, EngineApi, ExpectationOutcome, LoadScenarioRequest, MessageBatch, RecordedRuns, RunDiffView, RunStatus, ScenarioSummary, SendTwinEventResult, SessionInfo,
   Snapshot, Speed, TwinEvent, TwinView, Verdict,
 } from '../../protocol';
+import { LiveLatencyTracker } from '../views/charts/live-latency';
 import { MapEvents } from './map-events';
 import { MessageLog } from './message-log';
 import { Store } from './store';
@@ -65,6 +66,8 @@ export class AppModel {
     comparison: null,
   });
   readonly messages = new MessageLog();
+  /** The run's end-to-end latency, kept up per message as the log takes it in (the live latency chart reads it). */
+  readonly latency = new LiveLatencyTracker();
   /** Messages in flight between cars and homes, and the pulses of the story's moments, for the map's layers. */
   readonly mapEvents = new MapEvents();
   /** The watched twin's state changes as the engine pushes them (the state-chart view's log). */
@@ -90,11 +93,9 @@ export class AppModel {
   } = { vehicleInstances: 0, frames: 0, cameraTarget: [0, 0, 0], cameraDistance: 0, layers: emptyLayerStats(), arcFrames: 0 };
 
   constructor(readonly api: EngineApi) {
+    this.messages.observe(this.latency);
     api.onSnapshot((snapshot) => this.store.set({ snapshot }));
-    api.onMessages((batch) => {
-      this.messages.apply(batch);
-      this.mapEvents.apply(batch);
-    });
+    api.onMessages((batch) => this.takeMessages(batch));
     api.onRunState((status) => this.store.set({ status }));
     api.onRecordings((recordings) => this.store.set({ recordings }));
     api.onTwinTransitions((batch) => this.twinTransitions.apply(batch));
@@ -126,8 +127,13 @@ export class AppModel {
       ...(keep.session !== null && keep.session.scenario === session?.scenario ? {} : { selectedTwin: session ? defaultTwin(session) : null, selectedMessage: null }),
     });
     this.mapEvents.setSession(session);
-    this.messages.apply(messages);
-    this.mapEvents.apply(messages);
+    this.takeMessages(messages);
+  }
+
+  /** The flow view's log merges the batch's updates; the map reads the messages as merged. */
+  private takeMessages(batch: MessageBatch): void {
+    const envelopes = this.messages.apply(batch);
+    this.mapEvents.apply({ envelopes, total: batch.total, reset: batch.reset });
   }
 
   async refreshRuns(): Promise<void> {

@@ -4,13 +4,23 @@
 // second, nothing here may walk or copy the whole log per batch, nor allocate more than a map entry per message
 // (a trace of one message — most telemetry — is a number, not a set). Rows are addressed by a sequence number that
 // never shifts (`firstSeq` moves when old ones are dropped), so views can keep indexes across evictions.
-import type { Envelope, MessageBatch } from '../../protocol';
+import { applyUpdate, type Envelope, type MessageBatch } from '../../protocol';
 
 export const MAX_MESSAGES = 100_000;
 /** Old messages are dropped in chunks of this many, so the rows under a user who scrolled up jump rarely. */
 const EVICT_CHUNK = 5_000;
 /** The change journal keeps at most this many entries; a reader further behind rescans (see changesSince). */
 const JOURNAL_MAX = 20_000;
+
+/**
+ * Told of every message as the log takes it in, with what the log held for it before (undefined: new), so a figure
+ * over the run (live latency, counts) can be kept up in O(1) per message instead of re-derived from the log.
+ */
+export interface MessageLogObserver {
+  upsert(next: Envelope, previous: Envelope | undefined): void;
+  /** The log started over (a new run): forget everything. */
+  reset(): void;
+}
 
 export class MessageLog {
   /** entries[head] is the oldest kept message; evicted slots before it are cleared and compacted away lazily. */
@@ -31,12 +41,24 @@ export class MessageLog {
   version = 0;
   total = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly observers: MessageLogObserver[] = [];
 
-  apply(batch: MessageBatch): void {
+  /** Feeds `observer` every message from now on (call before the first batch to see them all). */
+  observe(observer: MessageLogObserver): void {
+    this.observers.push(observer);
+  }
+
+  /**
+   * Takes in a batch: whole envelopes upserted by id, then updates merged into the copies held (an update for a
+   * message not held — never received, or dropped as old — is skipped). Returns the envelopes as now held, in the
+   * order taken in, for readers of the same batch (the map's layers).
+   */
+  apply(batch: MessageBatch): Envelope[] {
     if (batch.reset) this.reset();
     // Rows are in send order (issue 18): a batch lists messages by when they last changed, so new ones are taken
     // by send time. Across batches the engine's first sight of a message is its send, so appending keeps the order.
     const ordered = batch.envelopes.length > 1 ? [...batch.envelopes].sort((a, b) => a.createdAt - b.createdAt) : batch.envelopes;
+    const taken: Envelope[] = [];
     for (const envelope of ordered) {
       const seq = this.seqOf.get(envelope.id);
       if (seq === undefined) {
@@ -44,13 +66,18 @@ export class MessageLog {
         this.seqOf.set(envelope.id, next);
         this.entries.push(envelope);
         this.addToTrace(envelope.traceId, next);
-      } else {
-        const slot = this.head + seq - this.base;
-        this.failedCount -= Number(this.entries[slot]!.status === 'failed');
-        this.entries[slot] = envelope;
-        this.journal.push(seq);
-      }
-      this.failedCount += Number(envelope.status === 'failed');
+        this.failedCount += Number(envelope.status === 'failed');
+        for (const o of this.observers) o.upsert(envelope, undefined);
+      } else this.replace(seq, envelope);
+      taken.push(envelope);
+    }
+    for (const update of batch.updates ?? []) {
+      const seq = this.seqOf.get(update.id);
+      if (seq === undefined) continue;
+      const envelope = applyUpdate(this.entries[this.head + seq - this.base]!, update);
+      if (envelope === undefined) continue;
+      this.replace(seq, envelope);
+      taken.push(envelope);
     }
     if (this.size > MAX_MESSAGES + EVICT_CHUNK) this.evict(this.size - MAX_MESSAGES);
     if (this.journal.length > JOURNAL_MAX) {
@@ -60,6 +87,17 @@ export class MessageLog {
     }
     this.total = batch.total;
     this.changed();
+    return taken;
+  }
+
+  /** A held message's new state. */
+  private replace(seq: number, envelope: Envelope): void {
+    const slot = this.head + seq - this.base;
+    const previous = this.entries[slot]!;
+    this.failedCount += Number(envelope.status === 'failed') - Number(previous.status === 'failed');
+    this.entries[slot] = envelope;
+    this.journal.push(seq);
+    for (const o of this.observers) o.upsert(envelope, previous);
   }
 
   clear(): void {
@@ -178,6 +216,7 @@ export class MessageLog {
     this.failedCount = 0;
     this.total = 0;
     this.epochCount++;
+    for (const o of this.observers) o.reset();
   }
 
   private changed(): void {

@@ -51,7 +51,10 @@ export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yM
           </g>
         ))}
         {series.map((s) => (s.style === 'dots'
-          ? <g key={s.id} fill={s.color}>{s.points.map(([px, py], i) => <circle key={i} cx={x(px)} cy={y(py)} r={2} />)}</g>
+          // One path of zero-length round-capped strokes, a 4 px dot each: the live latency chart redraws 1,500 dots
+          // every 300 ms while a run plays, and one element's attribute is restyled and painted in a fraction of
+          // what 1,500 circles' 3,000 attributes were.
+          ? <path key={s.id} className="chart-dots" style={{ stroke: s.color }} strokeWidth={4} strokeLinecap="round" fill="none" d={dotsPath(s.points, x, y)} />
           : <polyline key={s.id} fill="none" stroke={s.color} strokeWidth={1.6} points={s.points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')} />))}
       </svg>
       <figcaption className="small">
@@ -60,4 +63,11 @@ export function LineChart({ series, title, testId, xFormat, yFormat, xDomain, yM
       </figcaption>
     </figure>
   );
+}
+
+/** `M x,y h0` per point: each a zero-length subpath, which a round cap draws as a dot. */
+function dotsPath(points: ChartSeries['points'], x: (v: number) => number, y: (v: number) => number): string {
+  let d = '';
+  for (const [px, py] of points) d += `M${x(px).toFixed(1)},${y(py).toFixed(1)}h0`;
+  return d;
 }

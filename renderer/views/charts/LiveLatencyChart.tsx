@@ -1,5 +1,6 @@
 // End-to-end latency building while the run plays (issue 18 §4): a dot per delivered message at the time it
-// arrived, the running p50/p95/p99 and the success and failure rates, from the messages the page holds.
+// arrived, the running p50/p95/p99 and the success and failure rates, kept up per message by the model's tracker
+// (live-latency.ts): reading them costs the sketch and the dots drawn, not a pass over the log.
 import { useMemo } from 'react';
 import { useAppState, useModel } from '../../app/ModelContext';
 import { clockAt } from '../../flow/clock';
@@ -7,14 +8,13 @@ import { formatMs } from '../../flow/parties';
 import { useLogVersion } from '../../state/use-log-version';
 import { LineChart } from './LineChart';
 import { timeTicks } from './scale';
-import { liveLatency } from './live-latency';
 
 export function LiveLatencyChart() {
   const model = useModel();
   const version = useLogVersion(model.messages, 300);
   const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   const endTime = useAppState((s) => s.session?.endTime ?? 0);
-  const live = useMemo(() => liveLatency(model.messages), [model.messages, version]);
+  const live = useMemo(() => model.latency.read(), [model.latency, version]);
   const s = live.stats;
   const completed = live.delivered + live.failed;
   const pct = (n: number): string => (completed === 0 ? '—' : `${((n / completed) * 100).toFixed(1)} %`);
