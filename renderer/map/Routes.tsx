@@ -13,6 +13,7 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { VehicleRoute } from '../../protocol';
 import { useModel } from '../app/ModelContext';
+import { useDrawWhenChanged, type ContentChange } from './draw-when-changed';
 
 export const ROUTE_COLOUR = '#fdba74';
 /** The road behind a car: the route's colour three quarters of the way to the map's background. */
@@ -150,14 +151,19 @@ export function Routes({ story }: { story: ReadonlySet<string> }) {
   }, [model, drawn, invalidate]);
 
   const ahead = useMemo(() => new Color(ROUTE_COLOUR), []);
+  // The routes' canvas is drawn only when this loop changed what it shows (or the camera moved): see draw-when-changed.
+  const content = useMemo<ContentChange>(() => ({ changed: true }), []);
+  useDrawWhenChanged(content);
   useFrame(({ size }) => {
     const { storyLayers } = model.store.get();
     if (!storyLayers) {
+      if (line.visible || thin.visible) content.changed = true;
       line.visible = thin.visible = false;
       drawn.shownRoutes = null; // drawn again in full when the layers come back
       model.renderStats.layers.routes = 0;
       return;
     }
+    if (line.material.resolution.x !== size.width || line.material.resolution.y !== size.height) content.changed = true;
     line.material.resolution.set(size.width, size.height);
     const t = model.store.get().snapshot?.t ?? 0;
     const selected = /^vehicle\/([^/]+)/.exec(model.store.get().selectedTwin ?? '')?.[1];
@@ -170,6 +176,8 @@ export function Routes({ story }: { story: ReadonlySet<string> }) {
     if (routes === drawn.shownRoutes && t === drawn.shownT) return;
     const rebuilt = routes !== drawn.shownRoutes;
     if (rebuilt) {
+      // (A new virtual time alone changes nothing drawn unless a segment turned driven: repainted below.)
+      content.changed = true;
       let segments = 0;
       drawn.first.length = 0;
       drawn.painted.length = 0;
@@ -230,13 +238,16 @@ export function Routes({ story }: { story: ReadonlySet<string> }) {
         repainted = true;
       });
       if (repainted) {
+        content.changed = true;
         colours.needsUpdate = true;
         thin.geometry.getAttribute('color').needsUpdate = true;
       }
     }
     geometry.instanceCount = drawn.segments;
-    line.visible = drawn.segments <= WIDE_MAX_SEGMENTS;
-    thin.visible = !line.visible;
+    const wide = drawn.segments <= WIDE_MAX_SEGMENTS;
+    if (line.visible !== wide || thin.visible === wide) content.changed = true;
+    line.visible = wide;
+    thin.visible = !wide;
     thin.geometry.setDrawRange(0, drawn.segments * 2);
     drawn.shownRoutes = routes;
     drawn.shownT = t;

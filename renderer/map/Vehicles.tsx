@@ -1,19 +1,16 @@
-// Every car as one box of a single merged, dynamic mesh (see box-mesh.ts for why not an InstancedMesh). Positions
+// Every car as a screen-space marker, all in one THREE.Points draw (see car-markers.ts for why not boxes). Positions
 // come from the engine's snapshots ~10×/s; the frame loop reads the latest snapshot from the store (no React state
 // per frame) and eases each car toward it, so motion looks continuous between snapshots. The map renders on demand:
 // while any car is still easing the loop asks for the next frame, and once every car has arrived it stops asking.
 // The cars have a canvas of their own over the city's (MapLayers), so moving them never redraws the city.
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage, ShaderMaterial, Vector3, type Intersection, type Object3D, type Raycaster } from 'three';
 import type { VehicleTuple } from '../../protocol';
 import { useAppState, useModel } from '../app/ModelContext';
-import { BOX_TRIANGLES, boxIndices, boxTemplate, paintBox, writeBox } from './box-mesh';
-import { headingToRotationY } from './coordinates';
+import { CAR_PX, SELECTED_CAR_PX, carFragmentShader, carUniforms, carVertexShader, pickCar } from './car-markers';
 import { claimPick } from './picking';
 
-const CAR = new Color('#f97316');
-const SELECTED = new Color('#f472b6');
 const NO_VEHICLES: readonly VehicleTuple[] = [];
 /** Closer than this (metres) to its target a car is snapped there, so the easing ends and rendering can stop. */
 const ARRIVED_M = 0.05;
@@ -25,32 +22,37 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
   const invalidate = useThree((s) => s.invalidate);
   const selectedVehicle = useAppState((s) => /^vehicle\/([^/]+)/.exec(s.selectedTwin ?? '')?.[1]);
 
-  // Exaggerated like every symbol (a real car is ~4.5 m long) so cars read at city scale; raised to sit on the
-  // roads. Unlit, so each box shares its 8 corners.
-  const template = useMemo(() => boxTemplate(1.3 * unit, 0.9 * unit, 2.4 * unit, 0.15 * unit, false), [unit]);
   // Typed arrays sized once per session: the frame loop allocates nothing.
   const drawn = useMemo(() => {
-    const boxes = Math.max(1, capacity);
+    const cars = Math.max(1, capacity);
     const geometry = new BufferGeometry();
-    const position = new BufferAttribute(new Float32Array(boxes * template.vertices * 3), 3).setUsage(DynamicDrawUsage);
-    geometry.setAttribute('position', position);
-    geometry.setAttribute('color', new BufferAttribute(new Float32Array(boxes * template.vertices * 3), 3));
-    geometry.setIndex(new BufferAttribute(boxIndices(template, boxes), 1));
+    geometry.setAttribute('position', new BufferAttribute(new Float32Array(cars * 3), 3).setUsage(DynamicDrawUsage));
+    geometry.setAttribute('forward', new BufferAttribute(new Float32Array(cars * 2), 2).setUsage(DynamicDrawUsage));
+    geometry.setAttribute('selected', new BufferAttribute(new Float32Array(cars), 1));
     geometry.setDrawRange(0, 0);
+    const material = new ShaderMaterial({
+      uniforms: carUniforms(unit), vertexShader: carVertexShader, fragmentShader: carFragmentShader, depthTest: false, depthWrite: false,
+    });
     return {
       geometry,
-      /** Where each car is drawn: x, z, rotation about y (64-bit, so "arrived" compares equal to the target). */
-      shown: new Float64Array(boxes * 3),
-      placed: new Uint8Array(boxes),
+      material,
+      /** Where each car is drawn: x, z, heading (64-bit, so "arrived" compares equal to the target). */
+      shown: new Float64Array(cars * 3),
+      placed: new Uint8Array(cars),
       /** 1 where the car is painted as selected, 0 as a car, 2 not painted yet. */
-      painted: new Uint8Array(boxes).fill(2),
+      painted: new Uint8Array(cars).fill(2),
       /** The snapshot last drawn and whether a car was still easing toward it. */
       snapshot: NO_VEHICLES,
       easing: false,
       selected: undefined as string | undefined,
     };
-  }, [capacity, template]);
-  useLayoutEffect(() => () => drawn.geometry.dispose(), [drawn]);
+  }, [capacity, unit]);
+  useLayoutEffect(() => () => {
+    drawn.geometry.dispose();
+    drawn.material.dispose();
+  }, [drawn]);
+  /** Cars stand a little above the ground (on the roads), where the test hook and picking project them. */
+  const lift = 0.6 * unit;
 
   // For the test hook: project a drawn car to canvas pixels, so an end-to-end test can click it.
   const camera = useThree((s) => s.camera);
@@ -63,13 +65,21 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
     model.renderStats.vehicleCanvasPoint = (vehicleId) => {
       const at = drawnAt(vehicleId);
       if (at === undefined) return undefined;
-      const p = new Vector3(at[0], 0.6 * unit, at[1]).project(camera);
+      const p = new Vector3(at[0], lift, at[1]).project(camera);
       return [((p.x + 1) / 2) * size.width, ((1 - p.y) / 2) * size.height];
     };
     // For the follow camera: the eased, drawn position (not the snapshot's), so the camera glides with the car.
     model.renderStats.vehicleScenePoint = drawnAt;
     return () => void (model.renderStats.vehicleCanvasPoint = model.renderStats.vehicleScenePoint = undefined);
-  }, [model, camera, size, unit, capacity, drawn]);
+  }, [model, camera, size, lift, capacity, drawn]);
+  const dpr = useThree((s) => s.viewport.dpr);
+  useLayoutEffect(() => {
+    const u = drawn.material.uniforms;
+    u.uSize!.value = CAR_PX * dpr;
+    u.uSelectedSize!.value = SELECTED_CAR_PX * dpr;
+    u.uViewport!.value = [size.width, size.height];
+    invalidate();
+  }, [drawn, dpr, size, invalidate]);
 
   useFrame((_state, delta) => {
     const vehicles = model.store.get().snapshot?.vehicles ?? NO_VEHICLES;
@@ -83,7 +93,8 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
 
     const { shown, placed, painted, geometry } = drawn;
     const positions = geometry.getAttribute('position') as BufferAttribute;
-    const colours = geometry.getAttribute('color') as BufferAttribute;
+    const forward = geometry.getAttribute('forward') as BufferAttribute;
+    const selected = geometry.getAttribute('selected') as BufferAttribute;
     // Close most of the gap within ~100 ms (one snapshot), whatever the frame rate. After an idle spell (frames on
     // demand) delta spans the whole spell, though the new snapshot arrived just now: ease as from one frame then.
     const ease = Math.min(1, (drawn.easing ? Math.min(delta, 0.1) : 1 / 60) * 12);
@@ -96,7 +107,6 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
       // Scene coordinates as coordinates.toScene, inlined: the loop allocates nothing per car.
       const tx = speed === 0 ? x + 1.9 * unit : x;
       const tz = -y;
-      const rot = headingToRotationY(heading);
       const o = i * 3;
       let cx = tx;
       let cz = tz;
@@ -110,35 +120,50 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
           easing = true;
         }
       }
-      if (placed[i] !== 1 || cx !== shown[o] || cz !== shown[o + 1] || rot !== shown[o + 2]) {
+      if (placed[i] !== 1 || cx !== shown[o] || cz !== shown[o + 1] || heading !== shown[o + 2]) {
         placed[i] = 1;
         shown[o] = cx;
         shown[o + 1] = cz;
-        shown[o + 2] = rot;
-        writeBox(template, positions.array as Float32Array, i, cx, cz, rot);
+        shown[o + 2] = heading;
+        const p = positions.array as Float32Array;
+        p[i * 3] = cx;
+        p[i * 3 + 1] = lift;
+        p[i * 3 + 2] = cz;
+        // The heading as a ground direction (car-markers.headingToForward, inlined: no allocation per car).
+        (forward.array as Float32Array)[i * 2] = Math.sin((heading * Math.PI) / 180);
+        (forward.array as Float32Array)[i * 2 + 1] = -Math.cos((heading * Math.PI) / 180);
         moved = true;
       }
       const look = id === selectedVehicle ? 1 : 0;
       if (painted[i] !== look) {
         painted[i] = look;
-        const c = look === 1 ? SELECTED : CAR;
-        paintBox(template, colours.array as Float32Array, i, c.r, c.g, c.b);
+        (selected.array as Float32Array)[i] = look;
         repainted = true;
       }
     }
     drawn.easing = easing;
-    geometry.setDrawRange(0, count * BOX_TRIANGLES * 3);
-    if (moved) {
-      positions.needsUpdate = true;
-      geometry.boundingSphere = null; // cars moved: picking recomputes it
-    }
-    if (repainted) colours.needsUpdate = true;
+    geometry.setDrawRange(0, count);
+    if (moved) positions.needsUpdate = forward.needsUpdate = true;
+    if (repainted) selected.needsUpdate = true;
     if (easing) invalidate();
   });
 
+  // Picked in screen space, as the markers are drawn: the car whose marker centre is nearest the pointer, within a
+  // marker's reach. r3f calls this for the cars' clicks (and hovers) with a ray through the pointer.
+  const ray = useMemo(() => ({ point: new Vector3() }), []);
+  function raycast(this: Object3D, raycaster: Raycaster, intersects: Intersection<Object3D>[]): void {
+    const vehicles = drawn.snapshot;
+    ray.point.copy(raycaster.ray.origin).add(raycaster.ray.direction).project(camera);
+    const pointer = [((ray.point.x + 1) / 2) * size.width, ((1 - ray.point.y) / 2) * size.height] as const;
+    const index = pickCar(camera, size.width, size.height, pointer, drawn.shown, 3, drawn.placed, Math.min(vehicles.length, capacity), lift, CAR_PX * 0.7);
+    if (index === undefined) return;
+    const point = new Vector3(drawn.shown[index * 3]!, lift, drawn.shown[index * 3 + 1]!);
+    intersects.push({ distance: raycaster.ray.origin.distanceTo(point), point, index, object: this });
+  }
+
   const onClick = (e: ThreeEvent<MouseEvent>): void => {
     e.stopPropagation();
-    const tuple = e.faceIndex == null ? undefined : model.store.get().snapshot?.vehicles[Math.floor(e.faceIndex / BOX_TRIANGLES)];
+    const tuple = e.index === undefined ? undefined : drawn.snapshot[e.index];
     if (tuple === undefined) return;
     claimPick(e.nativeEvent);
     model.selectTwin(`vehicle/${tuple[0]}/drive`);
@@ -146,8 +171,6 @@ export function Vehicles({ capacity, unit }: { capacity: number; unit: number })
 
   return (
     // Drawn over everything: a car parked at a workplace would otherwise vanish inside the building's symbol.
-    <mesh geometry={drawn.geometry} frustumCulled={false} renderOrder={10} onClick={onClick}>
-      <meshBasicMaterial vertexColors depthTest={false} transparent opacity={0.95} />
-    </mesh>
+    <points geometry={drawn.geometry} material={drawn.material} frustumCulled={false} renderOrder={10} onClick={onClick} raycast={raycast} />
   );
 }

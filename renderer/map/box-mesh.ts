@@ -1,4 +1,4 @@
-// Many small boxes (homes, cars) as ONE plain mesh instead of an InstancedMesh. Without a GPU, Chromium draws WebGL
+// Many small boxes (the homes) as ONE plain mesh instead of an InstancedMesh. Without a GPU, Chromium draws WebGL
 // with SwiftShader on the CPU, where instancing pays a per-instance cost: the 1,000 homes took 28 ms a frame as an
 // InstancedMesh and 12 ms merged into one vertex buffer (same material, same run, 823×501 canvas). A GPU draws
 // either in well under a millisecond, so merging costs nothing where a GPU exists.

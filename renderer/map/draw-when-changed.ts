@@ -1,0 +1,44 @@
+// A canvas whose picture changes now and then (the routes: when a car finishes a segment) is still asked for a
+// frame at every snapshot, so that its frame loop can look; r3f's demand frameloop then draws it each time. Without
+// a GPU each such draw costs a clear, the redraw and a read-back of the canvas's pixels for the compositor, all for
+// the same picture. This takes the drawing over (a frame callback with a positive priority: r3f then leaves
+// gl.render to it) and draws only when the content says it changed, the camera moved or the canvas was resized.
+// Not drawn to, a WebGL canvas keeps showing its last picture.
+import { useFrame } from '@react-three/fiber';
+import { useMemo } from 'react';
+import { Matrix4 } from 'three';
+
+/** What a layer's frame loop sets when its picture changed; the draw clears it. */
+export interface ContentChange {
+  changed: boolean;
+}
+
+export function useDrawWhenChanged(content: ContentChange): void {
+  const drawn = useMemo(() => ({ view: new Matrix4(), projection: new Matrix4(), width: -1, height: -1, dpr: -1 }), []);
+  useFrame(({ gl, scene, camera, size, viewport }) => {
+    camera.updateMatrixWorld();
+    const moved = !drawn.view.equals(camera.matrixWorld) || !drawn.projection.equals(camera.projectionMatrix);
+    const resized = size.width !== drawn.width || size.height !== drawn.height || viewport.dpr !== drawn.dpr;
+    if (!content.changed && !moved && !resized) return;
+    drawn.view.copy(camera.matrixWorld);
+    drawn.projection.copy(camera.projectionMatrix);
+    drawn.width = size.width;
+    drawn.height = size.height;
+    drawn.dpr = viewport.dpr;
+    content.changed = false;
+    gl.render(scene, camera);
+    gl.getContext().flush();
+  }, 1);
+}
+
+/**
+ * Draws the canvas at every frame it is asked for, as r3f would, then flushes: the GPU process starts drawing while
+ * the page's main thread goes on to style, layout and paint, instead of when the compositor asks for the pixels.
+ */
+export function DrawAndFlush(): null {
+  useFrame(({ gl, scene, camera }) => {
+    gl.render(scene, camera);
+    gl.getContext().flush();
+  }, 1);
+  return null;
+}
