@@ -1,7 +1,7 @@
 // A TypeScript entry's bundle: built once and reused, rebuilt after an edit, each module keeping its own
 // import.meta.url, dynamic imports kept out of start-up, and safe when two processes rebuild at once.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -95,5 +95,20 @@ describe('bundled', () => {
     const both = await Promise.all([1, 2].map(() => run(process.execPath, ['--input-type=module', '-e', build], { encoding: 'utf8' })));
     for (const { stdout } of both) expect(runNode(stdout)).toBe('22');
     expect(runNode(freshBundle(path.join(app, 'main.ts'), 'app', cache)!)).toBe('22');
+  });
+
+  it('removes builds older than a day when it rebuilds, keeping recent ones a running process may still load from', async () => {
+    const app = fixture('old-builds', { 'main.ts': "console.log('v1');\n" });
+    const cache = path.join(dir, 'cache-old');
+    const first = await bundled(path.join(app, 'main.ts'), 'app', cache);
+    const folder = bundleDir(path.join(app, 'main.ts'), 'app', cache);
+    mkdirSync(path.join(folder, 'build-stale'));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000);
+    utimesSync(path.join(folder, 'build-stale'), twoDaysAgo, twoDaysAgo);
+    writeFileSync(path.join(app, 'main.ts'), "console.log('v2');\n");
+    utimesSync(path.join(app, 'main.ts'), new Date(), new Date(Date.now() + 5_000));
+    const second = await bundled(path.join(app, 'main.ts'), 'app', cache);
+    expect(runNode(second)).toBe('v2');
+    expect(readdirSync(folder).sort()).toEqual([path.basename(path.dirname(first)), path.basename(path.dirname(second)), 'inputs.json'].sort());
   });
 });
