@@ -69,11 +69,15 @@ describe('--help', () => {
     }
   });
 
-  it('--version and the overview load no command module; a command loads its own only', async () => {
+  it('--version and the overview load no command module nor cli-errors; a command loads its own only', async () => {
     // The command modules are what a bare start pays for (SQLite, MQTT, MCP, OCPP packages behind them).
     const text = readFileSync(path.join(import.meta.dirname, 'main.ts'), 'utf8');
     expect(text).not.toMatch(/^import [^;]*from '\.\/\w+-command'/m);
     expect(text.match(/await import\('\.\/\w+-command'\)/g)).toHaveLength(COMMANDS.length);
+    // Nor describeFailure's module, which imports every error class (the scenario schema, the suite).
+    for (const file of ['main.ts', 'command-spec.ts', 'usage-error.ts', 'version.ts']) {
+      expect(readFileSync(path.join(import.meta.dirname, file), 'utf8'), file).not.toMatch(/^import [^;]*from '\.\/cli-errors'/m);
+    }
   });
 
   it('main has a command table with no duplicates', async () => {

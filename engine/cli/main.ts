@@ -2,8 +2,8 @@
 // turns whatever it throws into one line (describeFailure). Every command returns its exit code instead of
 // calling process.exit, so tests run the CLI in-process. Exit codes: 0 pass, 1 failed or invalid, 2 bad command
 // line.
-import { describeFailure, UsageError } from './cli-errors';
 import { commandHelp, formatRows, parseCommandArgs, type CliIo, type Command, type OptionTable } from './command-spec';
+import { UsageError } from './usage-error';
 import { version } from './version';
 
 export type { CliIo } from './command-spec';
@@ -114,8 +114,12 @@ export function mainHelp(): string {
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    const command = await loadCommand(name);
-    if (command !== undefined) return await execute(command, rest, io);
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (entry !== undefined) {
+      // The failure descriptions come with the command, so that a crash outside its promise is reported at once.
+      const [command] = await Promise.all([entry.load(), loadFailures()]);
+      return await execute(command, rest, io);
+    }
     switch (name) {
       case undefined:
         io.err(mainHelp());
@@ -151,13 +155,26 @@ export async function execute<O extends OptionTable>(command: Command<O>, argv: 
   }
 }
 
+// describeFailure's module knows every error class a command can throw, and so imports the scenario schema and the
+// suite: two thirds of a bare `--version`'s CPU. It is loaded with the command that runs, or at the first failure.
+let failures: typeof import('./cli-errors') | undefined;
+const loadFailures = async (): Promise<typeof import('./cli-errors')> => (failures ??= await import('./cli-errors'));
+
 /** For the executable's uncaughtException/unhandledRejection: the same one line, then exit 1. */
-export function reportCrash(err: unknown, io: CliIo = defaultIo): never {
-  fail(io, err, process.argv[2] !== undefined && COMMANDS.some((c) => c.name === process.argv[2]) ? process.argv[2] : '');
-  process.exit(1);
+export function reportCrash(err: unknown, io: CliIo = defaultIo): void {
+  const command = process.argv[2] !== undefined && COMMANDS.some((c) => c.name === process.argv[2]) ? process.argv[2] : '';
+  if (failures !== undefined) {
+    report(failures, io, err, command);
+    process.exit(1);
+  }
+  void loadFailures().then((loaded) => report(loaded, io, err, command)).finally(() => process.exit(1));
 }
 
-function fail(io: CliIo, err: unknown, command: string): number {
+async function fail(io: CliIo, err: unknown, command: string): Promise<number> {
+  return report(await loadFailures(), io, err, command);
+}
+
+function report({ describeFailure }: typeof import('./cli-errors'), io: CliIo, err: unknown, command: string): number {
   const failure = describeFailure(err, command);
   io.err(failure.message);
   if (failure.stack !== undefined) io.err(failure.stack);
