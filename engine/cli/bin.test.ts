@@ -1,11 +1,11 @@
-// The real `twinbench` executable (bin/twinbench.mjs through tsx), a scenario on a GeoJSON map, and the progress
-// line a terminal shows during long runs.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// The real `twinbench` executable (bin/twinbench.mjs, from its bundle or through tsx), a scenario on a GeoJSON map,
+// and the progress line a terminal shows during long runs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, version } from './main';
 import { cli } from './test-support/cli';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,6 +21,49 @@ describe('the twinbench executable', () => {
       status = (err as { status: number }).status;
     }
     expect(status).toBe(1);
+  });
+});
+
+describe('how the executable starts', () => {
+  // Inside node_modules, as the default cache is: the bundle resolves its packages from the folders above it.
+  const cache = path.join(root, 'node_modules', '.cache', `twinbench-bin-test-${process.pid}`);
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const start = (cacheDir: string, ...args: string[]): { out: string; how: string } => {
+    const result = spawnSync(process.execPath, [path.join(root, 'bin/twinbench.mjs'), ...args], {
+      encoding: 'utf8', env: { ...process.env, TWINBENCH_BUNDLE_CACHE: cacheDir, TWINBENCH_DEBUG: '1' },
+    });
+    expect(result.status).toBe(0);
+    return { out: result.stdout.trim(), how: result.stderr.trim() };
+  };
+
+  it('runs from the bundle, built on the first start and reused on the next', () => {
+    const first = start(cache, '--version');
+    expect(first.out).toBe(version());
+    expect(first.how).toMatch(/^twinbench: started from the bundle .*\.mjs$/);
+    expect(start(cache, '--version').how).toBe(first.how);
+  });
+
+  it('rebuilds the bundle after a source is edited, so it never runs stale code', () => {
+    const before = start(cache, '--version').how;
+    const source = path.join(root, 'engine/cli/version.ts');
+    const { atime, mtime } = statSync(source);
+    utimesSync(source, atime, new Date(mtime.getTime() + 2_000));
+    try {
+      const after = start(cache, '--version');
+      expect(after.out).toBe(version());
+      expect(after.how).toMatch(/^twinbench: started from the bundle /);
+      expect(after.how).not.toBe(before);
+    } finally {
+      utimesSync(source, atime, mtime);
+    }
+  });
+
+  it('runs through tsx when the bundle cannot be built (a file stands where the cache folder should be)', () => {
+    const blocked = mkdtempSync(path.join(os.tmpdir(), 'twinbench-bin-blocked-'));
+    writeFileSync(path.join(blocked, 'cache'), 'not a folder');
+    const { out, how } = start(path.join(blocked, 'cache'), 'validate', path.join(root, 'scenarios/commute.yaml'));
+    expect(out).toContain('ok');
+    expect(how).toMatch(/^twinbench: started through tsx \(no bundle: .*ENOTDIR/);
   });
 });
 

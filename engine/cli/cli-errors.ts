@@ -10,25 +10,9 @@ import { ScenarioError } from '../scenario/issues';
 import { SuiteOutputError } from '../suite/run-suite';
 import { SuiteMergeError } from '../suite/suite-merge';
 import { SuitePlanError } from '../suite/suite-plan';
+import { CliError, UsageError } from './usage-error';
 
-/** A failure with a message ready for the user; exit code 1 unless said otherwise. */
-export class CliError extends Error {
-  override readonly name: string = 'CliError';
-
-  constructor(message: string, readonly exitCode = 1, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
-/** A bad command line: exit code 2, and the command's `--help` is the place to look. */
-export class UsageError extends CliError {
-  override readonly name = 'UsageError';
-
-  /** hint: the problem is the command line's shape (unknown flag, missing value), so point at --help. */
-  constructor(message: string, readonly hint = false) {
-    super(message, 2);
-  }
-}
+export { CliError, UsageError } from './usage-error';
 
 export interface Failure {
   /** The whole message, one line per problem (a scenario's issues are several), prefixed `twinbench <cmd>: `. */

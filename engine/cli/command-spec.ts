@@ -2,7 +2,7 @@
 // `--help` text is generated from, so the help can never describe flags the parser does not accept (or miss
 // one it does). Shared by main.ts and the command modules, which therefore never import main.ts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './cli-errors';
+import { UsageError } from './usage-error';
 
 /** The terminal, as a command sees it; tests pass a capturing one. */
 export interface CliIo {

@@ -11,7 +11,8 @@ import { cli } from './test-support/cli';
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('--help', () => {
-  it.each(COMMANDS.map((c) => [c.spec.name, c] as const))('twinbench %s --help lists exactly the flags the parser accepts', async (name, command) => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('twinbench %s --help lists exactly the flags the parser accepts', async (name, entry) => {
+    const command = await entry.load();
     const { code, out } = await cli(name, '--help');
     expect(code).toBe(0);
     expect(out.trimEnd()).toBe(commandHelp(command.spec));
@@ -35,7 +36,7 @@ describe('--help', () => {
   it('twinbench --help lists every command; no command is a usage error (exit 2); -V prints the version', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    for (const { spec } of COMMANDS) expect(help.out).toContain(`  ${spec.name}`);
+    for (const { name } of COMMANDS) expect(help.out).toContain(`  ${name}`);
     const bare = await cli();
     expect(bare.code).toBe(2);
     expect(bare.err.trimEnd()).toBe(mainHelp());
@@ -59,8 +60,28 @@ describe('--help', () => {
     expect(blocks[1], hint).toBe(commandHelp(runCommand.spec));
   });
 
+  it("the overview's name, arguments and summary of each command are those of its spec (loaded only when it runs)", async () => {
+    for (const entry of COMMANDS) {
+      const { spec } = await entry.load();
+      // No arguments is written '' in some specs and left out in others; both show the same.
+      expect({ name: entry.name, args: entry.args || undefined, summary: entry.summary }, `main.ts COMMANDS entry for ${spec.name}`)
+        .toEqual({ name: spec.name, args: spec.args || undefined, summary: spec.summary });
+    }
+  });
+
+  it('--version and the overview load no command module nor cli-errors; a command loads its own only', async () => {
+    // The command modules are what a bare start pays for (SQLite, MQTT, MCP, OCPP packages behind them).
+    const text = readFileSync(path.join(import.meta.dirname, 'main.ts'), 'utf8');
+    expect(text).not.toMatch(/^import [^;]*from '\.\/\w+-command'/m);
+    expect(text.match(/await import\('\.\/\w+-command'\)/g)).toHaveLength(COMMANDS.length);
+    // Nor describeFailure's module, which imports every error class (the scenario schema, the suite).
+    for (const file of ['main.ts', 'command-spec.ts', 'usage-error.ts', 'version.ts']) {
+      expect(readFileSync(path.join(import.meta.dirname, file), 'utf8'), file).not.toMatch(/^import [^;]*from '\.\/cli-errors'/m);
+    }
+  });
+
   it('main has a command table with no duplicates', async () => {
-    const names = COMMANDS.map((c) => c.spec.name);
+    const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(await main(['run', '--help'], { out: () => undefined, err: () => undefined, isTTY: false })).toBe(0);
   });
