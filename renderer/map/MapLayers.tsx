@@ -12,7 +12,6 @@ import { PerspectiveCamera } from 'three';
 import type { SessionInfo } from '../../protocol';
 import { symbolUnit } from './coordinates';
 import { Districts } from './Districts';
-import { DrawAndFlush } from './draw-when-changed';
 import { Geofences } from './Geofences';
 import { Homes } from './Homes';
 import { ARCHITECTURE_COLOURS, MessageArcs, makePlacer } from './MessageArcs';
@@ -58,7 +57,6 @@ export const MapLayers = memo(function MapLayers({ session, software }: { sessio
       {layers !== null && <Canvas style={{ ...FILL, zIndex: 2 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
         onCreated={() => setCarsReady(true)}>
         <RedrawOnChange />
-        <DrawAndFlush />
         {/* Message arcs and pulses move every frame while they last, as the cars do: they ride on the cars' canvas. */}
         <MessageArcs session={session} unit={unit} thin={software} />
         <Pulses placer={placer} unit={unit} icons={pulseIcons} />
@@ -91,7 +89,6 @@ export const MapLayers = memo(function MapLayers({ session, software }: { sessio
       )}
       {layers !== null && carsReady && (
         <Canvas style={FILL} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={{ ...gl, alpha: false }}>
-          <DrawAndFlush />
           <color attach="background" args={['#0d1117']} />
           <ambientLight intensity={1.1} />
           <directionalLight position={[1000, 3000, 1500]} intensity={1.6} />

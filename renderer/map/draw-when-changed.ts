@@ -27,18 +27,5 @@ export function useDrawWhenChanged(content: ContentChange): void {
     drawn.dpr = viewport.dpr;
     content.changed = false;
     gl.render(scene, camera);
-    gl.getContext().flush();
   }, 1);
-}
-
-/**
- * Draws the canvas at every frame it is asked for, as r3f would, then flushes: the GPU process starts drawing while
- * the page's main thread goes on to style, layout and paint, instead of when the compositor asks for the pixels.
- */
-export function DrawAndFlush(): null {
-  useFrame(({ gl, scene, camera }) => {
-    gl.render(scene, camera);
-    gl.getContext().flush();
-  }, 1);
-  return null;
 }
