@@ -7,18 +7,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundled, bundleDir, freshBundle } from './esm-bundle.mjs';
+import { sourceTree } from './test-support/source-tree';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'twinbench-esm-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fixture(name: string, files: Record<string, string>): string {
-  const root = path.join(dir, name);
-  for (const [file, text] of Object.entries(files)) {
-    execFileSync('mkdir', ['-p', path.dirname(path.join(root, file))]);
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const fixture = (name: string, files: Record<string, string>): string => sourceTree(dir, name, files);
 
 const runNode = (file: string): string => execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim();
 

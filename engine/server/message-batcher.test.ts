@@ -7,6 +7,7 @@ import type { MessageBus } from '../../twins/bus';
 import type { EnvelopeListener } from '../../twins/bus/bus-types';
 import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH, MessageBatcher } from './message-batcher';
 import { messageStates } from './test-support/recorder';
+import { SeededRandom } from '../../twins/kernel/random';
 
 /** A bus that only tells listeners what the test does to its envelopes (mutated in place, as the real bus does). */
 class FakeBus {
@@ -57,15 +58,10 @@ class FakeBus {
   }
 }
 
-/** A small deterministic generator (mulberry32). */
+/** A seeded generator from the kernel, so a failure is reproducible. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const stream = new SeededRandom(seed).stream('test');
+  return () => stream.next();
 }
 
 describe('message batcher', () => {

@@ -1,23 +1,16 @@
 // The suite's worker starts from its bundle (engine/build/esm-bundle.mjs, tested there), and from tsx whenever the
 // bundle cannot be had.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TSX_ENTRY, workerEntry } from './worker-entry';
+import { sourceTree } from '../build/test-support/source-tree';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'twinbench-worker-entry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fixture(name: string, files: Record<string, string>): string {
-  const root = path.join(dir, name);
-  for (const [file, text] of Object.entries(files)) {
-    execFileSync('mkdir', ['-p', path.dirname(path.join(root, file))]);
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const fixture = (name: string, files: Record<string, string>): string => sourceTree(dir, name, files);
 
 describe('workerEntry', () => {
   it('starts workers from the bundle on plain node', async () => {

@@ -3,6 +3,7 @@ import type { Envelope, LatencyStats } from '../../../protocol';
 import { MessageLog } from '../../state/message-log';
 import { LatencySketch, RELATIVE_ACCURACY } from './latency-sketch';
 import { LiveLatencyTracker } from './live-latency';
+import { SeededRandom } from '../../../twins/kernel/random';
 
 const msg = (id: number, kind: Envelope['kind'], status: Envelope['status'], createdAt: number, completedAt?: number): Envelope => ({
   id: `m-${id}`, traceId: `t-${id}`, spanId: 's', source: 'a', destination: 'b', topic: 'x', kind, payload: null, architecture: 'cloud-cloud',
@@ -34,15 +35,10 @@ function rescan(log: MessageLog): { stats: LatencyStats; sent: number; delivered
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= RELATIVE_ACCURACY * Math.abs(b) + 1e-3;
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
+/** A seeded generator from the kernel, so a failure is reproducible. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const stream = new SeededRandom(seed).stream('test');
+  return () => stream.next();
 }
 
 describe('latency sketch', () => {
