@@ -5,6 +5,7 @@
 // data, its compact record as the line, written as bytes) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
+// Who receives what (endpoints, external parties, subscribers) lives in endpoint-registry.ts; this file is the flight.
 // Parties on the path may refuse a request at their own hop (BusOptions.checkpoint): it stops there, failed as
 // `refused`, and the refusing party's response travels back along the part of the path the request crossed.
 import { writeEnvelopeRecord } from './envelope-record';
@@ -25,6 +26,7 @@ import type {
   TransitCheck,
   TransitRefusal,
 } from './bus-types';
+import { EndpointRegistry } from './endpoint-registry';
 import type { Architecture, Envelope, FailureCode, Hop } from './envelope';
 import { Flight, refusingNode, type FlightCarrier } from './flight';
 import { detectFormat } from './formats';
@@ -32,7 +34,6 @@ import { ATTEMPT_OUTAGE, LinkTable } from './links';
 import { NO_GATEWAYS } from './nodes';
 import { PendingRequests, type PendingRequest } from './pending-requests';
 import { RouteTable, type Route } from './routes';
-import { SubscriptionIndex } from './topics';
 import { newSpanId, newTraceId } from './trace-ids';
 import { carryOverWire } from './wire-hop';
 
@@ -44,9 +45,8 @@ export class MessageBus implements FlightCarrier {
   private readonly events: KernelContext['events'];
   private readonly trace: RandomStream;
   private readonly topology: BusTopology;
-  private readonly endpoints = new Map<string, EndpointHandler>();
-  private readonly externals = new Map<string, ExternalParty>();
-  private readonly subscriptions = new SubscriptionIndex<EndpointHandler>();
+  /** Who receives what (endpoints, external parties, subscribers): a job of its own, see endpoint-registry.ts. */
+  private readonly receivers = new EndpointRegistry();
   private readonly listeners = new Emitter<EnvelopeListener>();
   private readonly pending: PendingRequests;
   private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
@@ -68,30 +68,19 @@ export class MessageBus implements FlightCarrier {
     this.pending = new PendingRequests(kernel.scheduler);
   }
 
+  /** The handler for messages addressed to `address`; returns the function that unregisters it. */
   register(address: string, handler: EndpointHandler): () => void {
-    if (this.endpoints.has(address)) throw new Error(`bus: ${address} already has an endpoint; unregister it first`);
-    this.endpoints.set(address, handler);
-    return () => {
-      if (this.endpoints.get(address) === handler) this.endpoints.delete(address);
-    };
+    return this.receivers.register(address, handler);
   }
 
-  /**
-   * Mark `address` as a party outside the simulation: hops into it are carried by `party.carry` (a real wire, its
-   * latency recorded with `measured: true`) and messages addressed to it go to `party.deliver`, in place of any
-   * endpoint registered here. Returns the function that brings the party back inside.
-   */
+  /** Mark `address` as a party outside the simulation (see EndpointRegistry.externalize). */
   externalize(address: string, party: ExternalParty): () => void {
-    if (this.externals.has(address)) throw new Error(`bus: ${address} is already external; call the function externalize returned first`);
-    this.externals.set(address, party);
-    return () => {
-      if (this.externals.get(address) === party) this.externals.delete(address);
-    };
+    return this.receivers.externalize(address, party);
   }
 
   /** Observe every delivered message whose topic matches the MQTT-style filter (`+`, `#`). */
   subscribe(topicFilter: string, handler: EndpointHandler): () => void {
-    return this.subscriptions.add(topicFilter, handler);
+    return this.receivers.subscribe(topicFilter, handler);
   }
 
   /** Live view for UIs: called on send, on each hop delivery, on completion and on request timeouts. */
@@ -221,7 +210,7 @@ export class MessageBus implements FlightCarrier {
     const refusing = refusingNode(plan);
     let outcome = 0;
     if (refusing === undefined) {
-      const external = this.externals.size > 0 ? this.externals.get(plan.to) : undefined;
+      const external = this.receivers.externalAt(plan.to);
       if (external !== undefined) {
         return carryOverWire(this.scheduler, f, external, delay, (flight, status, reason, code) => this.failHop(flight, status, reason, code));
       }
@@ -258,8 +247,7 @@ export class MessageBus implements FlightCarrier {
 
   private complete(f: Flight): void {
     const env = f.env;
-    const external = this.externals.size > 0 ? this.externals.get(env.destination) : undefined;
-    const handler = external !== undefined ? external.deliver : this.endpoints.get(env.destination);
+    const handler = this.receivers.receiverOf(env.destination);
     if (handler === undefined) {
       return this.fail(f, `no endpoint registered at ${env.destination}: call bus.register('${env.destination}', handler)`, 'no-endpoint');
     }
@@ -268,7 +256,7 @@ export class MessageBus implements FlightCarrier {
     this.counts.delivered++;
     this.emitEnvelope('msg.delivered', env);
     this.notify('delivered', env, undefined);
-    if (this.subscriptions.size > 0) for (const observer of this.subscriptions.match(env.topic)) observer(env, f.payload);
+    this.receivers.notifySubscribers(env, f.payload);
     handler(env, f.payload);
     f.callbacks?.onDelivered?.(env, f.payload);
     if (env.correlationId !== undefined) {
