@@ -272,14 +272,7 @@ export class MessageBus implements FlightCarrier {
   private refuseAt(f: Flight, refusal: TransitRefusal): void {
     const env = f.env;
     const at = f.hop!.to;
-    env.status = 'failed';
-    env.completedAt = this.scheduler.now();
-    env.error = `refused by ${at}: ${refusal.reason}`;
-    env.failure = 'refused';
-    this.counts.failed++;
-    this.emitEnvelope('msg.failed', env);
-    this.notify('failed', env, undefined);
-    f.callbacks?.onFailure?.(env.error, env);
+    this.finishFailed(f, `refused by ${at}: ${refusal.reason}`, 'refused');
     if (f.pending === undefined) return;
     const back = this.routes.reverse(this.routes.forPath(env.path.slice(0, f.hopIndex + 2), env.architecture));
     this.launch({ source: at, destination: env.source, topic: env.topic, kind: 'response', payload: refusal.response }, undefined, undefined, back, env);
@@ -300,6 +293,14 @@ export class MessageBus implements FlightCarrier {
       return;
     }
     const env = f.env;
+    this.finishFailed(f, reason, code);
+    if (f.pending !== undefined && this.pending.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
+    if (env.correlationId !== undefined) this.pending.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
+  }
+
+  /** What every failure does, refusals included: the envelope ends failed, once, and its watchers hear of it. */
+  private finishFailed(f: Flight, reason: string, code: FailureCode): void {
+    const env = f.env;
     env.status = 'failed';
     env.completedAt = this.scheduler.now();
     env.error = reason;
@@ -308,8 +309,6 @@ export class MessageBus implements FlightCarrier {
     this.emitEnvelope('msg.failed', env);
     this.notify('failed', env, undefined);
     f.callbacks?.onFailure?.(reason, env);
-    if (f.pending !== undefined && this.pending.settle(env.id) === f.pending) f.pending.onFailure(reason, env);
-    if (env.correlationId !== undefined) this.pending.settle(env.correlationId)?.onFailure(`the response failed: ${reason}`, env);
   }
 
   /**
