@@ -5,7 +5,8 @@
 // data, its compact record as the line, written as bytes) — a failed delivery is never silent. Hot path: one closure per message, one
 // scheduler entry per hop (more only on retries), no cloning, no scans. A party marked external (externalize) is
 // reached over a real wire: its hops take the latency measured there, and what is addressed to it leaves the run.
-// Who receives what (endpoints, external parties, subscribers) lives in endpoint-registry.ts; this file is the flight.
+// Who receives what lives in endpoint-registry.ts and how one hop is carried in hop-transport.ts; this file is the
+// message from launch to its end.
 // Parties on the path may refuse a request at their own hop (BusOptions.checkpoint): it stops there, failed as
 // `refused`, and the refusing party's response travels back along the part of the path the request crossed.
 import { writeEnvelopeRecord } from './envelope-record';
@@ -16,7 +17,6 @@ import type {
   BusMessage,
   BusOptions,
   BusStats,
-  BusTopology,
   EndpointHandler,
   EnvelopeListener,
   EnvelopePhase,
@@ -28,14 +28,14 @@ import type {
 } from './bus-types';
 import { EndpointRegistry } from './endpoint-registry';
 import type { Architecture, Envelope, FailureCode, Hop } from './envelope';
-import { Flight, refusingNode, type FlightCarrier } from './flight';
+import { Flight, type FlightCarrier } from './flight';
 import { detectFormat } from './formats';
-import { ATTEMPT_OUTAGE, LinkTable } from './links';
+import { HopTransport, type HopFailed } from './hop-transport';
+import { LinkTable } from './links';
 import { NO_GATEWAYS } from './nodes';
 import { PendingRequests, type PendingRequest } from './pending-requests';
 import { RouteTable, type Route } from './routes';
 import { newSpanId, newTraceId } from './trace-ids';
-import { carryOverWire } from './wire-hop';
 
 export class MessageBus implements FlightCarrier {
   readonly links: LinkTable;
@@ -44,9 +44,10 @@ export class MessageBus implements FlightCarrier {
   private readonly scheduler: Scheduler;
   private readonly events: KernelContext['events'];
   private readonly trace: RandomStream;
-  private readonly topology: BusTopology;
   /** Who receives what (endpoints, external parties, subscribers): a job of its own, see endpoint-registry.ts. */
   private readonly receivers = new EndpointRegistry();
+  /** A hop's own mechanics (span, translation, link attempts, retries, external wires): see hop-transport.ts. */
+  private readonly hops: HopTransport;
   private readonly listeners = new Emitter<EnvelopeListener>();
   private readonly pending: PendingRequests;
   private readonly canonicalData: ((envelope: Envelope) => { [key: string]: Json }) | undefined;
@@ -59,13 +60,15 @@ export class MessageBus implements FlightCarrier {
     this.scheduler = kernel.scheduler;
     this.events = kernel.events;
     this.trace = kernel.random.stream('trace');
-    this.topology = options.topology;
     this.architecture = options.architecture;
     this.links = new LinkTable(kernel.random, kernel.scheduler, options.links);
     this.routes = new RouteTable(this.links, options.gateways ?? NO_GATEWAYS, options.topology);
     this.canonicalData = options.canonicalData;
     this.checkpoint = options.checkpoint;
     this.pending = new PendingRequests(kernel.scheduler);
+    // One closure per bus, not per hop: the transport reports a hop it could not carry through it.
+    const failHop: HopFailed = (f, status, reason, code) => this.failHop(f, status, reason, code);
+    this.hops = new HopTransport(kernel.scheduler, this.trace, options.topology, this.receivers, failHop);
   }
 
   /** The handler for messages addressed to `address`; returns the function that unregisters it. */
@@ -155,7 +158,7 @@ export class MessageBus implements FlightCarrier {
     if (route.error !== undefined) this.fail(flight, route.error, 'no-route');
     // Refused by its own sender (a gateway checking what a controller posts through it): it never leaves.
     else if (refusal !== undefined) this.fail(flight, `refused by ${env.source}: ${refusal.reason}`, 'refused');
-    else this.startHop(flight);
+    else this.hops.start(flight);
     flight.launching = false;
     return env;
   }
@@ -163,74 +166,7 @@ export class MessageBus implements FlightCarrier {
   /** Scheduler entry point of a flight: either the current hop arrives, or its next attempt is due. */
   advance(f: Flight): void {
     if (f.arriving) this.arrive(f);
-    else this.attempt(f, 0);
-  }
-
-  private startHop(f: Flight): void {
-    const plan = f.route.hops[f.hopIndex]!;
-    const env = f.env;
-    const now = this.scheduler.now();
-    const from = plan.fromNode;
-    const delay = from === undefined ? 0 : from.processingMs + from.extraLatencyMs;
-    const hop: Hop = {
-      index: f.hopIndex,
-      from: plan.from,
-      to: plan.to,
-      link: plan.link.id,
-      spanId: newSpanId(this.trace),
-      parentSpanId: f.hopIndex === 0 ? env.spanId : env.hops[f.hopIndex - 1]!.spanId,
-      sentAt: now + delay,
-      attempts: 0,
-      status: 'in-flight',
-      format: f.format,
-      deliveredAt: undefined,
-      payload: undefined,
-      measured: undefined,
-      error: undefined,
-    };
-    env.hops.push(hop);
-    f.hop = hop;
-    if (plan.translator !== undefined) {
-      const result = plan.translator.translate(f.payload, f.format, { envelope: env, from: f.route.path[f.hopIndex - 1]!, to: plan.to, now });
-      if (!result.ok) return this.failHop(f, 'failed', `${plan.from} cannot translate the message: ${result.error}`, 'untranslatable');
-      f.payload = result.payload;
-      hop.format = f.format = result.format;
-      hop.payload = result.payload;
-    }
-    if (plan.local !== undefined && !this.topology.isLocalReachable(plan.local.vehicleId, plan.local.homeId, now)) {
-      return this.failHop(f, 'failed', `vehicle/${plan.local.vehicleId} is out of local range of home ${plan.local.homeId}`, 'out-of-range');
-    }
-    this.attempt(f, delay);
-  }
-
-  private attempt(f: Flight, delay: number): void {
-    const plan = f.route.hops[f.hopIndex]!;
-    const hop = f.hop!;
-    hop.attempts++;
-    const refusing = refusingNode(plan);
-    let outcome = 0;
-    if (refusing === undefined) {
-      const external = this.receivers.externalAt(plan.to);
-      if (external !== undefined) {
-        return carryOverWire(this.scheduler, f, external, delay, (flight, status, reason, code) => this.failHop(flight, status, reason, code));
-      }
-      const extraLoss = (plan.fromNode?.extraLoss ?? 0) + (plan.toNode?.extraLoss ?? 0);
-      outcome = plan.link.attempt(this.scheduler.now() + delay, extraLoss);
-      if (outcome >= 0) {
-        f.arriving = true;
-        this.scheduler.schedule(delay + outcome, f.step);
-        return;
-      }
-    }
-    if (hop.attempts >= plan.link.model.retry.maxAttempts) {
-      const tries = `after ${hop.attempts} attempt${hop.attempts > 1 ? 's' : ''}`;
-      const where = `${plan.from} → ${plan.to}`;
-      if (refusing !== undefined) return this.failHop(f, 'failed', `${where}: ${refusing.refusal} (${tries})`, refusing.refusalCode);
-      if (outcome === ATTEMPT_OUTAGE) return this.failHop(f, 'lost', `${where}: ${plan.link.id} link outage (${tries})`, 'outage');
-      return this.failHop(f, 'lost', `${where}: lost on the ${plan.link.id} link (${tries})`, 'lost');
-    }
-    f.arriving = false;
-    this.scheduler.schedule(delay + plan.link.retryDelay(hop.attempts), f.step);
+    else this.hops.attempt(f, 0);
   }
 
   private arrive(f: Flight): void {
@@ -242,7 +178,7 @@ export class MessageBus implements FlightCarrier {
     const refusal = this.checkpoint !== undefined && isRequest(f.env) ? this.checkpoint(hop.to, f.env, f.payload) : undefined;
     if (refusal !== undefined) return this.refuseAt(f, refusal);
     f.hopIndex++;
-    this.startHop(f);
+    this.hops.start(f);
   }
 
   private complete(f: Flight): void {
