@@ -11,30 +11,19 @@ import { MessageTable } from '../flow/MessageTable';
 import { NO_FILTER, PARTIES, type MessageFilter, type Party } from '../flow/parties';
 import { SequenceLanes } from '../flow/SequenceLanes';
 import { SplitPane } from '../app/SplitPane';
+import { subscribeThrottled } from '../flow/throttled-notify';
 
 const KINDS: Envelope['kind'][] = ['command', 'response', 'event', 'query'];
 const LATEST_IN_SEQUENCE = 8;
 
-/** Coalesces the log's change notifications to one per animation frame. */
-function subscribePerFrame(log: { subscribe(listener: () => void): () => void }, notify: () => void): () => void {
-  let frame: number | undefined;
-  const off = log.subscribe(() => {
-    frame ??= requestAnimationFrame(() => {
-      frame = undefined;
-      notify();
-    });
-  });
-  return () => {
-    off();
-    if (frame !== undefined) cancelAnimationFrame(frame);
-  };
-}
+/** At most this often the table and the lanes follow new messages (see flow/throttled-notify.ts). */
+const FOLLOW_INTERVAL_MS = 100;
 
 export function MessageFlowPanel() {
   const model = useModel();
   const log = model.messages;
-  // At most one re-render per animation frame, however many batches arrived in it.
-  const version = useSyncExternalStore(useCallback((notify: () => void) => subscribePerFrame(log, notify), [log]), log.getVersion);
+  // At most one re-render per FOLLOW_INTERVAL_MS, on an animation frame, however many batches arrived in it.
+  const version = useSyncExternalStore(useCallback((notify: () => void) => subscribeThrottled(log, notify, FOLLOW_INTERVAL_MS), [log]), log.getVersion);
   const selectedId = useAppState((s) => s.selectedMessage);
   const start = useAppState((s) => s.session?.startTimeOfDayMs ?? 0);
   const [filter, setFilter] = useState<MessageFilter>(NO_FILTER);
