@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../bus/envelope';
 import { SecurityAgent } from '../security';
 import { Attacker } from './apps';
-import { homeWithCar } from './test-support/world';
+import { homeWithCar, legitimateUnlock } from './test-support/world';
 
 type Line = { type: string; source: string; t: number; seq: number; data: Record<string, unknown> };
 const lines = (sim: ReturnType<typeof homeWithCar>['sim']): Line[] => sim.kernel.events.lines().map((l) => JSON.parse(l) as Line);
@@ -135,13 +135,7 @@ describe('the occupant’s confirmation travels as a message', () => {
 
 /** Doorbell, the driver confirms, the door opens on the signed unlock and is locked again: a command to replay. */
 function confirmedUnlockThenLocked() {
-  const { sim } = homeWithCar('cloud-cloud');
-  const attacker = new Attacker(sim);
-  sim.kernel.clock.runUntil(1_000);
-  sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
-  sim.kernel.clock.runUntil(5_000);
-  sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
-  sim.kernel.clock.runUntil(10_000);
-  sim.home('h1').device('lock.front_door').send({ type: 'DOOR.LOCK' });
+  const { sim, attacker, lock } = legitimateUnlock('cloud-cloud');
+  lock.send({ type: 'DOOR.LOCK' });
   return { sim, attacker };
 }

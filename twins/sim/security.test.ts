@@ -5,24 +5,11 @@ import { ARCHITECTURES, deliveredPayload, type Architecture, type Envelope } fro
 import { Attacker, ATTACK_KINDS, installStandardApps, type AttackKind } from './apps';
 import { Simulation } from './simulation';
 import { standardHomeDevices } from './standard-home';
-import { homeWithCar } from './test-support/world';
+import { homeWithCar, legitimateUnlock } from './test-support/world';
 
 type Line = { type: string; source: string; t: number; data: Record<string, unknown> };
 const events = (sim: Simulation): Line[] => sim.kernel.events.lines().map((l) => JSON.parse(l) as Line);
 const ofType = (sim: Simulation, type: string) => events(sim).filter((e) => e.type === type);
-
-/** Doorbell, the driver confirms: the door opens on the signed unlock. */
-function legitimateUnlock(arch: Architecture) {
-  const world = homeWithCar(arch);
-  const { sim } = world;
-  const attacker = new Attacker(sim);
-  sim.kernel.clock.runUntil(1_000);
-  sim.home('h1').device('lock.front_door').send({ type: 'DOORBELL.PRESSED' });
-  sim.kernel.clock.runUntil(5_000);
-  sim.vehicle('car1').parts.screen.send({ type: 'PROMPT.CONFIRM' });
-  sim.kernel.clock.runUntil(10_000);
-  return { ...world, attacker, lock: sim.home('h1').device('lock.front_door') };
-}
 
 describe('the signed remote unlock', () => {
   it.each(ARCHITECTURES)('under %s is verified, and the hub or proxy leaves the signature block untouched', (arch) => {
