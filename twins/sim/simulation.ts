@@ -1,6 +1,6 @@
 // A running world: the map, every twin, the gateways and the message bus, wired on one deterministic kernel.
 // Scenario logic (who reacts to what) lives in apps (./apps) that plug in through SimApp; this class only builds
-// the world, delivers messages to the right twin, and offers the messaging calls the apps and runner use.
+// the world, routes each arriving message to its reception (message-reception.ts), and offers the messaging calls the apps and runner use.
 import { createBus, type MessageBus } from '../bus';
 import { gatewayAddress, homeCloudAddress, HOME_CLOUD, phoneAddress, vehicleAddress, vehicleCloudAddress, VEHICLE_CLOUD } from '../bus/addresses';
 import type { Envelope, MessageKind } from '../bus/envelope';
@@ -17,8 +17,8 @@ import { buildCity, placeFor as placeOnMap } from './places';
 import { buildTopology } from './topology';
 import { SimFlows } from './flows';
 import { CommandGuard } from './command-guard';
-import { applyDeviceCommand } from './device-commands';
 import { carPayload, carResponsePayload, decodeIntent, homePayload, type Intent } from './ecosystem-codec';
+import { MessageReception } from './message-reception';
 import { HomeTwin } from './home-twin';
 import type { SimulationSpec, UserSpec } from './spec';
 import { TwinActor } from './twin-actor';
@@ -48,7 +48,7 @@ export class Simulation {
   private readonly apps: SimApp[] = [];
   /** Road segments (edge ids) closed by flooding; cars route around them. */
   private readonly flooded = new Set<string>();
-  private readonly readBrand: ReturnType<typeof createBrandReader>;
+  private readonly reception: MessageReception;
 
   constructor(readonly spec: SimulationSpec, options: SimulationOptions = {}) {
     this.kernel = createKernel({ seed: spec.seed, retainLines: spec.retainEventLines ?? true, hasher: options.hasher, decodeUtf8: options.decodeUtf8 });
@@ -59,7 +59,6 @@ export class Simulation {
       kernel: this.kernel, vinOf: (id) => this.vehicles.get(id)?.vin ?? id,
       ...(spec.brands !== undefined ? { brands: spec.brands } : {}), ...(spec.hubAdapters !== undefined ? { hubAdapters: spec.hubAdapters } : {}),
     });
-    this.readBrand = createBrandReader(spec.brands ?? []);
     this.security = new CommandSecurity({
       kernel: this.kernel, provider: options.signatures ?? nobleEd25519, vinOf: (id) => this.vehicles.get(id)?.vin,
       // The home's automation host authorises (it holds the grants and confirmations); its gateway verifies.
@@ -74,6 +73,7 @@ export class Simulation {
       ...(spec.security?.grantTtlMs !== undefined ? { grantTtlMs: spec.security.grantTtlMs } : {}),
     });
     this.guard = new CommandGuard(this, this.security);
+    this.reception = new MessageReception(this, this.guard, this.apps, createBrandReader(spec.brands ?? []));
     const topology = buildTopology(this, spec.localRangeM ?? 150);
     this.bus = createBus({
       kernel: this.kernel, architecture: spec.architecture, gateways: this.gateways, links: spec.links, topology,
@@ -97,7 +97,7 @@ export class Simulation {
       this.users.set(user.id, user);
       const phone = new TwinActor(`${phoneAddress(user.id)}/screen`, 'phone', screenMachine, { entityId: `${phoneAddress(user.id)}/screen` }, this.kernel);
       this.phones.set(user.id, this.adopt(phone));
-      this.bus.register(phoneAddress(user.id), (env, payload) => this.dispatch(phoneAddress(user.id), env, payload));
+      this.bus.register(phoneAddress(user.id), (env, payload) => this.reception.atParty(phoneAddress(user.id), env, payload));
     }
     const world: VehicleWorld = {
       onCrossing: (c) => this.crossed(c),
@@ -113,7 +113,7 @@ export class Simulation {
       const vehicle = new VehicleTwin(v, vin, this.startPlaceOf(v.at, v.homeId), this.kernel, this.city, world);
       this.vehicles.set(v.id, vehicle);
       for (const part of Object.values(vehicle.parts)) this.adopt(part);
-      this.bus.register(vehicleAddress(v.id), (env, payload) => this.dispatch(vehicleAddress(v.id), env, payload));
+      this.bus.register(vehicleAddress(v.id), (env, payload) => this.reception.atParty(vehicleAddress(v.id), env, payload));
       this.security.addAuthority(`vehicle:${v.id}`, this.vehicleCloudOf(v.id));
       if (v.homeId !== undefined && this.homes.has(v.homeId)) {
         const homeCloud = this.homeCloudOf(v.homeId);
@@ -124,7 +124,7 @@ export class Simulation {
     }
     const brandClouds = (spec.brands ?? []).map((b) => (b.side === 'vehicle' ? vehicleCloudAddress(b.id) : homeCloudAddress(b.id)));
     for (const address of [HOME_CLOUD, VEHICLE_CLOUD, ...brandClouds, ...spec.homes.map((h) => gatewayAddress(h.id))]) {
-      this.bus.register(address, (env, payload) => this.dispatch(address, env, payload));
+      this.bus.register(address, (env, payload) => this.reception.atParty(address, env, payload));
     }
     for (const [address, state] of Object.entries(spec.gateways ?? {})) {
       if (state !== 'online') this.gateways.send(address, { type: state === 'offline' ? 'GATEWAY.FAIL' : 'GATEWAY.DEGRADE' });
@@ -245,38 +245,9 @@ export class Simulation {
       for (const app of this.apps) app.onTwinEvent?.(t, event);
     });
     if (twin.id.startsWith('home/')) {
-      this.bus.register(twin.id, (env, payload) => this.deliverToDevice(twin, env, payload));
+      this.bus.register(twin.id, (env, payload) => this.reception.atDevice(twin, env, payload));
     }
     return twin;
-  }
-
-  private deliverToDevice(twin: TwinActor, env: Envelope, payload: Json): void {
-    const intent = decodeIntent(payload);
-    if (env.kind !== 'command' && env.kind !== 'query') return;
-    if (intent === undefined) {
-      this.bus.respond(env, homePayload({ capability: twin.kind, name: 'error', deviceId: twin.id, attributes: {}, success: false, error: 'unreadable payload' }, 'response'));
-      return;
-    }
-    if (env.kind === 'query' && intent.name !== 'get_state') {
-      this.respond(env, { ...intent, attributes: {}, success: false, error: `a query only reads (get_state): send '${intent.name}' to ${twin.id} as a command` });
-      return;
-    }
-    // Critical commands were checked on the way, at the gateway's hop (and the authoriser's): none arrives unchecked.
-    const outcome = applyDeviceCommand(twin, intent, env.source);
-    const reply: Intent = { ...intent, attributes: outcome.ok ? outcome.attributes : {}, success: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) };
-    this.respond(env, reply);
-  }
-
-  private dispatch(address: string, env: Envelope, delivered: Json): void {
-    // A brand's cloud reads what the hub hands it in the brand's own schema with the brand's own adapter.
-    const payload = this.readBrand(env.hops[env.hops.length - 1]?.format, delivered);
-    const intent = payload === undefined ? undefined : decodeIntent(payload);
-    // Events too: the car's apps act on what a message says, whatever its kind, so a stranger's "event" is checked.
-    if (env.kind !== 'response' && intent !== undefined && address.startsWith('vehicle/') && !this.guard.admitToVehicle(address, env, intent, payload ?? delivered)) return;
-    for (const app of this.apps) if (app.onMessage?.(address, env, intent)) return;
-    if (env.kind === 'command' || env.kind === 'query') {
-      this.respond(env, { capability: intent?.capability ?? 'unknown', name: intent?.name ?? 'unknown', deviceId: address, attributes: {}, success: false, error: `${address} has no handler for ${env.topic}` });
-    }
   }
 
   /**
