@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { workerEntry } from '../engine/suite/worker-entry';
 import os from 'node:os';
 import type { BenchResult } from './bench-result';
+import { allocatedMbPerRun } from './suite-alloc';
 
 const QA_SUITE = { files: ['scenarios/charging-peak-shaving.yaml'], seeds: range(16), set: { homes: '200', evs: '120', transformerKva: '1000' } };
 const SHORT_SUITE = { files: ['scenarios/commute.yaml', 'scenarios/charging-peak-shaving.yaml'], seeds: range(8), set: {} };
@@ -105,6 +106,19 @@ function warmUp(one: Timed, two: Timed): BenchResult[] {
   }];
 }
 
+/** MB one QA run allocates (its baseline run included), the median of three runs after a first: load-independent. */
+async function allocation(suite: Suite): Promise<BenchResult> {
+  const file = suite.files[0]!;
+  const jobs = suite.seeds.slice(0, 4).map((seed, index) => ({ index, file, scenario: path.basename(file, '.yaml'), architecture: 'cloud-cloud' as const, seed }));
+  const megabytes = await allocatedMbPerRun(jobs, suite.set);
+  const median = [...megabytes].sort((a, b) => a - b)[Math.floor(megabytes.length / 2)]!;
+  return {
+    name: `QA suite, memory allocated per run (${describeSuite(suite)}; runs after a first: ${megabytes.map((mb) => mb.toFixed(0)).join(', ')} MB)`,
+    value: median, unit: 'MB',
+    note: 'what each run gives the garbage collector, which a single-threaded worker runs on its own core; unlike the times above, it does not move with the load of the machine',
+  };
+}
+
 export async function benchSuite(): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'twinbench-bench-suite-'));
   try {
@@ -112,6 +126,7 @@ export async function benchSuite(): Promise<BenchResult[]> {
     const kind = entry.kind === 'bundle' ? 'the esbuild bundle' : 'tsx (no bundle)';
     return [
       ...await speedUp(QA_SUITE, 'suite speed-up (target ≥ 1.6×)', dir, kind, true),
+      await allocation(QA_SUITE),
       ...await speedUp(SHORT_SUITE, 'short suite, start-up bound (no target)', dir, kind),
     ];
   } finally {

@@ -38,15 +38,48 @@ describe('planStart', () => {
     expect('quiet' in c && c.quiet.context).toEqual({ count: 2 });
   });
 
-  it('stops remembering and looking up inputs after MAX_REMEMBERED_INPUTS of them: per-twin inputs do not accumulate', () => {
+  it('keeps the MAX_REMEMBERED_INPUTS most recently used inputs: per-twin inputs do not accumulate', () => {
     const machine = counter.provide({});
     const quiet = (count: number) => (planStart(machine, { count }, options) as { quiet: unknown }).quiet;
-    for (let i = 0; i < MAX_REMEMBERED_INPUTS - 1; i++) quiet(i);
-    expect(quiet(0)).toBe(quiet(0));
-    quiet(-1); // the last one remembered
-    expect(quiet(-2)).not.toBe(quiet(-2));
-    expect(quiet(0)).not.toBe(quiet(0));
-    expect(quiet(0)).toEqual({ value: {}, context: { count: 0 } });
+    const first = quiet(0);
+    for (let i = 1; i < MAX_REMEMBERED_INPUTS; i++) quiet(i);
+    expect(quiet(0)).toBe(first); // a hit makes 0 the most recently used: 1 is now the oldest
+    quiet(-1);
+    expect(quiet(0)).toBe(first);
+    const evicted = quiet(1);
+    expect(quiet(1)).toBe(evicted);
+    expect(quiet(2)).toEqual({ value: {}, context: { count: 2 } });
+  });
+
+  it('still shares the snapshot of a repeated input after many per-twin ones (home screens after car screens)', () => {
+    const machine = counter.provide({});
+    const home = (planStart(machine, { count: 0 }, options) as { quiet: unknown }).quiet;
+    for (let car = 1; car <= 3 * MAX_REMEMBERED_INPUTS; car++) planStart(machine, { count: car }, options);
+    const again = (planStart(machine, { count: 0 }, options) as { quiet: unknown }).quiet;
+    expect(again).toEqual(home);
+    expect((planStart(machine, { count: 0 }, options) as { quiet: unknown }).quiet).toBe(again);
+  });
+
+  it('puts together the snapshot of an inert machine from its input, as XState would, once XState confirmed the first', () => {
+    const machine = setup({ types: { context: {} as { id: string; n: number }, input: {} as { id: string } } }).createMachine({
+      context: ({ input }) => ({ id: input.id, n: 1 }),
+      initial: 'idle',
+      states: { idle: {} },
+    });
+    for (const id of ['car1', 'car2', 'car3']) {
+      const plan = planStart(machine, { id }, options);
+      expect('quiet' in plan && plan.quiet).toEqual({ value: createActor(machine, { input: { id } }).getSnapshot().value, context: { id, n: 1 } });
+    }
+  });
+
+  it('leaves to XState a machine whose input decides its initial state (an eventless transition at start)', () => {
+    const machine = setup({ types: { context: {} as { low: boolean }, input: {} as { low: boolean } }, guards: { low: ({ context }) => context.low } }).createMachine({
+      context: ({ input }) => ({ low: input.low }),
+      initial: 'normal',
+      states: { normal: { always: { guard: 'low', target: 'warning' } }, warning: {} },
+    });
+    expect((planStart(machine, { low: false }, options) as { quiet: { value: unknown } }).quiet.value).toBe('normal');
+    expect((planStart(machine, { low: true }, options) as { quiet: { value: unknown } }).quiet.value).toBe('warning');
   });
 
   it('hands back the actor, unstarted, when its start does something', () => {

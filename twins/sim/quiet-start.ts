@@ -2,6 +2,7 @@
 // context the twin shows until then. Standard homes give each device type the same input, so the initial snapshot
 // of 10,000 front-door locks is computed once and its (immutable) context shared, instead of 10,000 throwaway actors.
 import { createActor, type Actor, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import { hasInertStart, initialContextOf } from './inert-start';
 
 /** The initial state value and context of a machine whose start does nothing. */
 export interface QuietStart {
@@ -11,31 +12,54 @@ export interface QuietStart {
 
 export type StartPlan = { quiet: QuietStart } | { actor: Actor<AnyStateMachine> };
 
-/** Beyond this many distinct inputs a machine's inputs are per twin (a car's id in each): none is looked up any more. */
+/** At most this many inputs' snapshots are kept per machine, the most recently used: per-twin inputs do not pile up. */
 export const MAX_REMEMBERED_INPUTS = 64;
-const remembered = new WeakMap<AnyStateMachine, Map<string, QuietStart>>();
+
+interface MachinePlan {
+  /** Snapshots by plain-JSON input, least recently used first. */
+  remembered: Map<string, QuietStart>;
+  /** The initial state value of a machine with an inert start (inert-start.ts), once XState has confirmed it. */
+  inertValue?: unknown;
+}
+const plans = new WeakMap<AnyStateMachine, MachinePlan>();
 
 /**
- * How a twin of `machine` from `input` starts: quietly, from a snapshot computed once per distinct plain-JSON input,
- * or at once, with the actor that was made to find out. A machine's initial context must depend on its input
- * alone (no machine of twins/ reads `self` or spawns in its context factory; quiet-start.test.ts checks them).
+ * How a twin of `machine` from `input` starts: quietly, from a snapshot computed once per distinct plain-JSON input
+ * (or, for a machine whose start is inert, from its initial value and the context its factory makes), or at once,
+ * with the actor that was made to find out. A machine's initial context must depend on its input alone (no machine
+ * of twins/ reads `self` or spawns in its context factory; quiet-start.test.ts checks them).
  */
 export function planStart(machine: AnyStateMachine, input: unknown, options: { id: string; clock: unknown }): StartPlan {
-  // Once a machine has had many inputs they are per twin: its twins no longer pay for a key nobody will match.
-  const inputs = remembered.get(machine);
-  const key = inputs !== undefined && inputs.size >= MAX_REMEMBERED_INPUTS ? undefined : plainJsonKey(input);
-  const known = key === undefined ? undefined : inputs?.get(key);
-  if (known !== undefined) return { quiet: known };
-  // Creating an actor computes its initial snapshot and runs nothing: its entry effects wait for start().
-  const actor = createActor(machine, { input, ...options } as Parameters<typeof createActor>[1]);
-  if (!startsQuietly(actor)) return { actor };
-  const snapshot = actor.getSnapshot() as { value: unknown; context: Record<string, unknown> };
-  const quiet = { value: snapshot.value, context: snapshot.context };
+  let plan = plans.get(machine);
+  if (plan === undefined) plans.set(machine, (plan = { remembered: new Map() }));
+  const key = plainJsonKey(input);
+  const known = key === undefined ? undefined : plan.remembered.get(key);
+  if (known !== undefined) {
+    plan.remembered.delete(key!); // most recently used: last
+    plan.remembered.set(key!, known);
+    return { quiet: known };
+  }
+  const context = plan.inertValue === undefined ? undefined : initialContextOf(machine, input);
+  let quiet: QuietStart;
+  if (context !== undefined) {
+    quiet = { value: plan.inertValue, context };
+  } else {
+    // Creating an actor computes its initial snapshot and runs nothing: its entry effects wait for start().
+    const actor = createActor(machine, { input, ...options } as Parameters<typeof createActor>[1]);
+    if (!startsQuietly(actor)) return { actor };
+    const snapshot = actor.getSnapshot() as { value: unknown; context: Record<string, unknown> };
+    quiet = { value: snapshot.value, context: snapshot.context };
+    if (plan.inertValue === undefined && hasInertStart(machine) && sameJson(initialContextOf(machine, input), quiet.context)) plan.inertValue = quiet.value;
+  }
   if (key !== undefined) {
-    if (inputs === undefined) remembered.set(machine, new Map([[key, quiet]]));
-    else inputs.set(key, quiet);
+    if (plan.remembered.size >= MAX_REMEMBERED_INPUTS) plan.remembered.delete(plan.remembered.keys().next().value!);
+    plan.remembered.set(key, quiet);
   }
   return { quiet };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
