@@ -2,8 +2,8 @@
 // below, the cars' routes on a WebGL canvas above it, and on top the moving layer — cars, message arcs, pulses — on a
 // 2D canvas (MovingLayer.tsx says why not WebGL). The WebGL canvases render on demand and redraw only when their
 // picture changes: while cars move under a still camera only the moving layer redraws, and the browser composites
-// the three. The city, which covers the whole canvas, is drawn when the camera moves or a home changes colour, not
-// 60 times a second. Drawing the city into a texture and copying it under the cars every frame was tried too: the
+// the three. The city, which covers the whole canvas, is drawn when the camera moves, not 60 times a second (a home's
+// look is its roof on the moving layer: home-roofs.ts). Drawing the city into a texture and copying it under the cars every frame was tried too: the
 // copy alone cost SwiftShader 5 ms a frame, while the browser composites the canvases on its compositor thread.
 import { Canvas } from '@react-three/fiber';
 import { memo, useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { symbolUnit } from './coordinates';
 import { Districts } from './Districts';
 import { Geofences } from './Geofences';
 import { Homes } from './Homes';
+import { HomeRoofs } from './HomeRoofs';
 import { ARCHITECTURE_COLOURS, MessageArcs, makePlacer } from './MessageArcs';
 import { PULSE_ICONS, PULSE_LOOKS, Pulses } from './Pulses';
 import { ROUTE_COLOUR, Routes } from './Routes';
@@ -65,6 +66,7 @@ export const MapLayers = memo(function MapLayers({ session, software }: { sessio
         <Canvas style={{ ...FILL, zIndex: 1 }} eventSource={layers} camera={camera} frameloop="demand" dpr={dpr} gl={gl}
           onCreated={() => setLoopReady(true)}>
           <RedrawOnChange />
+          <HomeRoofs homes={session.homes} unit={unit} layer={moving} />
           <Vehicles capacity={session.vehicles.length} unit={unit} layer={moving} />
           <MessageArcs session={session} unit={unit} layer={moving} />
           <Pulses placer={placer} unit={unit} icons={pulseIcons} layer={moving} />

@@ -1,4 +1,4 @@
-// The map's moving layer — cars, message arcs, pulses — drawn with Canvas 2D over the WebGL canvases of the routes
+// The map's moving layer — cars, message arcs, pulses, and the homes' looks as their roofs — drawn with Canvas 2D over the WebGL canvases of the routes
 // and the city, projected with their shared camera (screen-projection.ts). Why not WebGL: without a GPU (Chromium
 // with --disable-gpu, the benchmark's and CI's condition) every WebGL canvas that redraws is rasterised by
 // SwiftShader in the GPU process and read back into the page synchronously at each frame (`GLES2::ReadPixels` →
@@ -17,8 +17,8 @@ import { ScreenProjection } from './screen-projection';
 /** Draws one part of the layer; `dpr` device pixels per CSS pixel (the context draws in device pixels). */
 export type Painter = (ctx: CanvasRenderingContext2D, projection: ScreenProjection, dpr: number) => void;
 
-/** Which part is painted over which: arcs below, then pulses, cars on top (a car must not hide under a ring). */
-export const PAINT_ORDER = { arcs: 0, pulses: 1, cars: 2 } as const;
+/** Which part is painted over which: homes' roofs below, arcs, pulses, cars on top (a car must not hide under a ring). */
+export const PAINT_ORDER = { homes: 0, arcs: 1, pulses: 2, cars: 3 } as const;
 
 export interface MovingLayer extends ContentChange {
   canvas: HTMLCanvasElement | null;
