@@ -1,4 +1,4 @@
-// The city map draws every car as a marker of one THREE.Points and moves them while the run plays: read from the app's
+// The city map draws every car as a marker on its moving layer (a 2D canvas) and moves them while the run plays: read from the app's
 // test hook (what the engine sent and what the frame loop drew), not from pixels.
 import { expect, test } from '@playwright/test';
 import { appUrl, hook, loadScenario, openApp, pause, play, screenshotView } from './steps';

@@ -1,33 +1,23 @@
-// Homes as one merged mesh of boxes (see box-mesh.ts for why not an InstancedMesh), each coloured by what the
-// engine says about it: lit (a light on), charging an EV (the wallbox delivering power), or dark. Colours are
-// rewritten only when those facts or the selection change, not every snapshot.
+// Homes as one merged mesh of boxes (see box-mesh.ts for why not an InstancedMesh), all in the dark look: what the
+// engine says about a home — lit (a light on), charging an EV (the wallbox delivering power) — and the selection are
+// painted as its roof on the map's moving layer (home-roofs.ts, HomeRoofs.tsx), so a light going on never redraws the
+// city's canvas. Clicking a box picks its home.
 import { useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Color } from 'three';
-import { useThree, type ThreeEvent } from '@react-three/fiber';
-import type { HomeStatus, SessionInfo } from '../../protocol';
-import { useAppState, useModel } from '../app/ModelContext';
-import { BOX_TRIANGLES, boxIndices, boxTemplate, paintBox, writeBox } from './box-mesh';
+import { BufferAttribute, BufferGeometry } from 'three';
+import { type ThreeEvent } from '@react-three/fiber';
+import type { SessionInfo } from '../../protocol';
+import { useModel } from '../app/ModelContext';
+import { BOX_TRIANGLES, boxIndices, boxTemplate, writeBox } from './box-mesh';
 import { toScene } from './coordinates';
+import { HOME_COLOURS, HOME_SIZE } from './home-roofs';
 import { isClaimed } from './picking';
-
-export const HOME_COLOURS = { lit: '#ffd54a', charging: '#38bdf8', dark: '#64748b', selected: '#f472b6' } as const;
-
-const homeLook = (h: HomeStatus | undefined): keyof typeof HOME_COLOURS => (h?.lit ? 'lit' : h?.charging ? 'charging' : 'dark');
 
 export function Homes({ homes, unit }: { homes: SessionInfo['homes']; unit: number }) {
   const model = useModel();
-  const invalidate = useThree((s) => s.invalidate);
-  // One string per home: the slice changes only when a home's look changes.
-  // The engine lists homes in the same order in the session and in every snapshot.
-  const looks = useAppState((s) => homes.map((h, i) => {
-    const status = s.snapshot?.homes[i];
-    return homeLook(status?.id === h.id ? status : undefined);
-  }).join(','));
-  const selectedHome = useAppState((s) => /^home\/([^/]+)\//.exec(s.selectedTwin ?? '')?.[1]);
 
   // Homes never move: their boxes are written once per session, with per-face normals for the scene's lights.
-  const { geometry, template } = useMemo(() => {
-    const template = boxTemplate(2.2 * unit, 1.4 * unit, 2.2 * unit, 0, true);
+  const geometry = useMemo(() => {
+    const template = boxTemplate(HOME_SIZE.width * unit, HOME_SIZE.height * unit, HOME_SIZE.width * unit, 0, true);
     const positions = new Float32Array(homes.length * template.vertices * 3);
     const normals = new Float32Array(positions.length);
     homes.forEach((h, i) => {
@@ -37,26 +27,11 @@ export function Homes({ homes, unit }: { homes: SessionInfo['homes']; unit: numb
     const geometry = new BufferGeometry();
     geometry.setAttribute('position', new BufferAttribute(positions, 3));
     geometry.setAttribute('normal', new BufferAttribute(normals, 3));
-    geometry.setAttribute('color', new BufferAttribute(new Float32Array(positions.length), 3));
     geometry.setIndex(new BufferAttribute(boxIndices(template, homes.length), 1));
     geometry.computeBoundingSphere();
-    return { geometry, template };
+    return geometry;
   }, [homes, unit]);
   useLayoutEffect(() => () => geometry.dispose(), [geometry]);
-
-  useLayoutEffect(() => {
-    const list = looks.split(',') as (keyof typeof HOME_COLOURS)[];
-    const attribute = geometry.getAttribute('color') as BufferAttribute;
-    const colour = new Color();
-    homes.forEach((h, i) => {
-      // Color.set converts the sRGB hex to linear, which is what three expects in a vertex colour.
-      colour.set(HOME_COLOURS[h.id === selectedHome ? 'selected' : (list[i] ?? 'dark')]);
-      paintBox(template, attribute.array as Float32Array, i, colour.r, colour.g, colour.b);
-    });
-    attribute.needsUpdate = true;
-    // The city's layer draws only on demand: a home changing colour is one of the few reasons it draws again.
-    invalidate();
-  }, [looks, homes, selectedHome, geometry, template, invalidate]);
 
   const onClick = (e: ThreeEvent<MouseEvent>): void => {
     e.stopPropagation();
@@ -72,6 +47,6 @@ export function Homes({ homes, unit }: { homes: SessionInfo['homes']; unit: numb
   // Lambert, not Standard: the same diffuse lighting of flat faces without the physically based specular terms,
   // which a CPU renderer pays for on every pixel.
   return <mesh geometry={geometry} onClick={onClick}>
-    <meshLambertMaterial vertexColors />
+    <meshLambertMaterial color={HOME_COLOURS.dark} />
   </mesh>;
 }

@@ -1,5 +1,5 @@
-// Places the map's name tags (HTML elements over the canvas) where their things are drawn: run in the cars'
-// frame loop, which draws whenever the camera or a car moves, so a tag follows its car without React state per
+// Places the map's name tags (HTML elements over the canvas) where their things are drawn: run in the map's
+// frame loop (MapLayers), which runs whenever the camera or a car moves, so a tag follows its car without React state per
 // frame. Each tag's element is written only when its pixel position changes.
 import { useFrame } from '@react-three/fiber';
 import { Vector3 } from 'three';

@@ -1,12 +1,16 @@
 // A pulse where something happens (map-events.ts): a ring spreading on the ground in the moment's colour, and a
-// badge naming it above it (an HTML element of a fixed pool, placed by the frame loop like the name tags). One instanced ring
-// mesh for all pulses; a pulse ripples for PULSE_MS of wall time after it was seen, so it shows at any run speed.
+// badge naming it above it (an HTML element of a fixed pool, placed by the frame loop like the name tags). The rings
+// are drawn on the map's moving layer (Canvas 2D, MovingLayer.tsx): the frame loop lists them, the painter projects
+// each ring's two edges (a circle on the ground seen in perspective) and fills the band between them. A pulse
+// ripples for PULSE_MS of wall time after it was seen, so it shows at any run speed.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { Color, DoubleSide, InstancedMesh, MeshBasicMaterial, Object3D, RingGeometry, Vector3 } from 'three';
+import { Vector3 } from 'three';
 import { useModel } from '../app/ModelContext';
 import { MAX_PULSES, type Pulse, type PulseKind } from '../state/map-events';
 import type { Placer } from './MessageArcs';
+import { PAINT_ORDER, type MovingLayer } from './MovingLayer';
+import type { ScreenProjection } from './screen-projection';
 
 /** Each moment's colour and the badge over it (words, not emoji: a kiosk or CI browser may lack an emoji font). */
 export const PULSE_LOOKS: Record<PulseKind, { colour: string; label: string }> = {
@@ -15,53 +19,91 @@ export const PULSE_LOOKS: Record<PulseKind, { colour: string; label: string }> =
   rain: { colour: '#818cf8', label: 'Rainstorm' },
   refused: { colour: '#facc15', label: 'Attack refused' },
 };
+const KINDS = Object.keys(PULSE_LOOKS) as PulseKind[];
 
 export const PULSE_MS = 4_000;
 /** Icons shown at once (the newest pulses). */
 export const PULSE_ICONS = 6;
 const RIPPLE_MS = 1_000;
 const NO_PULSES: readonly Pulse[] = [];
+/** Per ring: x, z of its centre, its outer radius (metres), the kind's index. The band is the outer fifth. */
+export const RING_STRIDE = 4;
+const INNER = 0.8;
+/** Straight pieces per edge of a ring. */
+const SIDES = 32;
+/** Rings stand just above the ground (and the routes). */
+const RING_Y = 3;
 
-export function Pulses({ placer, unit, icons }: { placer: Placer; unit: number; icons: readonly (HTMLElement | null)[] }) {
+const edge = new Float64Array((SIDES + 1) * 4);
+
+/**
+ * Fills `count` rings of `rings` (RING_STRIDE numbers each), in device pixels (`dpr` per CSS pixel): each ring's
+ * outer edge one way round and its inner edge the other, so the non-zero rule leaves the middle open. A ring with a
+ * point behind the camera is left out.
+ */
+export function paintRings(ctx: CanvasRenderingContext2D, projection: ScreenProjection, dpr: number, rings: Float64Array, count: number): void {
+  ctx.globalAlpha = 0.9;
+  KINDS.forEach((kind, look) => {
+    let any = false;
+    ctx.beginPath();
+    for (let i = 0; i < count; i++) {
+      const o = i * RING_STRIDE;
+      if (rings[o + 3] !== look) continue;
+      const [x, z, r] = [rings[o]!, rings[o + 1]!, rings[o + 2]!];
+      let inFront = true;
+      for (let k = 0; k <= SIDES && inFront; k++) {
+        const a = (k / SIDES) * 2 * Math.PI;
+        inFront = projection.toScreen(x + r * Math.cos(a), RING_Y, z + r * Math.sin(a), edge, k * 4) &&
+          projection.toScreen(x + INNER * r * Math.cos(a), RING_Y, z + INNER * r * Math.sin(a), edge, k * 4 + 2);
+      }
+      if (!inFront) continue;
+      ctx.moveTo(edge[0]! * dpr, edge[1]! * dpr);
+      for (let k = 1; k <= SIDES; k++) ctx.lineTo(edge[k * 4]! * dpr, edge[k * 4 + 1]! * dpr);
+      ctx.closePath();
+      ctx.moveTo(edge[SIDES * 4 + 2]! * dpr, edge[SIDES * 4 + 3]! * dpr);
+      for (let k = SIDES - 1; k >= 0; k--) ctx.lineTo(edge[k * 4 + 2]! * dpr, edge[k * 4 + 3]! * dpr);
+      ctx.closePath();
+      any = true;
+    }
+    if (!any) return;
+    ctx.fillStyle = PULSE_LOOKS[kind].colour;
+    ctx.fill('nonzero');
+  });
+  ctx.globalAlpha = 1;
+}
+
+export function Pulses({ placer, unit, icons, layer }: { placer: Placer; unit: number; icons: readonly (HTMLElement | null)[]; layer: MovingLayer }) {
   const model = useModel();
   const invalidate = useThree((s) => s.invalidate);
-  const mesh = useMemo(() => {
-    const ring = new RingGeometry(0.8, 1, 40);
-    ring.rotateX(-Math.PI / 2);
-    const m = new InstancedMesh(ring, new MeshBasicMaterial({ transparent: true, opacity: 0.9, side: DoubleSide, depthWrite: false }), MAX_PULSES);
-    m.count = 0;
-    m.frustumCulled = false;
-    m.renderOrder = 6;
-    return m;
-  }, []);
-  useLayoutEffect(() => () => {
-    mesh.geometry.dispose();
-    (mesh.material as MeshBasicMaterial).dispose();
-  }, [mesh]);
+  const drawn = useMemo(() => ({ rings: new Float64Array(MAX_PULSES * RING_STRIDE), count: 0, p: new Vector3() }), []);
+  useLayoutEffect(() => {
+    layer.painters[PAINT_ORDER.pulses] = (ctx, projection, dpr) => {
+      if (drawn.count > 0) paintRings(ctx, projection, dpr, drawn.rings, drawn.count);
+    };
+    return () => void (layer.painters[PAINT_ORDER.pulses] = undefined);
+  }, [layer, drawn]);
   useEffect(() => model.messages.subscribe(() => invalidate()), [model, invalidate]);
-
-  const scratch = useMemo(() => ({ o: new Object3D(), c: new Color(), p: new Vector3(), colours: Object.fromEntries(Object.entries(PULSE_LOOKS).map(([k, v]) => [k, new Color(v.colour)])) as Record<PulseKind, Color> }), []);
 
   useFrame(({ camera, size }) => {
     // Off: no pulse is current, so none is drawn and every badge is hidden by the loops below.
     const pulses = model.store.get().storyLayers ? model.mapEvents.pulses : NO_PULSES;
     const now = performance.now();
-    const { o, p, colours } = scratch;
+    const { rings, p } = drawn;
     let n = 0;
     let shownIcons = 0;
     // Newest first, so the icons go to the latest moments.
-    for (let i = pulses.length - 1; i >= 0; i--) {
+    for (let i = pulses.length - 1; i >= 0 && n < MAX_PULSES; i--) {
       const pulse = pulses[i]!;
       const age = now - pulse.seenAt;
       if (age > PULSE_MS) break; // older ones are older still
       const at = placer(pulse.at);
       if (at === undefined) continue;
       const ripple = (age % RIPPLE_MS) / RIPPLE_MS;
-      o.position.set(at[0], 3, at[1]);
-      o.scale.setScalar(unit * (1.5 + 5 * ripple));
-      o.updateMatrix();
-      mesh.setMatrixAt(n, o.matrix);
-      mesh.setColorAt(n, colours[pulse.kind]);
+      const o = n * RING_STRIDE;
+      rings[o] = at[0];
+      rings[o + 1] = at[1];
+      rings[o + 2] = unit * (1.5 + 5 * ripple);
+      rings[o + 3] = KINDS.indexOf(pulse.kind);
       n++;
       const el = shownIcons < icons.length ? icons[shownIcons] : null;
       if (el) {
@@ -81,14 +123,11 @@ export function Pulses({ placer, unit, icons }: { placer: Placer; unit: number; 
       const el = icons[i];
       if (el && el.style.visibility !== 'hidden') el.style.visibility = 'hidden';
     }
-    if (n !== mesh.count || n > 0) {
-      mesh.count = n;
-      mesh.instanceMatrix.needsUpdate = true;
-      if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-    }
+    if (n > 0 || drawn.count > 0) layer.changed = true;
+    drawn.count = n;
     model.renderStats.layers.pulses = n;
     if (n > 0) invalidate();
   });
 
-  return <primitive object={mesh} />;
+  return null;
 }

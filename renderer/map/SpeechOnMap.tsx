@@ -1,6 +1,6 @@
 // The speaker's spoken answer as a speech bubble on the map, above the home that speaks (issue 18: the story is told
 // on the map). One HTML element, rendered only while a line is live or lingering (useSpokenLine), and placed by the
-// cars' frame loop like the name tags, so it follows the camera without React state per frame. The device screens'
+// map's frame loop like the name tags, so it follows the camera without React state per frame. The device screens'
 // bubble is the one announced to screen readers; this one repeats it for the eye, so it is hidden from them.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
@@ -11,7 +11,7 @@ import type { Placer } from './MessageArcs';
 /** Where the overlay's element is, for the frame loop; written by the element's ref. */
 export interface SpeechSlot {
   el: HTMLElement | null;
-  /** The cars' canvas asks for a frame: a bubble that appears while nothing moves still needs placing. */
+  /** The map's frame loop asks for a frame: a bubble that appears while nothing moves still needs placing. */
   redraw?: () => void;
 }
 
@@ -37,7 +37,7 @@ export function SpeechBubbleOnMap({ slot }: { slot: SpeechSlot }) {
   );
 }
 
-/** Inside the cars' canvas: keeps the bubble over its home as the camera moves. */
+/** Inside the canvas hosting the map's frame loop: keeps the bubble over its home as the camera moves. */
 export function SpeechProjector({ slot, placer, unit }: { slot: SpeechSlot; placer: Placer; unit: number }) {
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {

@@ -1,10 +1,11 @@
-// Cars as screen-space markers: one point per car (a single THREE.Points draw), a fixed number of pixels wide at
-// any zoom — big enough to see and to click on a city-wide view, where a car to scale is a few pixels — with a car's
-// outline (a body with a pointed nose) cut in the fragment shader and turned by the car's heading as the camera
-// sees it. Without a GPU (SwiftShader draws WebGL on the CPU) a point costs a few vertex-shader runs where a box
-// costs eight corners and ten triangles: on a bare three.js page (823×492 canvas) 1,000 moving points cost the GPU
-// process 5.2 ms a frame, an empty canvas 2.7, 1,000 lit boxes 19.3. A GPU draws either for nothing: one code path.
-import { Color, Matrix4, Vector3, type Camera } from 'three';
+// Cars as screen-space markers, drawn on the map's moving layer (Canvas 2D, MovingLayer.tsx): a fixed number of
+// pixels wide at any zoom — big enough to see and to click on a city-wide view, where a car to scale is a few
+// pixels — with a car's outline (a body with a pointed nose) turned by the car's heading as the camera sees it.
+// Each marker is a blit from an atlas of the outline pre-drawn at HEADING_STEPS turns (for both looks), so drawing
+// 1,000 cars is 1,000 image copies of 12 px: no path filled, no transform set per car. Picking uses the very
+// pixels the draw computed, so a car is picked where it is drawn, and a car not drawn (behind the camera, off the
+// canvas) is not picked.
+import type { ScreenProjection } from './screen-projection';
 
 /** Marker sizes in CSS pixels: big enough to see and to click on a city-wide view; the selected car stands out. */
 export const CAR_PX = 12;
@@ -12,63 +13,12 @@ export const SELECTED_CAR_PX = 18;
 
 export const CAR_COLOURS = { car: '#f97316', selected: '#f472b6', edge: '#0d1117' } as const;
 
-export const carVertexShader = /* glsl */ `
-attribute vec2 forward;
-attribute float selected;
-uniform float uSize;
-uniform float uSelectedSize;
-uniform float uReach;
-uniform vec2 uViewport;
-varying vec2 vDir;
-varying float vSelected;
-void main() {
-  vec4 clip = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
-  // The heading on screen: where a point a little ahead of the car (on the ground) lands, relative to the car.
-  vec4 ahead = projectionMatrix * modelViewMatrix * vec4(position + vec3(forward.x, 0.0, forward.y) * uReach, 1.0);
-  vec2 d = (ahead.xy / ahead.w - clip.xy / clip.w) * uViewport;
-  vDir = length(d) > 1e-6 ? normalize(d) : vec2(0.0, 1.0);
-  vSelected = selected;
-  gl_PointSize = mix(uSize, uSelectedSize, selected);
-  gl_Position = clip;
-}
-`;
-
-export const carFragmentShader = /* glsl */ `
-uniform vec3 uColour;
-uniform vec3 uSelectedColour;
-uniform vec3 uEdge;
-varying vec2 vDir;
-varying float vSelected;
-// The car's outline in its own frame (x to its right, y ahead) within the point's [-1, 1] square.
-bool inside(vec2 q) {
-  if (abs(q.x) > 0.5 || q.y < -0.92 || q.y > 0.96) return false;
-  return q.y < 0.25 || abs(q.x) < 0.5 * (0.96 - q.y) / 0.71;
-}
-void main() {
-  // gl_PointCoord runs down the screen; the heading (vDir) runs up it.
-  vec2 p = vec2(gl_PointCoord.x * 2.0 - 1.0, 1.0 - gl_PointCoord.y * 2.0);
-  vec2 q = vec2(p.x * vDir.y - p.y * vDir.x, dot(p, vDir));
-  if (!inside(q)) discard;
-  // A dark rim (the outline shrunk by a quarter inside it) keeps a car visible over a lit home or another car.
-  // The colours are given in the canvas's own (sRGB) space: no per-pixel conversion, which a CPU renderer pays for.
-  gl_FragColor = vec4(inside(q * 1.3) ? (vSelected > 0.5 ? uSelectedColour : uColour) : uEdge, 1.0);
-}
-`;
-
-/** A CSS colour as the canvas's sRGB values (three keeps Color in linear space). */
-const srgb = (css: string): Color => new Color(css).convertLinearToSRGB();
-
-export function carUniforms(unit: number) {
-  return {
-    uSize: { value: CAR_PX },
-    uSelectedSize: { value: SELECTED_CAR_PX },
-    uReach: { value: unit },
-    uViewport: { value: [1, 1] as [number, number] },
-    uColour: { value: srgb(CAR_COLOURS.car) },
-    uSelectedColour: { value: srgb(CAR_COLOURS.selected) },
-    uEdge: { value: srgb(CAR_COLOURS.edge) },
-  };
-}
+/** The car's outline in its own frame (x to its right, y ahead) within the marker's [-1, 1] square. */
+export const CAR_OUTLINE: readonly (readonly [number, number])[] = [[-0.5, -0.92], [0.5, -0.92], [0.5, 0.25], [0, 0.96], [-0.5, 0.25]];
+/** The car's colour fills the outline shrunk by this much; the dark rim left keeps it visible over a lit home. */
+const FILL_SCALE = 1 / 1.3;
+/** Turns pre-drawn per look: 5.6° apart, under half a pixel at a marker's tip. */
+export const HEADING_STEPS = 64;
 
 /** A compass heading (degrees clockwise from north) as a ground direction in scene x, z (north is −z). */
 export function headingToForward(headingDeg: number): [number, number] {
@@ -76,27 +26,129 @@ export function headingToForward(headingDeg: number): [number, number] {
   return [Math.sin(h), -Math.cos(h)];
 }
 
-const viewProjection = new Matrix4();
-const at = new Vector3();
+/** The atlas turn for a direction on the canvas (dx, dy in pixels, y down): 0 is up the screen, counted clockwise. */
+export function headingStep(dx: number, dy: number): number {
+  if (dx === 0 && dy === 0) return 0;
+  const turns = Math.atan2(dx, -dy) / (2 * Math.PI);
+  return ((Math.round(turns * HEADING_STEPS) % HEADING_STEPS) + HEADING_STEPS) % HEADING_STEPS;
+}
+
+type PathSink = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'closePath'>;
 
 /**
- * The car drawn nearest to a canvas pixel, within `radiusPx`: markers are a fixed size on screen, so picking is
- * too (a ray against points in world units would grow and shrink with the zoom). `shown` holds x, z, … per car;
- * `placed[i]` is 1 for a car drawn at least once. Returns its index, or undefined.
+ * Traces the outline centred on cx, cy for a marker `size` pixels wide, its nose `angle` radians clockwise from up
+ * the screen, shrunk by `scale`.
  */
-export function pickCar(
-  camera: Camera, width: number, height: number, pointer: readonly [number, number],
-  shown: Float64Array, stride: number, placed: Uint8Array, count: number, y: number, radiusPx: number,
-): number | undefined {
-  viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
+export function traceCar(path: PathSink, cx: number, cy: number, size: number, angle: number, scale = 1): void {
+  const half = (size / 2) * scale;
+  const s = Math.sin(angle);
+  const c = Math.cos(angle);
+  CAR_OUTLINE.forEach(([right, ahead], i) => {
+    // On the canvas the car's right is (cos, sin) and its ahead (sin, −cos).
+    const x = cx + half * (right * c + ahead * s);
+    const y = cy + half * (right * s - ahead * c);
+    if (i === 0) path.moveTo(x, y);
+    else path.lineTo(x, y);
+  });
+  path.closePath();
+}
+
+/** The pre-drawn markers: row 0 a car's look, row 1 the selected car's, HEADING_STEPS cells each, in device pixels. */
+export interface CarSprites {
+  atlas: CanvasImageSource;
+  /** Cell edge in device pixels, per row. */
+  cells: readonly [number, number];
+  dpr: number;
+}
+
+type SpritePainter = Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'fill' | 'fillStyle'>;
+
+/** The atlas's size for a device-pixel ratio, and its cells: width HEADING_STEPS × the larger cell, both rows high. */
+export function spriteLayout(dpr: number): { width: number; height: number; cells: [number, number] } {
+  const cells: [number, number] = [Math.ceil(CAR_PX * dpr) + 2, Math.ceil(SELECTED_CAR_PX * dpr) + 2];
+  return { width: HEADING_STEPS * cells[1], height: cells[0] + cells[1], cells };
+}
+
+/** Paints every turn of both looks into an atlas canvas of spriteLayout(dpr)'s size. */
+export function paintCarSprites(ctx: SpritePainter, dpr: number): void {
+  const { cells } = spriteLayout(dpr);
+  const looks = [[CAR_PX, CAR_COLOURS.car], [SELECTED_CAR_PX, CAR_COLOURS.selected]] as const;
+  looks.forEach(([px, colour], row) => {
+    const top = row === 0 ? 0 : cells[0];
+    for (let step = 0; step < HEADING_STEPS; step++) {
+      const cx = step * cells[1] + cells[row]! / 2;
+      const cy = top + cells[row]! / 2;
+      const angle = (step / HEADING_STEPS) * 2 * Math.PI;
+      for (const [fill, scale] of [[CAR_COLOURS.edge, 1], [colour, FILL_SCALE]] as const) {
+        ctx.beginPath();
+        traceCar(ctx, cx, cy, px * dpr, angle, scale);
+        ctx.fillStyle = fill;
+        ctx.fill();
+      }
+    }
+  });
+}
+
+/** The cars as the frame loop eased them, and what the last draw made of them (for picking). */
+export interface CarLayer {
+  /** x, z, heading per car (scene metres, degrees). */
+  shown: Float64Array;
+  /** 1 for a car placed at least once. */
+  placed: Uint8Array;
+  count: number;
+  /** The selected car's index, or −1. */
+  selected: number;
+  /** Height the markers stand at, and how far ahead (metres) a car's heading is projected. */
+  lift: number;
+  reach: number;
+  /** Written by drawCars: each car's canvas pixel (CSS pixels), and 1 where its marker was drawn. */
+  screen: Float32Array;
+  drawn: Uint8Array;
+}
+
+const at = new Float64Array(2);
+const ahead = new Float64Array(2);
+
+/** Blits every placed car's marker that shows on the canvas, the selected car last (on top). Returns how many. */
+export function drawCars(ctx: Pick<CanvasRenderingContext2D, 'drawImage'>, projection: ScreenProjection, cars: CarLayer, sprites: CarSprites): number {
+  const { shown, placed, screen, drawn, lift, reach } = cars;
+  let count = 0;
+  const draw = (i: number): void => {
+    drawn[i] = 0;
+    if (placed[i] !== 1) return;
+    const x = shown[i * 3]!;
+    const z = shown[i * 3 + 1]!;
+    if (!projection.toScreen(x, lift, z, at) || !projection.onCanvas(at[0]!, at[1]!, SELECTED_CAR_PX)) return;
+    const h = (shown[i * 3 + 2]! * Math.PI) / 180;
+    // The heading on screen: where a point a little ahead of the car (on the ground) lands, relative to the car.
+    const step = projection.toScreen(x + Math.sin(h) * reach, lift, z - Math.cos(h) * reach, ahead) ? headingStep(ahead[0]! - at[0]!, ahead[1]! - at[1]!) : 0;
+    const row = i === cars.selected ? 1 : 0;
+    const cell = sprites.cells[row];
+    const left = Math.round(at[0]! * sprites.dpr - cell / 2);
+    const top = Math.round(at[1]! * sprites.dpr - cell / 2);
+    ctx.drawImage(sprites.atlas, step * sprites.cells[1], row === 0 ? 0 : sprites.cells[0], cell, cell, left, top, cell, cell);
+    screen[i * 2] = at[0]!;
+    screen[i * 2 + 1] = at[1]!;
+    drawn[i] = 1;
+    count++;
+  };
+  for (let i = 0; i < cars.count; i++) if (i !== cars.selected) draw(i);
+  if (cars.selected >= 0 && cars.selected < cars.count) draw(cars.selected);
+  return count;
+}
+
+/**
+ * The car drawn nearest to a canvas pixel (CSS pixels), within `radiusPx`, as the last drawCars left them: markers
+ * are a fixed size on screen, so picking is too (a ray against points in world units would grow and shrink with
+ * the zoom). Returns its index, or undefined.
+ */
+export function pickCar(cars: Pick<CarLayer, 'screen' | 'drawn' | 'count'>, pointer: readonly [number, number], radiusPx: number): number | undefined {
   let best: number | undefined;
   let bestD2 = radiusPx * radiusPx;
-  for (let i = 0; i < count; i++) {
-    if (placed[i] !== 1) continue;
-    at.set(shown[i * stride]!, y, shown[i * stride + 1]!).applyMatrix4(viewProjection);
-    if (at.z > 1) continue; // behind the camera
-    const dx = ((at.x + 1) / 2) * width - pointer[0];
-    const dy = ((1 - at.y) / 2) * height - pointer[1];
+  for (let i = 0; i < cars.count; i++) {
+    if (cars.drawn[i] !== 1) continue;
+    const dx = cars.screen[i * 2]! - pointer[0];
+    const dy = cars.screen[i * 2 + 1]! - pointer[1];
     const d2 = dx * dx + dy * dy;
     if (d2 <= bestD2) {
       bestD2 = d2;

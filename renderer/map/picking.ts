@@ -1,6 +1,6 @@
-// The map's two canvases (MapLayers) take their pointer events from one element, so each layer sees every click.
+// The map's layers (MapLayers) take their pointer events from one element, so each layer's canvas sees every click.
 // A car is drawn over everything else, so a click that picks a car must not also pick the home under it: the cars'
-// layer handles each click first (its listeners were added first) and claims the events it used.
+// layer's picker (in the canvas created first: MapLayers) handles each click first and claims the events it used.
 const claimed = new WeakSet<Event>();
 
 export function claimPick(event: Event): void {

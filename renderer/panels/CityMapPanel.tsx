@@ -4,7 +4,7 @@ import { Component, useMemo, type ReactNode } from 'react';
 import { Panel } from '../app/Panel';
 import { Welcome } from '../app/Welcome';
 import { useAppState, useModel } from '../app/ModelContext';
-import { HOME_COLOURS } from '../map/Homes';
+import { HOME_COLOURS } from '../map/home-roofs';
 import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
 import { MapPicker } from '../map/MapPicker';
