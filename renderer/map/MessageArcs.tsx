@@ -1,8 +1,9 @@
-// An arc between a car and its home for every message in flight between them (map-events.ts), coloured by the
-// run's architecture, with a dot moving along it as the message crosses its hops in virtual time. One wide-line
-// geometry (as the routes') and one point geometry for all arcs, sized once (MAX_FLIGHTS): the frame loop rewrites
-// them in place. On a CPU renderer the arcs are plain one-pixel lines read from the same arrays: each wide segment is a
-// quad whose vertex shader SwiftShader runs on the CPU, and a busy run keeps MAX_FLIGHTS × PIECES of them in the air.
+// An arc between a car and its home for the messages in flight between them (map-events.ts), coloured by the
+// run's architecture, with a dot per message moving along it as the message crosses its hops in virtual time.
+// Messages between the same ends share one arc (arc-layout.ts). One wide-line geometry (as the routes') and one point
+// geometry for all arcs, sized once (MAX_FLIGHTS): the frame loop rewrites them in place, and uploads the arcs only
+// when they changed. On a CPU renderer the arcs are plain one-pixel lines read from the same arrays: each wide
+// segment is a quad whose vertex shader SwiftShader runs on the CPU.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, LineBasicMaterial, LineSegments } from 'three';
@@ -11,8 +12,11 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { Architecture, SessionInfo } from '../../protocol';
 import { useModel } from '../app/ModelContext';
-import { MAX_FLIGHTS, progressOf, type MapEnd } from '../state/map-events';
+import { MAX_FLIGHTS, progressOf } from '../state/map-events';
+import { layoutArcs, pointOnArc, type Placer } from './arc-layout';
 import { allocateSegments, segmentArrays } from './Routes';
+
+export type { Placer } from './arc-layout';
 
 export const ARCHITECTURE_COLOURS: Record<Architecture, string> = {
   'cloud-cloud': '#c084fc',
@@ -25,9 +29,6 @@ export const ARCHITECTURE_COLOURS: Record<Architecture, string> = {
 const PIECES = 16;
 /** How far virtual time is carried on between snapshots (wall ms), so dots glide rather than jump. */
 const EXTRAPOLATE_MS = 250;
-
-/** Where a map end is drawn on the ground (x, z), or undefined when it is not drawn. */
-export type Placer = (end: MapEnd) => [number, number] | undefined;
 
 export function makePlacer(session: SessionInfo, vehicleAt: (id: string) => [number, number] | undefined): Placer {
   const homes = new Map(session.homes.map((h) => [h.id, [h.x, -h.y] as [number, number]]));
@@ -57,7 +58,7 @@ export function MessageArcs({ session, unit, thin = false }: { session: SessionI
     const plain = new LineSegments(plainGeometry, new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.85, depthWrite: false }));
     plain.frustumCulled = false;
     plain.renderOrder = 5;
-    return { lines, line, plain, dots, count: 0, snapshotT: 0, snapshotAt: 0 };
+    return { lines, line, plain, dots, count: 0, arcs: 0, snapshotT: 0, snapshotAt: 0 };
   }, []);
   useLayoutEffect(() => () => {
     drawn.lines.dispose();
@@ -106,49 +107,72 @@ export function MessageArcs({ session, unit, thin = false }: { session: SessionI
     const lc = lineColour.array as Float32Array;
     const dp = dot.array as Float32Array;
     const dc = dotColour.array as Float32Array;
-    let n = 0;
+    const { arcs, dots } = layoutArcs(flights.values(), placer, unit);
     // Kept from the last frame that drew arcs, so a reader after the messages landed still sees their colours.
     if (flights.size > 0) stats.arcArchitectures.length = 0;
-    for (const flight of flights.values()) {
-      const a = placer(flight.from);
-      const b = placer(flight.to);
-      if (a === undefined || b === undefined) continue;
-      const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-      if (length < 1) continue;
-      // A parabola over the straight line, higher for longer arcs, so arcs read apart from the roads.
-      const lift = Math.max(3 * unit, length * 0.35);
-      const c = colours[flight.architecture] ?? colours['cloud-cloud']!;
-      let o = n * PIECES * 6;
+    let changed = arcs.length !== drawn.arcs;
+    for (let i = 0; i < arcs.length; i++) {
+      const arc = arcs[i]!;
+      const c = colours[arc.architecture] ?? colours['cloud-cloud']!;
+      let o = i * PIECES * 6;
       for (let k = 0; k < PIECES; k++, o += 6) {
         for (let e = 0; e < 2; e++) {
-          const f = (k + e) / PIECES;
-          lp[o + e * 3] = a[0] + (b[0] - a[0]) * f;
-          lp[o + e * 3 + 1] = 4 * lift * f * (1 - f) + 2;
-          lp[o + e * 3 + 2] = a[1] + (b[1] - a[1]) * f;
-          lc[o + e * 3] = c.r;
-          lc[o + e * 3 + 1] = c.g;
-          lc[o + e * 3 + 2] = c.b;
+          const [x, y, z] = pointOnArc(arc, (k + e) / PIECES);
+          const at = o + e * 3;
+          if (lp[at] !== Math.fround(x) || lp[at + 1] !== Math.fround(y) || lp[at + 2] !== Math.fround(z) || lc[at] !== Math.fround(c.r) || lc[at + 1] !== Math.fround(c.g) || lc[at + 2] !== Math.fround(c.b)) changed = true;
+          lp[at] = x;
+          lp[at + 1] = y;
+          lp[at + 2] = z;
+          lc[at] = c.r;
+          lc[at + 1] = c.g;
+          lc[at + 2] = c.b;
         }
       }
+      if (!stats.arcArchitectures.includes(arc.architecture)) stats.arcArchitectures.push(arc.architecture);
+    }
+    let n = 0;
+    for (const { flight, arc, reversed } of dots) {
       const f = progressOf(flight, t);
-      dp[n * 3] = a[0] + (b[0] - a[0]) * f;
-      dp[n * 3 + 1] = 4 * lift * f * (1 - f) + 2;
-      dp[n * 3 + 2] = a[1] + (b[1] - a[1]) * f;
+      const [x, y, z] = pointOnArc(arcs[arc]!, reversed ? 1 - f : f);
+      const c = colours[arcs[arc]!.architecture] ?? colours['cloud-cloud']!;
+      dp[n * 3] = x;
+      dp[n * 3 + 1] = y;
+      dp[n * 3 + 2] = z;
       dc[n * 3] = c.r;
       dc[n * 3 + 1] = c.g;
       dc[n * 3 + 2] = c.b;
-      if (!stats.arcArchitectures.includes(flight.architecture)) stats.arcArchitectures.push(flight.architecture);
       n++;
     }
     drawn.count = n;
+    drawn.arcs = arcs.length;
     stats.arcs = n;
     if (n > 0) model.renderStats.arcFrames++;
-    drawn.lines.instanceCount = n * PIECES;
-    drawn.plain.geometry.setDrawRange(0, n * PIECES * 2);
+    drawn.lines.instanceCount = arcs.length * PIECES;
+    drawn.plain.geometry.setDrawRange(0, arcs.length * PIECES * 2);
     drawn.dots.setDrawRange(0, n);
-    if (thin) drawn.plain.geometry.getAttribute('position').needsUpdate = drawn.plain.geometry.getAttribute('color').needsUpdate = true;
-    else line.needsUpdate = lineColour.needsUpdate = true;
-    dot.needsUpdate = dotColour.needsUpdate = true;
+    // Only what is drawn goes to the GPU, and the arcs only when they moved: the whole arrays are MAX_FLIGHTS arcs.
+    if (changed && arcs.length > 0) {
+      const floats = arcs.length * PIECES * 6;
+      if (thin) {
+        for (const name of ['position', 'color']) {
+          const attribute = drawn.plain.geometry.getAttribute(name) as BufferAttribute;
+          attribute.clearUpdateRanges();
+          attribute.addUpdateRange(0, floats);
+          attribute.needsUpdate = true;
+        }
+      } else {
+        for (const buffer of [line, lineColour]) {
+          buffer.clearUpdateRanges();
+          buffer.addUpdateRange(0, floats);
+          buffer.needsUpdate = true;
+        }
+      }
+    }
+    for (const attribute of [dot, dotColour]) {
+      attribute.clearUpdateRanges();
+      attribute.addUpdateRange(0, n * 3);
+      attribute.needsUpdate = true;
+    }
     // The dots move while anything is in flight: ask for the next frame.
     if (n > 0) invalidate();
   });

@@ -1,0 +1,63 @@
+// Which arcs the map draws for the messages in flight: one per pair of ends and architecture, however many messages
+// share it, each message a dot on its pair's arc. A household's messages all fly between its car and its home: at
+// 5k messages a second the map kept 128 in the air and drew 128 copies of the same translucent arc, 2,048 segments
+// rewritten, uploaded and blended on a CPU renderer at every frame, to show one curve.
+import type { Architecture } from '../../protocol';
+import type { Flight, MapEnd } from '../state/map-events';
+
+/** Where a map end is drawn on the ground (x, z), or undefined when it is not drawn. */
+export type Placer = (end: MapEnd) => [number, number] | undefined;
+
+export interface Arc {
+  /** The ends as the first of its messages flew them: every message on the arc draws the same curve either way. */
+  a: [number, number];
+  b: [number, number];
+  /** Height of the parabola's apex above its ends' line. */
+  lift: number;
+  architecture: Architecture;
+}
+
+export interface ArcLayout {
+  arcs: Arc[];
+  /** One per drawn message: its arc (index into arcs) and whether it flies from b to a. */
+  dots: { flight: Flight; arc: number; reversed: boolean }[];
+}
+
+const endKey = (end: MapEnd): string => ('vehicle' in end ? `v/${end.vehicle}` : `h/${end.home}`);
+
+/**
+ * The distinct arcs of `flights` (in their order) and a dot per flight drawn. A flight whose ends cannot be placed,
+ * or lie on top of each other, draws nothing. `unit` is the map's symbol size (a short arc still rises that much).
+ */
+export function layoutArcs(flights: Iterable<Flight>, placer: Placer, unit: number): ArcLayout {
+  const arcs: Arc[] = [];
+  const dots: ArcLayout['dots'] = [];
+  const byKey = new Map<string, number>();
+  /** Each arc's a end, as a key: a flight from the other end flies it reversed. */
+  const startOf: string[] = [];
+  for (const flight of flights) {
+    const from = endKey(flight.from);
+    const to = endKey(flight.to);
+    // The curve is symmetric: a→b and b→a are one arc, so the key orders the ends.
+    const key = from < to ? `${from} ${to} ${flight.architecture}` : `${to} ${from} ${flight.architecture}`;
+    let index = byKey.get(key);
+    if (index === undefined) {
+      const a = placer(flight.from);
+      const b = placer(flight.to);
+      if (a === undefined || b === undefined) continue;
+      const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (length < 1) continue;
+      // A parabola over the straight line, higher for longer arcs, so arcs read apart from the roads.
+      index = arcs.push({ a, b, lift: Math.max(3 * unit, length * 0.35), architecture: flight.architecture }) - 1;
+      byKey.set(key, index);
+      startOf.push(from);
+    }
+    dots.push({ flight, arc: index, reversed: startOf[index] !== from });
+  }
+  return { arcs, dots };
+}
+
+/** The point `f` (0–1) of the way along `arc` from a to b, at the height of its parabola: [x, y, z]. */
+export function pointOnArc(arc: Arc, f: number): [number, number, number] {
+  return [arc.a[0] + (arc.b[0] - arc.a[0]) * f, 4 * arc.lift * f * (1 - f) + 2, arc.a[1] + (arc.b[1] - arc.a[1]) * f];
+}
