@@ -168,10 +168,13 @@ export function MessageArcs({ session, unit, thin = false }: { session: SessionI
         }
       }
     }
-    for (const attribute of [dot, dotColour]) {
-      attribute.clearUpdateRanges();
-      attribute.addUpdateRange(0, n * 3);
-      attribute.needsUpdate = true;
+    // A range of 0 would upload the whole array (WebGL 2 reads a length of 0 as "to the end").
+    if (n > 0) {
+      for (const attribute of [dot, dotColour]) {
+        attribute.clearUpdateRanges();
+        attribute.addUpdateRange(0, n * 3);
+        attribute.needsUpdate = true;
+      }
     }
     // The dots move while anything is in flight: ask for the next frame.
     if (n > 0) invalidate();
