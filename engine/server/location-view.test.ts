@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessageBatch, TwinView } from '../../protocol';
 import { EngineHost } from './engine-host';
+import { coarsenLocation } from '../recorder/location-privacy';
+import type { Json } from '../../twins/kernel/types';
 import { forRenderer } from './location-view';
 
 const batch = {
@@ -30,6 +32,32 @@ describe('forRenderer', () => {
   it('coarsens the hops an update carries too (a gateway\'s translated payload is as precise as the original)', () => {
     const update = { envelopes: [], updates: [{ id: 'm-1', status: 'delivered', hopsFrom: 1, hops: [{ index: 1, payload: { params: { lat: 31.230416, lon: 121.473701 } } }] }], total: 1, reset: false } as unknown as MessageBatch;
     expect(forRenderer(update, false).updates![0]!.hops[0]!.payload).toEqual({ params: { lat: 31.23, lon: 121.47 } });
+  });
+
+  it('coarsens a batch as walking all of it would, walking only the payloads, and shares what holds no location', () => {
+    const hop = (index: number, payload?: Json) => ({ index, from: 'hub', to: 'vehicle-cloud', link: 'internet', spanId: `s${index}`, parentSpanId: 'p', sentAt: 1, attempts: 1, status: 'delivered', ...(payload === undefined ? {} : { payload }) });
+    const mixed = {
+      envelopes: [
+        { id: 'm-1', topic: 'nav', source: 'vehicle/car1', path: ['vehicle/car1', 'hub'], payload: { attributes: { latitude: 31.230416 } }, hops: [hop(0), hop(1, { params: { destLng: 121.473701 } })] },
+        { id: 'm-2', topic: 'light/turn_on', source: 'vehicle/car1', path: ['vehicle/car1', 'hub'], payload: { state: 'on', brightness: 0.123456 }, hops: [hop(0, { state: 'on' })] },
+        { id: 'm-3', topic: 'signal', source: 'vehicle/car1', path: ['a', 'b'], payload: [{ path: 'Vehicle.CurrentLocation.Latitude', value: 31.230416 }], hops: [] },
+      ],
+      updates: [
+        { id: 'm-4', status: 'in-flight', hopsFrom: 2, hops: [hop(2, { gps: [31.230416, 121.473701] }), hop(3)] },
+        { id: 'm-5', status: 'delivered', hopsFrom: 1, hops: [hop(1, { odometerKm: 12.345678 })] },
+      ],
+      total: 5,
+      reset: false,
+    } as unknown as MessageBatch;
+    const before = structuredClone(mixed);
+    const masked = forRenderer(mixed, false);
+    expect(masked).toEqual(coarsenLocation(mixed as unknown as Json).value);
+    expect(masked.envelopes[0]!.hops[1]!.payload).toEqual({ params: { destLng: 121.47 } }); // a hop's translation too
+    expect(masked.updates![0]!.hops[0]!.payload).toEqual({ gps: [31.23, 121.47] });
+    expect(masked.envelopes[2]!.payload).toEqual([{ path: 'Vehicle.CurrentLocation.Latitude', value: 31.23 }]);
+    expect(mixed).toEqual(before); // not mutated
+    expect(masked.envelopes[1]).toBe(mixed.envelopes[1]); // nothing to coarsen: not copied
+    expect(masked.updates![1]).toBe(mixed.updates![1]);
   });
 
   it('sends precise locations once the user opts in', () => {

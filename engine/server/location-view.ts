@@ -11,8 +11,38 @@ import { coarsenLocation } from '../recorder/location-privacy';
 /** `value` as the renderer may see it: unchanged when `precise`, else with location numbers coarsened. */
 export function forRenderer<T extends MessageBatch | TwinView>(value: T, precise: boolean): T {
   if (precise) return value;
+  if ('envelopes' in value) return messagesForRenderer(value) as T;
   // Envelopes and twin views are JSON by construction (they cross the wire as JSON).
   return coarsenLocation(value as unknown as Json).value as unknown as T;
+}
+
+/** A payload coarsened, the same object when nothing in it names a location. */
+const coarsened = <P extends Json | undefined>(payload: P): P => (payload === undefined ? payload : (coarsenLocation(payload).value as P));
+
+/**
+ * A batch with its payloads coarsened. Only payloads (the original and each hop's translation) can hold a location:
+ * an envelope's and a hop's own fields are ids, addresses, times and statuses, none of whose keys names one, so
+ * walking them (~20 keys an envelope and ~14 a hop, thousands a batch) found nothing and cost as much as the payloads.
+ */
+function messagesForRenderer(batch: MessageBatch): MessageBatch {
+  const hops = <H extends { payload?: Json }>(list: H[]): H[] => {
+    let copy: H[] | undefined;
+    list.forEach((hop, i) => {
+      const payload = coarsened(hop.payload);
+      if (payload !== hop.payload) (copy ??= [...list])[i] = { ...hop, payload };
+    });
+    return copy ?? list;
+  };
+  const out: MessageBatch = {
+    ...batch,
+    envelopes: batch.envelopes.map((e) => {
+      const payload = coarsened(e.payload);
+      const h = hops(e.hops);
+      return payload === e.payload && h === e.hops ? e : { ...e, payload, hops: h };
+    }),
+  };
+  if (batch.updates !== undefined) out.updates = batch.updates.map((u) => { const h = hops(u.hops); return h === u.hops ? u : { ...u, hops: h }; });
+  return out;
 }
 
 /** The session's privacy setting, and the filter on what goes out. Off (coarsened) until the user opts in. */

@@ -5,7 +5,7 @@ import type { Envelope } from '../../protocol';
 import type { Hop } from '../../twins/bus/envelope';
 import type { MessageBus } from '../../twins/bus';
 import type { EnvelopeListener } from '../../twins/bus/bus-types';
-import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH, MessageBatcher } from './message-batcher';
+import { MAX_ENVELOPES_ON_ATTACH, MAX_ENVELOPES_PER_BATCH, MessageBatcher, envelopeAsOf, hopsAsOf } from './message-batcher';
 import { messageStates } from './test-support/recorder';
 import { SeededRandom } from '../../twins/kernel/random';
 
@@ -137,5 +137,39 @@ describe('message batcher', () => {
     expect(attached.envelopes.map((e) => e.id)).toEqual(sent.slice(5).map((e) => e.id));
     expect(attached.envelopes.at(-1)).toEqual(sent.at(-1));
     expect(attached.envelopes.at(-1)).not.toBe(sent.at(-1)); // a copy: the bus goes on changing its own
+  });
+
+  it('a batch holds each message as it was at the flush while the bus goes on changing it in place', () => {
+    const bus = new FakeBus();
+    const batcher = new MessageBatcher(bus.asBus);
+    const env = bus.send(1, 4);
+    const first = batcher.flush()!;
+    const asSent = JSON.parse(JSON.stringify(first)) as unknown;
+    bus.advance(env);
+    const second = batcher.flush()!;
+    const asUpdated = JSON.parse(JSON.stringify(second)) as unknown;
+    bus.advance(env); // hop 1 delivered (a field of a hop the update carries), hop 2 pushed
+    bus.fail(env); // the envelope's own fields
+    expect(first).toEqual(asSent);
+    expect(second).toEqual(asUpdated);
+    expect(batcher.attached().envelopes[0]).toEqual(JSON.parse(JSON.stringify(env)));
+  });
+
+  it('copies what the bus changes in place and shares the payloads it never changes', () => {
+    const bus = new FakeBus();
+    const env = bus.send(1, 3);
+    const copy = envelopeAsOf(env);
+    expect(copy).toEqual(env);
+    expect(copy.hops).not.toBe(env.hops);
+    expect(copy.hops[0]).not.toBe(env.hops[0]);
+    expect(copy.payload).toBe(env.payload);
+    expect(copy.hops[0]!.payload).toBe(env.hops[0]!.payload);
+    // A copy that kept the bus's own hop objects would change with them: the must-fail case of this copy.
+    const shared = { ...env, hops: [...env.hops] };
+    bus.advance(env);
+    expect(shared.hops[0]!.status).toBe('delivered');
+    expect(copy.hops[0]!.status).toBe('in-flight');
+    expect(copy.hops).toHaveLength(1);
+    expect(hopsAsOf(env.hops).map((h) => h.status)).toEqual(['delivered', 'in-flight']);
   });
 });

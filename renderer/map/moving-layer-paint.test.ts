@@ -1,7 +1,7 @@
 // The moving layer's arcs and pulse rings (MessageArcs.tsx, Pulses.tsx), drawn into a 2D context that records calls.
 import { PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
-import { ARC_STRIDE, ARCHITECTURE_COLOURS, PIECES, paintArcs } from './MessageArcs';
+import { ARC_STRIDE, ARCHITECTURE_COLOURS, DOT_STRIDE, PIECES, paintArcs } from './MessageArcs';
 import { PULSE_LOOKS, RING_STRIDE, paintRings } from './Pulses';
 import { ScreenProjection } from './screen-projection';
 
@@ -32,12 +32,14 @@ function recorder(): { ctx: CanvasRenderingContext2D; rec: Recorded } {
 const count = (rec: Recorded, name: string): number => rec.calls.filter(([n]) => n === name).length;
 
 describe('paintArcs', () => {
-  const arc = (ax: number, az: number, bx: number, bz: number, lift: number, f: number, colour: number): number[] => [ax, az, bx, bz, lift, f, colour];
+  const arc = (ax: number, az: number, bx: number, bz: number, lift: number, colour: number): number[] => [ax, az, bx, bz, lift, colour];
+  /** One dot `f` of the way along each arc, in order. */
+  const dotsOn = (...fs: number[]): Float64Array => Float64Array.from(fs.flatMap((f, i) => [i, f]));
 
   it('strokes each arc as PIECES pieces in its architecture\'s colour, with its dot', () => {
     const { ctx, rec } = recorder();
-    const arcs = Float64Array.from([...arc(-100, 0, 100, 0, 50, 0.5, 0), ...arc(0, -100, 0, 100, 50, 0.2, 1)]);
-    paintArcs(ctx, topDown(), 1, arcs, 2);
+    const arcs = Float64Array.from([...arc(-100, 0, 100, 0, 50, 0), ...arc(0, -100, 0, 100, 50, 1)]);
+    paintArcs(ctx, topDown(), 1, arcs, 2, dotsOn(0.5, 0.2), 2);
     expect(count(rec, 'lineTo')).toBe(2 * PIECES);
     expect(count(rec, 'stroke')).toBe(2);
     expect(count(rec, 'arc')).toBe(2);
@@ -46,17 +48,28 @@ describe('paintArcs', () => {
     expect(arcs.length).toBe(2 * ARC_STRIDE);
   });
 
+  it('strokes an arc many messages share once, with a dot for each message', () => {
+    const { ctx, rec } = recorder();
+    const dots = Float64Array.from([0, 0.1, 0, 0.5, 0, 0.9]);
+    paintArcs(ctx, topDown(), 1, Float64Array.from(arc(-100, 0, 100, 0, 50, 0)), 1, dots, 3);
+    expect(count(rec, 'lineTo')).toBe(PIECES);
+    expect(count(rec, 'arc')).toBe(3);
+    expect(dots.length).toBe(3 * DOT_STRIDE);
+  });
+
   it('leaves out an arc that rises behind the camera, and strokes nothing when none is left', () => {
     const { ctx, rec } = recorder();
     // Its middle peaks 2,000 m up, above the camera at 1,000 m.
-    paintArcs(ctx, topDown(), 1, Float64Array.from(arc(-100, 0, 100, 0, 2000, 0.5, 0)), 1);
+    paintArcs(ctx, topDown(), 1, Float64Array.from(arc(-100, 0, 100, 0, 2000, 0)), 1, dotsOn(0), 1);
     expect(count(rec, 'moveTo')).toBe(0);
     expect(count(rec, 'stroke')).toBe(0);
+    // Its dot goes with it, though the dot's own point (the arc's end) is in front.
+    expect(count(rec, 'arc')).toBe(0);
   });
 
   it('draws in device pixels', () => {
     const { ctx, rec } = recorder();
-    paintArcs(ctx, topDown(), 2, Float64Array.from(arc(0, 0, 100, 0, 10, 0, 0)), 1);
+    paintArcs(ctx, topDown(), 2, Float64Array.from(arc(0, 0, 100, 0, 10, 0)), 1, dotsOn(0), 1);
     const move = rec.calls.find(([n]) => n === 'moveTo')!;
     expect(move[1]).toBeCloseTo(800);
     expect(move[2]).toBeCloseTo(600);
