@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import { chromiumTicks } from './chromium-ticks';
-import { describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
+import { describeFrames, measureFrames, summarise, type FrameStats } from './ui-frames';
 import { sendRoundTripsEvery50ms, writeCityScenario } from './ui-scenes';
 
 const MEASURE_MS = 5_000;
@@ -52,15 +52,13 @@ async function round(staticDir: string, scene: string): Promise<Round> {
       stop = every50ms(server, 125);
     }
     await page.waitForTimeout(2_000);
-    const mapFrames = (): Promise<number> => page.evaluate(() => (window as unknown as { __twinbench: { framesRendered: number } }).__twinbench.framesRendered);
-    const f0 = await mapFrames();
     const t0 = chromiumTicks();
-    const frames = summarise(await frameDeltas(page, MEASURE_MS));
+    const measured = await measureFrames(page, MEASURE_MS);
+    const frames = summarise(measured.deltas);
     const t1 = chromiumTicks();
-    const drawn = Math.max(1, (await mapFrames()) - f0);
     stop();
     const ms = (type: string): number => ((t1.get(type) ?? 0) - (t0.get(type) ?? 0)) * 10;
-    return { frames, mapFps: drawn / (MEASURE_MS / 1000), rendererMsPerFrame: ms('renderer') / frames.frames, gpuMsPerFrame: ms('gpu-process') / frames.frames };
+    return { frames, mapFps: measured.mapFps, rendererMsPerFrame: ms('renderer') / frames.frames, gpuMsPerFrame: ms('gpu-process') / frames.frames };
   } finally {
     await browser.close();
     await server.close();

@@ -18,16 +18,28 @@ export interface FrameStats {
 
 /** Collects rAF timestamps in the page for `ms` and returns the deltas between consecutive frames. */
 export async function frameDeltas(page: Page, ms: number): Promise<number[]> {
+  return (await measureFrames(page, ms)).deltas;
+}
+
+/**
+ * The page's frame deltas over `ms` and the frames the map drew per second in the same window, read in the page at
+ * its first and last frame: read from the bench's side, the window also held the round trips of the reads, which on
+ * a busy page took seconds (the flow scene's map once read twice its page's frame rate that way).
+ */
+export async function measureFrames(page: Page, ms: number): Promise<{ deltas: number[]; mapFps: number }> {
   // A source string, not a function: tsx's transform would wrap named closures in a helper the page lacks.
   return page.evaluate(`new Promise((resolve) => {
+    const drawn = () => window.__twinbench?.framesRendered ?? 0;
     const stamps = [];
+    let first = 0;
     const tick = (t) => {
+      if (stamps.length === 0) first = drawn();
       stamps.push(t);
       if (t - stamps[0] < ${ms}) requestAnimationFrame(tick);
-      else resolve(stamps.slice(1).map((s, i) => s - stamps[i]));
+      else resolve({ deltas: stamps.slice(1).map((s, i) => s - stamps[i]), mapFps: (drawn() - first) * 1000 / (t - stamps[0]) });
     };
     requestAnimationFrame(tick);
-  })`) as Promise<number[]>;
+  })`) as Promise<{ deltas: number[]; mapFps: number }>;
 }
 
 export function summarise(deltas: readonly number[]): FrameStats {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import type { BenchResult } from './bench-result';
-import { LONG_FRAME_MS, TARGET_P95_MS, describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
+import { LONG_FRAME_MS, TARGET_P95_MS, describeFrames, frameDeltas, measureFrames, summarise, type FrameStats } from './ui-frames';
 import { sendRoundTripsEvery50ms, TICK_MS, writeCityScenario } from './ui-scenes';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -58,9 +58,6 @@ async function waitUntil(page: Page, expression: string, timeoutMs: number): Pro
     await page.waitForTimeout(100);
   }
 }
-
-const mapFrames = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as unknown as { __twinbench: { framesRendered: number } }).__twinbench.framesRendered);
 
 const tableCount = (page: Page): Promise<number> =>
   page.evaluate(() => Number(document.querySelector('[data-testid=message-table]')?.getAttribute('data-count') ?? 0));
@@ -137,17 +134,17 @@ export async function benchUi(): Promise<BenchResult[]> {
     // First the same moment with the story layers off: what the layers themselves cost, under the same load.
     await page.getByTestId('story-layers').setChecked(false);
     await page.waitForTimeout(500);
-    const plainFramesBefore = await mapFrames(page);
-    const plain = summarise(await frameDeltas(page, MEASURE_MS));
-    const plainFps = ((await mapFrames(page)) - plainFramesBefore) / (MEASURE_MS / 1000);
+    const plainMeasured = await measureFrames(page, MEASURE_MS);
+    const plain = summarise(plainMeasured.deltas);
+    const plainFps = plainMeasured.mapFps;
     await page.getByTestId('story-layers').setChecked(true);
     await page.waitForTimeout(1_000);
     const snapshotAt = await server.engine.invoke('getSnapshot', undefined);
     const movingBefore = snapshotAt?.vehicles.filter((v) => v[4] > 0).length ?? 0;
     // The map draws on demand: count the frames it really drew, so a still map can never pass for a fast one.
-    const mapFramesBefore = await mapFrames(page);
-    const city = summarise(await frameDeltas(page, MEASURE_MS));
-    const mapFps = ((await mapFrames(page)) - mapFramesBefore) / (MEASURE_MS / 1000);
+    const cityMeasured = await measureFrames(page, MEASURE_MS);
+    const city = summarise(cityMeasured.deltas);
+    const mapFps = cityMeasured.mapFps;
     const snapshotAfter = await server.engine.invoke('getSnapshot', undefined);
     const movingAfter = snapshotAfter?.vehicles.filter((v) => v[4] > 0).length ?? 0;
     const instances = await page.evaluate(() => (window as unknown as { __twinbench: { instanceCount: number } }).__twinbench.instanceCount);
