@@ -10,6 +10,8 @@ import type { VehicleTuple } from '../../protocol';
 import { useAppState, useModel } from '../app/ModelContext';
 import { CAR_PX, drawCars, paintCarSprites, pickCar, spriteLayout, type CarLayer, type CarSprites } from './car-markers';
 import { PAINT_ORDER, type MovingLayer } from './MovingLayer';
+import type { ScreenProjection } from './screen-projection';
+import { SpriteRaster } from './sprite-raster';
 import { claimPick } from './picking';
 
 const NO_VEHICLES: readonly VehicleTuple[] = [];
@@ -18,7 +20,7 @@ const ARRIVED_M = 0.05;
 /** A jump longer than this (a new run, a replay scrub) is drawn at once, not eased. */
 const JUMP_M = 400;
 
-/** The markers' atlas for a device-pixel ratio, drawn once. */
+/** The markers' atlas for a device-pixel ratio, drawn once on a canvas and read back as pixels (sprite-raster.ts). */
 function carSprites(dpr: number): CarSprites | undefined {
   const { width, height, cells } = spriteLayout(dpr);
   const atlas = document.createElement('canvas');
@@ -27,7 +29,29 @@ function carSprites(dpr: number): CarSprites | undefined {
   const ctx = atlas.getContext('2d');
   if (ctx === null) return undefined;
   paintCarSprites(ctx, dpr);
-  return { atlas, cells, dpr };
+  const { data } = ctx.getImageData(0, 0, width, height);
+  return { atlas: { data: new Uint32Array(data.buffer, data.byteOffset, width * height), width, height }, cells, dpr };
+}
+
+/** The markers' buffer, put on a canvas of its own and drawn onto the moving layer in one blit. */
+interface CarRaster {
+  raster: SpriteRaster;
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D | null;
+}
+
+function paintCars(ctx: CanvasRenderingContext2D, projection: ScreenProjection, cars: CarLayer, sprites: CarSprites, out: CarRaster): void {
+  const { width, height } = ctx.canvas;
+  out.raster.begin(width, height, (w, h) => new ImageData(w, h));
+  if (drawCars(out.raster, projection, cars, sprites) === 0 || out.raster.image === undefined) return;
+  if (out.canvas.width !== width || out.canvas.height !== height) {
+    out.canvas.width = width;
+    out.canvas.height = height;
+  }
+  out.ctx ??= out.canvas.getContext('2d');
+  if (out.ctx === null) return;
+  out.ctx.putImageData(out.raster.image, 0, 0);
+  ctx.drawImage(out.canvas, 0, 0);
 }
 
 export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: number; layer: MovingLayer }) {
@@ -54,6 +78,7 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
     return {
       cars: layout,
       sprites: undefined as CarSprites | undefined,
+      raster: { raster: new SpriteRaster(), canvas: document.createElement('canvas'), ctx: null } as CarRaster,
       /** The snapshot last drawn and whether a car was still easing toward it. */
       snapshot: NO_VEHICLES,
       easing: false,
@@ -64,7 +89,7 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
   useLayoutEffect(() => {
     layer.painters[PAINT_ORDER.cars] = (ctx, projection, dpr) => {
       if (drawn.sprites?.dpr !== dpr) drawn.sprites = carSprites(dpr);
-      if (drawn.sprites !== undefined) drawCars(ctx, projection, drawn.cars, drawn.sprites);
+      if (drawn.sprites !== undefined) paintCars(ctx, projection, drawn.cars, drawn.sprites, drawn.raster);
     };
     layer.changed = true;
     return () => void (layer.painters[PAINT_ORDER.cars] = undefined);
