@@ -11,7 +11,7 @@ import { useAppState, useModel } from '../app/ModelContext';
 import { CAR_PX, drawCars, paintCarSprites, pickCar, spriteLayout, type CarLayer, type CarSprites } from './car-markers';
 import { PAINT_ORDER, type MovingLayer } from './MovingLayer';
 import type { ScreenProjection } from './screen-projection';
-import { SpriteRaster } from './sprite-raster';
+import { SpriteRaster, type SpritePixels } from './sprite-raster';
 import { claimPick } from './picking';
 
 const NO_VEHICLES: readonly VehicleTuple[] = [];
@@ -20,8 +20,13 @@ const ARRIVED_M = 0.05;
 /** A jump longer than this (a new run, a replay scrub) is drawn at once, not eased. */
 const JUMP_M = 400;
 
-/** The markers' atlas for a device-pixel ratio, drawn once on a canvas and read back as pixels (sprite-raster.ts). */
-function carSprites(dpr: number): CarSprites | undefined {
+/** The markers' atlas for a device-pixel ratio, drawn once on a canvas, and its pixels read back (sprite-raster.ts). */
+interface Sprites {
+  onCanvas: CarSprites<HTMLCanvasElement>;
+  pixels: CarSprites<SpritePixels>;
+}
+
+function carSprites(dpr: number): Sprites | undefined {
   const { width, height, cells } = spriteLayout(dpr);
   const atlas = document.createElement('canvas');
   atlas.width = width;
@@ -30,7 +35,10 @@ function carSprites(dpr: number): CarSprites | undefined {
   if (ctx === null) return undefined;
   paintCarSprites(ctx, dpr);
   const { data } = ctx.getImageData(0, 0, width, height);
-  return { atlas: { data: new Uint32Array(data.buffer, data.byteOffset, width * height), width, height }, cells, dpr };
+  return {
+    onCanvas: { atlas, cells, dpr },
+    pixels: { atlas: { data: new Uint32Array(data.buffer, data.byteOffset, width * height), width, height }, cells, dpr },
+  };
 }
 
 /** The markers' buffer, put on a canvas of its own and drawn onto the moving layer in one blit. */
@@ -54,7 +62,13 @@ function paintCars(ctx: CanvasRenderingContext2D, projection: ScreenProjection, 
   ctx.drawImage(out.canvas, 0, 0);
 }
 
-export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: number; layer: MovingLayer }) {
+/**
+ * `software`: the browser draws on the CPU (render-profile.ts). There the markers go through one pixel buffer
+ * (sprite-raster.ts: Skia's per-blit raster cost ~3.5 ms a frame for 1,000 cars); a GPU-backed 2D canvas blits them
+ * for nothing, where a canvas-sized buffer put at every frame (four times the pixels at 2 device pixels per CSS
+ * pixel) would be the cost.
+ */
+export function Vehicles({ capacity, unit, layer, software }: { capacity: number; unit: number; layer: MovingLayer; software: boolean }) {
   const model = useModel();
   const invalidate = useThree((s) => s.invalidate);
   const selectedVehicle = useAppState((s) => /^vehicle\/([^/]+)/.exec(s.selectedTwin ?? '')?.[1]);
@@ -77,7 +91,7 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
     };
     return {
       cars: layout,
-      sprites: undefined as CarSprites | undefined,
+      sprites: undefined as Sprites | undefined,
       raster: { raster: new SpriteRaster(), canvas: document.createElement('canvas'), ctx: null } as CarRaster,
       /** The snapshot last drawn and whether a car was still easing toward it. */
       snapshot: NO_VEHICLES,
@@ -88,12 +102,14 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
 
   useLayoutEffect(() => {
     layer.painters[PAINT_ORDER.cars] = (ctx, projection, dpr) => {
-      if (drawn.sprites?.dpr !== dpr) drawn.sprites = carSprites(dpr);
-      if (drawn.sprites !== undefined) paintCars(ctx, projection, drawn.cars, drawn.sprites, drawn.raster);
+      if (drawn.sprites?.pixels.dpr !== dpr) drawn.sprites = carSprites(dpr);
+      if (drawn.sprites === undefined) return;
+      if (software) paintCars(ctx, projection, drawn.cars, drawn.sprites.pixels, drawn.raster);
+      else drawCars(ctx, projection, drawn.cars, drawn.sprites.onCanvas);
     };
     layer.changed = true;
     return () => void (layer.painters[PAINT_ORDER.cars] = undefined);
-  }, [layer, drawn]);
+  }, [layer, drawn, software]);
 
   // For the test hook: project a drawn car to canvas pixels, so an end-to-end test can click it.
   const camera = useThree((s) => s.camera);
