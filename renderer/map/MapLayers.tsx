@@ -67,7 +67,7 @@ export const MapLayers = memo(function MapLayers({ session, software }: { sessio
           onCreated={() => setLoopReady(true)}>
           <RedrawOnChange />
           <HomeRoofs homes={session.homes} unit={unit} layer={moving} />
-          <Vehicles capacity={session.vehicles.length} unit={unit} layer={moving} />
+          <Vehicles capacity={session.vehicles.length} unit={unit} layer={moving} software={software} />
           <MessageArcs session={session} unit={unit} layer={moving} />
           <Pulses placer={placer} unit={unit} icons={pulseIcons} layer={moving} />
           <OrbitCamera bounds={map.bounds} element={layers} />

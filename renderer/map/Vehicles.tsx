@@ -10,6 +10,8 @@ import type { VehicleTuple } from '../../protocol';
 import { useAppState, useModel } from '../app/ModelContext';
 import { CAR_PX, drawCars, paintCarSprites, pickCar, spriteLayout, type CarLayer, type CarSprites } from './car-markers';
 import { PAINT_ORDER, type MovingLayer } from './MovingLayer';
+import type { ScreenProjection } from './screen-projection';
+import { SpriteRaster, type SpritePixels } from './sprite-raster';
 import { claimPick } from './picking';
 
 const NO_VEHICLES: readonly VehicleTuple[] = [];
@@ -18,8 +20,13 @@ const ARRIVED_M = 0.05;
 /** A jump longer than this (a new run, a replay scrub) is drawn at once, not eased. */
 const JUMP_M = 400;
 
-/** The markers' atlas for a device-pixel ratio, drawn once. */
-function carSprites(dpr: number): CarSprites | undefined {
+/** The markers' atlas for a device-pixel ratio, drawn once on a canvas, and its pixels read back (sprite-raster.ts). */
+interface Sprites {
+  onCanvas: CarSprites<HTMLCanvasElement>;
+  pixels: CarSprites<SpritePixels>;
+}
+
+function carSprites(dpr: number): Sprites | undefined {
   const { width, height, cells } = spriteLayout(dpr);
   const atlas = document.createElement('canvas');
   atlas.width = width;
@@ -27,10 +34,41 @@ function carSprites(dpr: number): CarSprites | undefined {
   const ctx = atlas.getContext('2d');
   if (ctx === null) return undefined;
   paintCarSprites(ctx, dpr);
-  return { atlas, cells, dpr };
+  const { data } = ctx.getImageData(0, 0, width, height);
+  return {
+    onCanvas: { atlas, cells, dpr },
+    pixels: { atlas: { data: new Uint32Array(data.buffer, data.byteOffset, width * height), width, height }, cells, dpr },
+  };
 }
 
-export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: number; layer: MovingLayer }) {
+/** The markers' buffer, put on a canvas of its own and drawn onto the moving layer in one blit. */
+interface CarRaster {
+  raster: SpriteRaster;
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D | null;
+}
+
+function paintCars(ctx: CanvasRenderingContext2D, projection: ScreenProjection, cars: CarLayer, sprites: CarSprites, out: CarRaster): void {
+  const { width, height } = ctx.canvas;
+  out.raster.begin(width, height, (w, h) => new ImageData(w, h));
+  if (drawCars(out.raster, projection, cars, sprites) === 0 || out.raster.image === undefined) return;
+  if (out.canvas.width !== width || out.canvas.height !== height) {
+    out.canvas.width = width;
+    out.canvas.height = height;
+  }
+  out.ctx ??= out.canvas.getContext('2d');
+  if (out.ctx === null) return;
+  out.ctx.putImageData(out.raster.image, 0, 0);
+  ctx.drawImage(out.canvas, 0, 0);
+}
+
+/**
+ * `software`: the browser draws on the CPU (render-profile.ts). There the markers go through one pixel buffer
+ * (sprite-raster.ts: Skia's per-blit raster cost ~3.5 ms a frame for 1,000 cars); a GPU-backed 2D canvas blits them
+ * for nothing, where a canvas-sized buffer put at every frame (four times the pixels at 2 device pixels per CSS
+ * pixel) would be the cost.
+ */
+export function Vehicles({ capacity, unit, layer, software }: { capacity: number; unit: number; layer: MovingLayer; software: boolean }) {
   const model = useModel();
   const invalidate = useThree((s) => s.invalidate);
   const selectedVehicle = useAppState((s) => /^vehicle\/([^/]+)/.exec(s.selectedTwin ?? '')?.[1]);
@@ -53,7 +91,8 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
     };
     return {
       cars: layout,
-      sprites: undefined as CarSprites | undefined,
+      sprites: undefined as Sprites | undefined,
+      raster: { raster: new SpriteRaster(), canvas: document.createElement('canvas'), ctx: null } as CarRaster,
       /** The snapshot last drawn and whether a car was still easing toward it. */
       snapshot: NO_VEHICLES,
       easing: false,
@@ -63,12 +102,14 @@ export function Vehicles({ capacity, unit, layer }: { capacity: number; unit: nu
 
   useLayoutEffect(() => {
     layer.painters[PAINT_ORDER.cars] = (ctx, projection, dpr) => {
-      if (drawn.sprites?.dpr !== dpr) drawn.sprites = carSprites(dpr);
-      if (drawn.sprites !== undefined) drawCars(ctx, projection, drawn.cars, drawn.sprites);
+      if (drawn.sprites?.pixels.dpr !== dpr) drawn.sprites = carSprites(dpr);
+      if (drawn.sprites === undefined) return;
+      if (software) paintCars(ctx, projection, drawn.cars, drawn.sprites.pixels, drawn.raster);
+      else drawCars(ctx, projection, drawn.cars, drawn.sprites.onCanvas);
     };
     layer.changed = true;
     return () => void (layer.painters[PAINT_ORDER.cars] = undefined);
-  }, [layer, drawn]);
+  }, [layer, drawn, software]);
 
   // For the test hook: project a drawn car to canvas pixels, so an end-to-end test can click it.
   const camera = useThree((s) => s.camera);

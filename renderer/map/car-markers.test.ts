@@ -2,7 +2,7 @@ import { PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
   CAR_PX, HEADING_STEPS, SELECTED_CAR_PX, drawCars, headingStep, headingToForward, paintCarSprites, pickCar, spriteLayout, traceCar,
-  type CarLayer, type CarSprites,
+  type CarLayer, type CarSprites, type SpriteSink,
 } from './car-markers';
 import { ScreenProjection } from './screen-projection';
 
@@ -31,12 +31,12 @@ function cars(list: [x: number, z: number, heading?: number][], selected = -1, l
 }
 
 /** A 2D context that records the blits: [sx, sy, sw, sh, dx, dy, dw, dh] each. */
-function blits(): { ctx: Pick<CanvasRenderingContext2D, 'drawImage'>; calls: number[][] } {
+function blits(): { ctx: SpriteSink; calls: number[][] } {
   const calls: number[][] = [];
-  return { ctx: { drawImage: (...args: unknown[]) => void calls.push(args.slice(1) as number[]) } as Pick<CanvasRenderingContext2D, 'drawImage'>, calls };
+  return { ctx: { drawImage: (...args: unknown[]) => void calls.push(args.slice(1) as number[]) }, calls };
 }
 
-const sprites: CarSprites = { atlas: {} as CanvasImageSource, cells: spriteLayout(1).cells, dpr: 1 };
+const sprites: CarSprites = { atlas: { data: new Uint32Array(0), width: 0, height: 0 }, cells: spriteLayout(1).cells, dpr: 1 };
 const projection = (camera = topDown()): ScreenProjection => new ScreenProjection().update(camera, 800, 600);
 /** The atlas turn a blit took (its column). */
 const stepOf = (call: number[]): number => call[0]! / sprites.cells[1];

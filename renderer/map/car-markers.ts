@@ -1,11 +1,13 @@
 // Cars as screen-space markers, drawn on the map's moving layer (Canvas 2D, MovingLayer.tsx): a fixed number of
 // pixels wide at any zoom — big enough to see and to click on a city-wide view, where a car to scale is a few
 // pixels — with a car's outline (a body with a pointed nose) turned by the car's heading as the camera sees it.
-// Each marker is a blit from an atlas of the outline pre-drawn at HEADING_STEPS turns (for both looks), so drawing
-// 1,000 cars is 1,000 image copies of 12 px: no path filled, no transform set per car. Picking uses the very
+// Each marker is a copy from an atlas of the outline pre-drawn at HEADING_STEPS turns (for both looks; on a CPU
+// renderer the copies go into one pixel buffer, sprite-raster.ts, blitted onto the layer once), so drawing 1,000
+// cars is 1,000 image copies of 12 px: no path filled, no transform set per car. Picking uses the very
 // pixels the draw computed, so a car is picked where it is drawn, and a car not drawn (behind the camera, off the
 // canvas) is not picked.
 import type { ScreenProjection } from './screen-projection';
+import type { SpritePixels } from './sprite-raster';
 
 /** Marker sizes in CSS pixels: big enough to see and to click on a city-wide view; the selected car stands out. */
 export const CAR_PX = 12;
@@ -54,8 +56,9 @@ export function traceCar(path: PathSink, cx: number, cy: number, size: number, a
 }
 
 /** The pre-drawn markers: row 0 a car's look, row 1 the selected car's, HEADING_STEPS cells each, in device pixels. */
-export interface CarSprites {
-  atlas: CanvasImageSource;
+export interface CarSprites<Atlas = SpritePixels> {
+  /** The atlas: its canvas (blitted by a 2D context), or its pixels read back once (copied by sprite-raster.ts). */
+  atlas: Atlas;
   /** Cell edge in device pixels, per row. */
   cells: readonly [number, number];
   dpr: number;
@@ -109,8 +112,13 @@ export interface CarLayer {
 const at = new Float64Array(2);
 const ahead = new Float64Array(2);
 
+/** Where the markers are blitted — a 2D context, or sprite-raster.ts's buffer: drawImage's nine-argument shape, unscaled. */
+export interface SpriteSink<Atlas = SpritePixels> {
+  drawImage(atlas: Atlas, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
+}
+
 /** Blits every placed car's marker that shows on the canvas, the selected car last (on top). Returns how many. */
-export function drawCars(ctx: Pick<CanvasRenderingContext2D, 'drawImage'>, projection: ScreenProjection, cars: CarLayer, sprites: CarSprites): number {
+export function drawCars<Atlas>(ctx: SpriteSink<Atlas>, projection: ScreenProjection, cars: CarLayer, sprites: CarSprites<Atlas>): number {
   const { shown, placed, screen, drawn, lift, reach } = cars;
   let count = 0;
   const draw = (i: number): void => {
