@@ -1,20 +1,11 @@
-import { PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
+import { topDownCamera as topDown } from './test-support/top-down';
 import {
   CAR_PX, HEADING_STEPS, SELECTED_CAR_PX, drawCars, headingStep, headingToForward, paintCarSprites, pickCar, spriteLayout, traceCar,
   type CarLayer, type CarSprites, type SpriteSink,
 } from './car-markers';
 import { ScreenProjection } from './screen-projection';
 
-// A camera straight above the origin looking down, north (−z) up the screen: 800 × 600 canvas.
-function topDown(height = 1000): PerspectiveCamera {
-  const camera = new PerspectiveCamera(45, 800 / 600, 1, 1_000_000);
-  camera.position.set(0, height, 0);
-  camera.up.set(0, 0, -1);
-  camera.lookAt(0, 0, 0);
-  camera.updateMatrixWorld();
-  return camera;
-}
 
 /** Cars at x, z with headings (degrees), all placed, as Vehicles keeps them. */
 function cars(list: [x: number, z: number, heading?: number][], selected = -1, lift = 0): CarLayer {

@@ -1,15 +1,9 @@
 import { Color, PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
+import { topDownProjection as topDown } from './test-support/top-down';
 import { HOME_COLOURS, ROOF_LOOKS, paintRoofs, roofColour } from './home-roofs';
 import { ScreenProjection } from './screen-projection';
 
-function topDown(): ScreenProjection {
-  const camera = new PerspectiveCamera(45, 800 / 600, 1, 100_000);
-  camera.position.set(0, 1000, 0);
-  camera.up.set(0, 0, -1);
-  camera.lookAt(0, 0, 0);
-  return new ScreenProjection().update(camera, 800, 600);
-}
 
 /** A 2D context that records path calls and the fill style of each fill. */
 function recorder(): { ctx: CanvasRenderingContext2D; calls: string[]; fills: string[]; points: [number, number][] } {

@@ -1,17 +1,11 @@
 // The moving layer's arcs and pulse rings (MessageArcs.tsx, Pulses.tsx), drawn into a 2D context that records calls.
 import { PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
+import { topDownProjection as topDown } from './test-support/top-down';
 import { ARC_STRIDE, ARCHITECTURE_COLOURS, DOT_STRIDE, PIECES, paintArcs } from './MessageArcs';
 import { PULSE_LOOKS, RING_STRIDE, paintRings } from './Pulses';
 import { ScreenProjection } from './screen-projection';
 
-function topDown(): ScreenProjection {
-  const camera = new PerspectiveCamera(45, 800 / 600, 1, 100_000);
-  camera.position.set(0, 1000, 0);
-  camera.up.set(0, 0, -1);
-  camera.lookAt(0, 0, 0);
-  return new ScreenProjection().update(camera, 800, 600);
-}
 
 interface Recorded { calls: [string, ...unknown[]][]; styles: string[] }
 
