@@ -177,9 +177,7 @@ describe('the marker\'s outline', () => {
 
 describe('headingToForward', () => {
   it('points north (−z) at 0° and east (+x) at 90°', () => {
-    const [nx, nz] = headingToForward(0);
-    expect([nx, nz].map((v) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([0, -1]);
-    const [ex, ez] = headingToForward(90);
-    expect([ex, ez].map((v) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([1, 0]);
+    expect(Array.from(headingToForward(0), (v) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([0, -1]);
+    expect(Array.from(headingToForward(90), (v) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([1, 0]);
   });
 });

@@ -22,10 +22,12 @@ const FILL_SCALE = 1 / 1.3;
 /** Turns pre-drawn per look: 5.6° apart, under half a pixel at a marker's tip. */
 export const HEADING_STEPS = 64;
 
-/** A compass heading (degrees clockwise from north) as a ground direction in scene x, z (north is −z). */
-export function headingToForward(headingDeg: number): [number, number] {
+/** A compass heading (degrees clockwise from north) as a ground direction in scene x, z (north is −z), into `out`. */
+export function headingToForward(headingDeg: number, out = new Float64Array(2)): Float64Array {
   const h = (headingDeg * Math.PI) / 180;
-  return [Math.sin(h), -Math.cos(h)];
+  out[0] = Math.sin(h);
+  out[1] = -Math.cos(h);
+  return out;
 }
 
 /** The atlas turn for a direction on the canvas (dx, dy in pixels, y down): 0 is up the screen, counted clockwise. */
@@ -111,6 +113,7 @@ export interface CarLayer {
 
 const at = new Float64Array(2);
 const ahead = new Float64Array(2);
+const forward = new Float64Array(2);
 
 /** Where the markers are blitted — a 2D context, or sprite-raster.ts's buffer: drawImage's nine-argument shape, unscaled. */
 export interface SpriteSink<Atlas = SpritePixels> {
@@ -127,9 +130,9 @@ export function drawCars<Atlas>(ctx: SpriteSink<Atlas>, projection: ScreenProjec
     const x = shown[i * 3]!;
     const z = shown[i * 3 + 1]!;
     if (!projection.toScreen(x, lift, z, at) || !projection.onCanvas(at[0]!, at[1]!, SELECTED_CAR_PX)) return;
-    const h = (shown[i * 3 + 2]! * Math.PI) / 180;
+    headingToForward(shown[i * 3 + 2]!, forward);
     // The heading on screen: where a point a little ahead of the car (on the ground) lands, relative to the car.
-    const step = projection.toScreen(x + Math.sin(h) * reach, lift, z - Math.cos(h) * reach, ahead) ? headingStep(ahead[0]! - at[0]!, ahead[1]! - at[1]!) : 0;
+    const step = projection.toScreen(x + forward[0]! * reach, lift, z + forward[1]! * reach, ahead) ? headingStep(ahead[0]! - at[0]!, ahead[1]! - at[1]!) : 0;
     const row = i === cars.selected ? 1 : 0;
     const cell = sprites.cells[row];
     const left = Math.round(at[0]! * sprites.dpr - cell / 2);
