@@ -91,6 +91,10 @@ async function attribute(page: Page, variants: [label: string, css: string][]): 
       if (el === null) { el = document.createElement('style'); el.id = 'attrib-css'; document.head.append(el); }
       el.textContent = text;
     }, css);
+    // A rule the page refused would make every variant read the same: check the hiding took.
+    if (css !== '' && !(await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].some((e) => getComputedStyle(e).display === 'none')))) {
+      throw new Error(`ui-profile: the rule for "${label}" hid nothing`);
+    }
     await page.waitForTimeout(800);
     const ticks0 = chromiumTicks();
     const frames = summarise(await frameDeltas(page, 4_000));
@@ -119,7 +123,8 @@ const cityFile = writeCityScenario(dir);
 const server = await startServer({ port: 0, scenarioDirs: [SHIPPED_SCENARIOS_DIR, dir], session: { recordingFile: join(dir, 'runs.db') } });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // bypassCSP: the attribution's hiding rules are an inline <style>, which the app's CSP (style-src 'self') refuses.
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, bypassCSP: true });
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -139,6 +144,8 @@ try {
       ['no DOM panels but the map', '[data-testid=message-flow],[data-testid=charts],[data-testid=device-screens],[data-testid=scenario-panel],[data-testid=twin-inspector],[data-testid=recordings-panel]{display:none!important}'],
       ['no map', '[data-testid=map-canvas]{display:none!important}'],
       ['no map, no panels', '[data-testid=map-canvas],[data-testid=message-flow],[data-testid=charts],[data-testid=device-screens],[data-testid=scenario-panel],[data-testid=twin-inspector],[data-testid=recordings-panel]{display:none!important}'],
+      ...['message-flow', 'charts', 'device-screens', 'scenario-panel', 'twin-inspector', 'recordings-panel']
+        .map((id): [string, string] => [`no ${id}`, `[data-testid=${id}]{display:none!important}`]),
       ['as is (again)', ''],
     ]);
     stop();
