@@ -92,7 +92,7 @@ async function attribute(page: Page, variants: [label: string, css: string][]): 
       el.textContent = text;
     }, css);
     // A rule the page refused would make every variant read the same: check the hiding took.
-    if (css !== '' && !(await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].some((e) => getComputedStyle(e).display === 'none')))) {
+    if (css !== '' && !(await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid]')).some((e) => getComputedStyle(e).display === 'none')))) {
       throw new Error(`ui-profile: the rule for "${label}" hid nothing`);
     }
     await page.waitForTimeout(800);

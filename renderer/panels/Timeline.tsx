@@ -40,14 +40,16 @@ export function Timeline() {
 
   return (
     <div className="timeline" data-testid="timeline">
-      <div className="timeline-bar" title={`0 – ${clock(end)}`}>
+      <div className="timeline-bar" data-testid="timeline-bar" title={`${clock(0)} – ${clock(end)}`}>
         <StepMarks fired={fired} end={end} startMs={session.startTimeOfDayMs} />
         {live.map((v) => (
           <span key={`v-${v.outcome.id}`} className={`tl-verdict ${v.outcome.passed ? 'passed' : 'failed'}`} style={{ left: at(v.t) }} title={`${v.outcome.id}: ${v.outcome.detail}`} />
         ))}
-        <span className="tl-playhead" style={{ left: at(t) }} />
+        {/* Moved by a transform of a bar-wide layer (its line is its left edge), not by `left`: a snapshot then
+            moves a composited layer instead of laying out and repainting a bar of a thousand step marks. */}
+        <span className="tl-playhead" data-testid="timeline-playhead" style={{ transform: `translateX(${at(t)})` }} />
       </div>
-      <div className="timeline-time muted small">{clock(t)} / {clock(end)}</div>
+      <div className="timeline-time muted small" data-testid="timeline-time">{clock(t)} / {clock(end)}</div>
       {final && (
         <div
           className={`final-verdict ${final.result.noVerdict ? 'no-verdict' : final.result.passed ? 'passed' : 'failed'}`}
@@ -86,11 +88,13 @@ const StepList = memo(function StepList({ steps, fired, startMs }: { steps: Sess
   const firedById = new Map(fired.map((f) => [f.id, f.t]));
   return (
     <ol className="step-list">
-      {steps.map((step) => {
+      {steps.map((step, i) => {
         const ft = firedById.get(step.id);
         return (
           <li key={step.id} data-testid={`step-${step.id}`} data-fired={String(ft !== undefined)} className={ft !== undefined ? 'fired' : ''}>
-            <span className="step-id">{step.id}</span> <span className="muted small">{step.trigger}</span>
+            {/* The number is text, not the list's marker: an item skipped off-screen (content-visibility) scopes its
+                counter, and the markers would all read "1.". */}
+            <span className="step-n">{i + 1}.</span> <span className="step-id">{step.id}</span> <span className="muted small">{step.trigger}</span>
             {ft !== undefined && <span className="small"> · fired {clockAt(ft, startMs)}</span>}
             {step.description && <div className="muted small">{step.description}</div>}
           </li>
