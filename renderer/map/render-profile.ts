@@ -12,6 +12,11 @@ export interface RenderProfile {
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
+/** Whether a WebGL renderer's name (RENDERER and the unmasked one) is a CPU rasteriser. */
+export function isSoftwareRenderer(name: string): boolean {
+  return SOFTWARE_RENDERERS.test(name);
+}
+
 export function probeRenderer(): RenderProfile {
   try {
     const canvas = document.createElement('canvas');
@@ -22,7 +27,7 @@ export function probeRenderer(): RenderProfile {
     const name = `${String(gl.getParameter(gl.RENDERER))} ${info === null ? '' : String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL))}`;
     // Give the probe's context back at once: browsers cap the live WebGL contexts per page.
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return { webgl: true, software: SOFTWARE_RENDERERS.test(name) };
+    return { webgl: true, software: isSoftwareRenderer(name) };
   } catch {
     return { webgl: false, software: false };
   }
