@@ -27,10 +27,33 @@ export function envelopeUpdate(envelope: Envelope, hopsFrom: number): EnvelopeUp
  * when they cannot be merged: the copy has fewer hops than the update builds on (or the update is malformed).
  */
 export function applyUpdate(previous: Envelope, update: EnvelopeUpdate): Envelope | undefined {
-  if (previous.id !== update.id || !Number.isInteger(update.hopsFrom) || update.hopsFrom < 0 || update.hopsFrom > previous.hops.length || !Array.isArray(update.hops)) return undefined;
+  if (!canMerge(previous, update)) return undefined;
   const next: Envelope = { ...previous, status: update.status, hops: [...previous.hops.slice(0, update.hopsFrom), ...update.hops] };
   if (update.completedAt !== undefined) next.completedAt = update.completedAt;
   if (update.error !== undefined) next.error = update.error;
   if (update.failure !== undefined) next.failure = update.failure;
   return next;
+}
+
+/** Whether `update` builds on `held`: the same message, and a base within the hops held. */
+function canMerge(held: Envelope, update: EnvelopeUpdate): boolean {
+  return held.id === update.id && Number.isInteger(update.hopsFrom) && update.hopsFrom >= 0 && update.hopsFrom <= held.hops.length && Array.isArray(update.hops);
+}
+
+/**
+ * `update` applied to `held` itself, in place; false (and `held` untouched) when they cannot be merged. For a
+ * receiver that keeps many messages for long (the page's 100k-message log): a new envelope per update turned every
+ * message's earlier states into garbage the collector had to copy or compact. The update's hops become the held
+ * envelope's (the receiver gives the update up).
+ */
+export function mergeUpdate(held: Envelope, update: EnvelopeUpdate): boolean {
+  if (!canMerge(held, update)) return false;
+  held.status = update.status;
+  const hops = held.hops;
+  hops.length = update.hopsFrom;
+  for (const hop of update.hops) hops.push(hop);
+  if (update.completedAt !== undefined) held.completedAt = update.completedAt;
+  if (update.error !== undefined) held.error = update.error;
+  if (update.failure !== undefined) held.failure = update.failure;
+  return true;
 }
