@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../twins/bus/envelope';
 import type { EnvelopeUpdate } from './live-types';
-import { applyUpdate, envelopeUpdate, finalHops, mergeUpdate } from './envelope-update';
+import { applyUpdate, envelopeUpdate, finalHops, hopChange, mergeUpdate } from './envelope-update';
 
 type Hop = Envelope['hops'][number];
 /** A deep copy of JSON data (protocol/ has neither the DOM's nor Node's structuredClone). */
@@ -43,6 +43,10 @@ describe('mergeUpdate', () => {
       { id: 'm-1', status: 'delivered', hopsFrom: '0', hops: [] },
       { id: 'm-1', status: 'delivered', hopsFrom: 0, hops: null },
       { id: 'm-1', status: 'delivered', hopsFrom: 0, hops: { length: 1 } },
+      { id: 'm-1', status: 'delivered', hopsFrom: 0, hops: [], changedHop: { status: 'delivered' } }, // a change to hop -1
+      { id: 'm-1', status: 'delivered', hopsFrom: 1, hops: [], changedHop: null },
+      { id: 'm-1', status: 'delivered', hopsFrom: 1, hops: [], changedHop: ['delivered'] },
+      { id: 'm-1', status: 'delivered', hopsFrom: 1, hops: [], changedHop: 'delivered' },
     ] as unknown as EnvelopeUpdate[];
     for (const update of hostile) {
       const held = envelope([hop(0, 'in-flight')]);
@@ -50,6 +54,30 @@ describe('mergeUpdate', () => {
       expect(mergeUpdate(held, update)).toBe(false);
       expect(held).toEqual(before);
     }
+  });
+
+  it('merges a change to the hop that was under way, as a new hop object, and applyUpdate agrees', () => {
+    const held = envelope([hop(0, 'delivered', { deliveredAt: 9 }), hop(1, 'in-flight')]);
+    const before = held.hops[1];
+    const update: EnvelopeUpdate = { id: 'm-1', status: 'in-flight', hopsFrom: 2, hops: [hop(2, 'in-flight')], changedHop: { status: 'delivered', deliveredAt: 19 } };
+    const copy = applyUpdate(clone(held), clone(update))!;
+    expect(mergeUpdate(held, update)).toBe(true);
+    expect(held).toEqual(copy);
+    expect(held.hops[1]).toEqual(hop(1, 'delivered', { deliveredAt: 19 }));
+    expect(held.hops[1]).not.toBe(before);
+    expect(before!.status).toBe('in-flight'); // the old object is left as it was (a view may still hold it)
+  });
+
+  it('hopChange: the fields that changed, or undefined when a change cannot say it', () => {
+    const sent = hop(1, 'in-flight', { payload: { a: 1 } });
+    expect(hopChange(sent, { ...sent, status: 'delivered', deliveredAt: 19 })).toEqual({ status: 'delivered', deliveredAt: 19 });
+    expect(hopChange(sent, { ...sent })).toEqual({});
+    expect(hopChange(sent, { ...sent, payload: { a: 1 } })).toEqual({ payload: { a: 1 } }); // replaced: sent again
+    const { payload: _removed, ...withoutPayload } = sent;
+    expect(hopChange(sent, withoutPayload)).toBeUndefined(); // a field removed
+    expect(hopChange(sent, { ...sent, payload: undefined })).toBeUndefined();
+    expect(hopChange(sent, { ...sent, spanId: 'other' })).toBeUndefined(); // another hop in its place
+    expect(hopChange(sent, undefined)).toBeUndefined();
   });
 
   it('agrees with applyUpdate over random runs of a message, update after update', () => {
@@ -60,6 +88,7 @@ describe('mergeUpdate', () => {
       const live = envelope([hop(0, 'in-flight')]);
       const held = clone(live);
       let base = finalHops(live);
+      let sentHop: Hop | undefined = clone(live.hops[base]);
       while (live.status === 'in-flight') {
         const last = live.hops.at(-1)!;
         last.status = next() < 0.1 ? 'lost' : 'delivered';
@@ -68,12 +97,13 @@ describe('mergeUpdate', () => {
         else if (live.hops.length === live.path.length - 1) Object.assign(live, { status: 'delivered', completedAt: last.deliveredAt });
         else live.hops.push(hop(live.hops.length, 'in-flight', next() < 0.5 ? { payload: { n: run } } : {}));
         if (next() < 0.4 && live.status === 'in-flight') continue; // several changes in one batch
-        const update = clone(envelopeUpdate(live, base));
+        const update = clone(envelopeUpdate(live, base, run % 2 === 0 ? sentHop : undefined));
         const expected = applyUpdate(clone(held), clone(update));
         expect(mergeUpdate(held, update)).toBe(true);
         expect(held).toEqual(expected);
         expect(held).toEqual(live);
         base = finalHops(live);
+        sentHop = live.hops[base] === undefined ? undefined : clone(live.hops[base]);
       }
     }
   });

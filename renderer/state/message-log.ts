@@ -99,6 +99,8 @@ export class MessageLog {
       const held = this.entries[slot]!;
       const was = this.remember(held);
       if (Array.isArray(update.hops) && Number.isInteger(update.hopsFrom)) this.interner.hops(update.hops, update.hopsFrom > 0 ? held.hops[update.hopsFrom - 1]?.spanId : held.spanId);
+      const changedHop = update.changedHop;
+      if (typeof changedHop === 'object' && changedHop !== null && changedHop.status !== undefined) changedHop.status = this.interner.string(changedHop.status);
       if (!mergeUpdate(held, update)) continue;
       held.status = this.interner.string(held.status);
       this.changedAt(slot, seq, held, was);
