@@ -2,9 +2,10 @@
 // layers, then the 100k-message flow view) and, while each plays, records a Chrome CPU profile of the page's main
 // thread and the CPU time of every Chromium process and of the engine's own Node process. Prints the functions with
 // the most self time and the per-process CPU split, and writes the .cpuprofile files (open them in Chrome DevTools).
-// A tool for finding what to optimise, not a benchmark: `node --import tsx bench/ui-profile.ts [city|flow|attrib|flow-attrib] [outDir]`
+// A tool for finding what to optimise, not a benchmark: `node --import tsx bench/ui-profile.ts [city|flow|attrib|flow-attrib|flow-gaps] [outDir] [rendererDir]`
 // (attrib, flow-attrib: the city's or the flow scene's frame rate with parts of the page hidden in turn, to see which
-// part of the page costs the frames).
+// part of the page costs the frames; flow-gaps: three 8 s traces of the flow scene without the profiler, each long
+// frame listed with the tasks and collections that filled it — bench/ui-trace-gaps.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { chromium, type CDPSession, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import { chromiumTicks } from './chromium-ticks';
 import { describeFrames, frameDeltas, summarise } from './ui-frames';
+import { describeGaps, traceGaps, type TraceEvent as GapEvent } from './ui-trace-gaps';
 import { sendRoundTripsEvery50ms, writeCityScenario } from './ui-scenes';
 
 const MEASURE_MS = 5_000;
@@ -83,6 +85,23 @@ async function traceWindow(page: Page, cdp: CDPSession, name: string, outDir: st
   for (const [k, us] of [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 
+/**
+ * A trace of the page while its frames are measured, no profiler running (its sampling alone made frames long):
+ * the long frames with what filled them, and the page's collections (`flow-gaps`, `city-gaps`).
+ */
+async function gapsWindow(page: Page, cdp: CDPSession, name: string, outDir: string, ms: number): Promise<void> {
+  const events: GapEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as GapEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  const frames = summarise(await frameDeltas(page, ms));
+  await cdp.send('Tracing.end');
+  await done;
+  writeFileSync(join(outDir, `${name}.gaps.trace.json`), JSON.stringify({ traceEvents: events }));
+  console.log(`\n== ${name} (traced): ${describeFrames(frames)}`);
+  for (const line of describeGaps(traceGaps(events))) console.log(line);
+}
+
 /** The frame rate with parts of the page hidden (display: none) in turn, each for 4 s, with the renderer's CPU. */
 async function attribute(page: Page, variants: [label: string, css: string][]): Promise<void> {
   for (const [label, css] of variants) {
@@ -120,7 +139,9 @@ const outDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'twinbench-ui-profi
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'twinbench-ui-profile-scene-'));
 const cityFile = writeCityScenario(dir);
-const server = await startServer({ port: 0, scenarioDirs: [SHIPPED_SCENARIOS_DIR, dir], session: { recordingFile: join(dir, 'runs.db') } });
+// An optional third argument: the renderer build to serve (default dist/renderer), to compare builds.
+const staticDir = process.argv[4];
+const server = await startServer({ port: 0, ...(staticDir === undefined ? {} : { staticDir }), scenarioDirs: [SHIPPED_SCENARIOS_DIR, dir], session: { recordingFile: join(dir, 'runs.db') } });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 try {
   // bypassCSP: the attribution's hiding rules are an inline <style>, which the app's CSP (style-src 'self') refuses.
@@ -131,7 +152,7 @@ try {
   await page.goto(server.url);
   await page.getByTestId('scenario-select').locator('option', { hasText: 'UI benchmark' }).waitFor({ state: 'attached', timeout: 60_000 });
   await page.waitForTimeout(1_000);
-  await profileWindow(page, cdp, 'bare', outDir);
+  if (which !== 'flow-gaps') await profileWindow(page, cdp, 'bare', outDir);
   if (which === 'attrib') {
     // Which part of the page costs the frames: the same moment with panels hidden (display: none), A/B/A.
     await load(page, cityFile);
@@ -190,6 +211,8 @@ try {
         ['no map, no flow, no charts', '[data-testid=map-canvas],[data-testid=message-flow],[data-testid=charts]{display:none!important}'],
         ['as is (again)', ''],
       ]);
+    } else if (which === 'flow-gaps') {
+      for (let i = 0; i < 3; i++) await gapsWindow(page, cdp, `flow-${i}`, outDir, 8_000);
     } else await profileWindow(page, cdp, 'flow', outDir);
     stop();
   }

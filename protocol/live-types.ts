@@ -206,6 +206,11 @@ export interface EnvelopeUpdate {
   failure?: Envelope['failure'];
   hopsFrom: number;
   hops: Envelope['hops'];
+  /**
+   * The fields of hop `hopsFrom - 1` that changed since the receiver got it (the hop that was under way then, now
+   * arrived: its status, arrival time, attempts), instead of that hop again whole — it was a third of a batch's bytes.
+   */
+  changedHop?: Partial<Envelope['hops'][number]>;
 }
 
 /** A one-click device control: a home-cloud command (`turn_on`, `unlock`, `set_temperature` …) to a home device. */

@@ -45,6 +45,9 @@ describe('forRenderer', () => {
       updates: [
         { id: 'm-4', status: 'in-flight', hopsFrom: 2, hops: [hop(2, { gps: [31.230416, 121.473701] }), hop(3)] },
         { id: 'm-5', status: 'delivered', hopsFrom: 1, hops: [hop(1, { odometerKm: 12.345678 })] },
+        // A hop's change (the hop under way when last sent) can carry its translated payload too.
+        { id: 'm-6', status: 'delivered', hopsFrom: 2, hops: [], changedHop: { status: 'delivered', payload: { lat: 31.230416 } } },
+        { id: 'm-7', status: 'delivered', hopsFrom: 2, hops: [], changedHop: { status: 'delivered', deliveredAt: 12.345678 } },
       ],
       total: 5,
       reset: false,
@@ -58,6 +61,8 @@ describe('forRenderer', () => {
     expect(mixed).toEqual(before); // not mutated
     expect(masked.envelopes[1]).toBe(mixed.envelopes[1]); // nothing to coarsen: not copied
     expect(masked.updates![1]).toBe(mixed.updates![1]);
+    expect(masked.updates![2]!.changedHop).toEqual({ status: 'delivered', payload: { lat: 31.23 } });
+    expect(masked.updates![3]).toBe(mixed.updates![3]);
   });
 
   it('sends precise locations once the user opts in', () => {

@@ -41,7 +41,15 @@ function messagesForRenderer(batch: MessageBatch): MessageBatch {
       return payload === e.payload && h === e.hops ? e : { ...e, payload, hops: h };
     }),
   };
-  if (batch.updates !== undefined) out.updates = batch.updates.map((u) => { const h = hops(u.hops); return h === u.hops ? u : { ...u, hops: h }; });
+  if (batch.updates !== undefined) {
+    out.updates = batch.updates.map((u) => {
+      const h = hops(u.hops);
+      // A hop's change can carry the payload a gateway left it with, as a whole hop does.
+      const changed = u.changedHop === undefined ? undefined : coarsened(u.changedHop.payload);
+      const changedHop = changed === u.changedHop?.payload ? u.changedHop : { ...u.changedHop, payload: changed };
+      return h === u.hops && changedHop === u.changedHop ? u : { ...u, hops: h, ...(changedHop === undefined ? {} : { changedHop }) };
+    });
+  }
   return out;
 }
 

@@ -76,13 +76,14 @@ describe('message batcher', () => {
     bus.advance(env);
     const second = batcher.flush()!;
     expect(second.envelopes).toEqual([]);
-    // Hop 0 was under way when sent: it and the two since go out; nothing before it does.
-    expect(second.updates).toMatchObject([{ id: 'm-1', status: 'in-flight', hopsFrom: 0 }]);
-    expect(second.updates![0]!.hops.map((h) => [h.index, h.status])).toEqual([[0, 'delivered'], [1, 'delivered'], [2, 'in-flight']]);
+    // Hop 0 was under way when sent: what changed in it goes out, then the two hops since whole; nothing before it.
+    expect(second.updates).toMatchObject([{ id: 'm-1', status: 'in-flight', hopsFrom: 1, changedHop: { status: 'delivered', deliveredAt: 11 } }]);
+    expect(Object.keys(second.updates![0]!.changedHop!).sort()).toEqual(['deliveredAt', 'status']);
+    expect(second.updates![0]!.hops.map((h) => [h.index, h.status])).toEqual([[1, 'delivered'], [2, 'in-flight']]);
     bus.advance(env);
     bus.advance(env);
     const third = batcher.flush()!;
-    expect(third.updates).toMatchObject([{ id: 'm-1', status: 'delivered', completedAt: 41, hopsFrom: 2 }]);
+    expect(third.updates).toMatchObject([{ id: 'm-1', status: 'delivered', completedAt: 41, hopsFrom: 3, changedHop: { status: 'delivered' } }]);
     expect(messageStates([first, second, third]).at(-1)).toEqual(env);
     // The update is what changed, not the message again: far smaller than sending it whole.
     expect(JSON.stringify(third.updates).length).toBeLessThan(JSON.stringify(env).length / 2);
@@ -97,8 +98,22 @@ describe('message batcher', () => {
     const second = batcher.flush()!;
     const update = second.updates![0]!;
     const appended = [...first.envelopes[0]!.hops, ...update.hops];
-    expect(appended.map((h) => h.status)).toEqual(['in-flight', 'delivered', 'in-flight']); // wrong: hop 0 twice
+    expect(appended.map((h) => h.status)).toEqual(['in-flight', 'in-flight']); // wrong: hop 0 left under way
     expect(messageStates([first, second]).at(-1)!.hops.map((h) => h.status)).toEqual(['delivered', 'in-flight']);
+    expect(messageStates([first, second]).at(-1)).toEqual(env);
+  });
+
+  it('sends a hop under way whole again when a field of it was removed (a set of changes cannot say so)', () => {
+    const bus = new FakeBus();
+    const batcher = new MessageBatcher(bus.asBus);
+    const env = bus.send(1, 3);
+    const first = batcher.flush()!;
+    delete env.hops[0]!.payload;
+    bus.advance(env);
+    const second = batcher.flush()!;
+    expect(second.updates).toMatchObject([{ hopsFrom: 0 }]);
+    expect(second.updates![0]!.changedHop).toBeUndefined();
+    expect(messageStates([first, second]).at(-1)).toEqual(env);
   });
 
   it('a page merging every batch holds each message as the bus has it, through cut batches, failures and a random run', () => {

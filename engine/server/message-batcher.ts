@@ -33,6 +33,12 @@ export function hopsAsOf(hops: readonly Hop[]): Hop[] {
   return hops.map((hop) => ({ ...hop }));
 }
 
+interface SentInFlight {
+  base: number;
+  /** Hop `base` as the receiver got it (undefined: no hop was under way). */
+  hop: Hop | undefined;
+}
+
 export class MessageBatcher {
   private readonly changed = new Map<string, Envelope>();
   private readonly seen = new Set<string>();
@@ -44,10 +50,11 @@ export class MessageBatcher {
   private recent: Envelope[] = [];
   private recentStart = 0;
   /**
-   * Messages sent (whole or as an update) while still in flight, with how many of their hops were final then: the
-   * base of their next update. A message not here goes out whole (never sent, or sent complete — it will not change).
+   * Messages sent (whole or as an update) while still in flight, with how many of their hops were final then (the
+   * base of their next update) and a copy of the hop that was under way as sent, so the next update says only what
+   * changed in it. A message not here goes out whole (never sent, or sent complete — it will not change).
    */
-  private readonly sentInFlight = new Map<string, number>();
+  private readonly sentInFlight = new Map<string, SentInFlight>();
   private reset = true;
   private readonly off: () => void;
 
@@ -77,15 +84,27 @@ export class MessageBatcher {
     const envelopes: Envelope[] = [];
     const updates: EnvelopeUpdate[] = [];
     for (const e of all.slice(Math.max(0, all.length - MAX_ENVELOPES_PER_BATCH))) {
-      const base = this.reset ? undefined : this.sentInFlight.get(e.id);
-      if (base === undefined) envelopes.push(envelopeAsOf(e));
-      else {
-        const update = envelopeUpdate(e, base);
-        update.hops = hopsAsOf(update.hops);
+      const sent = this.reset ? undefined : this.sentInFlight.get(e.id);
+      /** The hops as this batch sends them, from hop `sentFrom` on (copies: the bus goes on changing its own). */
+      let sentHops: Hop[];
+      let sentFrom = 0;
+      if (sent === undefined) {
+        const copy = envelopeAsOf(e);
+        envelopes.push(copy);
+        sentHops = copy.hops;
+      } else {
+        const update = envelopeUpdate(e, sent.base, sent.hop);
+        update.hops = sentHops = hopsAsOf(update.hops);
+        sentFrom = update.hopsFrom;
         updates.push(update);
       }
-      if (e.status === 'in-flight') this.sentInFlight.set(e.id, finalHops(e));
-      else this.sentInFlight.delete(e.id);
+      if (e.status === 'in-flight') {
+        // The receiver's copy of the hop under way now: the one this batch sent, or (sent as a change) ours updated.
+        const base = finalHops(e);
+        const hop = base >= sentFrom ? sentHops[base - sentFrom] : undefined;
+        const now = e.hops[base];
+        this.sentInFlight.set(e.id, { base, hop: hop ?? (now === undefined ? undefined : { ...now }) });
+      } else this.sentInFlight.delete(e.id);
     }
     if (this.sentInFlight.size > MAX_IN_FLIGHT_BASES) this.sentInFlight.delete(this.sentInFlight.keys().next().value!);
     this.changed.clear();

@@ -6,8 +6,11 @@ import { clockAt } from './clock';
 import { endToEndMs, formatMs, hopLatencyMs } from './parties';
 import { PreciseLocationsToggle } from './PreciseLocationsToggle';
 
-/** Memoised: the flow panel re-renders every frame while messages arrive; the selected message rarely changes. */
-export const MessageInspector = memo(function MessageInspector({ message, start }: { message: Envelope | undefined; start: number }) {
+/**
+ * Memoised: the flow panel re-renders every frame while messages arrive; the selected message rarely changes. The
+ * log changes a message in place, so `revision` (MessageLog.revision) is what says it changed, not `message`.
+ */
+export const MessageInspector = memo(function MessageInspector({ message, start }: { message: Envelope | undefined; revision: number; start: number }) {
   if (message === undefined) return <><p className="muted small">Click a message to inspect it; its trace is highlighted.</p><PreciseLocationsToggle /></>;
   const translated = message.hops.filter((h) => h.payload !== undefined);
   return (

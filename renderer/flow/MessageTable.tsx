@@ -18,7 +18,23 @@ const OVERSCAN = 8;
 
 type Highlight = '' | ' selected' | ' in-trace';
 
-const MessageRow = memo(function MessageRow({ m, index, start, highlight, onSelect }: { m: Envelope; index: number; start: number; highlight: Highlight; onSelect: (id: string) => void }) {
+interface RowProps {
+  m: Envelope;
+  status: Envelope['status'];
+  completedAt: number | undefined;
+  failure: Envelope['failure'];
+  error: string | undefined;
+  index: number;
+  start: number;
+  highlight: Highlight;
+  onSelect: (id: string) => void;
+}
+
+/**
+ * Memoised on what it shows: the log changes a held message in place (message-log.ts), so `m` may be the same object
+ * with a new outcome — the fields a message changes on its way (status, completion, failure) are props of their own.
+ */
+const MessageRow = memo(function MessageRow({ m, index, start, highlight, onSelect }: RowProps) {
   return (
     // A row is operable by keyboard (Tab to it, Enter or Space to inspect), as by a click (issue 18 E).
     <div role="row" data-testid="message-row" data-id={m.id} data-topic={m.topic} data-status={m.status}
@@ -64,7 +80,7 @@ export function MessageTable({ rows, selected, start, onSelect }: { rows: Messag
     const m = rows.at(i);
     if (m === undefined) continue; // dropped from the log since these rows were taken
     const highlight: Highlight = selected === undefined ? '' : m.id === selected.id ? ' selected' : m.traceId === selected.traceId ? ' in-trace' : '';
-    visible.push(<MessageRow key={i - first} m={m} index={i} start={start} highlight={highlight} onSelect={onSelect} />);
+    visible.push(<MessageRow key={i - first} m={m} status={m.status} completedAt={m.completedAt} failure={m.failure} error={m.error} index={i} start={start} highlight={highlight} onSelect={onSelect} />);
   }
 
   return (

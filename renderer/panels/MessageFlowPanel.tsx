@@ -33,8 +33,13 @@ export function MessageFlowPanel() {
   // whole log per batch: the row list grows incrementally and the table reads only the rows in view.
   const rows = useMemo(() => filtered.rows(filter), [filtered, filter, version]);
   const selected = selectedId === null ? undefined : log.get(selectedId);
-  // The previous array when nothing in it changed, so the (memoised) lanes skip frames that do not concern them.
+  // The log changes held messages in place: the inspector re-renders when the selected one's revision moves.
+  const selectedSeq = selectedId === null ? undefined : log.seqOfId(selectedId);
+  const selectedRevision = selectedSeq === undefined ? -1 : log.revision(selectedSeq);
+  // The previous array when none of its messages changed (same messages, same revisions), so the (memoised) lanes
+  // skip frames that do not concern them.
   const lastSequence = useRef<readonly Envelope[]>([]);
+  const lastRevisions = useRef<readonly number[]>([]);
   const sequence = useMemo(() => {
     let next: Envelope[];
     if (selected === undefined) {
@@ -46,10 +51,13 @@ export function MessageFlowPanel() {
     } else {
       next = log.trace(selected.traceId).sort((a, b) => a.createdAt - b.createdAt);
     }
+    const revisions = next.map((m) => { const seq = log.seqOfId(m.id); return seq === undefined ? -1 : log.revision(seq); });
     const last = lastSequence.current;
-    if (next.length === last.length && next.every((m, i) => m === last[i])) return last;
+    const lastRev = lastRevisions.current;
+    lastRevisions.current = revisions;
+    if (next.length === last.length && next.every((m, i) => m === last[i] && revisions[i] === lastRev[i])) return last;
     return (lastSequence.current = next);
-  }, [log, rows, selected]);
+  }, [log, rows, selected, selectedRevision]);
   const failed = log.failed;
   const patch = useCallback((p: Partial<MessageFilter>): void => setFilter((f) => ({ ...f, ...p })), []);
   const select = useCallback((id: string) => model.selectMessage(id), [model]);
@@ -68,7 +76,7 @@ export function MessageFlowPanel() {
         <MessageTable rows={rows} selected={selected} start={start} onSelect={select} />
         <div className="flow-detail">
           <FlowStrip />
-          <MessageInspector message={selected} start={start} />
+          <MessageInspector message={selected} revision={selectedRevision} start={start} />
           <SequenceLanes messages={sequence} selectedId={selectedId} onSelect={select} />
         </div>
       </SplitPane>

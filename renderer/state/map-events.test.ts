@@ -26,6 +26,25 @@ function events(): MapEvents {
 }
 
 describe('MapEvents flights', () => {
+  it('remembers where an address is on the map without mixing addresses up, past its bound too', () => {
+    const m = events();
+    // More distinct addresses than the cache keeps (10,000), hostile ones among them: each still resolves on its own.
+    const cars = Array.from({ length: 10_050 }, (_, i) => `vehicle/car${i}`);
+    const odd = ['', '/', 'vehicle/', 'home//x', 'vehicle'];
+    const envelopes = [...cars, ...odd, ...cars.slice(0, 3)].map((source, i) => env({ id: `m-${i}`, source, destination: `home/h${i % 7}/lock` }));
+    m.apply({ envelopes: envelopes.slice(0, 6_000), total: envelopes.length, reset: true });
+    m.apply({ envelopes: envelopes.slice(6_000), total: envelopes.length, reset: false });
+    const flights = [...m.flights.values()];
+    expect(flights.length).toBeGreaterThan(0);
+    for (const f of flights) {
+      const e = envelopes[Number(f.id.slice(2))]!;
+      expect(f.from).toEqual(endOf(e.source));
+      expect(f.to).toEqual(endOf(e.destination));
+    }
+    expect(odd.map(endOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(flights.some((f) => f.id === `m-${envelopes.length - 1}`)).toBe(true); // car2 again, from the cache
+  });
+
   it('draws an arc per message in flight between a car and a home, and drops it when it arrives', () => {
     const m = events();
     m.apply({ envelopes: [env({})], total: 1, reset: true });

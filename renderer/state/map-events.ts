@@ -71,6 +71,7 @@ export class MapEvents {
   /** Bumped on every change, so the frame loop knows when to look again. */
   version = 0;
   private homeOfVehicle = new Map<string, string>();
+  private readonly ends = new EndCache();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -110,16 +111,21 @@ export class MapEvents {
       this.flights.delete(env.id);
       return;
     }
-    const from = endOf(env.source);
-    const to = endOf(env.destination);
+    const from = this.ends.of(env.source);
+    const to = this.ends.of(env.destination);
     // The home's cloud or hub on the far side of a car stands for the car's home: the arc joins the car and its home.
     // A home talking to its own cloud, and a car to its maker's cloud, draw nothing.
     const a = from ?? (homeSide(env.source) ? this.homeOf(to) : undefined);
     const b = to ?? (homeSide(env.destination) ? this.homeOf(from) : undefined);
     if (a === undefined || b === undefined || sameEnd(a, b)) return;
     const hops = Math.max(1, (env.path?.length ?? 2) - 1, env.hops?.length ?? 0);
-    const done = (env.hops ?? []).filter((h) => h.status === 'delivered').length;
-    const current = (env.hops ?? []).find((h) => h.status === 'in-flight');
+    // One pass, no arrays: this runs for every message in flight in every batch.
+    let done = 0;
+    let current: Envelope['hops'][number] | undefined;
+    for (const h of env.hops ?? []) {
+      if (h.status === 'delivered') done++;
+      else if (h.status === 'in-flight' && current === undefined) current = h;
+    }
     this.flights.set(env.id, {
       id: env.id, from: a, to: b, architecture: env.architecture, hopsDone: done, hops,
       hopSentAt: current?.sentAt ?? env.createdAt, hopLink: current?.link ?? '',
@@ -134,8 +140,8 @@ export class MapEvents {
 
   /** A ring or alarm at the home that sent it; a rainstorm where the car met it; a refusal at the refusing home. */
   private pulseAt(kind: PulseKind, env: Envelope): MapEnd | undefined {
-    const source = endOf(env.source);
-    const destination = endOf(env.destination);
+    const source = this.ends.of(env.source);
+    const destination = this.ends.of(env.destination);
     if (kind === 'refused') return env.kind === 'response' ? source ?? destination : destination ?? source;
     return source ?? destination;
   }
@@ -148,6 +154,23 @@ export function endOf(address: string): MapEnd | undefined {
   if (root === 'vehicle') return { vehicle: id };
   if (root === 'home') return { home: id };
   return undefined;
+}
+
+/**
+ * endOf by address, remembered: a run's messages name a few hundred addresses, and splitting each message's two
+ * addresses anew at every batch was a sixth of the map's share of a batch. Bounded: past MAX_ENDS new addresses are
+ * worked out each time.
+ */
+const MAX_ENDS = 10_000;
+class EndCache {
+  private readonly known = new Map<string, MapEnd | null>();
+  of(address: string): MapEnd | undefined {
+    const hit = this.known.get(address);
+    if (hit !== undefined) return hit ?? undefined;
+    const end = endOf(address);
+    if (this.known.size < MAX_ENDS) this.known.set(address, end ?? null);
+    return end;
+  }
 }
 
 /** The home's side of the integration (its cloud, hub or gateway), as opposed to the vehicle cloud or a phone. */

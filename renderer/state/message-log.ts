@@ -4,7 +4,12 @@
 // second, nothing here may walk or copy the whole log per batch, nor allocate more than a map entry per message
 // (a trace of one message — most telemetry — is a number, not a set). Rows are addressed by a sequence number that
 // never shifts (`firstSeq` moves when old ones are dropped), so views can keep indexes across evictions.
-import { applyUpdate, type Envelope, type MessageBatch } from '../../protocol';
+// An update is merged into the envelope held, in place, and its common strings are pooled (message-interner.ts): a
+// new envelope per update, each with its own copies of the same strings, made the young generation copy every
+// message several times and filled the old one — the collections behind the flow view's long frames. So a held
+// envelope's identity says nothing about its state: views compare `revision(seq)`, which moves at every change.
+import { mergeUpdate, type Envelope, type MessageBatch } from '../../protocol';
+import { MessageInterner } from './message-interner';
 
 export const MAX_MESSAGES = 100_000;
 /** Old messages are dropped in chunks of this many, so the rows under a user who scrolled up jump rarely. */
@@ -12,12 +17,21 @@ const EVICT_CHUNK = 5_000;
 /** The change journal keeps at most this many entries; a reader further behind rescans (see changesSince). */
 const JOURNAL_MAX = 20_000;
 
+/** What a held message was before a change: the fields a change can move that observers count by. */
+export interface PreviousState {
+  readonly status: Envelope['status'];
+  readonly completedAt: number | undefined;
+  readonly kind: Envelope['kind'];
+  readonly createdAt: number;
+}
+
 /**
  * Told of every message as the log takes it in, with what the log held for it before (undefined: new), so a figure
  * over the run (live latency, counts) can be kept up in O(1) per message instead of re-derived from the log.
+ * `previous` is valid during the call only (the log reuses it).
  */
 export interface MessageLogObserver {
-  upsert(next: Envelope, previous: Envelope | undefined): void;
+  upsert(next: Envelope, previous: PreviousState | undefined): void;
   /** The log started over (a new run): forget everything. */
   reset(): void;
 }
@@ -25,6 +39,11 @@ export interface MessageLogObserver {
 export class MessageLog {
   /** entries[head] is the oldest kept message; evicted slots before it are cleared and compacted away lazily. */
   private entries: (Envelope | undefined)[] = [];
+  /** revisions[slot]: how many times entries[slot] changed since it arrived (small integers: no heap objects). */
+  private revisions: number[] = [];
+  private readonly interner = new MessageInterner();
+  /** Reused for every change told to observers, so a change allocates nothing for them. */
+  private readonly before = { status: 'in-flight' as Envelope['status'], completedAt: undefined as number | undefined, kind: 'event' as Envelope['kind'], createdAt: 0 };
   private head = 0;
   /** Sequence number of entries[head]. */
   private base = 0;
@@ -61,10 +80,12 @@ export class MessageLog {
     const taken: Envelope[] = [];
     for (const envelope of ordered) {
       const seq = this.seqOf.get(envelope.id);
+      this.interner.envelope(envelope);
       if (seq === undefined) {
         const next = this.base + this.size;
         this.seqOf.set(envelope.id, next);
         this.entries.push(envelope);
+        this.revisions.push(0);
         this.addToTrace(envelope.traceId, next);
         this.failedCount += Number(envelope.status === 'failed');
         for (const o of this.observers) o.upsert(envelope, undefined);
@@ -73,11 +94,17 @@ export class MessageLog {
     }
     for (const update of batch.updates ?? []) {
       const seq = this.seqOf.get(update.id);
-      if (seq === undefined) continue;
-      const envelope = applyUpdate(this.entries[this.head + seq - this.base]!, update);
-      if (envelope === undefined) continue;
-      this.replace(seq, envelope);
-      taken.push(envelope);
+      if (seq === undefined) continue; // never held, or dropped as old: an update does not bring it back
+      const slot = this.head + seq - this.base;
+      const held = this.entries[slot]!;
+      const was = this.remember(held);
+      if (Array.isArray(update.hops) && Number.isInteger(update.hopsFrom)) this.interner.hops(update.hops, update.hopsFrom > 0 ? held.hops[update.hopsFrom - 1]?.spanId : held.spanId);
+      const changedHop = update.changedHop;
+      if (typeof changedHop === 'object' && changedHop !== null && changedHop.status !== undefined) changedHop.status = this.interner.string(changedHop.status);
+      if (!mergeUpdate(held, update)) continue;
+      held.status = this.interner.string(held.status);
+      this.changedAt(slot, seq, held, was);
+      taken.push(held);
     }
     if (this.size > MAX_MESSAGES + EVICT_CHUNK) this.evict(this.size - MAX_MESSAGES);
     if (this.journal.length > JOURNAL_MAX) {
@@ -90,14 +117,29 @@ export class MessageLog {
     return taken;
   }
 
-  /** A held message's new state. */
+  /** A held message's new state, whole (a page that re-attached gets its messages whole again). */
   private replace(seq: number, envelope: Envelope): void {
     const slot = this.head + seq - this.base;
-    const previous = this.entries[slot]!;
-    this.failedCount += Number(envelope.status === 'failed') - Number(previous.status === 'failed');
+    const was = this.remember(this.entries[slot]!);
     this.entries[slot] = envelope;
+    this.changedAt(slot, seq, envelope, was);
+  }
+
+  /** The scratch `before` filled from `held` as it is now, before a change. */
+  private remember(held: Envelope): PreviousState {
+    const b = this.before;
+    b.status = held.status;
+    b.completedAt = held.completedAt;
+    b.kind = held.kind;
+    b.createdAt = held.createdAt;
+    return b;
+  }
+
+  private changedAt(slot: number, seq: number, now: Envelope, was: PreviousState): void {
+    this.failedCount += Number(now.status === 'failed') - Number(was.status === 'failed');
+    this.revisions[slot]!++;
     this.journal.push(seq);
-    for (const o of this.observers) o.upsert(envelope, previous);
+    for (const o of this.observers) o.upsert(now, was);
   }
 
   clear(): void {
@@ -108,6 +150,20 @@ export class MessageLog {
   get(id: string): Envelope | undefined {
     const seq = this.seqOf.get(id);
     return seq === undefined ? undefined : this.entries[this.head + seq - this.base];
+  }
+
+  /**
+   * How many times the message with sequence number `seq` changed since it arrived (held envelopes change in place:
+   * a view that skips unchanged messages compares this, not the envelope). -1 when not held.
+   */
+  revision(seq: number): number {
+    const index = seq - this.base;
+    return index < 0 || index >= this.size ? -1 : this.revisions[this.head + index]!;
+  }
+
+  /** Sequence number of a held message, by id. */
+  seqOfId(id: string): number | undefined {
+    return this.seqOf.get(id);
   }
 
   /** The i-th kept envelope, oldest first. */
@@ -201,12 +257,15 @@ export class MessageLog {
     // Compact once the dead front is as long as the kept part: one copy per ~MAX_MESSAGES arrivals, not per chunk.
     if (this.head >= MAX_MESSAGES) {
       this.entries = entries.slice(this.head);
+      this.revisions = this.revisions.slice(this.head);
       this.head = 0;
     }
   }
 
   private reset(): void {
     this.entries = [];
+    this.revisions = [];
+    this.interner.clear();
     this.head = 0;
     this.base = 0;
     this.seqOf.clear();

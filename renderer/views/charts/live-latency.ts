@@ -5,7 +5,7 @@
 // costs the sketch's buckets and the points drawn, never a pass over the run's messages (which, at 5k messages a
 // second against a 100k log, took 100+ ms of a frame every 300 ms).
 import type { Envelope, LatencyStats } from '../../../protocol';
-import type { MessageLogObserver } from '../../state/message-log';
+import type { MessageLogObserver, PreviousState } from '../../state/message-log';
 import { LatencySketch } from './latency-sketch';
 
 export interface LiveLatency {
@@ -17,8 +17,11 @@ export interface LiveLatency {
   failed: number;
 }
 
+/** What a message's latency depends on: an envelope, or what the log says it was before a change. */
+type Outcome = Pick<Envelope, 'status' | 'kind' | 'createdAt'> & { readonly completedAt?: number | undefined };
+
 /** The latency sample a message gives, or undefined (not delivered yet, failed, or a response). */
-function sample(m: Envelope): number | undefined {
+function sample(m: Outcome): number | undefined {
   return m.status !== 'delivered' || m.kind === 'response' || m.completedAt === undefined ? undefined : m.completedAt - m.createdAt;
 }
 
@@ -39,7 +42,7 @@ export class LiveLatencyTracker implements MessageLogObserver {
 
   constructor(private readonly maxPoints = 1500) {}
 
-  upsert(next: Envelope, previous: Envelope | undefined): void {
+  upsert(next: Envelope, previous: PreviousState | undefined): void {
     if (previous === undefined) this.sent++;
     else if (previous.status === next.status) return; // a hop on the way: nothing here changes
     else this.count(previous, -1); // a message's outcome is replaced by its new one (not expected, but kept exact)
@@ -61,7 +64,7 @@ export class LiveLatencyTracker implements MessageLogObserver {
     return { points, stats: this.sketch.stats(), sent: this.sent, delivered: this.delivered, failed: this.failed };
   }
 
-  private count(m: Envelope, times: 1 | -1): void {
+  private count(m: Outcome, times: 1 | -1): void {
     if (m.status === 'failed') this.failed += times;
     if (m.status !== 'delivered') return;
     this.delivered += times;
