@@ -56,6 +56,20 @@ describe('mergeUpdate', () => {
     }
   });
 
+  it('keeps a "__proto__" field of a parsed change a plain field: the merged hop is still a plain hop', () => {
+    for (const merge of ['mergeUpdate', 'applyUpdate'] as const) {
+      const held = envelope([hop(0, 'in-flight')]);
+      const update = JSON.parse('{"id":"m-1","status":"in-flight","hopsFrom":1,"hops":[],"changedHop":{"status":"delivered","__proto__":{"polluted":true,"link":"evil"}}}') as EnvelopeUpdate;
+      const merged = merge === 'mergeUpdate' ? (mergeUpdate(held, update), held) : applyUpdate(held, update)!;
+      const changed = merged.hops[0]!;
+      expect(Object.getPrototypeOf(changed)).toBe(Object.prototype);
+      expect(changed.status).toBe('delivered');
+      expect(changed.link).toBe('internet');
+      expect((changed as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    }
+  });
+
   it('merges a change to the hop that was under way, as a new hop object, and applyUpdate agrees', () => {
     const held = envelope([hop(0, 'delivered', { deliveredAt: 9 }), hop(1, 'in-flight')]);
     const before = held.hops[1];

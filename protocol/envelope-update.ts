@@ -96,7 +96,8 @@ const HOP_KEYS = new Set(['index', 'from', 'to', 'link', 'spanId', 'parentSpanId
  * scene); one literal of every field keeps them all in the object. A field it does not know goes the slow way.
  */
 function withChange(hop: Hop, changed: Partial<Hop>): Hop {
-  for (const key in changed) if (!HOP_KEYS.has(key)) return Object.assign({}, hop, changed);
+  // Spread, not Object.assign: a "__proto__" key parsed from a frame is then a plain field, not the copy's prototype.
+  for (const key in changed) if (!HOP_KEYS.has(key)) return { ...hop, ...changed };
   const c = changed;
   // Written out, no helper: a closure per hop doubled the garbage. `!== undefined`, not `??`: a payload can be null.
   return {
