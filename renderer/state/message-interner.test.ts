@@ -25,6 +25,9 @@ describe('message interner', () => {
     expect(pooledB.path).toBe(pooledA.path);
     const other = { ...message(3), path: ['vehicle/car1', 'home/h1/lock'] };
     expect(interner.envelope(structuredClone(other)).path).not.toBe(pooledA.path);
+    // Ends with a line break in them must not be taken for another route's ends joined.
+    const joined = interner.envelope({ ...message(4), path: ['vehicle/car1\nvehicle-cloud', 'home/h1/lock'] });
+    expect(joined.path).toEqual(['vehicle/car1\nvehicle-cloud', 'home/h1/lock']);
   });
 
   it('takes hostile shapes without throwing or changing them', () => {

@@ -64,7 +64,8 @@ export class MessageInterner {
     if (!Array.isArray(path) || !path.every((p) => typeof p === 'string')) return path;
     const key = path.join('\n');
     const pooled = this.paths.get(key);
-    if (pooled !== undefined) return pooled;
+    // The key is ambiguous for ends that contain a line break (["a\nb"] and ["a", "b"]): shared only when equal.
+    if (pooled !== undefined) return pooled.length === path.length && pooled.every((p, i) => p === path[i]) ? pooled : path;
     if (this.paths.size >= MAX_POOLED) return path;
     const own = path.map((p) => this.string(p));
     this.paths.set(key, own);
