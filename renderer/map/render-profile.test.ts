@@ -1,7 +1,7 @@
 // Which WebGL renderers the map treats as drawing on the CPU (one sample, one device pixel per CSS pixel, the cars
 // through one pixel buffer) — names as browsers report them, masked and unmasked.
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer } from './render-profile';
+import { isSoftwareRenderer, renderOverride } from './render-profile';
 
 describe('isSoftwareRenderer', () => {
   it.each([
@@ -21,4 +21,12 @@ describe('isSoftwareRenderer', () => {
     // Browsers that mask the name report only this: the map cannot tell, and draws as on a GPU.
     'WebKit WebGL',
   ])('a GPU: %s', (name) => expect(isSoftwareRenderer(name)).toBe(false));
+});
+
+describe('renderOverride', () => {
+  it('reads ?render=cpu or ?render=gpu, and nothing else', () => {
+    expect(renderOverride('?render=cpu')).toBe('cpu');
+    expect(renderOverride('?x=1&render=gpu')).toBe('gpu');
+    for (const search of ['', '?render=', '?render=GPU', '?render=webgpu', '?renders=cpu', '?render=cpu%00', '?render[]=cpu']) expect(renderOverride(search)).toBeUndefined();
+  });
 });

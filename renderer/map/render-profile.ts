@@ -17,7 +17,20 @@ export function isSoftwareRenderer(name: string): boolean {
   return SOFTWARE_RENDERERS.test(name);
 }
 
-export function probeRenderer(): RenderProfile {
+/** The drawing path a page address asks for (`?render=cpu` or `?render=gpu`), to see or test the other one. */
+export type RenderOverride = 'cpu' | 'gpu' | undefined;
+
+export function renderOverride(search: string): RenderOverride {
+  const asked = new URLSearchParams(search).get('render');
+  return asked === 'cpu' || asked === 'gpu' ? asked : undefined;
+}
+
+export function probeRenderer(override: RenderOverride = undefined): RenderProfile {
+  const probed = probeWebGl();
+  return override === undefined || !probed.webgl ? probed : { webgl: true, software: override === 'cpu' };
+}
+
+function probeWebGl(): RenderProfile {
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');

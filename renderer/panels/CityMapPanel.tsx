@@ -8,7 +8,7 @@ import { HOME_COLOURS } from '../map/home-roofs';
 import { GEOFENCE_COLOUR } from '../map/Geofences';
 import { MapLayers } from '../map/MapLayers';
 import { MapPicker } from '../map/MapPicker';
-import { probeRenderer } from '../map/render-profile';
+import { probeRenderer, renderOverride } from '../map/render-profile';
 
 class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
   override state = { error: null as string | null };
@@ -35,7 +35,7 @@ export function CityMapPanel() {
   const session = useAppState((s) => s.session);
   const homeCount = useAppState((s) => s.snapshot?.homes.length ?? 0);
   const litCount = useAppState((s) => s.snapshot?.homes.filter((h) => h.lit).length ?? 0);
-  const { webgl, software } = useMemo(probeRenderer, []);
+  const { webgl, software } = useMemo(() => probeRenderer(renderOverride(window.location.search)), []);
   const map = session?.map;
   const legend = (
     <span className="legend small">
