@@ -49,14 +49,9 @@ export function envelopeUpdate(envelope: Envelope, hopsFrom: number, sentHop?: H
  * when they cannot be merged: the copy has fewer hops than the update builds on (or the update is malformed).
  */
 export function applyUpdate(previous: Envelope, update: EnvelopeUpdate): Envelope | undefined {
-  if (!canMerge(previous, update)) return undefined;
-  const hops = previous.hops.slice(0, update.hopsFrom);
-  if (update.changedHop !== undefined) hops[update.hopsFrom - 1] = { ...hops[update.hopsFrom - 1]!, ...update.changedHop };
-  const next: Envelope = { ...previous, status: update.status, hops: [...hops, ...update.hops] };
-  if (update.completedAt !== undefined) next.completedAt = update.completedAt;
-  if (update.error !== undefined) next.error = update.error;
-  if (update.failure !== undefined) next.failure = update.failure;
-  return next;
+  // A copy whose hops array is its own: mergeUpdate changes the array and replaces (never edits) a changed hop.
+  const next: Envelope = { ...previous, hops: [...previous.hops] };
+  return mergeUpdate(next, update) ? next : undefined;
 }
 
 /** Whether `update` builds on `held`: the same message, and a base within the hops held. */

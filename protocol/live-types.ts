@@ -196,7 +196,8 @@ export interface MessageBatch {
 
 /**
  * A message's state now, given the state an earlier batch carried: hops before `hopsFrom` were final then (only the
- * last hop of a message is ever under way) and are unchanged; `hops` replaces the rest. Merge with applyUpdate.
+ * last hop of a message is ever under way) and are unchanged; `hops` replaces the rest. Merge with mergeUpdate (in
+ * place) or applyUpdate (a copy); `changedHop`, when present, is what changed in hop `hopsFrom - 1`.
  */
 export interface EnvelopeUpdate {
   id: string;
