@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright';
 import { SHIPPED_SCENARIOS_DIR, startServer, type RunningServer } from '../engine/server';
 import { chromiumTicks } from './chromium-ticks';
-import { describeFrames, frameDeltas, summarise } from './ui-frames';
+import { describeFrames, frameDeltas, summarise, type FrameStats } from './ui-frames';
 import { describeGaps, traceGaps, type TraceEvent as GapEvent } from './ui-trace-gaps';
 import { sendRoundTripsEvery50ms, writeCityScenario } from './ui-scenes';
 
@@ -56,18 +56,29 @@ async function profileWindow(page: Page, cdp: CDPSession, name: string, outDir: 
 
 interface TraceEvent { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } }
 
+/** The browser's trace events of the given categories while `during` runs (the listener is removed after). */
+async function recordTrace<E>(cdp: CDPSession, categories: string, during: () => Promise<unknown>): Promise<E[]> {
+  const events: E[] = [];
+  const collect = (e: { value: unknown[] }): void => void events.push(...(e.value as E[]));
+  cdp.on('Tracing.dataCollected', collect);
+  try {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    await during();
+    await cdp.send('Tracing.end');
+    await done;
+  } finally {
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return events;
+}
+
 /**
  * A 3 s trace of the whole browser: the time of the longest-running trace events (self-nested, so totals can
  * overlap) per process and thread, which says where the profile's "(program)" — native work — goes.
  */
 async function traceWindow(page: Page, cdp: CDPSession, name: string, outDir: string): Promise<void> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,cc,gpu,viz,v8', transferMode: 'ReportEvents' });
-  await page.waitForTimeout(3_000);
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await recordTrace<TraceEvent>(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,cc,gpu,viz,v8', () => page.waitForTimeout(3_000));
   writeFileSync(join(outDir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
   const threadName = new Map<string, string>();
   const processName = new Map<number, string>();
@@ -90,15 +101,10 @@ async function traceWindow(page: Page, cdp: CDPSession, name: string, outDir: st
  * the long frames with what filled them, and the page's collections (`flow-gaps`, `city-gaps`).
  */
 async function gapsWindow(page: Page, cdp: CDPSession, name: string, outDir: string, ms: number): Promise<void> {
-  const events: GapEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as GapEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-  const frames = summarise(await frameDeltas(page, ms));
-  await cdp.send('Tracing.end');
-  await done;
+  let frames: FrameStats | undefined;
+  const events = await recordTrace<GapEvent>(cdp, 'toplevel,devtools.timeline', async () => void (frames = summarise(await frameDeltas(page, ms))));
   writeFileSync(join(outDir, `${name}.gaps.trace.json`), JSON.stringify({ traceEvents: events }));
-  console.log(`\n== ${name} (traced): ${describeFrames(frames)}`);
+  console.log(`\n== ${name} (traced): ${describeFrames(frames!)}`);
   for (const line of describeGaps(traceGaps(events))) console.log(line);
 }
 
