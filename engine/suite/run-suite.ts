@@ -31,8 +31,6 @@ export interface SuiteOptions {
   recordFile?: string;
   report?: string;
   junit?: string;
-  /** Worker flags as when several share the cores, whatever their number (the bench's check of one worker's default). */
-  sharedCores?: boolean;
 }
 
 export class SuiteOutputError extends Error {}
@@ -72,7 +70,6 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
     workers,
     entry: await entry,
     cost: (job) => costs.get(job.file) ?? 0,
-    ...(options.sharedCores !== undefined ? { sharedCores: options.sharedCores } : {}),
     ...(options.set ? { set: options.set } : {}),
     ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
     onOutcome: (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),

@@ -24,33 +24,22 @@ export interface PoolOptions extends SuiteJobOptions {
    * a long run while the others idle. Ties (and no estimate) keep the plan's order.
    */
   cost?: (job: SuiteJob) => number;
-  /** Run the workers with the flags of workers that share the cores (workerArgs); default: when there are several. */
-  sharedCores?: boolean;
   /** Called as each job ends, in the order they end (progress lines). */
   onOutcome?: (outcome: JobOutcome, done: number, total: number) => void;
 }
 
-/**
- * One worker alone keeps V8's helper threads (parallel scavenges, concurrent marking and compiling): on 2 cores they
- * give it ~1.3 cores. With several workers every core already runs a worker, and the helpers only compete with them:
- * `--single-threaded` made 16 runs on 2 workers 14 % faster (5.1 → 4.4 s, same bench run) and one worker 27 % slower.
- * A worker's JIT warm-up is then its own serial part — its first peak-shaving run costs ~1.4 s of CPU, its second
- * ~0.65 s, later ones ~0.35 s, and every worker pays it — and about half of that warm-up is TurboFan compiling, now on
- * the worker's own thread. `--no-turbo-inlining` makes those compiles cheaper: first runs 1.15 and 0.5 s, later runs
- * unchanged (0.35 s), and 16 runs on 2 workers took 3.84 and 3.92 s against 4.27 and 4.48 s (alternating A/B, 10–12 %).
- * A lone worker compiles on a helper thread, so the flag did not change its wall time (5.1–5.4 s either way): it is
- * left as it was.
+/*
+ * Every worker runs with the flags of the entry, whatever their number. Tried and removed (2026-12-07, alternating
+ * A/B of 16 runs on 2 workers): `--single-threaded` for workers that share the cores (V8's helper threads only
+ * compete with the other worker there) was 6–7 % faster for 16 nights of a 200-home and of a 1,000-home feeder, and
+ * `--no-turbo-inlining` on top (cheaper compiles in each worker's warm-up, slower code after it) 6 % faster for the
+ * 200-home nights and 9 % slower for the 1,000-home ones — neither paid the 10 % a mechanism must.
  */
-export function workerArgs(execArgv: readonly string[], workerCount: number, sharedCores = workerCount > 1): string[] {
-  return sharedCores ? [...execArgv, '--single-threaded', '--no-turbo-inlining'] : [...execArgv];
-}
-
 export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions): Promise<JobOutcome[]> {
   const outcomes = new Map<number, JobOutcome>();
-  const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, sharedCores, ...jobOptions } = options;
+  const { workers: wanted, onOutcome, entry = TSX_ENTRY, cost, ...jobOptions } = options;
   const queue = cost === undefined ? [...jobs] : longestFirst(jobs, cost);
   const workerCount = Math.max(1, Math.min(wanted, jobs.length));
-  const execArgv = workerArgs(entry.execArgv, workerCount, sharedCores);
   let started = 0;
   let live = 0;
   return new Promise((resolve) => {
@@ -62,7 +51,7 @@ export function runJobsOnWorkers(jobs: readonly SuiteJob[], options: PoolOptions
     const start = (): void => {
       live++;
       const worker = ++started;
-      const child = fork(entry.file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child = fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
       let held: SuiteJob | undefined;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
