@@ -183,7 +183,7 @@ const CONTROLS: Record<string, Control[]> = {
     { what: 'the hub has no adapter for volta', mutate: withHub('{ missingAdapters: [volta] }'), mustFail: ['volta-thermia-succeeds', 'volta-lumo-succeeds', 'volta-nestor-usable'] },
     { what: "the hub's thermia adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { thermia: [temperature] } }'), mustFail: ['no-setpoint-below-22'] },
     { what: "the hub's kodiak adapter reads °F as °C", mutate: withHub('{ ignoreUnits: { kodiak: [celsius] } }'), mustFail: ['no-setpoint-above-22'] },
-    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 10s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
+    { what: "nestor's cloud stays healthy: no weak pair to report", mutate: [['kind: offline, duration: 25s', 'kind: degraded, duration: 1s']], mustFail: ['volta-nestor-outage-counted'] },
   ],
   // An agent that acts every day without learning wastes energy on weekends, holidays and sick days; with learning
   // disabled it never acts, so the people tap as often as with the rules alone; the rules alone are no agent.

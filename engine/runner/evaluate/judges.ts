@@ -7,6 +7,7 @@ import { canonicalJson } from '../../../twins/kernel/canonical-json';
 import { toJson } from '../../../twins/sim/to-json';
 import type { ExpectationResult, MatchedEvent } from '../../../protocol/run-result';
 import type { Expectation } from '../../scenario';
+import { FAILURE_CODES } from '../../scenario/metric-names';
 import { describePattern, matchesEvent } from '../event-matcher';
 import { matchValue, type MatchContext } from './field-matcher';
 
@@ -143,10 +144,22 @@ function state(e: Extract<Expectation, { kind: 'state' }>): Judge {
 /** Metrics that exist only once something was measured (see MetricsCollector). */
 const UNMEASURED = ['delivery.success_rate', 'delivery.failure_rate', 'latency.e2e.', 'latency.roundtrip.'];
 
+/**
+ * The counters of failures by reason (`failures.<code>`, `pair.<car brand>.<home brand>.failures.<code>`) hold only the
+ * reasons that occurred; a known reason that did not occur is a count of 0 — "no message lost" is `failures.lost` = 0,
+ * not a misspelt metric. A pair that carried no message at all has no figures, so its counters stay unknown.
+ */
+function unrecordedFailureCount(name: string, metrics: Readonly<Record<string, number>>): number | undefined {
+  const parts = /^(?:(pair\.[^.]+\.[^.]+)\.)?failures\.([a-z-]+)$/.exec(name);
+  if (parts === null || !(FAILURE_CODES as readonly string[]).includes(parts[2]!)) return undefined;
+  if (parts[1] !== undefined && metrics[`${parts[1]}.messages`] === undefined) return undefined;
+  return 0;
+}
+
 function metric(e: Extract<Expectation, { kind: 'metric' }>): Judge {
   return {
     atEnd(_now, metrics) {
-      const value = metrics[e.name];
+      const value = metrics[e.name] ?? unrecordedFailureCount(e.name, metrics);
       if (value === undefined) {
         if (UNMEASURED.some((prefix) => e.name.startsWith(prefix))) return { passed: false, detail: `${e.name} has no value: no message was measured in this run` };
         return { passed: false, detail: `no metric named ${e.name}; known: ${Object.keys(metrics).sort().join(', ')}` };

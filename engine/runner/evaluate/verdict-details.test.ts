@@ -100,6 +100,20 @@ describe('verdict details', () => {
     expect(verdict(metric('home_mode.latency.e2e.', { lte: 1 }), [], 1, {}).detail).toBe('no metric named home_mode.latency.e2e.; known: ');
   });
 
+  it('metric: a known failure reason that did not occur counts 0, run-wide and for a pair that carried messages', () => {
+    const metric = (name: string, bounds: object): Expectation => ({ id: 'm', kind: 'metric', name, ...bounds });
+    const run = { 'messages.count': 12, 'failures.timeout': 2, 'pair.volta.nestor.messages': 3, 'pair.volta.nestor.failures.gateway-offline': 1 };
+    expect(verdict(metric('failures.lost', { eq: 0 }), [], 1, run)).toMatchObject({ passed: true, detail: 'failures.lost = 0 (expected = 0)' });
+    expect(verdict(metric('failures.lost', { gte: 1 }), [], 1, run)).toMatchObject({ passed: false, detail: 'failures.lost = 0 (expected ≥ 1)' });
+    expect(verdict(metric('failures.timeout', { eq: 0 }), [], 1, run)).toMatchObject({ passed: false, detail: 'failures.timeout = 2 (expected = 0)' });
+    expect(verdict(metric('pair.volta.nestor.failures.timeout', { gte: 1 }), [], 1, run)).toMatchObject({ passed: false, detail: 'pair.volta.nestor.failures.timeout = 0 (expected ≥ 1)' });
+    // Not a known reason, or a pair with no traffic: still unknown, never a silent 0.
+    expect(verdict(metric('failures.typo', { eq: 0 }), [], 1, run).detail).toMatch(/^no metric named failures.typo; known: /);
+    expect(verdict(metric('pair.kodiak.lumo.failures.lost', { eq: 0 }), [], 1, run).detail).toMatch(/^no metric named pair.kodiak.lumo.failures.lost; known: /);
+    expect(verdict(metric('xfailures.lost', { eq: 0 }), [], 1, run).passed).toBe(false);
+    expect(verdict(metric('pair.volta.failures.lost', { eq: 0 }), [], 1, run).passed).toBe(false);
+  });
+
   it('carries the description of an expectation that has one, and no description key otherwise', () => {
     expect(verdict({ id: 'n', kind: 'never', event: unlocked, description: 'the door stays shut' }, [])).toEqual({ id: 'n', kind: 'never', description: 'the door stays shut', passed: true, detail: 'lock.unlocked never happened' });
     expect(Object.keys(verdict({ id: 'n', kind: 'never', event: unlocked }, []))).toEqual(['id', 'kind', 'passed', 'detail']);
