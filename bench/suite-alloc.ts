@@ -1,6 +1,7 @@
 // What one run of a suite allocates, whatever else the machine is doing: wall and CPU times move with the load of
-// the cores, bytes allocated do not. A single-threaded suite worker collects its own garbage, so these bytes are a
-// share of its CPU that a second worker cannot hide (README, "Suites on every core"). Measured in this process with
+// the cores, bytes allocated do not. Two workers on two cores collect their garbage with no core to spare for V8's
+// helper threads, so these bytes are a share of the CPU that a second worker cannot hide (README, "Suites on every
+// core"). Measured in this process with
 // V8's sampling heap profiler counting the objects minor and major GCs collected too, over runs after the first
 // (whose scene parsing and one-off caches are not what every run pays).
 import type { HeapProfiler } from 'node:inspector';

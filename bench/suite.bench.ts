@@ -111,7 +111,7 @@ async function allocation(suite: Suite): Promise<BenchResult> {
   return {
     name: `QA suite, memory allocated per run (${describeSuite(suite)}; runs after a first: ${megabytes.map((mb) => mb.toFixed(0)).join(', ')} MB)`,
     value: median, unit: 'MB',
-    note: 'what each run gives the garbage collector, which a single-threaded worker runs on its own core; unlike the times above, it does not move with the load of the machine',
+    note: 'what each run gives the garbage collector, which two workers on two cores run with no core to spare; unlike the times above, it does not move with the load of the machine',
   };
 }
 
