@@ -2,7 +2,7 @@
 // password (security profile 1) comes from TWINBENCH_OCPP_PASSWORD, never from the command line or a file.
 import type { OcppOptions } from '../connectors';
 import { ocppUrlProblem } from '../connectors/ocpp';
-import type { ResolvedScenario } from '../scenario';
+import { realEndpointNeeded, type ResolvedScenario } from '../scenario';
 import { UsageError } from './cli-errors';
 
 export function ocppOptionsOf(values: { ocpp?: string | undefined; 'ocpp-version'?: string | undefined }, fromScenario: ResolvedScenario['connectors']): OcppOptions | undefined {
@@ -22,6 +22,6 @@ export function ocppOptionsOf(values: { ocpp?: string | undefined; 'ocpp-version
 
 /** A scene that leaves charging to a CSMS cannot run without one: say so before minutes of simulation. */
 export function requireCsms(scenario: ResolvedScenario, ocpp: OcppOptions | undefined): void {
-  const wants = scenario.steps.some((step) => step.actions.some((a) => a.type === 'charging' && a.strategy === 'external-csms'));
-  if (wants && ocpp === undefined) throw new UsageError(`${scenario.sourceFile}: charging strategy external-csms needs a CSMS: --ocpp ws://host:port/path, or connectors.ocpp in the scenario`);
+  const need = realEndpointNeeded(scenario);
+  if (need?.endpoint === 'ocpp-csms' && ocpp === undefined) throw new UsageError(`${scenario.sourceFile}: ${need.reason}: --ocpp ws://host:port/path, or connectors.ocpp in the scenario`);
 }
