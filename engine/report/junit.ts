@@ -9,6 +9,18 @@ import type { RunVerdict } from '../../protocol/run-result';
 const JUNIT_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'PASS', fail: 'FAIL', none: 'NO VERDICT' };
 import type { RunResult } from '../runner/result';
 
+/**
+ * A planned run that was not run — a suite skips a scene only a real endpoint can judge: its <testsuite> holds one
+ * skipped testcase with the reason, so CI shows it as skipped, neither passed nor failed.
+ */
+export interface SkippedRun {
+  scenario: string;
+  architecture: string;
+  file: string;
+  seed: number;
+  skipped: string;
+}
+
 export interface JunitOptions {
   /** Name of the <testsuites> root (default `twinbench`). */
   name?: string;
@@ -25,12 +37,12 @@ interface Case {
   out?: string;
 }
 
-export function junitXml(results: readonly RunResult[], options: JunitOptions = {}): string {
-  const suites = results.map((run) => suiteOf(run, options.seedInNames === true));
+export function junitXml(results: readonly (RunResult | SkippedRun)[], options: JunitOptions = {}): string {
+  const suites = results.map((run) => ('skipped' in run ? skippedSuiteOf(run, options.seedInNames === true) : suiteOf(run, options.seedInNames === true)));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
-  const time = seconds(results.reduce((t, r) => t + r.wallMs, 0));
+  const time = seconds(results.reduce((t, r) => t + ('wallMs' in r ? r.wallMs : 0), 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escapeAttribute(options.name ?? 'twinbench')}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
@@ -84,6 +96,22 @@ function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Ca
     '  </testsuite>',
   ].join('\n');
   return { xml, cases, failures, skipped };
+}
+
+function skippedSuiteOf(run: SkippedRun, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
+  const classname = seedInNames ? `${run.scenario}.${run.architecture}.seed${run.seed}` : `${run.scenario}.${run.architecture}`;
+  const cases: Case[] = [{ name: 'run', classname, skipped: run.skipped }];
+  const properties: [string, string][] = [['scenario', run.scenario], ['architecture', run.architecture], ['file', run.file], ['seed', String(run.seed)]];
+  const xml = [
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="1" failures="0" errors="0" skipped="1" time="0.000">`,
+    '    <properties>',
+    ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
+    '    </properties>',
+    ...cases.map(caseXml),
+    `    <system-out>${escapeText(`${run.scenario} [${run.architecture}], seed ${run.seed}: SKIPPED`)}</system-out>`,
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, cases, failures: 0, skipped: 1 };
 }
 
 function caseXml(c: Case): string {
