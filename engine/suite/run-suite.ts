@@ -73,7 +73,8 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
   const toRun = mine.filter((job) => !needs.has(job.file));
   const workers = Math.max(1, Math.min(options.workers, toRun.length));
   const skipping = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
-  io.out(`suite: ${mine.length} run(s)${options.shard ? ` (shard ${shard.index}/${shard.total} of ${plan.length})` : ''}${skipping} on ${workers} worker(s)`);
+  const on = toRun.length > 0 ? ` on ${workers} worker(s)` : ''; // nothing to run starts no worker
+  io.out(`suite: ${mine.length} run(s)${options.shard ? ` (shard ${shard.index}/${shard.total} of ${plan.length})` : ''}${skipping}${on}`);
   skipped.forEach(({ job, skipped: why }, i) => io.out(`SKIP  ${head(job, i + 1, mine.length)}: ${why}`));
   if (options.recordFile !== undefined) {
     mkdirSync(path.dirname(options.recordFile), { recursive: true });

@@ -81,6 +81,7 @@ describe('a suite with a scene only a real endpoint can judge', () => {
   it('carries a --set override into the command that runs a skipped scene alone', async () => {
     const io = capture();
     expect(await runSuite({ files: [CSMS_NIGHT], architectures: 'direct', seeds: [5], workers: 1, set: { csms: "ws://10.0.0.9/it's" } }, io)).toBe(0);
+    expect(io.lines[0]).toBe('suite: 1 run(s), 1 skipped'); // and no worker started for nothing
     expect(io.lines.find((l) => l.startsWith('SKIP'))).toMatch(/--arch direct --seed 5 --set 'csms=ws:\/\/10\.0\.0\.9\/it'\\''s'$/);
     expect(io.lines.at(-1)).toBe('PASS  1 run(s), 1 skipped');
   });
