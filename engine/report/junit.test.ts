@@ -101,4 +101,13 @@ describe('junitXml', () => {
     const decoded = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true }).parse(xml);
     expect(decoded.testsuites.testsuite[0].testcase.skipped['@message']).toBe(reason);
   });
+
+  it('fails a run that could not run (no result), with why, so a CI reading only JUnit sees it', () => {
+    const root = parse(junitXml([{ scenario: 'gone', architecture: 'local', file: 'g.yaml', seed: 1, error: 'its worker process ended (signal SIGKILL)\nlast line' }]));
+    expect(root['@failures']).toBe('1');
+    const suite = root.testsuite[0]!;
+    expect(suite['@failures']).toBe('1');
+    expect(suite.testcase[0]!.failure).toMatchObject({ '@message': 'the run could not run: its worker process ended (signal SIGKILL)', '@type': 'error' });
+    expect(suite.testcase[0]!.failure!['#text']).toContain('last line');
+  });
 });

@@ -10,16 +10,11 @@ const JUNIT_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'PASS', fail
 import type { RunResult } from '../runner/result';
 
 /**
- * A planned run that was not run — a suite skips a scene only a real endpoint can judge: its <testsuite> holds one
- * skipped testcase with the reason, so CI shows it as skipped, neither passed nor failed.
+ * A planned run with no result. Skipped — a suite skips a scene only a real endpoint can judge: one skipped testcase
+ * with the reason, neither passed nor failed. Or it could not run (its worker died, the scene failed to load): one
+ * failing testcase with why, so a CI that reads only JUnit still sees the suite fail.
  */
-export interface SkippedRun {
-  scenario: string;
-  architecture: string;
-  file: string;
-  seed: number;
-  skipped: string;
-}
+export type RunWithoutResult = { scenario: string; architecture: string; file: string; seed: number } & ({ skipped: string } | { error: string });
 
 export interface JunitOptions {
   /** Name of the <testsuites> root (default `twinbench`). */
@@ -37,8 +32,8 @@ interface Case {
   out?: string;
 }
 
-export function junitXml(results: readonly (RunResult | SkippedRun)[], options: JunitOptions = {}): string {
-  const suites = results.map((run) => ('skipped' in run ? skippedSuiteOf(run, options.seedInNames === true) : suiteOf(run, options.seedInNames === true)));
+export function junitXml(results: readonly (RunResult | RunWithoutResult)[], options: JunitOptions = {}): string {
+  const suites = results.map((run) => ('wallMs' in run ? suiteOf(run, options.seedInNames === true) : withoutResultSuiteOf(run, options.seedInNames === true)));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
@@ -98,20 +93,24 @@ function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Ca
   return { xml, cases, failures, skipped };
 }
 
-function skippedSuiteOf(run: SkippedRun, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
+function withoutResultSuiteOf(run: RunWithoutResult, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
   const classname = seedInNames ? `${run.scenario}.${run.architecture}.seed${run.seed}` : `${run.scenario}.${run.architecture}`;
-  const cases: Case[] = [{ name: 'run', classname, skipped: run.skipped }];
+  const cases: Case[] = ['skipped' in run
+    ? { name: 'run', classname, skipped: run.skipped }
+    : { name: 'run', classname, failure: { message: `the run could not run: ${firstLine(run.error)}`, type: 'error', body: run.error } }];
+  const failures = 'error' in run ? 1 : 0;
+  const skipped = 1 - failures;
   const properties: [string, string][] = [['scenario', run.scenario], ['architecture', run.architecture], ['file', run.file], ['seed', String(run.seed)]];
   const xml = [
-    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="1" failures="0" errors="0" skipped="1" time="0.000">`,
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="1" failures="${failures}" errors="0" skipped="${skipped}" time="0.000">`,
     '    <properties>',
     ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
     '    </properties>',
     ...cases.map(caseXml),
-    `    <system-out>${escapeText(`${run.scenario} [${run.architecture}], seed ${run.seed}: SKIPPED`)}</system-out>`,
+    `    <system-out>${escapeText(`${run.scenario} [${run.architecture}], seed ${run.seed}: ${failures > 0 ? 'ERROR' : 'SKIPPED'}`)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
-  return { xml, cases, failures: 0, skipped: 1 };
+  return { xml, cases, failures, skipped };
 }
 
 function caseXml(c: Case): string {

@@ -2,7 +2,7 @@
 // across seeds and the latency percentiles of all its runs' samples pooled. Shards write the same format, and
 // `twinbench merge` combines them into the report one machine would have written.
 import type { Architecture } from '../../twins/bus/envelope';
-import type { SkippedRun } from '../report';
+import type { RunWithoutResult } from '../report';
 import type { LatencyStats, RunResult } from '../runner/result';
 import { stats } from '../runner/metrics';
 import type { JobOutcome } from './suite-pool';
@@ -119,8 +119,11 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
   });
 }
 
-/** What JUnit shows of a report, in plan order: each run's RunResult, and each skipped run with its reason. */
-export function junitRunsOf(report: SuiteReport): (RunResult | SkippedRun)[] {
-  return report.runs.flatMap((r): (RunResult | SkippedRun)[] => (r.result ? [r.result]
-    : r.verdict === 'skipped' ? [{ scenario: r.scenario, architecture: r.architecture, file: r.file, seed: r.seed, skipped: r.skipped ?? 'skipped' }] : []));
+/** What JUnit shows of a report, in plan order: each run's RunResult, each skipped run and each run that could not run. */
+export function junitRunsOf(report: SuiteReport): (RunResult | RunWithoutResult)[] {
+  return report.runs.map((r): RunResult | RunWithoutResult => {
+    if (r.result) return r.result;
+    const where = { scenario: r.scenario, architecture: r.architecture, file: r.file, seed: r.seed };
+    return r.verdict === 'skipped' ? { ...where, skipped: r.skipped ?? 'not run' } : { ...where, error: r.error ?? 'the run has no result' };
+  });
 }
