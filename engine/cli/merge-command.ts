@@ -7,6 +7,7 @@ import { FleetMergeError, mergeFleetReports, parseFleetReport } from '../fleet/f
 import { FLEET_REPORT_FORMAT, summaryLine } from '../fleet/fleet-report';
 import { MAX_REPORT_BYTES, mergeSuiteReports, parseSuiteReport, SuiteMergeError } from '../suite/suite-merge';
 import { writeSuiteOutputs } from '../suite/run-suite';
+import { failedRun } from '../suite/suite-report';
 import { CliError, UsageError } from './cli-errors';
 import { defineCommand, type CliIo } from './command-spec';
 import { prepareOutputFile } from './output-file';
@@ -64,8 +65,9 @@ function mergeSuite(inputs: readonly Input[], out: string, junit: string | undef
   if (!/\.(json|md|html)$/i.test(out)) throw new UsageError(`--report ${out}: the extension must be .json, .md or .html`);
   const { report: merged, missing } = mergeSuiteReports(inputs.map(({ file, json }) => ({ file, report: parseSuiteReport(file, json) })));
   writeSuiteOutputs(merged, { report: out, junit });
-  const failed = merged.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
-  io.out(`merged ${inputs.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed`);
+  const failed = merged.runs.filter(failedRun).length;
+  const skipped = merged.runs.filter((r) => r.verdict === 'skipped').length;
+  io.out(`merged ${inputs.length} report(s): ${merged.runs.length} of ${merged.planned} runs, ${failed} failed${skipped > 0 ? `, ${skipped} skipped (a real endpoint needed)` : ''}`);
   if (missing.length > 0) io.err(`missing ${missing.length} run(s) of the suite (no shard ran #${missing.slice(0, 20).join(', #')}${missing.length > 20 ? ', …' : ''})`);
   return failed === 0 && missing.length === 0 ? 0 : 1;
 }

@@ -57,7 +57,7 @@ describe('twinbench run --ocpp', () => {
     writeFileSync(file, readFileSync(scene, 'utf8').replace(/^connectors:\n.*\n/m, ''));
     const { code, err } = await cli('run', file, '--no-record');
     expect(code).toBe(2);
-    expect(err).toMatch(/no-csms.yaml: charging strategy external-csms needs a CSMS: --ocpp/);
+    expect(err).toMatch(/no-csms.yaml: charging strategy external-csms needs a real OCPP CSMS: --ocpp/);
   });
 
   it('names the endpoint when the CSMS is not there (exit 1, no stack trace)', async () => {

@@ -1,8 +1,9 @@
 // `--ocpp <url>` and `--ocpp-version 1.6|2.0.1` for `twinbench run`, over the scenario's `connectors.ocpp`; the
-// password (security profile 1) comes from TWINBENCH_OCPP_PASSWORD, never from the command line or a file.
+// password (security profile 1) comes from TWINBENCH_OCPP_PASSWORD, never from the command line or a file. And the
+// refusal of a scene only a real endpoint can judge when `run` has none to give it (scenario/real-endpoints.ts).
 import type { OcppOptions } from '../connectors';
 import { ocppUrlProblem } from '../connectors/ocpp';
-import type { ResolvedScenario } from '../scenario';
+import { realEndpointNeeded, type ResolvedScenario } from '../scenario';
 import { UsageError } from './cli-errors';
 
 export function ocppOptionsOf(values: { ocpp?: string | undefined; 'ocpp-version'?: string | undefined }, fromScenario: ResolvedScenario['connectors']): OcppOptions | undefined {
@@ -20,8 +21,12 @@ export function ocppOptionsOf(values: { ocpp?: string | undefined; 'ocpp-version
   return { url, version, ...(password ? { password } : {}), ...(scenario?.meterInterval !== undefined ? { meterIntervalMs: scenario.meterInterval } : {}) };
 }
 
-/** A scene that leaves charging to a CSMS cannot run without one: say so before minutes of simulation. */
-export function requireCsms(scenario: ResolvedScenario, ocpp: OcppOptions | undefined): void {
-  const wants = scenario.steps.some((step) => step.actions.some((a) => a.type === 'charging' && a.strategy === 'external-csms'));
-  if (wants && ocpp === undefined) throw new UsageError(`${scenario.sourceFile}: charging strategy external-csms needs a CSMS: --ocpp ws://host:port/path, or connectors.ocpp in the scenario`);
+/**
+ * A scene only a real endpoint can judge cannot run without it: say so before minutes of simulation. A CSMS comes
+ * from --ocpp or connectors.ocpp; an agent over MCP never comes to `run` (`twinbench mcp` serves the scene to one).
+ */
+export function requireRealEndpoint(scenario: ResolvedScenario, ocpp: OcppOptions | undefined): void {
+  const need = realEndpointNeeded(scenario);
+  if (need?.endpoint === 'ocpp-csms' && ocpp === undefined) throw new UsageError(`${scenario.sourceFile}: ${need.reason}: --ocpp ws://host:port/path, or connectors.ocpp in the scenario`);
+  if (need?.endpoint === 'mcp-agent') throw new UsageError(`${scenario.sourceFile}: ${need.reason}, which \`twinbench run\` does not connect; run it with: ${need.runAlone(scenario.sourceFile)}`);
 }

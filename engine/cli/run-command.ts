@@ -12,7 +12,7 @@ import type { RunVerdict } from '../../protocol/run-result';
 import { invalidScenarioJunitXml } from '../report/junit-invalid';
 import { defineCommand, type CliIo } from './command-spec';
 import { prepareOutputFile } from './output-file';
-import { ocppOptionsOf, requireCsms } from './ocpp-flags';
+import { ocppOptionsOf, requireRealEndpoint } from './ocpp-flags';
 import { attachRunOutputs, type RunOutputs } from './run-outputs';
 import { checkReportPath, connectorOptions, parseExternals, parseSeed, parseSet, parseSpeed } from './run-options';
 import { loadScenarioOrIssues, RECORD_OPTIONS, recordFlags, scenarioToRun } from './run-args';
@@ -87,7 +87,7 @@ export const runCommand = defineCommand(
     if ('issues' in loaded) return rejectInvalid(io, file, loaded.issues, values);
     const { scenario, architectures } = scenarioToRun(loaded.scenario, seed, values.arch);
     const ocpp = ocppOptionsOf(values, scenario.connectors);
-    requireCsms(scenario, ocpp);
+    requireRealEndpoint(scenario, ocpp);
     const simulatedOnly = connectorOptions(values, externals, scenario.connectors);
     const connectors = ocpp ? { ...simulatedOnly, externals: simulatedOnly?.externals ?? {}, ocpp } : simulatedOnly;
     const outputs = await attachRunOutputs({ ...record, connectors }, io);

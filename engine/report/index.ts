@@ -11,7 +11,7 @@ import { markdownReport } from './markdown-report';
 export { jsonReport, type JsonReportOptions } from './json-report';
 export { markdownReport } from './markdown-report';
 export { htmlReport, type HtmlReportOptions } from './html-report';
-export { junitXml, type JunitOptions } from './junit';
+export { junitXml, type JunitOptions, type RunWithoutResult } from './junit';
 export {
   latencyHistogramSvg, loadCurveSvg, runLatencyHistogramSvg, runLoadCurveSvg,
   type HistogramSeries, type LoadCurveInput, type TariffPeakWindow, type GridMetricsWithTariff,

@@ -85,4 +85,29 @@ describe('junitXml', () => {
     expect(suite['@failures']).toBe('1');
     expect(suite.testcase[0]!['@name']).toBe('verdict');
   });
+
+  it('shows a run a suite skipped as one skipped testcase with its reason, neither passed nor failed, beside a run', () => {
+    const reason = 'needs a real "CSMS" <here> & there; run it alone: twinbench run \'a b.yaml\' --seed 2';
+    const xml = junitXml([{ scenario: 'night', architecture: 'direct', file: 'a b.yaml', seed: 2, skipped: reason }, passingCloud], { seedInNames: true });
+    const root = parse(xml) as ReturnType<typeof parse> & { '@skipped': string };
+    expect(root['@tests']).toBe('3');
+    expect(root['@failures']).toBe('0');
+    expect(root['@skipped']).toBe('1');
+    const skipped = root.testsuite[0]! as Suite & { testcase: { skipped?: { '@message': string } }[] };
+    expect(skipped['@name']).toBe('night [direct] seed 2');
+    expect(skipped.properties.property.map((p) => [p['@name'], p['@value']])).toEqual([['scenario', 'night'], ['architecture', 'direct'], ['file', 'a b.yaml'], ['seed', '2']]);
+    expect(skipped.testcase).toHaveLength(1);
+    expect(skipped.testcase[0]!.skipped).toBeDefined();
+    const decoded = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true }).parse(xml);
+    expect(decoded.testsuites.testsuite[0].testcase.skipped['@message']).toBe(reason);
+  });
+
+  it('fails a run that could not run (no result), with why, so a CI reading only JUnit sees it', () => {
+    const root = parse(junitXml([{ scenario: 'gone', architecture: 'local', file: 'g.yaml', seed: 1, error: 'its worker process ended (signal SIGKILL)\nlast line' }]));
+    expect(root['@failures']).toBe('1');
+    const suite = root.testsuite[0]!;
+    expect(suite['@failures']).toBe('1');
+    expect(suite.testcase[0]!.failure).toMatchObject({ '@message': 'the run could not run: its worker process ended (signal SIGKILL)', '@type': 'error' });
+    expect(suite.testcase[0]!.failure!['#text']).toContain('last line');
+  });
 });

@@ -9,6 +9,13 @@ import type { RunVerdict } from '../../protocol/run-result';
 const JUNIT_VERDICT: Readonly<Record<RunVerdict, string>> = { pass: 'PASS', fail: 'FAIL', none: 'NO VERDICT' };
 import type { RunResult } from '../runner/result';
 
+/**
+ * A planned run with no result. Skipped — a suite skips a scene only a real endpoint can judge: one skipped testcase
+ * with the reason, neither passed nor failed. Or it could not run (its worker died, the scene failed to load): one
+ * failing testcase with why, so a CI that reads only JUnit still sees the suite fail.
+ */
+export type RunWithoutResult = { scenario: string; architecture: string; file: string; seed: number } & ({ skipped: string } | { error: string });
+
 export interface JunitOptions {
   /** Name of the <testsuites> root (default `twinbench`). */
   name?: string;
@@ -25,12 +32,12 @@ interface Case {
   out?: string;
 }
 
-export function junitXml(results: readonly RunResult[], options: JunitOptions = {}): string {
-  const suites = results.map((run) => suiteOf(run, options.seedInNames === true));
+export function junitXml(results: readonly (RunResult | RunWithoutResult)[], options: JunitOptions = {}): string {
+  const suites = results.map((run) => ('wallMs' in run ? suiteOf(run, options.seedInNames === true) : withoutResultSuiteOf(run, options.seedInNames === true)));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
-  const time = seconds(results.reduce((t, r) => t + r.wallMs, 0));
+  const time = seconds(results.reduce((t, r) => t + ('wallMs' in r ? r.wallMs : 0), 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escapeAttribute(options.name ?? 'twinbench')}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
@@ -81,6 +88,26 @@ function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Ca
     '    </properties>',
     ...cases.map(caseXml),
     `    <system-out>${escapeText(`${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${JUNIT_VERDICT[verdictOf(run)]}`)}</system-out>`,
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, cases, failures, skipped };
+}
+
+function withoutResultSuiteOf(run: RunWithoutResult, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
+  const classname = seedInNames ? `${run.scenario}.${run.architecture}.seed${run.seed}` : `${run.scenario}.${run.architecture}`;
+  const cases: Case[] = ['skipped' in run
+    ? { name: 'run', classname, skipped: run.skipped }
+    : { name: 'run', classname, failure: { message: `the run could not run: ${firstLine(run.error)}`, type: 'error', body: run.error } }];
+  const failures = 'error' in run ? 1 : 0;
+  const skipped = 1 - failures;
+  const properties: [string, string][] = [['scenario', run.scenario], ['architecture', run.architecture], ['file', run.file], ['seed', String(run.seed)]];
+  const xml = [
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="1" failures="${failures}" errors="0" skipped="${skipped}" time="0.000">`,
+    '    <properties>',
+    ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
+    '    </properties>',
+    ...cases.map(caseXml),
+    `    <system-out>${escapeText(`${run.scenario} [${run.architecture}], seed ${run.seed}: ${failures > 0 ? 'ERROR' : 'SKIPPED'}`)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
   return { xml, cases, failures, skipped };

@@ -4,6 +4,7 @@ export { loadScenarioFile, loadScenarioText, validateScenarioFiles } from './loa
 export type { LoadOptions, LoadedScenario, ResolvedScenario } from './loader';
 export { ScenarioError, formatIssue } from './issues';
 export { SCENARIO_LIMITS } from './limits';
+export { realEndpointNeeded, type RealEndpointNeed } from './real-endpoints';
 export type { ScenarioIssue } from './issues';
 export { ScenarioSchema } from './schema';
 export type { ScenarioDocument, ScenarioInput } from './schema';

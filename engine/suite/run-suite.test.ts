@@ -73,12 +73,17 @@ describe('runSuite', () => {
     const io = capture();
     // Valid when the suite is planned, gone when its worker loads it.
     const report = path.join(dir, 'vanishing.json');
-    const suite = runSuite({ files: [file], architectures: 'direct', seeds: [1], workers: 1, report }, { out: (t) => { if (t.startsWith('suite:')) rmSync(file); io.out(t); }, err: io.err });
+    const junit = path.join(dir, 'vanishing.xml');
+    const suite = runSuite({ files: [file], architectures: 'direct', seeds: [1], workers: 1, report, junit }, { out: (t) => { if (t.startsWith('suite:')) rmSync(file); io.out(t); }, err: io.err });
     expect(await suite).toBe(1);
     expect(io.lines.join('\n')).toMatch(/ERROR \[1\/1\] doorbell \[direct\] seed=1: .*vanishing\.yaml/);
     const [run] = readSuiteReport(report).runs;
     expect(run).toMatchObject({ verdict: 'error' }); // no result, so no CPU figure either
     expect(run!.cpuMs).toBeUndefined();
+    // A CI that reads only JUnit sees the run fail too, with why.
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites name="twinbench" tests="1" failures="1"/);
+    expect(xml).toMatch(/<failure message="the run could not run: [^"]*vanishing\.yaml[^"]*" type="error">/);
   });
 
   it('validates every file before running any, listing each invalid one', async () => {

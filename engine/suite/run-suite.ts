@@ -1,15 +1,17 @@
 // `twinbench run a.yaml b.yaml … --seeds 1..10 --workers N --shard i/n`: every scene × architecture × seed on N
 // worker processes, one line per finished run, then one combined report and JUnit. Every scene is validated
-// before any run starts, so a typo in the tenth file does not surface after the first nine have run.
+// before any run starts, so a typo in the tenth file does not surface after the first nine have run. A scene only a
+// real endpoint can judge (scenario/real-endpoints.ts: a suite connects none) is validated too, but its runs are
+// skipped with the reason: run simulated, with nobody in that seat, they would fail for no fault of the system.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARCHITECTURES, type Architecture } from '../../twins/bus/envelope';
 import { junitXml } from '../report';
-import { loadScenarioFile, ScenarioError, type ResolvedScenario } from '../scenario';
+import { loadScenarioFile, realEndpointNeeded, ScenarioError, type RealEndpointNeed, type ResolvedScenario } from '../scenario';
 import { prepareRecording } from './suite-job';
-import { planSuite, shardOf, type Shard, type SuiteScene } from './suite-plan';
+import { planSuite, shardOf, type Shard, type SuiteJob, type SuiteScene } from './suite-plan';
 import { runJobsOnWorkers, type JobOutcome } from './suite-pool';
-import { resultsOf, suiteReport, type SuiteReport } from './suite-report';
+import { failedRun, junitRunsOf, suiteReport, type SkippedJob, type SuiteReport } from './suite-report';
 import { suiteHtml, suiteMarkdown } from './suite-tables';
 import { workerEntry } from './worker-entry';
 
@@ -40,6 +42,7 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
   const entry = workerEntry();
   const scenes: SuiteScene[] = [];
   const costs = new Map<string, number>();
+  const needs = new Map<string, RealEndpointNeed>();
   let invalid = 0;
   for (const file of options.files) {
     try {
@@ -47,6 +50,8 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
       const architectures = options.architectures === undefined ? scenario.architectures : options.architectures === 'all' ? ARCHITECTURES : [options.architectures];
       scenes.push({ file, scenario: scenario.scenario, architectures, seed: scenario.seed });
       costs.set(file, estimatedCost(scenario));
+      const need = realEndpointNeeded(scenario);
+      if (need !== undefined) needs.set(file, need);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       io.err(err.message);
@@ -60,28 +65,42 @@ export async function runSuite(options: SuiteOptions, io: SuiteIo): Promise<numb
   const plan = planSuite(scenes, options.seeds);
   const mine = shardOf(plan, options.shard);
   const shard = options.shard ?? { index: 1, total: 1 };
-  const workers = Math.max(1, Math.min(options.workers, mine.length));
-  io.out(`suite: ${mine.length} run(s)${options.shard ? ` (shard ${shard.index}/${shard.total} of ${plan.length})` : ''} on ${workers} worker(s)`);
+  // Skipped runs keep their place in the plan, so every shard still agrees on which runs are whose.
+  const skipped = mine.flatMap((job): SkippedJob[] => {
+    const need = needs.get(job.file);
+    return need === undefined ? [] : [{ job, skipped: skipReason(job, need, options.set ?? {}) }];
+  });
+  const toRun = mine.filter((job) => !needs.has(job.file));
+  const workers = Math.max(1, Math.min(options.workers, toRun.length));
+  const skipping = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
+  const on = toRun.length > 0 ? ` on ${workers} worker(s)` : ''; // nothing to run starts no worker
+  io.out(`suite: ${mine.length} run(s)${options.shard ? ` (shard ${shard.index}/${shard.total} of ${plan.length})` : ''}${skipping}${on}`);
+  skipped.forEach(({ job, skipped: why }, i) => io.out(`SKIP  ${head(job, i + 1, mine.length)}: ${why}`));
   if (options.recordFile !== undefined) {
     mkdirSync(path.dirname(options.recordFile), { recursive: true });
     prepareRecording(options.recordFile);
   }
-  const outcomes = await runJobsOnWorkers(mine, {
+  const outcomes = await runJobsOnWorkers(toRun, {
     workers,
     entry: await entry,
     cost: (job) => costs.get(job.file) ?? 0,
     ...(options.set ? { set: options.set } : {}),
     ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
-    onOutcome: (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
+    onOutcome: (outcome, done) => io.out(outcomeLine(outcome, skipped.length + done, mine.length)),
   });
-  const report = suiteReport(outcomes, plan.length, shard);
+  const report = suiteReport([...skipped, ...outcomes], plan.length, shard);
   for (const g of report.groups) {
+    if (g.skipped === g.runs) {
+      const need = needs.get(report.runs.find((r) => r.scenario === g.scenario)?.file ?? '');
+      io.out(`  ${g.scenario} [${g.architecture}]: ${g.runs} run(s) skipped${need ? ` (${need.reason})` : ''}`);
+      continue;
+    }
     const latency = g.e2e.count > 0 ? `e2e p50/p95/p99 ${g.e2e.p50}/${g.e2e.p95}/${g.e2e.p99} ms (${g.e2e.count} samples)` : 'no latency measured';
     io.out(`  ${g.scenario} [${g.architecture}]: ${g.passed}/${g.runs} passed across seeds, ${latency}`);
   }
   writeSuiteOutputs(report, options);
-  const failed = report.runs.filter((r) => !r.passed && r.verdict !== 'none').length;
-  io.out(failed === 0 ? `PASS  ${report.runs.length} run(s)` : `FAIL  ${failed} of ${report.runs.length} run(s) failed`);
+  const failed = report.runs.filter(failedRun).length;
+  io.out(`${failed === 0 ? `PASS  ${report.runs.length} run(s)` : `FAIL  ${failed} of ${report.runs.length} run(s) failed`}${skipping}`);
   return report.passed ? 0 : 1;
 }
 
@@ -95,13 +114,22 @@ export function estimatedCost(scenario: ResolvedScenario): number {
   return scenario.duration * Math.max(1, parties) * runs;
 }
 
+const head = (job: SuiteJob, done: number, total: number): string => `[${done}/${total}] ${job.scenario} [${job.architecture}] seed=${job.seed}`;
+
 function outcomeLine(outcome: JobOutcome, done: number, total: number): string {
-  const { job } = outcome;
-  const head = `[${done}/${total}] ${job.scenario} [${job.architecture}] seed=${job.seed}`;
-  if ('error' in outcome) return `ERROR ${head}: ${outcome.error}`;
+  if ('error' in outcome) return `ERROR ${head(outcome.job, done, total)}: ${outcome.error}`;
   const verdict = outcome.result.noVerdict ? 'NO VERDICT' : outcome.result.passed ? 'ok   ' : 'FAIL ';
-  return `${verdict} ${head}  eventHash=${outcome.result.eventHash}`;
+  return `${verdict} ${head(outcome.job, done, total)}  eventHash=${outcome.result.eventHash}`;
 }
+
+/** The skipped run's reason and the command that runs it alone with its endpoint (same architecture, seed and --set). */
+function skipReason(job: SuiteJob, need: RealEndpointNeed, set: Record<string, string>): string {
+  const sets = Object.entries(set).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('');
+  return `${need.reason}, which a suite does not connect; run it alone: ${need.runAlone(shellWord(job.file))} --arch ${job.architecture} --seed ${job.seed}${sets}`;
+}
+
+/** A word as a POSIX shell reads it back: quoted when it holds anything but the characters of plain paths and values. */
+const shellWord = (word: string): string => (/^[\w./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** The combined report (format from the extension: .json, .md, .html) and JUnit, as asked for. */
 export function writeSuiteOutputs(report: SuiteReport, to: { report?: string | undefined; junit?: string | undefined }): void {
@@ -111,7 +139,7 @@ export function writeSuiteOutputs(report: SuiteReport, to: { report?: string | u
     if (text === undefined) throw new SuiteOutputError(`--report ${to.report}: the extension must be .json, .md or .html`);
     writeOutput(to.report, text, '--report');
   }
-  if (to.junit !== undefined) writeOutput(to.junit, junitXml(resultsOf(report), { seedInNames: true }), '--junit');
+  if (to.junit !== undefined) writeOutput(to.junit, junitXml(junitRunsOf(report), { seedInNames: true }), '--junit');
 }
 
 function writeOutput(file: string, text: string, flag: string): void {

@@ -18,15 +18,19 @@ const RunSchema = z.looseObject({
   architecture: z.enum(['cloud-cloud', 'direct', 'phone-proxy', 'local']),
   seed: z.number().int(),
   passed: z.boolean(),
+  verdict: z.enum(['pass', 'fail', 'none', 'error', 'skipped']).optional(),
   error: z.string().optional(),
+  skipped: z.string().optional(),
   eventHash: z.string().optional(),
   result: z.looseObject({ scenario: z.string(), passed: z.boolean(), eventHash: z.string(), metrics: z.looseObject({}) }).optional(),
 });
+// A skipped run says why (the reason a merged report and JUnit show), and only a skipped run has that field.
+const Run = RunSchema.refine((r) => (r.verdict === 'skipped') === (r.skipped !== undefined), { error: 'a skipped run has verdict "skipped" and says why in "skipped"' });
 const ReportSchema = z.looseObject({
   format: z.literal(SUITE_REPORT_FORMAT),
   planned: z.number().int().min(0),
   shards: z.array(ShardSchema),
-  runs: z.array(RunSchema),
+  runs: z.array(Run),
 });
 
 export function readSuiteReport(file: string): SuiteReport {
@@ -87,11 +91,13 @@ export function mergeSuiteReports(inputs: readonly { file: string; report: Suite
   return { report: assemble([...byIndex.values()].map((v) => v.run), planned, dedupeShards(shards)), missing };
 }
 
+/** The same run of the same suite: a run skipped in one report (a scene needing a real endpoint) is skipped in all. */
 function sameRun(a: SuiteRun, b: SuiteRun): boolean {
-  return a.scenario === b.scenario && a.architecture === b.architecture && a.seed === b.seed && a.eventHash === b.eventHash;
+  return a.scenario === b.scenario && a.architecture === b.architecture && a.seed === b.seed && a.eventHash === b.eventHash
+    && (a.verdict === 'skipped') === (b.verdict === 'skipped');
 }
 
-const describe = (r: SuiteRun): string => `${r.scenario} [${r.architecture}] seed ${r.seed}${r.eventHash ? ` ${r.eventHash.slice(0, 12)}` : ''}`;
+const describe = (r: SuiteRun): string => `${r.scenario} [${r.architecture}] seed ${r.seed}${r.eventHash ? ` ${r.eventHash.slice(0, 12)}` : ''}${r.verdict === 'skipped' ? ' skipped' : ''}`;
 
 function dedupeShards(shards: { index: number; total: number }[]): { index: number; total: number }[] {
   const seen = new Map(shards.map((s) => [`${s.index}/${s.total}`, s]));

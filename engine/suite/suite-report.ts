@@ -2,6 +2,7 @@
 // across seeds and the latency percentiles of all its runs' samples pooled. Shards write the same format, and
 // `twinbench merge` combines them into the report one machine would have written.
 import type { Architecture } from '../../twins/bus/envelope';
+import type { RunWithoutResult } from '../report';
 import type { LatencyStats, RunResult } from '../runner/result';
 import { stats } from '../runner/metrics';
 import type { JobOutcome } from './suite-pool';
@@ -11,10 +12,15 @@ export const SUITE_REPORT_FORMAT = 'twinbench-suite/v1';
 
 export interface SuiteRun extends SuiteJob {
   passed: boolean;
-  /** `none`: a demo that declares `verdict: none` — neither passed nor failed, never counted as a pass. */
-  verdict?: 'pass' | 'fail' | 'none' | 'error';
+  /**
+   * `none`: a demo that declares `verdict: none`; `skipped`: a scene only a real endpoint can judge (see `skipped`),
+   * not run. Neither passes nor fails the suite, and neither is counted as a pass.
+   */
+  verdict?: 'pass' | 'fail' | 'none' | 'error' | 'skipped';
   /** Why the run could not run at all (a worker died, the scene failed to load); it counts as failed. */
   error?: string;
+  /** Why the run was not run and how to run it alone (scenario/real-endpoints.ts), with verdict `skipped`. */
+  skipped?: string;
   eventHash?: string;
   /** The whole result, so merged shards can still write every report format. */
   result?: RunResult;
@@ -28,7 +34,9 @@ export interface SuiteGroup {
   architecture: Architecture;
   runs: number;
   passed: number;
-  /** passed / runs with a verdict, 0–1; null when every run is a demo without one. */
+  /** Runs not run: the scene needs a real endpoint a suite does not connect. */
+  skipped: number;
+  /** passed / runs with a verdict, 0–1; null when every run is a demo without one or skipped. */
   passRate: number | null;
   seeds: number[];
   /** End-to-end latency over every run's samples together (each run keeps at most 10,000). */
@@ -50,8 +58,14 @@ export interface SuiteReport {
   groups: SuiteGroup[];
 }
 
-export function suiteReport(outcomes: readonly JobOutcome[], planned: number, shard: Shard): SuiteReport {
-  const runs = outcomes.map((o): SuiteRun => ('result' in o
+/** A planned run a suite does not run, with the reason and how to run it alone. */
+export interface SkippedJob {
+  job: SuiteJob;
+  skipped: string;
+}
+
+export function suiteReport(outcomes: readonly (JobOutcome | SkippedJob)[], planned: number, shard: Shard): SuiteReport {
+  const runs = outcomes.map((o): SuiteRun => ('skipped' in o ? { ...o.job, passed: false, verdict: 'skipped', skipped: o.skipped } : 'result' in o
     ? { ...o.job, passed: o.result.passed, verdict: o.result.noVerdict ? 'none' : o.result.passed ? 'pass' : 'fail', eventHash: o.result.eventHash, result: o.result,
       ...(o.worker !== undefined ? { worker: o.worker } : {}), ...(o.cpuMs !== undefined ? { cpuMs: o.cpuMs } : {}) }
     : { ...o.job, passed: false, verdict: 'error', error: o.error }));
@@ -64,11 +78,15 @@ export function assemble(runs: SuiteRun[], planned: number, shards: Shard[]): Su
     format: SUITE_REPORT_FORMAT,
     planned,
     shards,
-    // Runs of a demo without a verdict neither pass nor fail the suite.
-    passed: ordered.length > 0 && ordered.every((r) => r.passed || r.verdict === 'none'),
+    passed: ordered.length > 0 && !ordered.some(failedRun),
     runs: ordered,
     groups: groupsOf(ordered),
   };
+}
+
+/** A run that fails the suite: runs of a demo without a verdict and skipped runs neither pass nor fail it. */
+export function failedRun(run: SuiteRun): boolean {
+  return !run.passed && run.verdict !== 'none' && run.verdict !== 'skipped';
 }
 
 function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
@@ -81,7 +99,8 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
     const first = members[0]!;
     const results = members.flatMap((m) => (m.result ? [m.result] : []));
     const passed = members.filter((m) => m.passed).length;
-    const judged = members.filter((m) => m.verdict !== 'none').length;
+    const skipped = members.filter((m) => m.verdict === 'skipped').length;
+    const judged = members.filter((m) => m.verdict !== 'none' && m.verdict !== 'skipped').length;
     const messages = results.reduce((n, r) => n + r.metrics.messages, 0);
     const failed = results.reduce((n, r) => n + r.metrics.failed, 0);
     return {
@@ -89,6 +108,7 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
       architecture: first.architecture,
       runs: members.length,
       passed,
+      skipped,
       passRate: judged > 0 ? passed / judged : null,
       seeds: members.map((m) => m.seed),
       e2e: stats(results.flatMap((r) => r.metrics.e2eSamples)),
@@ -99,7 +119,11 @@ function groupsOf(runs: readonly SuiteRun[]): SuiteGroup[] {
   });
 }
 
-/** The RunResults of a report, for the per-run report formats and JUnit. */
-export function resultsOf(report: SuiteReport): RunResult[] {
-  return report.runs.flatMap((r) => (r.result ? [r.result] : []));
+/** What JUnit shows of a report, in plan order: each run's RunResult, each skipped run and each run that could not run. */
+export function junitRunsOf(report: SuiteReport): (RunResult | RunWithoutResult)[] {
+  return report.runs.map((r): RunResult | RunWithoutResult => {
+    if (r.result) return r.result;
+    const where = { scenario: r.scenario, architecture: r.architecture, file: r.file, seed: r.seed };
+    return r.verdict === 'skipped' ? { ...where, skipped: r.skipped ?? 'not run' } : { ...where, error: r.error ?? 'the run has no result' };
+  });
 }

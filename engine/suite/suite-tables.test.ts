@@ -25,4 +25,16 @@ describe('suite tables', () => {
     expect(suiteHtml(hostile)).not.toContain('<script>alert');
     expect(suiteHtml(hostile)).toContain('&lt;script&gt;');
   });
+
+  it('say runs were skipped, never 0/N passed, and do not count them as failed', () => {
+    const night = (index: number, seed: number) => ({ index, file: 'n.yaml', scenario: 'night', architecture: 'direct' as const, seed, passed: false, verdict: 'skipped' as const, skipped: 'needs a real OCPP CSMS' });
+    const skipped = assemble([night(0, 1), night(1, 2)], 2, [{ index: 1, total: 1 }]);
+    const md = suiteMarkdown(skipped);
+    expect(md).toContain('| night | direct | 2 | 2 skipped | — | — | — | 0 | — |');
+    expect(md).toContain('| 1 | night | direct | 2 | SKIPPED: needs a real OCPP CSMS | — |');
+    expect(md).toContain('2 of 2 planned runs: 0 passed, 0 failed, 2 skipped (a real endpoint needed) — PASS');
+    // A merge of hand-edited reports could mix them in one group: the pass rate is of the runs judged.
+    const mixed = assemble([night(0, 1), { index: 1, file: 'n.yaml', scenario: 'night', architecture: 'direct', seed: 2, passed: true, verdict: 'pass' }], 2, [{ index: 1, total: 1 }]);
+    expect(suiteHtml(mixed)).toContain('<td>1/1 (100.0 %), 1 skipped</td>');
+  });
 });

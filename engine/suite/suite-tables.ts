@@ -2,7 +2,7 @@
 // seeds with its pooled latency percentiles and their sample count, then every run with its eventHash. Numbers
 // with nothing behind them print as "—", never as 0 ms or 100 %.
 import { escapeMarkdown, escapeText } from '../report';
-import type { SuiteReport } from './suite-report';
+import { failedRun, type SuiteGroup, type SuiteReport, type SuiteRun } from './suite-report';
 
 interface Table {
   head: string[];
@@ -15,15 +15,26 @@ const pct = (value: number | null): string => (value === null ? dash : `${(value
 
 function summaryLine(report: SuiteReport): string {
   const passed = report.runs.filter((r) => r.passed).length;
+  const failed = report.runs.filter(failedRun).length;
+  const count = (verdict: SuiteRun['verdict'], what: string): string => {
+    const n = report.runs.filter((r) => r.verdict === verdict).length;
+    return n > 0 ? `, ${n} ${what}` : '';
+  };
   const shards = report.shards.length === 1 && report.shards[0]!.total === 1 ? '' : `, shards ${report.shards.map((s) => `${s.index}/${s.total}`).join(' ')}`;
-  return `${report.runs.length} of ${report.planned} planned runs${shards}: ${passed} passed, ${report.runs.length - passed} failed — ${report.passed ? 'PASS' : 'FAIL'}`;
+  return `${report.runs.length} of ${report.planned} planned runs${shards}: ${passed} passed, ${failed} failed${count('none', 'without a verdict')}${count('skipped', 'skipped (a real endpoint needed)')} — ${report.passed ? 'PASS' : 'FAIL'}`;
+}
+
+/** Passed of the runs judged; skipped runs are said, never shown as 0/N passed. */
+function passCell(g: SuiteGroup): string {
+  if (g.skipped === g.runs) return `${g.runs} skipped`;
+  return `${g.passed}/${g.runs - g.skipped} (${pct(g.passRate)})${g.skipped > 0 ? `, ${g.skipped} skipped` : ''}`;
 }
 
 function groupTable(report: SuiteReport): Table {
   return {
     head: ['scene', 'architecture', 'runs', 'pass rate', 'e2e p50', 'p95', 'p99', 'samples', 'failure rate'],
     rows: report.groups.map((g) => [
-      g.scenario, g.architecture, String(g.runs), `${g.passed}/${g.runs} (${pct(g.passRate)})`,
+      g.scenario, g.architecture, String(g.runs), passCell(g),
       ms(g.e2e.p50, g.e2e.count), ms(g.e2e.p95, g.e2e.count), ms(g.e2e.p99, g.e2e.count), String(g.e2e.count), pct(g.failureRate),
     ]),
   };
@@ -34,9 +45,15 @@ function runTable(report: SuiteReport): Table {
     head: ['#', 'scene', 'architecture', 'seed', 'verdict', 'eventHash'],
     rows: report.runs.map((r) => [
       String(r.index), r.scenario, r.architecture, String(r.seed),
-      r.error !== undefined ? `ERROR: ${r.error}` : r.verdict === 'none' ? 'NO VERDICT' : r.passed ? 'PASS' : 'FAIL', r.eventHash ?? dash,
+      verdictCell(r), r.eventHash ?? dash,
     ]),
   };
+}
+
+function verdictCell(r: SuiteRun): string {
+  if (r.error !== undefined) return `ERROR: ${r.error}`;
+  if (r.verdict === 'skipped') return `SKIPPED: ${r.skipped ?? 'not run'}`;
+  return r.verdict === 'none' ? 'NO VERDICT' : r.passed ? 'PASS' : 'FAIL';
 }
 
 export function suiteMarkdown(report: SuiteReport): string {
