@@ -25,6 +25,15 @@ describe('proactive-weeks under local', () => {
     }
   }, 60_000);
 
+  // Seed 14: on day 25 Alice left at 07:25, 23 minutes before the learnt 07:48, and the agent preconditioned the car
+  // at 07:28 — already on the road, out of near-field range (a lost command, and an unneeded action: accuracy 0.897).
+  it('a departure earlier than predicted is not preconditioned after the car has left (seed 14)', async () => {
+    const result = await runScenario({ ...loadRunnableScenario(WEEKS), seed: 14 }, 'local');
+    expect(result.passed, JSON.stringify(result.expectations.filter((e) => !e.passed))).toBe(true);
+    expect(result.metrics.named['agent.commands_failed']).toBe(0);
+    expect(result.metrics.named['agent.proactive_accuracy']).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+
   it('the rules alone: the car\'s announcement from afar fails out of range, every evening', () => {
     const run = new ScenarioRun(loadRunnableScenario(WEEKS), 'local', { agentOverride: 'rules' });
     const failed: SimEvent[] = [];

@@ -58,7 +58,10 @@ export class ProactiveAgent implements SimApp {
   readonly party: string;
   private readonly startOfDayMs: number;
   private today: DayRecord;
-  /** Where the car was last parked: home or elsewhere. */
+  /**
+   * The car stands in the home's driveway: false from the moment it starts a trip (it has left, even before it
+   * parks elsewhere) until it parks at home again. A departure it has already made needs no preconditioning.
+   */
   private parkedAtHome = true;
   /** Needs already acted on today, so a catch-up does not repeat an action. */
   private actedToday = new Set<Need>();
@@ -97,6 +100,7 @@ export class ProactiveAgent implements SimApp {
     const toHome = this.sim.vehicle(this.o.vehicleId).destination?.id === homePlace;
     if (event.type === 'trip.started') {
       if (this.parkedAtHome && this.today.departure === undefined) this.today.departure = minute;
+      this.parkedAtHome = false;
       // Seen, not predicted: the car is on its way home and the home is not being prepared — do it now.
       if (toHome && !this.homeConditioned() && this.o.policy === 'learning') {
         this.act('arrival', 1, `the car is driving home (ETA ${Math.round(this.sim.vehicle(this.o.vehicleId).etaSeconds(this.sim.now) / 60)} min) and the home is not being prepared`);
@@ -177,6 +181,8 @@ export class ProactiveAgent implements SimApp {
     if (this.o.holidays.includes(day)) return; // the calendar says nobody goes anywhere
     const arriving = need === 'arrival' || need === 'lighting';
     if (arriving && (this.parkedAtHome || this.actedToday.has(need))) return; // the car never left, or already done
+    // The car is on the road or elsewhere: she left before the predicted time (the routine's noise), so there is no
+    // departure left to prepare — preconditioning a car already driving is waste, and under local it is out of reach.
     if (need === 'departure' && !this.parkedAtHome) return;
     const doIt = act ?? ((c: number, e: string) => need !== 'charging' && this.act(need, c, e));
     if (confidence >= this.o.actAt) return doIt(confidence, explanation);
