@@ -34,7 +34,11 @@ export interface HouseholdHabits {
   lightingPct?: number | undefined;
 }
 
-/** What an agent may ask the occupant: "will you need this within the next `withinMin` minutes?". */
+/**
+ * What an agent may ask the occupant. For a comfort need: "will you need this within the next `withinMin` minutes?".
+ * For a charging deferral: "may the charge wait — you will not need the car within the next `withinMin` minutes
+ * (until it is ready)?": the risk of waiting is an early departure, so a day nobody leaves is a yes.
+ */
 export interface Occupant {
   answer(need: Need, withinMin: number): boolean;
 }
@@ -73,6 +77,13 @@ export class HouseholdApp implements SimApp, Occupant {
 
   answer(need: Need, withinMin: number): boolean {
     const now = this.sim.now;
+    if (need === 'charging') {
+      // Found across seeds (proactive-weeks seeds 34, 185): asked on the eve of an unannounced sick day whether to
+      // charge off-peak "for the next trip", she said no — and the car charged at once, in the peak, for nothing.
+      const leavesFirst = this.leaves.some((t) => t >= now && t <= now + withinMin * 60_000);
+      this.interaction(need, 'answered', { answer: leavesFirst ? 'no' : 'yes' });
+      return !leavesFirst;
+    }
     // An arrival is the drive home ending: it comes some minutes after leaving for home, so the question is
     // answered from the plan's leaving times, with the drive's length (bounded by the window) in mind.
     const arriving = need === 'arrival' || need === 'lighting';
