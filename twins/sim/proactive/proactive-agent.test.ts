@@ -84,6 +84,21 @@ describe('ProactiveAgent', () => {
     });
   }
 
+  it('keeps the home cooling for a car on its way home when its window ends', () => {
+    // Every evening she leaves work at 17:45; on day 8 at 18:16, so the agent's precool (30 minutes before the
+    // learnt arrival) reaches its 60-minute window just after she has set off.
+    const { events } = live(10, 'learning', { edit: (plans) => void (plans[8]!.comeBack = 1096) });
+    const precool = events.find((e) => e.type === 'agent.acted' && e.data.day === 8 && e.data.need === 'arrival')!;
+    const arrived = events.find((e) => e.type === 'household.arrived' && e.data.day === 8)!;
+    const setOff = 8 * DAY_MS + 1096 * 60_000;
+    expect(precool.t + 60 * 60_000).toBeGreaterThan(setOff); // the window ends on the way home
+    expect(precool.t + 60 * 60_000).toBeLessThan(arrived.t);
+    const offs = events.filter((e) => e.type === 'msg.delivered' && e.data.topic === 'climate/turn_off' && e.t > precool.t && e.t < arrived.t);
+    expect(offs).toEqual([]);
+    // The home was cooling when she came: nobody confirmed home mode on the geofence prompt.
+    expect(events.filter((e) => e.type === 'user.interaction' && e.data.day === 8 && e.data.need === 'arrival')).toEqual([]);
+  });
+
   it('with learning disabled it never acts, and the people tap every time', () => {
     const { events } = live(10, 'frozen');
     expect(events.filter((e) => e.type.startsWith('agent.'))).toEqual([]);

@@ -136,6 +136,11 @@ export class ProactiveAgent implements SimApp {
     return undefined;
   }
 
+  private drivingHome(): boolean {
+    const vehicle = this.sim.vehicle(this.o.vehicleId);
+    return vehicle.isDriving && vehicle.destination?.id === this.sim.home(this.o.homeId).place.id;
+  }
+
   private homeConditioned(): boolean {
     const climate = this.sim.home(this.o.homeId).firstOfType('climate');
     return climate !== undefined && climate.context.hvacMode !== 'off';
@@ -233,10 +238,14 @@ export class ProactiveAgent implements SimApp {
     });
   }
 
-  /** Nobody came: stop cooling (or lighting) an empty home at the end of the window. */
+  /**
+   * Nobody came: stop cooling (or lighting) an empty home at the end of the window — unless the car is on its way
+   * home by then (found across seeds: a late evening's AC was switched off two minutes after she set off, three
+   * before she arrived, and she had to confirm the home mode on the geofence prompt herself).
+   */
   private switchOffIfNobodyCame(target: string, off: Intent, stillOn: () => boolean, switchedOff?: () => void): void {
     this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
-      if (this.parkedAtHome || !stillOn()) return;
+      if (this.parkedAtHome || this.drivingHome() || !stillOn()) return;
       this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, off, 'command', { signer: this.party });
       switchedOff?.();
     }, 'agent:window');
