@@ -60,6 +60,17 @@ describe('ProactiveAgent', () => {
     expect(events.some((e) => e.type === 'agent.acted' && String(e.data.explanation).startsWith('asked, and the occupant said yes'))).toBe(true);
   });
 
+  it('does not ask to precondition a car she has already preconditioned herself', () => {
+    // Unsure every day (it acts only at 0.99), it asks at 07:20; on day 8 she leaves at 07:28, so she checked the car
+    // at 07:13 and started the cabin herself: the question would cost her a tap for nothing.
+    const { events } = live(10, 'learning', { actAt: 0.99, edit: (plans) => void (plans[8]!.leave = 448) });
+    const day8 = events.filter((e) => e.data.day === 8 && e.data.need === 'departure');
+    expect(day8.filter((e) => e.type === 'user.interaction').map((e) => e.data.how)).toEqual(['by-hand']);
+    expect(day8.filter((e) => e.type === 'agent.asked' || e.type === 'agent.acted')).toEqual([]);
+    // Other days it still asks, and acts on the yes.
+    expect(events.some((e) => e.type === 'agent.asked' && e.data.day === 9 && e.data.need === 'departure')).toBe(true);
+  });
+
   it('stays quiet on a calendar holiday', () => {
     const { events } = live(10, 'learning', { holidays: [8] });
     expect(events.filter((e) => e.type === 'agent.acted' && e.data.day === 8)).toEqual([]);

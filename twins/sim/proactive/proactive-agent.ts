@@ -136,6 +136,13 @@ export class ProactiveAgent implements SimApp {
     return undefined;
   }
 
+  private alreadyUnderWay(need: Need): boolean {
+    if (need === 'departure') return this.sim.vehicle(this.o.vehicleId).parts.hvac.state !== 'off';
+    if (need === 'arrival') return this.homeConditioned();
+    if (need === 'lighting') return (this.sim.home(this.o.homeId).firstOfType('light')?.state ?? 'off') !== 'off';
+    return false;
+  }
+
   private drivingHome(): boolean {
     const vehicle = this.sim.vehicle(this.o.vehicleId);
     return vehicle.isDriving && vehicle.destination?.id === this.sim.home(this.o.homeId).place.id;
@@ -192,6 +199,10 @@ export class ProactiveAgent implements SimApp {
     const doIt = act ?? ((c: number, e: string) => need !== 'charging' && this.act(need, c, e));
     if (confidence >= this.o.actAt) return doIt(confidence, explanation);
     if (confidence < this.o.askAt) return;
+    // Never a question whose answer is in plain sight: she started the cabin herself, or the home is already cooling
+    // or lit (found across seeds: asked to precondition a car she had preconditioned by hand minutes before, she
+    // answered — a tap for nothing, enough to cost proactive-weeks seeds 34 and 66 their "half the taps").
+    if (this.alreadyUnderWay(need)) return;
     const window = withinMin ?? (need === 'departure' ? this.o.departureLeadMin + 15 : need === 'arrival' ? this.o.arrivalLeadMin + 15 : LIGHTING_LEAD_MIN + 15);
     this.sim.kernel.events.emit('agent.asked', this.party, { need, day, confidence, explanation });
     if (this.o.userId !== undefined) {
