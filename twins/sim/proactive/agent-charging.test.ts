@@ -98,6 +98,24 @@ describe('the agent schedules charging', () => {
   });
 });
 
+describe('unsure of an arrival after dark', () => {
+  // Found across seeds (proactive-weeks seeds 194, 214): asked whether to cool the home, then 25 minutes later
+  // whether to light it, for the same evening — two taps where the rules' prompt is one.
+  it('asks once: the answer about cooling the home covers lighting it', () => {
+    const { events } = live(10, 'learning', 0.99);
+    const asked = events.filter((e) => e.type === 'agent.asked' && (e.data.day as number) >= 7);
+    const arrivalDays = asked.filter((e) => e.data.need === 'arrival').map((e) => e.data.day);
+    expect(arrivalDays.length).toBeGreaterThan(0);
+    expect(asked.filter((e) => e.data.need === 'lighting')).toEqual([]);
+    // She said yes (she comes home at the usual time): the home is cooled and, just before she comes, lit.
+    for (const day of arrivalDays) {
+      const lit = events.find((e) => e.type === 'agent.acted' && e.data.day === day && e.data.need === 'lighting');
+      expect(String(lit?.data.explanation), `day ${String(day)}`).toMatch(/^asked about the arrival, the occupant said yes/);
+    }
+    expect(events.filter((e) => e.type === 'user.interaction' && e.data.need === 'lighting' && (e.data.day as number) >= 7)).toEqual([]);
+  });
+});
+
 describe('the occupant asked whether the charge may wait', () => {
   // Found across seeds (proactive-weeks seeds 34, 185): on the eve of an unannounced sick day she was asked whether
   // to charge off-peak "for the next trip" and said no, so the car charged at once, in the peak, for nobody.

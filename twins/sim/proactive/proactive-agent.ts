@@ -65,6 +65,8 @@ export class ProactiveAgent implements SimApp {
   private parkedAtHome = true;
   /** Needs already acted on today, so a catch-up does not repeat an action. */
   private actedToday = new Set<Need>();
+  /** Her answer today to "cool the home for your arrival?", if she was asked. */
+  private arrivalAnswer: boolean | undefined;
   /** The agent switched the light on today and has not switched it off again. */
   private lighting = false;
   private readonly o: Required<Omit<ProactiveAgentOptions, 'userId' | 'model' | 'tariff' | 'darkFromMin'>> & Pick<ProactiveAgentOptions, 'userId' | 'tariff' | 'darkFromMin'>;
@@ -164,6 +166,7 @@ export class ProactiveAgent implements SimApp {
       if (this.o.policy === 'learning') this.learner.observeDay(this.today);
       this.today = this.record(day + 1);
       this.actedToday = new Set();
+      this.arrivalAnswer = undefined;
       this.lighting = false;
       this.planDay(day + 1);
     }, 'agent:midnight');
@@ -203,6 +206,13 @@ export class ProactiveAgent implements SimApp {
     // or lit (found across seeds: asked to precondition a car she had preconditioned by hand minutes before, she
     // answered — a tap for nothing, enough to cost proactive-weeks seeds 34 and 66 their "half the taps").
     if (this.alreadyUnderWay(need)) return;
+    // One question per arrival: her answer about cooling the home covers lighting it (found across seeds: asked
+    // both, 25 minutes apart, about the same evening — two taps where the rules need one). After a no, the agent
+    // waits to see the car set off for home, and prepares the home then.
+    if (need === 'lighting' && this.arrivalAnswer !== undefined) {
+      if (this.arrivalAnswer) doIt(confidence, `asked about the arrival, the occupant said yes (${explanation})`);
+      return;
+    }
     const window = withinMin ?? (need === 'departure' ? this.o.departureLeadMin + 15 : need === 'arrival' ? this.o.arrivalLeadMin + 15 : LIGHTING_LEAD_MIN + 15);
     this.sim.kernel.events.emit('agent.asked', this.party, { need, day, confidence, explanation });
     if (this.o.userId !== undefined) {
@@ -210,7 +220,9 @@ export class ProactiveAgent implements SimApp {
         capability: 'notify', name: 'notify', deviceId: this.o.userId, attributes: { title: QUESTIONS[need], message: explanation, severity: 'info' },
       }, 'command');
     }
-    if (this.o.occupant.answer(need, window)) doIt(confidence, `asked, and the occupant said yes (${explanation})`);
+    const yes = this.o.occupant.answer(need, window);
+    if (need === 'arrival') this.arrivalAnswer = yes;
+    if (yes) doIt(confidence, `asked, and the occupant said yes (${explanation})`);
   }
 
   private act(need: Comfort, confidence: number, explanation: string): void {
