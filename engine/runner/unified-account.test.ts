@@ -1,7 +1,9 @@
-// The unified-account scene's hostile inputs: members, holders and actions naming people who are not there.
+// The unified-account scene's hostile inputs: members, holders and actions naming people who are not there; and its
+// claims under seeds other than its own.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarioFiles } from '../cli/list-command';
+import { loadRunnableScenario } from '../cli/scenario-check';
 import { loadScenarioText } from '../scenario';
 import { scenarioIssues } from '../scenario/test-support/issues';
 import { runScenario } from './run-scenario';
@@ -30,5 +32,15 @@ describe('unified account: hostile scenario input', () => {
     const result = await runScenario(loadScenarioText(changed, file).scenario, 'direct');
     expect(result.passed).toBe(false);
     expect(result.expectations.find((e) => e.kind === 'step')?.detail).toBe('step revoke-bob: revoke failed: no account "clan" (accounts: family)');
+  });
+});
+
+describe('unified account under other seeds', () => {
+  // Seeds 19 and 26 put the home 166 m and 160 m from the road node trips start at: the playlist handed over as the
+  // car set off, under local, failed out of near-field range though the car was leaving its own driveway.
+  it.each([19, 26])('under local, seed %i: the playlist reaches the car as it drives off', async (seed) => {
+    const result = await runScenario({ ...loadRunnableScenario(file), seed }, 'local');
+    expect(result.passed, JSON.stringify(result.expectations.filter((e) => !e.passed))).toBe(true);
+    expect(result.metrics.failuresByReason).toEqual({ refused: 1 }); // Bob's command after the revocation, and nothing out of range
   });
 });

@@ -100,14 +100,17 @@ describe('traction battery', () => {
     expect(emitted.at(-1)).toMatchObject({ type: 'charging.stopped', reason: 'unplugged', socPercent: 45 });
   });
 
-  it('goes straight to complete when the pack is already at the limit, and resumes if the limit is raised', () => {
+  it('goes straight to complete when the pack is already at the limit, says so, and resumes if the limit is raised', () => {
     const { actor, emitted } = start({ socPercent: 80, targetSocPercent: 80 });
     actor.send({ type: 'CHARGING.PLUG_IN', at: 0, chargerPowerLimitKw: 7.2 });
     actor.send({ type: 'CHARGING.START', at: 0 });
     expect(actor.getSnapshot().matches({ plugged: 'complete' })).toBe(true);
+    // Found across seeds (proactive-weeks seed 159: the Saturday shops at the home's own road node, a trip of 0 m):
+    // without this the wallbox delivered 7.2 kW to a full pack for two days, 311 kWh metered.
+    expect(emitted).toEqual([{ type: 'charging.completed', vehicleId: 'ev-1', at: 0, socPercent: 80 }]);
     actor.send({ type: 'CHARGING.SET_TARGET', at: 10, targetSocPercent: 90 });
     expect(actor.getSnapshot().matches({ plugged: { charging: 'active' } })).toBe(true);
-    expect(emitted.map((e) => e.type)).toEqual(['charging.started']);
+    expect(emitted.map((e) => e.type)).toEqual(['charging.completed', 'charging.started']);
   });
 
   it('folds driving energy out of the pack and derives range from consumption', () => {

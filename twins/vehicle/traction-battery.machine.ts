@@ -137,7 +137,9 @@ export const tractionBatteryMachine = setup({
         idle: {
           on: {
             'CHARGING.START': [
-              { guard: 'chargeLimitReached', target: 'complete' },
+              // Plugged in already at the limit (a trip that used nothing): the wallbox must hear of it, or it keeps
+              // delivering — and metering — full power to a full battery until the car is unplugged.
+              { guard: 'chargeLimitReached', target: 'complete', actions: 'emitCompleted' },
               { target: 'charging', actions: ['foldCharge', 'emitStarted'] },
             ],
           },

@@ -96,8 +96,6 @@ export class ChargingApp implements SimApp {
       : this.strategy === 'coordinated' ? 0 : Number(evse.context.maxPowerKw);
     if (this.strategy !== 'external-csms') evse.send({ type: 'EVSE.SET_POWER_LIMIT', powerLimitKw: limitKw });
     evse.send({ type: 'EVSE.START_CHARGING' });
-    battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
-    battery.send({ type: 'CHARGING.START' });
     const departureAt = nextTimeOfDay(this.sim.now, this.sim.spec.startTimeOfDayMs ?? 0, departureMin ?? this.grid.deadlineMin);
     const requestedKwh = ((target - soc) / 100) * ctx.capacityKwh;
     const session: Session = { vehicleId, homeId, evse, targetSocPercent: target, limitKw, departureAt, requestedKwh, plugOrder: this.plugCount++ };
@@ -106,6 +104,10 @@ export class ChargingApp implements SimApp {
     this.sessions.set(vehicleId, session);
     if (previous !== undefined) this.forgetAtEvse(previous, session);
     else this.sessionsByEvse.set(evse, [...(this.sessionsByEvse.get(evse) ?? []), session]);
+    // The session is known before the battery starts: a car plugged in already full completes at once, and its
+    // `charging.completed` must find the session to tell the wallbox to stop (else it delivers to a full pack).
+    battery.send({ type: 'CHARGING.PLUG_IN', chargerPowerLimitKw: limitKw });
+    battery.send({ type: 'CHARGING.START' });
     // The charge it leaves with is read at the departure itself: charging on after it would flatter the report.
     this.sim.kernel.scheduler.scheduleAt(departureAt, () => {
       if (this.sessions.get(vehicleId) === session) this.departed.set(vehicleId, this.chargeAtDeparture(session));

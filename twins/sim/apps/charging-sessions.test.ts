@@ -1,6 +1,7 @@
 // A car's session at its home wallbox: the target it asks for, the limit it starts at under each strategy, the
 // charge it leaves with, re-plugging and unplugging, and the inputs a scenario can get wrong.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deliveredPowerKw, sessionEnergyAt, type EvseContext } from '../../home/evse.machine';
 import { Simulation } from '../simulation';
 import { standardHomeDevices } from '../standard-home';
 import { chargingWorld, HOUR } from '../test-support/charging-world';
@@ -29,6 +30,21 @@ describe('plugging in', () => {
     w.until(60);
     expect(w.charging.remainingKwh('ev1')).toBe(0);
     expect(w.charging.departures()[0]).toMatchObject({ socPercent: 40, targetSocPercent: 30, shortfallKwh: 0 });
+  });
+
+  // Found across seeds (proactive-weeks seed 159: Saturday's shops at the home's own road node, a 0 m trip): the
+  // battery completed at once, before the session was registered, so nobody told the wallbox, which delivered
+  // 7.2 kW into a full pack until the car was unplugged two days later — 311 kWh metered.
+  it('a car plugged in already at its target: the wallbox stops delivering at once', () => {
+    const w = lateEvening();
+    w.charging.plugIn('ev1', 0);
+    const evse = (): EvseContext => wallbox(w) as unknown as EvseContext;
+    expect(battery(w).chargingPowerKw).toBe(0);
+    expect(deliveredPowerKw(evse())).toBe(0);
+    w.until(2 * 60);
+    expect(deliveredPowerKw(evse())).toBe(0);
+    expect(sessionEnergyAt(evse(), 2 * HOUR)).toBe(0);
+    expect(w.charging.departures()[0]).toMatchObject({ socPercent: 40, targetSocPercent: 40, shortfallKwh: 0 });
   });
 
   it('starts uncontrolled at the wallbox maximum, coordinated at zero', () => {

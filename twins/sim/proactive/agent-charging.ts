@@ -72,7 +72,8 @@ export class ChargingScheduler {
       + (habit !== undefined ? ` (usually plugged in at ${clock(habit.plugInMinute)} taking ${habit.energyKwh.toFixed(1)} kWh, ${habit.samples} sessions)` : '')
       + `; charging from ${clock(minuteOf(plan.startAt, this.o.startOfDayMs))} (${t.offPeakPrice} ${t.currency}/kWh off-peak, ${t.peakPrice} in the peak), ready by ${clock(minuteOf(plan.readyAt, this.o.startOfDayMs))}: `
       + `${plan.costAtOnce} → ${plan.costPlanned} ${t.currency}`;
-    const withinMin = Math.ceil((next.at - this.sim.now) / 60_000) + CHARGE_MARGIN_MIN;
+    // The question: may it wait until it is ready? (The occupant says no only if she needs the car before then.)
+    const withinMin = Math.ceil((plan.readyAt - this.sim.now) / 60_000);
     this.o.decide(next.day, next.confidence, explanation, (confidence, why) => this.defer(evse, plan, kw, confidence, why), withinMin);
   }
 

@@ -58,10 +58,15 @@ export class ProactiveAgent implements SimApp {
   readonly party: string;
   private readonly startOfDayMs: number;
   private today: DayRecord;
-  /** Where the car was last parked: home or elsewhere. */
+  /**
+   * The car stands in the home's driveway: false from the moment it starts a trip (it has left, even before it
+   * parks elsewhere) until it parks at home again. A departure it has already made needs no preconditioning.
+   */
   private parkedAtHome = true;
   /** Needs already acted on today, so a catch-up does not repeat an action. */
   private actedToday = new Set<Need>();
+  /** Her answer today to "cool the home for your arrival?", if she was asked. */
+  private arrivalAnswer: boolean | undefined;
   /** The agent switched the light on today and has not switched it off again. */
   private lighting = false;
   private readonly o: Required<Omit<ProactiveAgentOptions, 'userId' | 'model' | 'tariff' | 'darkFromMin'>> & Pick<ProactiveAgentOptions, 'userId' | 'tariff' | 'darkFromMin'>;
@@ -97,6 +102,7 @@ export class ProactiveAgent implements SimApp {
     const toHome = this.sim.vehicle(this.o.vehicleId).destination?.id === homePlace;
     if (event.type === 'trip.started') {
       if (this.parkedAtHome && this.today.departure === undefined) this.today.departure = minute;
+      this.parkedAtHome = false;
       // Seen, not predicted: the car is on its way home and the home is not being prepared — do it now.
       if (toHome && !this.homeConditioned() && this.o.policy === 'learning') {
         this.act('arrival', 1, `the car is driving home (ETA ${Math.round(this.sim.vehicle(this.o.vehicleId).etaSeconds(this.sim.now) / 60)} min) and the home is not being prepared`);
@@ -132,6 +138,18 @@ export class ProactiveAgent implements SimApp {
     return undefined;
   }
 
+  private alreadyUnderWay(need: Need): boolean {
+    if (need === 'departure') return this.sim.vehicle(this.o.vehicleId).parts.hvac.state !== 'off';
+    if (need === 'arrival') return this.homeConditioned();
+    if (need === 'lighting') return (this.sim.home(this.o.homeId).firstOfType('light')?.state ?? 'off') !== 'off';
+    return false;
+  }
+
+  private drivingHome(): boolean {
+    const vehicle = this.sim.vehicle(this.o.vehicleId);
+    return vehicle.isDriving && vehicle.destination?.id === this.sim.home(this.o.homeId).place.id;
+  }
+
   private homeConditioned(): boolean {
     const climate = this.sim.home(this.o.homeId).firstOfType('climate');
     return climate !== undefined && climate.context.hvacMode !== 'off';
@@ -148,6 +166,7 @@ export class ProactiveAgent implements SimApp {
       if (this.o.policy === 'learning') this.learner.observeDay(this.today);
       this.today = this.record(day + 1);
       this.actedToday = new Set();
+      this.arrivalAnswer = undefined;
       this.lighting = false;
       this.planDay(day + 1);
     }, 'agent:midnight');
@@ -177,10 +196,23 @@ export class ProactiveAgent implements SimApp {
     if (this.o.holidays.includes(day)) return; // the calendar says nobody goes anywhere
     const arriving = need === 'arrival' || need === 'lighting';
     if (arriving && (this.parkedAtHome || this.actedToday.has(need))) return; // the car never left, or already done
+    // The car is on the road or elsewhere: she left before the predicted time (the routine's noise), so there is no
+    // departure left to prepare — preconditioning a car already driving is waste, and under local it is out of reach.
     if (need === 'departure' && !this.parkedAtHome) return;
     const doIt = act ?? ((c: number, e: string) => need !== 'charging' && this.act(need, c, e));
     if (confidence >= this.o.actAt) return doIt(confidence, explanation);
     if (confidence < this.o.askAt) return;
+    // Never a question whose answer is in plain sight: she started the cabin herself, or the home is already cooling
+    // or lit (found across seeds: asked to precondition a car she had preconditioned by hand minutes before, she
+    // answered — a tap for nothing, enough to cost proactive-weeks seeds 34 and 66 their "half the taps").
+    if (this.alreadyUnderWay(need)) return;
+    // One question per arrival: her answer about cooling the home covers lighting it (found across seeds: asked
+    // both, 25 minutes apart, about the same evening — two taps where the rules need one). After a no, the agent
+    // waits to see the car set off for home, and prepares the home then.
+    if (need === 'lighting' && this.arrivalAnswer !== undefined) {
+      if (this.arrivalAnswer) doIt(confidence, `asked about the arrival, the occupant said yes (${explanation})`);
+      return;
+    }
     const window = withinMin ?? (need === 'departure' ? this.o.departureLeadMin + 15 : need === 'arrival' ? this.o.arrivalLeadMin + 15 : LIGHTING_LEAD_MIN + 15);
     this.sim.kernel.events.emit('agent.asked', this.party, { need, day, confidence, explanation });
     if (this.o.userId !== undefined) {
@@ -188,7 +220,9 @@ export class ProactiveAgent implements SimApp {
         capability: 'notify', name: 'notify', deviceId: this.o.userId, attributes: { title: QUESTIONS[need], message: explanation, severity: 'info' },
       }, 'command');
     }
-    if (this.o.occupant.answer(need, window)) doIt(confidence, `asked, and the occupant said yes (${explanation})`);
+    const yes = this.o.occupant.answer(need, window);
+    if (need === 'arrival') this.arrivalAnswer = yes;
+    if (yes) doIt(confidence, `asked, and the occupant said yes (${explanation})`);
   }
 
   private act(need: Comfort, confidence: number, explanation: string): void {
@@ -227,10 +261,14 @@ export class ProactiveAgent implements SimApp {
     });
   }
 
-  /** Nobody came: stop cooling (or lighting) an empty home at the end of the window. */
+  /**
+   * Nobody came: stop cooling (or lighting) an empty home at the end of the window — unless the car is on its way
+   * home by then (found across seeds: a late evening's AC was switched off two minutes after she set off, three
+   * before she arrived, and she had to confirm the home mode on the geofence prompt herself).
+   */
   private switchOffIfNobodyCame(target: string, off: Intent, stillOn: () => boolean, switchedOff?: () => void): void {
     this.sim.kernel.scheduler.schedule(this.o.windowMin * 60_000, () => {
-      if (this.parkedAtHome || !stillOn()) return;
+      if (this.parkedAtHome || this.drivingHome() || !stillOn()) return;
       this.sim.sendFromHome(gatewayAddress(this.o.homeId), target, off, 'command', { signer: this.party });
       switchedOff?.();
     }, 'agent:window');

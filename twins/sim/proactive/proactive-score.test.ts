@@ -1,6 +1,6 @@
 // The judge of proactive agents on hand-made streams with known answers, including the cases it must count
-// against the agent: an action nobody needed, a second action for one arrival, an action too early, another
-// party's action, and anything during the learning days.
+// against the agent: an action nobody needed, a second action for one arrival, an action too early (an arrival: she
+// set off home after the window), another party's action, and anything during the learning days.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRID } from '../apps/grid';
 import { DAY_MS } from './household';
@@ -41,6 +41,19 @@ describe('ProactiveScorer', () => {
     expect(s.proactiveAccuracy).toBe(0.25);
     expect(s.taskCompletion).toBe(0.5);
     expect(s.energyWastedKwh).toBe(CABIN_HVAC_KW * CABIN_PRECONDITION_H + 2 * HOME_AC_KW);
+  });
+
+  it('an arrival is judged by when she set off for home: within the window, the home kept ready for her served her', () => {
+    const setOff = (t: number): E => ({ t, type: 'trip.started', source: 'vehicle/car1/drive', data: { vehicleId: 'car1' } });
+    // Precooled at 0; she set off home at 58 min and was home at 63: the agent kept the AC on for the car it saw coming.
+    expect(score([acted(0, 'arrival'), setOff(58 * MIN), truth(63 * MIN, 'household.arrived')])).toMatchObject({ needed: 1, covered: 1, energyWastedKwh: 0 });
+    // She set off at 61 min: nobody was coming when the window ended — unneeded, whenever the drive ends.
+    expect(score([acted(0, 'arrival'), setOff(61 * MIN), truth(64 * MIN, 'household.arrived')])).toMatchObject({ needed: 0, covered: 0, energyWastedKwh: HOME_AC_KW });
+    // Another car's trip says nothing about hers; and without a trip the arrival is its own set-off.
+    const other: E = { t: 30 * MIN, type: 'trip.started', source: 'vehicle/car2/drive', data: {} };
+    expect(score([acted(0, 'arrival'), other, truth(63 * MIN, 'household.arrived')]).needed).toBe(0);
+    // The drive home set off before the action, which still came before she got home: needed, as before.
+    expect(score([setOff(-5 * MIN), acted(0, 'arrival'), truth(3 * MIN, 'household.arrived')]).needed).toBe(1);
   });
 
   it('an action after its event did not prepare it', () => {

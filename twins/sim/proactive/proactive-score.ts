@@ -1,8 +1,12 @@
 // Judging a proactive agent from the canonical stream alone (seed §4.1.3(2): task completion rate and
 // proactive-service accuracy), so the built-in agent and an external one connected over MCP are scored by the
 // same code on the same seed. An action is `agent.acted` (need: departure | arrival). It was **needed** when the
-// household really left (`household.departed`) or really got home (`household.arrived`) within `windowMin` after
-// it, and no earlier action already covered that event: ground truth, never the agent's own prediction.
+// trip it prepares really started within `windowMin` after it — the household leaving home (`household.departed`),
+// or setting off for home on the drive that ends in `household.arrived` (the car's own `trip.started`), the arrival
+// itself coming after the action — and no earlier action already covered that event: ground truth, never the agent's
+// own prediction. (Set off, not arrived: an agent keeps the home ready for a car on its way, as the built-in one
+// does; judged by the arrival, an evening's precool kept on for her was "unneeded" if the drive ended a minute or
+// two past the window, though it served her — found across seeds: proactive-weeks 46, 63, 212, 233.)
 //   proactive_accuracy  needed actions / actions taken (absent when none was taken: nothing to judge)
 //   task_completion     departures and arrivals an agent's action covered / all of them
 //   user_interactions   the people's taps: answers to questions, by-hand commands, rule prompts confirmed
@@ -74,7 +78,10 @@ export interface ProactiveScore {
 
 export class ProactiveScorer {
   private readonly actions: { t: number; need: Need }[] = [];
-  private readonly truth: { t: number; need: Need }[] = [];
+  /** `t`: when the event happened; `setOff`: when the trip it ends started (an arrival), else `t`. */
+  private readonly truth: { t: number; need: Need; setOff: number }[] = [];
+  /** The last trip each car started (`vehicle/car1` → t), from its drive twin's `trip.started`. */
+  private readonly tripStarted = new Map<string, number>();
   private questions = 0;
   private interactions = 0;
   private commandsFailed = 0;
@@ -91,6 +98,10 @@ export class ProactiveScorer {
       this.meter.kw = event.data.deliveredPowerKw;
       return;
     }
+    if (event.type === 'trip.started' && event.source.endsWith('/drive')) {
+      this.tripStarted.set(event.source.slice(0, -'/drive'.length), event.t);
+      return;
+    }
     if (event.type === 'msg.failed') {
       if (this.o.homeSenders?.includes(String(event.data.source)) === true && event.t >= this.o.fromDay * DAY_MS - (this.o.startOfDayMs ?? 0)) this.commandsFailed++;
       return;
@@ -100,16 +111,18 @@ export class ProactiveScorer {
     const partyOk = this.o.party === undefined || event.source === this.o.party;
     switch (event.type) {
       case 'household.departed':
-        this.truth.push({ t: event.t, need: 'departure' });
+        this.truth.push({ t: event.t, need: 'departure', setOff: event.t });
         if (typeof event.data.socPercent === 'number' && typeof event.data.readySocPercent === 'number') {
           this.departuresCharged++;
           if (event.data.socPercent >= event.data.readySocPercent - READY_TOLERANCE_PCT) this.departuresReady++;
         }
         return;
-      case 'household.arrived':
-        this.truth.push({ t: event.t, need: 'arrival' });
-        if (event.data.dark === true) this.truth.push({ t: event.t, need: 'lighting' });
+      case 'household.arrived': {
+        const setOff = Math.min(event.t, this.tripStarted.get(event.source) ?? event.t);
+        this.truth.push({ t: event.t, need: 'arrival', setOff });
+        if (event.data.dark === true) this.truth.push({ t: event.t, need: 'lighting', setOff });
         return;
+      }
       case 'user.interaction': return void this.interactions++;
       case 'agent.asked': if (partyOk) this.questions++; return;
       case 'agent.acted':
@@ -143,7 +156,7 @@ export class ProactiveScorer {
       const seen = charging ? chargingCovered : covered;
       const horizon = charging ? CHARGING_HORIZON_H * 3_600_000 : window;
       const wanted = charging ? 'departure' : action.need;
-      const i = this.truth.findIndex((e, j) => !seen.has(j) && e.need === wanted && e.t >= action.t && e.t <= action.t + horizon);
+      const i = this.truth.findIndex((e, j) => !seen.has(j) && e.need === wanted && e.t >= action.t && e.setOff <= action.t + horizon);
       if (i >= 0) {
         seen.add(i);
         needed++;
