@@ -81,16 +81,8 @@ function suiteOf(run: RunResult, seedInNames: boolean): { xml: string; cases: Ca
     ['simulatedMs', String(run.simulatedMs)],
     ...Object.keys(run.parameters).sort().map((k): [string, string] => [`parameter.${k}`, String(run.parameters[k])]),
   ];
-  const xml = [
-    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(run.wallMs)}">`,
-    '    <properties>',
-    ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
-    '    </properties>',
-    ...cases.map(caseXml),
-    `    <system-out>${escapeText(`${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${JUNIT_VERDICT[verdictOf(run)]}`)}</system-out>`,
-    '  </testsuite>',
-  ].join('\n');
-  return { xml, cases, failures, skipped };
+  const out = `${run.title ?? run.scenario} [${run.architecture}], seed ${run.seed}${formatParameters(run.parameters) ? `, ${formatParameters(run.parameters)}` : ''}: ${JUNIT_VERDICT[verdictOf(run)]}`;
+  return { xml: testsuiteXml(run, seedInNames, { cases, failures, skipped, time: seconds(run.wallMs), properties, out }), cases, failures, skipped };
 }
 
 function withoutResultSuiteOf(run: RunWithoutResult, seedInNames: boolean): { xml: string; cases: Case[]; failures: number; skipped: number } {
@@ -101,16 +93,23 @@ function withoutResultSuiteOf(run: RunWithoutResult, seedInNames: boolean): { xm
   const failures = 'error' in run ? 1 : 0;
   const skipped = 1 - failures;
   const properties: [string, string][] = [['scenario', run.scenario], ['architecture', run.architecture], ['file', run.file], ['seed', String(run.seed)]];
-  const xml = [
-    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="1" failures="${failures}" errors="0" skipped="${skipped}" time="0.000">`,
+  const out = `${run.scenario} [${run.architecture}], seed ${run.seed}: ${failures > 0 ? 'ERROR' : 'SKIPPED'}`;
+  return { xml: testsuiteXml(run, seedInNames, { cases, failures, skipped, time: '0.000', properties, out }), cases, failures, skipped };
+}
+
+interface TestsuiteBody { cases: Case[]; failures: number; skipped: number; time: string; properties: [string, string][]; out: string }
+
+/** One run's `<testsuite>`: named by scene, architecture (and seed in a suite), its properties, cases and summary. */
+function testsuiteXml(run: { scenario: string; architecture: string; seed: number }, seedInNames: boolean, body: TestsuiteBody): string {
+  return [
+    `  <testsuite name="${escapeAttribute(`${run.scenario} [${run.architecture}]${seedInNames ? ` seed ${run.seed}` : ''}`)}" tests="${body.cases.length}" failures="${body.failures}" errors="0" skipped="${body.skipped}" time="${body.time}">`,
     '    <properties>',
-    ...properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
+    ...body.properties.map(([k, v]) => `      <property name="${escapeAttribute(k)}" value="${escapeAttribute(v)}"/>`),
     '    </properties>',
-    ...cases.map(caseXml),
-    `    <system-out>${escapeText(`${run.scenario} [${run.architecture}], seed ${run.seed}: ${failures > 0 ? 'ERROR' : 'SKIPPED'}`)}</system-out>`,
+    ...body.cases.map(caseXml),
+    `    <system-out>${escapeText(body.out)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
-  return { xml, cases, failures, skipped };
 }
 
 function caseXml(c: Case): string {
