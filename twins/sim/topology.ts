@@ -1,17 +1,11 @@
 // The bus's view of the live world: which phone projects into which car (its driver's), and whether a car is
 // close enough to a home for the local direct link (near-field / home Wi-Fi) — asked at the moment of each hop.
 import type { BusTopology } from '../bus';
-import type { Point } from '../world/geometry';
+import { getNode, hasNode } from '../world/road-graph';
 import type { Simulation } from './simulation';
 import { driverOf } from './user-index';
 
 export function buildTopology(sim: Simulation, localRangeM: number): BusTopology {
-  // Where each home's driveway meets the street: the road node of its place, looked up once per home.
-  const streetEnds = new Map<string, Point | undefined>();
-  const streetEndOf = (homeId: string, nodeId: string): Point | undefined => {
-    if (!streetEnds.has(homeId)) streetEnds.set(homeId, sim.city.graph.nodes.find((n) => n.id === nodeId));
-    return streetEnds.get(homeId);
-  };
   return {
     vehicleCloudOf: (vehicleId) => sim.vehicleCloudOf(vehicleId),
     homeCloudOf: (homeId) => sim.homeCloudOf(homeId),
@@ -31,8 +25,9 @@ export function buildTopology(sim: Simulation, localRangeM: number): BusTopology
       if (vehicle === undefined || home === undefined) return false;
       const p = vehicle.positionAt(t);
       if (Math.hypot(p.x - home.place.x, p.y - home.place.y) <= localRangeM) return true;
-      const street = streetEndOf(homeId, home.place.nodeId);
-      return street !== undefined && Math.hypot(p.x - street.x, p.y - street.y) <= localRangeM;
+      if (!hasNode(sim.city.graph, home.place.nodeId)) return false;
+      const street = getNode(sim.city.graph, home.place.nodeId); // where its driveway meets the street
+      return Math.hypot(p.x - street.x, p.y - street.y) <= localRangeM;
     },
   };
 }

@@ -15,8 +15,7 @@ import { placesOfKind } from '../../world';
 import type { SimApp, Simulation } from '../simulation';
 import type { VehicleFenceCrossing } from '../vehicle-twin';
 import { HOME_FENCE_PREFIX } from '../simulation';
-import { minuteOf, timeOf, type DayPlan, dayOf } from './household';
-import { hvacModeFor } from './proactive-agent';
+import { hvacModeFor, minuteOf, timeOf, type DayPlan, dayOf } from './household';
 
 /** What an action prepares: the car for a departure (cabin), the home for an arrival (climate, lights), the charge. */
 export type Need = 'departure' | 'arrival' | 'charging' | 'lighting';

@@ -66,3 +66,11 @@ export const dayOf = (t: number, startOfDayMs: number): number => Math.floor((t 
 export const minuteOf = (t: number, startOfDayMs: number): number => Math.floor(minuteOfDay(t, startOfDayMs));
 /** Virtual time of `minute` on `day`. */
 export const timeOf = (day: number, minute: number, startOfDayMs: number): number => day * DAY_MS + minute * 60_000 - startOfDayMs;
+
+/**
+ * The AC mode for a set-point, shared by the agent and by the occupant switching it on by hand: precool on a day
+ * warmer than the set-point, preheat on a colder one (unknown weather: cool, the seed's summer case).
+ */
+export function hvacModeFor(outdoorC: number | undefined, setpointC: number): 'cool' | 'heat' {
+  return outdoorC !== undefined && outdoorC < setpointC ? 'heat' : 'cool';
+}

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Architecture } from '../../bus/envelope';
 import type { SimEvent } from '../../kernel/event-log';
 import { homeWithCar } from '../test-support/world';
-import { planHousehold, DAY_MS, type DayPlan } from './household';
+import { planHousehold, DAY_MS, hvacModeFor, type DayPlan } from './household';
 import { HouseholdApp } from './household-app';
-import { ProactiveAgent, hvacModeFor, type AgentPolicy } from './proactive-agent';
+import { ProactiveAgent, type AgentPolicy } from './proactive-agent';
 
 interface LiveOptions { holidays?: number[]; jitterMin?: number; actAt?: number; architecture?: Architecture; edit?: (plans: DayPlan[]) => void }
 

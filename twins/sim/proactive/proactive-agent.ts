@@ -15,7 +15,7 @@ import type { SimApp, Simulation } from '../simulation';
 import type { EmittedEvent, TwinActor } from '../twin-actor';
 import { ChargingScheduler } from './agent-charging';
 import type { Tariff } from './charging-plan';
-import { dayOf, minuteOf, timeOf } from './household';
+import { dayOf, hvacModeFor, minuteOf, timeOf } from './household';
 import type { Need, Occupant } from './household-app';
 import { RoutineLearner, WEEKDAYS, clock, type DayRecord, type RoutineModel } from './routine-learner';
 
@@ -278,8 +278,3 @@ export class ProactiveAgent implements SimApp {
 const QUESTIONS: Record<Need, string> = {
   departure: 'Precondition the car?', arrival: 'Cool the home for your arrival?', lighting: 'Light the home for your arrival?', charging: 'Charge off-peak for your next trip?',
 };
-
-/** Precool on a day warmer than the set-point, preheat on a colder one (unknown weather: cool, the seed's summer case). */
-export function hvacModeFor(outdoorC: number | undefined, setpointC: number): 'cool' | 'heat' {
-  return outdoorC !== undefined && outdoorC < setpointC ? 'heat' : 'cool';
-}
